@@ -1,0 +1,81 @@
+// The one table of exit codes. `tix help exit-codes` prints it and test/api/errors.test.ts pins it:
+// scripts rely on these numbers, so changing one is a breaking change.
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  notFound: 3,
+  auth: 4,
+  state: 5,
+  transient: 6,
+  waitTimeout: 8,
+  cancelled: 130,
+} as const;
+export type ExitCodeName = keyof typeof ExitCode;
+
+export const exitCodeMeanings: ReadonlyArray<{ code: number; name: ExitCodeName; meaning: string }> = [
+  { code: 0, name: 'ok', meaning: 'success, including "no results"' },
+  { code: 1, name: 'failure', meaning: 'unexpected failure (server error after retries, a bug)' },
+  { code: 2, name: 'usage', meaning: 'usage: bad flag or value, missing required input when prompts are off' },
+  { code: 3, name: 'notFound', meaning: 'not found, or not visible to you' },
+  { code: 4, name: 'auth', meaning: 'not logged in, token rejected, or not permitted' },
+  { code: 5, name: 'state', meaning: 'refused by state: reply to a closed ticket, conflicting idempotency key' },
+  { code: 6, name: 'transient', meaning: 'transient: network unreachable, timeout, 429/503 after retries, or a write whose outcome is unknown; safe to retry later with the same idempotency key' },
+  { code: 8, name: 'waitTimeout', meaning: 'waited and nothing happened (watch timed out)' },
+  { code: 130, name: 'cancelled', meaning: 'cancelled (Ctrl-C, declined prompt)' },
+];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface ErrorDetails {
+  /** stable machine-readable code, e.g. `ticket_closed` */
+  code?: string;
+  /** one line that says what to do next */
+  hint?: string;
+  fields?: FieldProblem[];
+  status?: number;
+  cause?: unknown;
+  /** extra machine-readable facts for the JSON error line */
+  data?: Record<string, unknown>;
+}
+
+/** Every error the CLI expects carries its exit code; anything else is a bug (exit 1). */
+export class TixError extends Error {
+  readonly exitCode: number;
+  readonly code: string;
+  readonly hint?: string;
+  readonly fields?: FieldProblem[];
+  readonly status?: number;
+  readonly data?: Record<string, unknown>;
+
+  constructor(exitCode: number, message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'TixError';
+    this.exitCode = exitCode;
+    this.code = details.code ?? defaultCode(exitCode);
+    this.hint = details.hint;
+    this.fields = details.fields;
+    this.status = details.status;
+    this.data = details.data;
+  }
+}
+
+function defaultCode(exitCode: number): string {
+  return exitCodeMeanings.find((e) => e.code === exitCode)?.name ?? 'failure';
+}
+
+export const usageError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.usage, message, { code: 'usage', ...details });
+export const notFoundError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.notFound, message, { code: 'not_found', ...details });
+export const authError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.auth, message, { code: 'unauthorized', ...details });
+export const stateError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.state, message, { code: 'conflict', ...details });
+export const transientError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.transient, message, { code: 'transient', ...details });
+export const cancelledError = (message = 'cancelled', details?: ErrorDetails) => new TixError(ExitCode.cancelled, message, { code: 'cancelled', ...details });
+
+/** Lists every missing or invalid field at once, so a script author fixes them in one go. */
+export function fieldsError(problems: FieldProblem[], intro = 'invalid input'): TixError {
+  const lines = problems.map((p) => `  ${p.field}: ${p.message}`).join('\n');
+  return usageError(`${intro}:\n${lines}`, { code: 'invalid_fields', fields: problems });
+}

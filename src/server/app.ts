@@ -1,0 +1,169 @@
+import Ajv, { type Options as AjvOptions } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FieldProblem } from '../api/errors.ts';
+import { ApiError } from './errors.ts';
+import { buildOpenApi, type RouteDoc } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { organisationRoutes } from './routes/organisation.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
+import { OrganisationService } from './services/organisation.ts';
+import { systemClock, type Clock, type Principal } from './services/principal.ts';
+import { TokenService } from './services/tokens.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  auth?: Partial<AuthOptions>;
+  /** largest JSON body accepted, in bytes */
+  bodyLimit?: number;
+  /** log one line per request to stderr */
+  log?: boolean;
+}
+
+export interface Services {
+  store: Store;
+  clock: Clock;
+  auth: AuthService;
+  tokens: TokenService;
+  organisation: OrganisationService;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifySchema {
+    /** one line for the OpenAPI document */
+    summary?: string;
+  }
+  interface FastifyContextConfig {
+    /** the route answers without a token */
+    public?: boolean;
+  }
+}
+
+export const API_PREFIX = '/api/v1';
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+// Bodies are validated strictly (no type coercion: "5" is not a number, unknown fields are refused); query
+// strings and path parameters are text by nature and are coerced to the schema's types.
+const ajvBase: AjvOptions = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
+  const services: Services = {
+    store: options.store,
+    clock,
+    auth: new AuthService(options.store, clock, { ...defaultAuthOptions, ...options.auth }),
+    tokens: new TokenService(options.store, clock),
+    organisation: new OrganisationService(options.store),
+  };
+
+  const app = Fastify({
+    logger: options.log ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // a request that takes this long is a client problem; do not keep the socket forever
+    requestTimeout: 60_000,
+    trustProxy: false,
+  });
+
+  const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
+  const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+
+  // JSON must be valid UTF-8: a lossy decode would store replacement characters in people's tickets.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid UTF-8'), undefined);
+    }
+    parseJson(req, text, done);
+  });
+
+  const routes: RouteDoc[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(API_PREFIX) && route.method !== 'HEAD') routes.push({ method: route.method, url: route.url, schema: route.schema as Record<string, unknown> | undefined, public: route.config?.public === true });
+  });
+
+  app.addHook('onRequest', async (_req, reply) => {
+    // API answers are personal: never cached by a browser or a proxy. No CORS headers are ever sent, so a
+    // web page on another origin cannot read them.
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    if (!req.routeOptions.url?.startsWith(API_PREFIX) || req.routeOptions.config.public) return;
+    req.principal = await services.auth.authenticate(req.headers.authorization);
+  });
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    const { status, body, headers } = toErrorResponse(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    void reply.code(status).headers(headers ?? {}).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  await app.register(
+    async (api) => {
+      metaRoutes(api, () => buildOpenApi(routes));
+      authRoutes(api, services);
+      tokenRoutes(api, services);
+      organisationRoutes(api, services);
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return app;
+}
+
+function toErrorResponse(err: FastifyError | ApiError): { status: number; body: unknown; headers?: Record<string, string> } {
+  if (err instanceof ApiError) {
+    return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } } };
+  }
+  const fe = err as FastifyError;
+  if (fe.validation) {
+    const fields = fe.validation.map((v): FieldProblem => validationProblem(v, fe.validationContext ?? 'body'));
+    const message = `invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`;
+    return { status: 422, body: { error: { code: 'invalid_fields', message, fields } } };
+  }
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { status: 413, body: { error: { code: 'body_too_large', message: 'the request body is larger than this server accepts' } } };
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'internal server error; the server log has the details' } } };
+}
+
+interface AjvProblem {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function validationProblem(v: AjvProblem, context: string): FieldProblem {
+  let field = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  let message = v.message ?? 'is invalid';
+  if (v.keyword === 'required') {
+    field = [field, String(v.params.missingProperty)].filter(Boolean).join('.');
+    message = 'is required';
+  } else if (v.keyword === 'additionalProperties') {
+    field = [field, String(v.params.additionalProperty)].filter(Boolean).join('.');
+    message = 'is not a known field';
+  }
+  return { field: field || context, message };
+}

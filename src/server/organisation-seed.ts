@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import type { FieldProblem } from '../api/errors.ts';
+import { emailProblem, sirenProblem, siretProblem } from '../core/identifiers.ts';
+import { hashPassword } from './secrets.ts';
+import type { OrganisationSeed } from './store/store.ts';
+
+/**
+ * The organisation file `tix serve --seed FILE` loads (and the shape of the demo organisation):
+ * {
+ *   "companies": [{ "siren": "…", "name": "…", "establishments": [{ "siret": "…", "name": "…" }] }],
+ *   "users": [{ "email": "…", "name": "…", "password": "…", "role": "customer" | "agent",
+ *               "admin": ["SIRET", …], "employee": ["SIRET", …] }]
+ * }
+ */
+export interface OrganisationFile {
+  companies: Array<{ siren: string; name: string; establishments: Array<{ siret: string; name: string }> }>;
+  users: Array<{ email: string; name: string; password: string; role?: 'customer' | 'agent'; admin?: string[]; employee?: string[] }>;
+}
+
+export class SeedError extends Error {
+  readonly problems: FieldProblem[];
+  constructor(source: string, problems: FieldProblem[]) {
+    super(`${source} is not a valid organisation file, nothing was loaded:\n${problems.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export async function readOrganisationFile(path: string): Promise<OrganisationSeed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new SeedError(path, [{ field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new SeedError(path, [{ field: '(file)', message: `not JSON: ${(err as Error).message}` }]);
+  }
+  return prepareOrganisation(data, path);
+}
+
+/** Checks every rule and reports every problem at once; hashes the passwords. */
+export async function prepareOrganisation(data: unknown, source: string): Promise<OrganisationSeed> {
+  const problems: FieldProblem[] = [];
+  const bad = (field: string, message: string) => problems.push({ field, message });
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const str = (v: unknown, field: string, max = 200): string => {
+    if (typeof v !== 'string' || v.trim() === '' || v.length > max) {
+      bad(field, `expected a non-empty string of at most ${max} characters`);
+      return '';
+    }
+    return v.trim();
+  };
+  const onlyKeys = (o: Record<string, unknown>, allowed: string[], at: string) => {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(`${at}${at ? '.' : ''}${k}`, `unknown key; allowed: ${allowed.join(', ')}`);
+  };
+
+  if (!isObject(data)) throw new SeedError(source, [{ field: '(root)', message: 'expected an object with "companies" and "users"' }]);
+  onlyKeys(data, ['companies', 'users'], '');
+  const companies = Array.isArray(data.companies) ? data.companies : (bad('companies', 'expected an array'), []);
+  const users = Array.isArray(data.users) ? data.users : (bad('users', 'expected an array'), []);
+
+  const seed: OrganisationSeed = { companies: [], users: [] };
+  const sirets = new Set<string>();
+  const sirens = new Set<string>();
+  companies.forEach((c: unknown, i: number) => {
+    const at = `companies[${i}]`;
+    if (!isObject(c)) return bad(at, 'expected an object');
+    onlyKeys(c, ['siren', 'name', 'establishments'], at);
+    const siren = str(c.siren, `${at}.siren`, 9);
+    const sp = siren && sirenProblem(siren);
+    if (sp) bad(`${at}.siren`, sp);
+    if (sirens.has(siren)) bad(`${at}.siren`, `SIREN ${siren} appears twice`);
+    sirens.add(siren);
+    const company = { siren, name: str(c.name, `${at}.name`), establishments: [] as Array<{ siret: string; name: string }> };
+    const ests = Array.isArray(c.establishments) ? c.establishments : (bad(`${at}.establishments`, 'expected an array'), []);
+    ests.forEach((e: unknown, j: number) => {
+      const eat = `${at}.establishments[${j}]`;
+      if (!isObject(e)) return bad(eat, 'expected an object');
+      onlyKeys(e, ['siret', 'name'], eat);
+      const siret = str(e.siret, `${eat}.siret`, 14);
+      const problem = siret && siretProblem(siret);
+      if (problem) bad(`${eat}.siret`, problem);
+      else if (siret && !siret.startsWith(siren)) bad(`${eat}.siret`, `a SIRET starts with its company's SIREN (${siren})`);
+      if (sirets.has(siret)) bad(`${eat}.siret`, `SIRET ${siret} appears twice`);
+      sirets.add(siret);
+      company.establishments.push({ siret, name: str(e.name, `${eat}.name`) });
+    });
+    seed.companies.push(company);
+  });
+
+  const emails = new Set<string>();
+  const pending: Array<Promise<void>> = [];
+  users.forEach((u: unknown, i: number) => {
+    const at = `users[${i}]`;
+    if (!isObject(u)) return bad(at, 'expected an object');
+    onlyKeys(u, ['email', 'name', 'password', 'role', 'admin', 'employee'], at);
+    const email = str(u.email, `${at}.email`, 254).toLowerCase();
+    const ep = email && emailProblem(email);
+    if (ep) bad(`${at}.email`, ep);
+    if (emails.has(email)) bad(`${at}.email`, `${email} appears twice`);
+    emails.add(email);
+    const role = u.role ?? 'customer';
+    if (role !== 'customer' && role !== 'agent') bad(`${at}.role`, 'expected "customer" or "agent"');
+    const password = typeof u.password === 'string' ? u.password : '';
+    if (password.length < 8) bad(`${at}.password`, 'expected a password of at least 8 characters');
+    const lists = { admin: [] as string[], employee: [] as string[] };
+    for (const key of ['admin', 'employee'] as const) {
+      const v = u[key] ?? [];
+      if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
+        bad(`${at}.${key}`, 'expected an array of SIRETs');
+        continue;
+      }
+      v.forEach((s: string, k: number) => {
+        if (!sirets.has(s)) bad(`${at}.${key}[${k}]`, `no establishment with SIRET ${s} in this file`);
+      });
+      lists[key] = v;
+    }
+    if (role === 'agent' && (lists.admin.length || lists.employee.length)) bad(`${at}.role`, 'an agent sees every establishment and belongs to none');
+    const user = { email, name: str(u.name, `${at}.name`), role: role as 'customer' | 'agent', passwordHash: '', ...lists };
+    seed.users.push(user);
+    if (password.length >= 8) pending.push(hashPassword(password).then((h) => void (user.passwordHash = h)));
+  });
+
+  if (problems.length > 0) throw new SeedError(source, problems);
+  await Promise.all(pending);
+  return seed;
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../app.ts';
+
+export function authRoutes(api: FastifyInstance, s: Services): void {
+  api.post<{ Body: { email: string; password: string } }>(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Exchange an e-mail and password for a session token',
+        body: {
+          type: 'object',
+          required: ['email', 'password'],
+          additionalProperties: false,
+          properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+        },
+      },
+    },
+    async (req) => s.auth.login(req.body.email, req.body.password),
+  );
+
+  api.post('/auth/logout', { schema: { summary: 'Revoke the token this request carries' } }, async (req, reply) => {
+    await s.auth.logout(req.principal);
+    return reply.code(204).send();
+  });
+
+  api.get('/me', { schema: { summary: 'Who the token belongs to, what it may do, which establishments it reaches' } }, async (req) => s.auth.me(req.principal));
+}

@@ -1,0 +1,70 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from './app.ts';
+import { demoOrganisation } from './demo.ts';
+import { prepareOrganisation, readOrganisationFile } from './organisation-seed.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { SeedResult, Store } from './store/store.ts';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** a file path, ":memory:", or later a postgres:// URL */
+  db: string;
+  demo?: boolean;
+  seed?: string;
+  log?: boolean;
+  app?: Partial<AppOptions>;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  db: string;
+  loaded: { demo?: SeedResult; seed?: SeedResult };
+  close(): Promise<void>;
+}
+
+export function defaultDatabasePath(env: Record<string, string | undefined>): string {
+  return join(env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share'), 'tix', 'tix.db');
+}
+
+export function openStore(db: string): Store {
+  if (/^postgres(ql)?:\/\//i.test(db)) {
+    throw new Error('PostgreSQL is not supported by this version of tix serve yet; use a SQLite file path or :memory:');
+  }
+  return new SqliteStore(db);
+}
+
+/**
+ * Opens the store, loads the demo or seed organisation, and listens. A bad seed file is rejected before the
+ * database is touched, so nothing is half-loaded.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const seed = options.seed ? await readOrganisationFile(options.seed) : undefined;
+  const demo = options.demo ? await prepareOrganisation(demoOrganisation, 'the demo organisation') : undefined;
+  const store = openStore(options.db);
+  try {
+    const loaded: RunningServer['loaded'] = {};
+    if (demo) loaded.demo = await store.loadOrganisation(demo);
+    if (seed) loaded.seed = await store.loadOrganisation(seed);
+    const app = await buildApp({ store, log: options.log, ...options.app });
+    const address = await app.listen({ host: options.host, port: options.port });
+    return {
+      url: address.replace('[::1]', 'localhost'),
+      app,
+      store,
+      db: options.db,
+      loaded,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

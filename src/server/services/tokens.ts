@@ -1,0 +1,58 @@
+import { tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import { newToken } from '../secrets.ts';
+import type { Store, TokenRow } from '../store/store.ts';
+import type { Clock, Principal } from './principal.ts';
+
+export const MAX_PAT_LIFETIME_MS = 366 * 86_400_000;
+
+/** Personal access tokens: named, scoped, expiring credentials for CI and scripts. */
+export class TokenService {
+  private readonly store: Store;
+  private readonly clock: Clock;
+
+  constructor(store: Store, clock: Clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  async create(p: Principal, input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken> {
+    // A leaked CI token must not be able to mint more tokens: only an interactive session can.
+    if (p.token.kind !== 'session') throw forbidden('personal access tokens cannot create tokens; log in with tix auth login first');
+    const problems = [];
+    const name = input.name.trim();
+    if (name === '' || name.length > 100) problems.push({ field: 'name', message: 'give the token a name of 1 to 100 characters, e.g. "ci-incidents"' });
+    const lifetime = input.expiresInSeconds * 1000;
+    if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
+      problems.push({ field: 'expiresInSeconds', message: 'a token lives between 1 minute and 366 days' });
+    }
+    const unknown = input.scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
+    if (unknown.length > 0 || input.scopes.length === 0) {
+      problems.push({ field: 'scopes', message: `${unknown.length ? `unknown scope ${unknown.join(', ')}; ` : ''}choose from ${tokenScopes.join(', ')}` });
+    }
+    if (problems.length) throw invalid(problems);
+    const now = this.clock.now();
+    const t = newToken('pat');
+    const row = await this.store.insertToken({
+      userId: p.user.id, kind: 'pat', name, tokenHash: t.hash, prefix: t.prefix, scopes: [...new Set(input.scopes)],
+      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + lifetime).toISOString(),
+    });
+    return { ...tokenInfo(row), token: t.token };
+  }
+
+  async list(p: Principal): Promise<TokenInfo[]> {
+    return (await this.store.listTokens(p.user.id, 'pat')).map(tokenInfo);
+  }
+
+  async revoke(p: Principal, id: number): Promise<void> {
+    const revoked = await this.store.revokeToken(p.user.id, id, this.clock.now().toISOString());
+    if (!revoked) throw notFound(`no active token ${id} among yours`);
+  }
+}
+
+export function tokenInfo(t: TokenRow): TokenInfo {
+  return {
+    id: t.id, kind: t.kind, name: t.name, prefix: t.prefix, scopes: t.scopes,
+    createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt,
+  };
+}
