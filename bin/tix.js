@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The launcher: check the Node version, turn on the compile cache, run the bundle, set the exit code.
+// Everything else lives in src/ (bundled to dist/ by `npm run build`).
+import module from 'node:module';
+import { isatty } from 'node:tty';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >= 25)) {
+  process.stderr.write(`tix needs Node.js 22.22+ or 24.15+; this is ${process.version}\n`);
+  process.exit(1);
+}
+module.enableCompileCache?.();
+
+const { main, createIOStreams } = await import('../dist/cli.js');
+const controller = new AbortController();
+let interrupted = false;
+// Ctrl-C: let the command stop cleanly (servers close, watchers return), then exit 130; a second Ctrl-C
+// stops at once. SIGTERM is a request to stop: a clean stop exits with the command's own code.
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  controller.abort();
+  setTimeout(() => process.exit(130), 3000).unref();
+});
+process.on('SIGTERM', () => {
+  controller.abort();
+  setTimeout(() => process.exit(143), 3000).unref();
+});
+// stdin is made on first use: most commands never read it, and setting it up costs start-up time
+const io = createIOStreams({ stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr, tty: { stdin: isatty(0) } }, process.env);
+const code = await main(process.argv.slice(2), io, process.env, { signal: controller.signal });
+process.exitCode = interrupted && code === 0 ? 130 : code;

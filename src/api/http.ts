@@ -1,0 +1,307 @@
+import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Env } from '../io/iostreams.ts';
+import { VERSION } from '../version.ts';
+import { authError, cancelledError, notFoundError, stateError, TixError, transientError, usageError, type FieldProblem } from './errors.ts';
+
+// Built on node:http rather than undici: loading the undici bundle alone costs 30-50 ms, as much as Node's
+// own start-up, and every command that talks to a server would pay it. node:http loads in ~5 ms and its
+// agents read HTTPS_PROXY / NO_PROXY themselves (`proxyEnv`, Node 22.21+ / 24.5+).
+// They are require()d, not imported: an ES import of node:http builds its namespace object, which runs the
+// lazy `http.WebSocket` getter and loads Node's internal undici, the very 35 ms this file avoids.
+const require = createRequire(import.meta.url);
+const http = require('node:http') as typeof import('node:http');
+// TLS costs a few milliseconds to load: only an https:// server pays for it.
+const https = (): typeof import('node:https') => require('node:https');
+
+export interface HttpClientOptions {
+  /** the server's base URL, e.g. http://127.0.0.1:8787 */
+  server: string;
+  token?: string;
+  env: Env;
+  connectTimeoutMs?: number;
+  /** the longest silence allowed while waiting for, or reading, an answer */
+  requestTimeoutMs?: number;
+  retries?: number;
+  minRetryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  debug?: (line: string) => void;
+}
+
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** sent as JSON */
+  body?: unknown;
+  /** sent as is, e.g. an attachment */
+  rawBody?: Uint8Array;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** makes a POST safe to retry: the server answers a repeat with the first result */
+  idempotencyKey?: string;
+  /** how the user can check the outcome of a write whose answer was lost */
+  checkHint?: string;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+// Answers worth another try for a replayable request; of those, all but a plain 500 mean "busy, later".
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+const BUSY_STATUS = new Set([429, 502, 503, 504]);
+
+/** A network failure, and whether the request can have reached the server. */
+class NetworkFailure extends Error {
+  readonly code: string;
+  readonly sent: boolean;
+  constructor(code: string, sent: boolean, cause?: unknown) {
+    super(code, { cause });
+    this.code = code;
+    this.sent = sent;
+  }
+}
+
+/**
+ * The HTTP client every backend call goes through. Reads, and writes that carry an idempotency key, are
+ * retried with exponential backoff that honours Retry-After. A write without a key is retried only when it
+ * provably never left (connection refused); when its answer is lost the outcome is reported as unknown
+ * (exit 6) with a way to check, never guessed.
+ */
+export class HttpClient {
+  readonly server: string;
+  private readonly options: HttpClientOptions;
+  private readonly retries: number;
+  private readonly secure: boolean;
+  // Reads reuse connections; writes get a fresh one, so a keep-alive socket the server just closed can never
+  // turn a write into an "unknown outcome".
+  private readonly readAgent: HttpAgent;
+  private readonly writeAgent: HttpAgent;
+
+  constructor(options: HttpClientOptions) {
+    this.options = options;
+    this.server = options.server.replace(/\/+$/, '');
+    this.retries = options.retries ?? 3;
+    this.secure = this.server.startsWith('https:');
+    const env = options.env;
+    const proxyEnv = {
+      HTTP_PROXY: env.HTTP_PROXY ?? env.http_proxy,
+      HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+      NO_PROXY: env.NO_PROXY ?? env.no_proxy,
+    };
+    const Agent = this.secure ? https().Agent : http.Agent;
+    this.readAgent = new Agent({ keepAlive: true, proxyEnv } as ConstructorParameters<typeof HttpAgent>[0]);
+    this.writeAgent = new Agent({ keepAlive: false, proxyEnv } as ConstructorParameters<typeof HttpAgent>[0]);
+  }
+
+  url(path: string, query?: Query): URL {
+    const u = new URL(`${this.server}/api/v1${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined || v === false) continue;
+      for (const item of [v].flat()) u.searchParams.append(k, String(item));
+    }
+    return u;
+  }
+
+  async json<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await this.raw(method, path, opts);
+    if (res.status >= 400) throw this.errorFor(method, res);
+    if (res.status === 204 || res.body.length === 0) return undefined as T;
+    return JSON.parse(res.body.toString('utf8')) as T;
+  }
+
+  /** The final response whatever its status (after retries); only network failures throw. */
+  async raw(method: string, path: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    const headers: OutgoingHttpHeaders = { accept: 'application/json', 'user-agent': `tix/${VERSION}`, ...opts.headers };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    let body: Uint8Array | undefined;
+    if (opts.body !== undefined) {
+      body = Buffer.from(JSON.stringify(opts.body));
+      headers['content-type'] = 'application/json';
+    } else if (opts.rawBody) {
+      body = opts.rawBody;
+      headers['content-type'] = opts.contentType ?? 'application/octet-stream';
+    }
+    const replayable = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey);
+    const url = this.url(path, opts.query);
+    const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      this.options.debug?.(`> ${method} ${url}${attempt ? ` (retry ${attempt})` : ''}`);
+      let res: RawResponse;
+      try {
+        res = await this.once(method, url, headers, body, replayable, opts.signal);
+      } catch (err) {
+        if (!(err instanceof NetworkFailure)) throw err;
+        this.options.debug?.(`< ${err.code}${err.sent ? ' after sending' : ' before sending'}`);
+        // Replaying is safe when the method allows it or when nothing left this machine.
+        if (attempt < this.retries && (replayable || !err.sent)) {
+          await this.pause(this.backoff(attempt), opts.signal);
+          continue;
+        }
+        throw this.networkError(method, err, opts);
+      }
+      this.options.debug?.(`< ${res.status} (${Math.round(performance.now() - started)} ms, ${res.body.length} bytes)`);
+      if (RETRY_STATUS.has(res.status) && replayable && attempt < this.retries) {
+        const asked = retryAfterMs(res.headers['retry-after']);
+        // A server asking for a longer pause than we sit through gets a clear error instead.
+        if (asked === undefined || asked <= maxDelay) {
+          await this.pause(asked ?? this.backoff(attempt), opts.signal);
+          continue;
+        }
+      }
+      return res;
+    }
+  }
+
+  close(): void {
+    this.readAgent.destroy();
+    this.writeAgent.destroy();
+  }
+
+  /** Full-jitter exponential backoff: spreads the retries of many CI jobs that failed at the same moment. */
+  private backoff(attempt: number): number {
+    const base = Math.min((this.options.minRetryDelayMs ?? 300) * 2 ** attempt, this.options.maxRetryDelayMs ?? 10_000);
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  private pause(ms: number, signal?: AbortSignal): Promise<void> {
+    this.options.debug?.(`  waiting ${Math.round(ms)} ms before retrying`);
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelledError());
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(cancelledError())), { once: true });
+    });
+  }
+
+  private once(method: string, url: URL, headers: OutgoingHttpHeaders, body: Uint8Array | undefined, reuse: boolean, signal?: AbortSignal): Promise<RawResponse> {
+    const connectTimeout = this.options.connectTimeoutMs ?? 10_000;
+    const idleTimeout = this.options.requestTimeoutMs ?? 30_000;
+    return new Promise((resolve, reject) => {
+      let connected = false;
+      let settled = false;
+      const fail = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        req.destroy();
+        reject(err);
+      };
+      const req = (this.secure ? https().request : http.request)(url, {
+        method,
+        headers: body ? { ...headers, 'content-length': body.byteLength } : headers,
+        agent: reuse && method === 'GET' ? this.readAgent : this.writeAgent,
+        signal,
+      });
+      req.on('socket', (socket) => {
+        if (!socket.connecting) {
+          connected = true;
+          return;
+        }
+        const timer = setTimeout(() => fail(new NetworkFailure('CONNECT_TIMEOUT', false)), connectTimeout);
+        socket.once('connect', () => {
+          connected = true;
+          clearTimeout(timer);
+        });
+        socket.once('close', () => clearTimeout(timer));
+      });
+      req.setTimeout(idleTimeout, () => fail(new NetworkFailure(connected ? 'RESPONSE_TIMEOUT' : 'CONNECT_TIMEOUT', connected)));
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.name === 'AbortError') return fail(cancelledError());
+        fail(new NetworkFailure(err.code ?? 'ECONNRESET', connected, err));
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (err: NodeJS.ErrnoException) => fail(new NetworkFailure(err.code ?? 'ECONNRESET', true, err)));
+        res.on('aborted', () => fail(new NetworkFailure('ECONNRESET', true)));
+        res.on('end', () => {
+          if (settled) return;
+          if (!res.complete) return fail(new NetworkFailure('ECONNRESET', true));
+          settled = true;
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+        });
+      });
+      req.end(body);
+    });
+  }
+
+  private networkError(method: string, err: NetworkFailure, opts: RequestOptions): TixError {
+    const what = describeNetworkCode(err.code);
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    if (!err.sent || !isWrite) {
+      return transientError(`cannot reach the tix server at ${this.server}: ${what}`, {
+        code: 'unreachable',
+        cause: err,
+        hint: `${isWrite ? 'nothing was sent; ' : ''}check that the server runs (tix serve) and that --server / TIX_SERVER is right, then try again`,
+        data: { server: this.server, network: err.code },
+      });
+    }
+    // The request may have reached the server: say so, do not guess.
+    const retry = opts.idempotencyKey
+      ? `running the same command again with --idempotency-key ${opts.idempotencyKey} is safe: it cannot apply twice`
+      : (opts.checkHint ?? 'check whether it was applied before trying again');
+    return transientError(`the connection to ${this.server} failed after the request was sent (${what}); the outcome is unknown`, {
+      code: 'outcome_unknown',
+      cause: err,
+      hint: retry,
+      data: { server: this.server, network: err.code, ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}) },
+    });
+  }
+
+  /** Maps an HTTP error answer to the CLI's exit codes, keeping the server's message and field list. */
+  errorFor(method: string, res: RawResponse): TixError {
+    let message = `the server answered ${res.status}`;
+    let code: string | undefined;
+    let fields: FieldProblem[] | undefined;
+    try {
+      const parsed = JSON.parse(res.body.toString('utf8')) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } };
+      if (parsed.error?.message) message = parsed.error.message;
+      code = parsed.error?.code;
+      fields = parsed.error?.fields;
+    } catch {
+      /* not our envelope: keep the status line */
+    }
+    const details = { code, fields, status: res.status };
+    if (res.status === 401) return authError(message, { ...details, hint: 'run: tix auth login' });
+    if (res.status === 403) return authError(message, details);
+    if (res.status === 404) return notFoundError(message, details);
+    if (res.status === 409) return stateError(message, details);
+    if (BUSY_STATUS.has(res.status)) {
+      const after = res.headers['retry-after'];
+      return transientError(`${message} (the server is busy or unavailable${after ? `; it asks to retry after ${after}s` : ''})`, {
+        ...details,
+        hint: method === 'GET' ? 'try again later' : 'try again later; with an --idempotency-key the retry cannot apply twice',
+      });
+    }
+    if (res.status >= 400 && res.status < 500) return usageError(message, details);
+    return new TixError(1, `server error ${res.status}: ${message}`, details);
+  }
+}
+
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  if (typeof header !== 'string' || header === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function describeNetworkCode(code: string): string {
+  const text: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ENETUNREACH: 'network unreachable',
+    EHOSTUNREACH: 'host unreachable',
+    CONNECT_TIMEOUT: 'connection timed out',
+    RESPONSE_TIMEOUT: 'no answer in time',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection broken',
+  };
+  return text[code] ?? code;
+}

@@ -1,0 +1,60 @@
+import type { Env } from '../io/iostreams.ts';
+import { configDir, serverFor, updateConfig, type ConfigData, type TokenStorage } from './config.ts';
+import { keychainDelete, keychainGet, keychainSet } from './keychain.ts';
+import { fileTokenDelete, fileTokenGet, fileTokenSet } from './token-file.ts';
+
+export type TokenSource = 'env' | 'keychain' | 'file';
+
+export interface Session {
+  profile: string;
+  server: string;
+  email?: string;
+  token: string;
+  source: TokenSource;
+}
+
+/**
+ * Finds the token to use: TIX_TOKEN, else the profile's keychain entry, else its opted-in file. A keychain
+ * that cannot be read is an error (exit 4), never a reason to carry on without a token. A stored token is
+ * only ever sent to the server it was issued by: with TIX_SERVER pointing elsewhere it stays unused.
+ */
+export async function resolveSession(env: Env, profileName: string, config: ConfigData): Promise<Session | undefined> {
+  const profile = config.profiles?.[profileName];
+  const server = serverFor(env, profile);
+  if (env.TIX_TOKEN) return { profile: profileName, server, email: profile?.email, token: env.TIX_TOKEN.trim(), source: 'env' };
+  if (!profile?.email || serverFor({}, profile) !== server) return undefined;
+  if (profile.tokenStorage === 'file') {
+    const entry = fileTokenGet(configDir(env), profileName);
+    return entry && entry.server === server ? { profile: profileName, server, email: entry.email, token: entry.token, source: 'file' } : undefined;
+  }
+  const token = await keychainGet(server, profile.email);
+  return token ? { profile: profileName, server, email: profile.email, token, source: 'keychain' } : undefined;
+}
+
+/** Stores the token first, then records the profile: a failed keychain write leaves nothing behind. */
+export async function saveSession(env: Env, profileName: string, s: { server: string; email: string; token: string }, storage: TokenStorage, previous?: ConfigData): Promise<void> {
+  if (storage === 'keychain') await keychainSet(s.server, s.email, s.token);
+  else fileTokenSet(configDir(env), profileName, s);
+  await updateConfig(env, (conf) => {
+    const profiles = { ...(conf.get('profiles') ?? {}) };
+    profiles[profileName] = { server: s.server, email: s.email, tokenStorage: storage };
+    conf.set('profiles', profiles);
+  });
+  // A login that moved the token from one store to the other must not leave the old copy behind.
+  const old = previous?.profiles?.[profileName];
+  if (storage === 'keychain') fileTokenDelete(configDir(env), profileName);
+  else if (old?.email && old.tokenStorage !== 'file') await keychainDelete(serverFor({}, old), old.email).catch(() => false);
+}
+
+/** Forgets the profile's stored token wherever it is; keeps the profile's server so `auth login` can reuse it. */
+export async function forgetSession(env: Env, profileName: string, config: ConfigData): Promise<void> {
+  const profile = config.profiles?.[profileName];
+  if (!profile) return;
+  if (profile.tokenStorage === 'file') fileTokenDelete(configDir(env), profileName);
+  else if (profile.email) await keychainDelete(serverFor({}, profile), profile.email);
+  await updateConfig(env, (conf) => {
+    const profiles = { ...(conf.get('profiles') ?? {}) };
+    profiles[profileName] = { server: profile.server };
+    conf.set('profiles', profiles);
+  });
+}

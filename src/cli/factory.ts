@@ -1,0 +1,75 @@
+import type { Backend } from '../api/backend.ts';
+import { authError } from '../api/errors.ts';
+import type { HttpClientOptions } from '../api/http.ts';
+import { profileName, readConfig, serverFor, type ConfigData } from '../auth/config.ts';
+import type { Session } from '../auth/credentials.ts';
+import { truthy, type Env, type IOStreams } from '../io/iostreams.ts';
+
+/**
+ * The lazily built dependencies commands share. Nothing here is created until a command asks for it, so
+ * `tix --version` loads neither the keychain, nor the HTTP client, nor the config file.
+ */
+export interface Factory {
+  io: IOStreams;
+  env: Env;
+  /** aborted on Ctrl-C / SIGTERM: long-running commands (serve, watch) stop cleanly when it fires */
+  signal: AbortSignal;
+  /** global flags (--profile), set by main before the command runs */
+  globals: { profile?: string };
+  config(): ConfigData;
+  profile(): string;
+  /** the server this profile talks to (TIX_SERVER, else the profile's, else the local default) */
+  server(): string;
+  /** the stored or injected credential; throws exit 4 with the login hint when there is none */
+  session(): Promise<Session>;
+  /** an authenticated backend for the current profile */
+  backend(): Promise<Backend>;
+  /** a backend for an explicit server, optionally with a token (used by login) */
+  backendFor(server: string, token?: string): Promise<Backend>;
+}
+
+export interface FactoryOverrides {
+  /** tests shorten timeouts and retry delays */
+  http?: Partial<HttpClientOptions>;
+  /** bin/tix.js aborts it on SIGINT / SIGTERM */
+  signal?: AbortSignal;
+}
+
+export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrides = {}): Factory {
+  let config: ConfigData | undefined;
+  let session: Promise<Session> | undefined;
+  let backend: Promise<Backend> | undefined;
+  const debug = truthy(env.TIX_DEBUG) ? (line: string) => io.err(`[debug] ${line}\n`) : undefined;
+
+  const f: Factory = {
+    io,
+    env,
+    signal: overrides.signal ?? new AbortController().signal,
+    globals: {},
+    config: () => (config ??= readConfig(env)),
+    profile: () => profileName(env, f.globals.profile, f.config()),
+    server: () => serverFor(env, f.config().profiles?.[f.profile()]),
+    session: () =>
+      (session ??= (async () => {
+        const { resolveSession } = await import('../auth/credentials.ts');
+        const s = await resolveSession(env, f.profile(), f.config());
+        if (!s) {
+          throw authError(`not logged in to ${f.server()} (profile ${f.profile()})`, {
+            code: 'not_logged_in',
+            hint: `run: tix auth login --server ${f.server()}, or set TIX_TOKEN`,
+          });
+        }
+        return s;
+      })()),
+    backend: () =>
+      (backend ??= (async () => {
+        const s = await f.session();
+        return f.backendFor(s.server, s.token);
+      })()),
+    backendFor: async (server, token) => {
+      const [{ HttpClient }, { TixBackend }] = await Promise.all([import('../api/http.ts'), import('../providers/tix/backend.ts')]);
+      return new TixBackend(new HttpClient({ server, token, env, debug, ...overrides.http }));
+    },
+  };
+  return f;
+}

@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import { authError, fieldsError, TixError, usageError, type FieldProblem } from '../../api/errors.ts';
+import type { ConfigData, TokenStorage } from '../../auth/config.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { askSecret, askText } from '../../io/prompter.ts';
+
+export interface Options {
+  io: IOStreams;
+  env: Env;
+  profile: string;
+  config: ConfigData;
+  /** --server, or undefined to use (and on a terminal, offer) the profile's */
+  server?: string;
+  defaultServer: string;
+  email?: string;
+  passwordStdin: boolean;
+  withToken: boolean;
+  insecureStorage: boolean;
+  backendFor: (server: string, token?: string) => Promise<Backend>;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('login')
+    .description('Log in to a tix server and keep the token in the OS keychain')
+    .option('--server <url>', 'server URL (default: the profile\'s, else http://127.0.0.1:8787)')
+    .option('--email <email>', 'account e-mail')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--with-token', 'read a token (e.g. a personal access token) from standard input instead of logging in with a password')
+    .option('--insecure-storage', 'store the token in a plain-text file (mode 0600) instead of the OS keychain')
+    .action(async (opts: { server?: string; email?: string; passwordStdin?: boolean; withToken?: boolean; insecureStorage?: boolean }) => {
+      await runF({
+        io: f.io,
+        env: f.env,
+        profile: f.profile(),
+        config: f.config(),
+        server: opts.server,
+        defaultServer: f.server(),
+        email: opts.email,
+        passwordStdin: Boolean(opts.passwordStdin),
+        withToken: Boolean(opts.withToken),
+        insecureStorage: Boolean(opts.insecureStorage),
+        backendFor: f.backendFor,
+      });
+    });
+  return examples(cmd, [
+    'tix auth login',
+    'tix auth login --server http://127.0.0.1:8787 --email yann@demo.test',
+    'printf %s "$PASSWORD" | tix auth login --email yann@demo.test --password-stdin',
+    'echo "$TIX_PAT" | tix auth login --server https://support.example.com --with-token',
+    '# no keychain on this machine (a container, a CI runner): opt in to a 0600 file',
+    'tix auth login --insecure-storage',
+  ]);
+}
+
+export async function run(o: Options): Promise<void> {
+  if (o.passwordStdin && o.withToken) throw usageError('--password-stdin and --with-token cannot be combined: choose one way to log in');
+  const interactive = o.io.canPrompt && !o.passwordStdin && !o.withToken;
+
+  let server = o.server ?? (interactive ? await askText(o.io, 'Server URL', { default: o.defaultServer, validate: (v) => serverProblem(v) ?? true }) : o.defaultServer);
+  const problem = serverProblem(server);
+  if (problem) throw usageError(`--server: ${problem}`);
+  server = server.trim().replace(/\/+$/, '');
+
+  let token: string;
+  let backend: Backend;
+  if (o.withToken) {
+    token = (await readAll(o.io.stdin)).trim();
+    if (!token) throw usageError('--with-token: no token on standard input', { hint: 'echo "$TIX_PAT" | tix auth login --with-token' });
+    backend = await o.backendFor(server, token);
+  } else {
+    const missing: FieldProblem[] = [];
+    if (!o.email && !interactive) missing.push({ field: '--email', message: 'the account e-mail is required' });
+    if (!o.passwordStdin && !interactive) missing.push({ field: '--password-stdin', message: 'pipe the password on standard input (or use --with-token)' });
+    if (missing.length) throw fieldsError(missing, 'cannot log in without a terminal to prompt on');
+    const email = o.email ?? (await askText(o.io, 'E-mail'));
+    const password = o.passwordStdin ? (await readAll(o.io.stdin)).replace(/\r?\n$/, '') : await askSecret(o.io, 'Password');
+    if (!password) throw usageError('--password-stdin: standard input was empty');
+    const anonymous = await o.backendFor(server);
+    token = (await anonymous.login(email, password)).token;
+    backend = await o.backendFor(server, token);
+  }
+
+  // Ask who the token belongs to before keeping it: a token the server rejects is never stored.
+  const me = await backend.me();
+  const email = me.user.email;
+  const storage: TokenStorage = o.insecureStorage ? 'file' : 'keychain';
+  const { saveSession } = await import('../../auth/credentials.ts');
+  try {
+    await saveSession(o.env, o.profile, { server, email, token }, storage, o.config);
+  } catch (err) {
+    // A session we cannot keep is revoked at once rather than left valid on the server.
+    if (!o.withToken) await backend.logout().catch(() => undefined);
+    if (err instanceof TixError) throw err;
+    throw authError(`could not store the token: ${(err as Error).message}`, { cause: err });
+  }
+
+  o.io.err(`✓ Logged in to ${server} as ${me.user.name} <${me.user.email}> (${me.user.role})\n`);
+  if (storage === 'file') {
+    const { configDir } = await import('../../auth/config.ts');
+    const { tokenFilePath } = await import('../../auth/token-file.ts');
+    o.io.err(`! The token is stored in plain text in ${tokenFilePath(configDir(o.env))} (mode 0600). Anyone who can read that file can act as you.\n`);
+  } else {
+    o.io.err('✓ Token stored in the OS keychain\n');
+  }
+}
+
+function serverProblem(value: string): string | undefined {
+  if (!value.includes('://')) return `expected a URL with its scheme, e.g. http://${value.trim() || '127.0.0.1:8787'}`;
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return `expected an http:// or https:// URL, got "${value}"`;
+    return undefined;
+  } catch {
+    return `expected a URL such as http://127.0.0.1:8787, got "${value}"`;
+  }
+}

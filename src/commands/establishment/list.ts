@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import type { Establishment } from '../../api/types.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import type { IOStreams } from '../../io/iostreams.ts';
+import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../io/output.ts';
+
+export const ESTABLISHMENT_FIELDS = ['siret', 'siren', 'name'] as const;
+
+export interface Options {
+  io: IOStreams;
+  json: JsonOption;
+  backend: () => Promise<Backend>;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('list')
+    .alias('ls')
+    .description('List the establishments you administer')
+    .option('--json [fields]', `print JSON (fields: ${ESTABLISHMENT_FIELDS.join(', ')})`)
+    .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, json: opts.json, backend: f.backend }));
+  return examples(cmd, ['tix establishment list', 'tix establishment list --json siret,name', 'tix establishment list | cut -f1']);
+}
+
+export async function run(o: Options): Promise<void> {
+  const fields = jsonFields(o.json, ESTABLISHMENT_FIELDS);
+  const list = await (await o.backend()).establishments();
+  if (fields) return printJson(o.io, list.map((e) => pick(e, fields)));
+  await printRows<Establishment>(o.io, list, [
+    { header: 'siret', value: (e) => e.siret },
+    { header: 'siren', value: (e) => e.siren },
+    { header: 'name', value: (e) => e.name, flexible: true },
+  ]);
+}

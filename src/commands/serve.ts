@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { usageError } from '../api/errors.ts';
+import type { Factory } from '../cli/factory.ts';
+import { examples } from '../cli/help-text.ts';
+import type { IOStreams } from '../io/iostreams.ts';
+
+export interface Options {
+  io: IOStreams;
+  env: Record<string, string | undefined>;
+  signal: AbortSignal;
+  host: string;
+  port: number;
+  db?: string;
+  demo: boolean;
+  seed?: string;
+  log: boolean;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('serve')
+    .description('Run the reference support backend (SQLite by default)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
+    .option('--db <path|url>', 'database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)')
+    .option('--demo', 'load the demo organisation (adds nothing twice)', false)
+    .option('--seed <file>', 'load an organisation from a JSON file')
+    .option('--log', 'log one line per request to stderr', false)
+    .action(async (opts: { host: string; port: string; db?: string; demo: boolean; seed?: string; log: boolean }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
+      await runF({ io: f.io, env: f.env, signal: f.signal, host: opts.host, port, db: opts.db, demo: opts.demo, seed: opts.seed, log: opts.log });
+    });
+  return examples(cmd, ['tix serve --demo', 'tix serve --port 0 --db :memory: --demo', 'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0']);
+}
+
+export async function run(o: Options): Promise<void> {
+  const { startServer, defaultDatabasePath } = await import('../server/serve.ts');
+  const { SeedError } = await import('../server/organisation-seed.ts');
+  const db = o.db ?? defaultDatabasePath(o.env);
+  let server;
+  try {
+    server = await startServer({ host: o.host, port: o.port, db, demo: o.demo, seed: o.seed, log: o.log });
+  } catch (err) {
+    if (err instanceof SeedError) throw usageError(err.message, { code: 'bad_seed', fields: err.problems });
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
+    if (/PostgreSQL is not supported/.test(e.message)) throw usageError(e.message);
+    throw err;
+  }
+  // One write, the "listening on" line last: whoever waits for that line (scripts, the demo) has it all.
+  let banner = '';
+  if (server.loaded.demo) {
+    const { DEMO_PASSWORD, demoUsers } = await import('../server/demo.ts');
+    const added = server.loaded.demo;
+    banner +=
+      `demo organisation ${added.users + added.establishments > 0 ? 'loaded' : 'already present'}; every user's password is ${DEMO_PASSWORD}\n` +
+      `  ${demoUsers.yann}   admin of École Paris and École Lille\n` +
+      `  ${demoUsers.sarah}  admin of École Lille\n` +
+      `  ${demoUsers.agent}  support agent\n` +
+      `  ${demoUsers.eve}    employee of École Lyon (no access to messages)\n` +
+      `try: tix auth login --server ${server.url} --email ${demoUsers.yann}\n`;
+  }
+  if (server.loaded.seed) banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
+  o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${db})\n`);
+  await new Promise<void>((resolve) => {
+    if (o.signal.aborted) return resolve();
+    o.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  o.io.err('tix serve: shutting down\n');
+  await server.close();
+}

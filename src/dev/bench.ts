@@ -1,0 +1,64 @@
+// `npm run bench`: median wall time of the commands people and scripts run most, against a local server,
+// as a ratio to starting bare Node (`node -e ''`). Numbers are reported, never asserted: timing thresholds
+// in tests only make CI flaky. Usage: node src/dev/bench.ts [runs] (default 21).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 21);
+const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'tix-bench-'));
+const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: work, TIX_CONFIG_DIR: join(work, 'config'), NO_COLOR: '1' };
+
+function time(args: string[], input = ''): number {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, input, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Warm up (fills Node's compile cache), then time `runs` runs. */
+function measure(args: string[], input = ''): number {
+  for (let i = 0; i < 3; i++) time(args, input);
+  return median(Array.from({ length: runs }, () => time(args, input)));
+}
+
+const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', ':memory:', '--demo'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const url = await new Promise<string>((resolve, reject) => {
+  let err = '';
+  child.stderr.on('data', (d) => {
+    err += d;
+    const m = /listening on (\S+)/.exec(err);
+    if (m) resolve(m[1]!);
+  });
+  child.on('exit', (c) => reject(new Error(`server exited ${c}: ${err}`)));
+});
+
+try {
+  const login = spawnSync(process.execPath, [bin, 'auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, input: 'demo-password', encoding: 'utf8' });
+  if (login.status !== 0) throw new Error(`login failed: ${login.stderr}`);
+
+  const cases: Array<[string, string[]]> = [
+    ["node -e ''", ['-e', '']],
+    ['tix --version', [bin, '--version']],
+    ['tix auth status', [bin, 'auth', 'status']],
+    ['tix establishment list --json', [bin, 'establishment', 'list', '--json']],
+  ];
+  const results = cases.map(([name, args]) => ({ name, ms: measure(args) }));
+  const base = results[0]!.ms;
+  process.stdout.write(`median of ${runs} runs each, Node ${process.version}, ${new Date().toISOString()}\n\n`);
+  process.stdout.write(`${'command'.padEnd(34)}${'median'.padStart(10)}${'ratio'.padStart(8)}\n`);
+  for (const r of results) process.stdout.write(`${r.name.padEnd(34)}${`${r.ms.toFixed(1)} ms`.padStart(10)}${`${(r.ms / base).toFixed(2)}x`.padStart(8)}\n`);
+  process.stdout.write('\nbudget: tix --version at most 1.5x bare node\n');
+} finally {
+  child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}

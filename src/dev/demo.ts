@@ -1,0 +1,111 @@
+// `npm run demo`: the main job, end to end, with the real binary against a real `tix serve --demo` on a free
+// port, a throw-away database and a throw-away config dir. Prints each command and what it printed; exits
+// non-zero as soon as a step does not end the way it should.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'tix-demo-'));
+const baseEnv: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  TIX_CONFIG_DIR: join(work, 'config'),
+  XDG_DATA_HOME: join(work, 'data'),
+  TIX_SERVER: '',
+  TIX_TOKEN: '',
+  TIX_PROFILE: '',
+  // the demo's output is read by people: keep it in colour when the terminal is one
+  ...(process.stdout.isTTY ? { CLICOLOR_FORCE: '1' } : {}),
+};
+delete baseEnv.TIX_SERVER;
+delete baseEnv.TIX_TOKEN;
+delete baseEnv.TIX_PROFILE;
+
+const dim = (s: string) => (process.stdout.isTTY ? `\u001b[2m${s}\u001b[22m` : s);
+const bold = (s: string) => (process.stdout.isTTY ? `\u001b[1m${s}\u001b[22m` : s);
+
+function section(title: string): void {
+  process.stdout.write(`\n${bold(`## ${title}`)}\n`);
+}
+
+/** Runs `tix ARGS` and shows it; fails the demo when the exit code is not the expected one. */
+function tix(args: string[], opts: { stdin?: string; expect?: number; show?: string; env?: Record<string, string> } = {}): string {
+  const shown = opts.show ?? `tix ${args.map((a) => (/[\s"'$]/.test(a) ? `'${a}'` : a)).join(' ')}`;
+  process.stdout.write(`\n${bold('$')} ${shown}\n`);
+  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...baseEnv, ...opts.env }, input: opts.stdin ?? '', encoding: 'utf8' });
+  if (r.stdout) process.stdout.write(r.stdout);
+  // the JSON error line is for tools; people read the line above it
+  if (r.stderr) process.stdout.write(dim(r.stderr.split('\n').filter((l) => !l.startsWith('{"error"')).join('\n')));
+  const expected = opts.expect ?? 0;
+  if (r.status !== expected) {
+    process.stdout.write(`\ndemo failed: expected exit ${expected}, got ${r.status}\n`);
+    throw new Error(`step failed: ${shown}`);
+  }
+  if (expected !== 0) process.stdout.write(dim(`(exit ${r.status}, as expected)\n`));
+  return r.stdout;
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(work, 'tix.db'), '--demo'], { env: baseEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      const m = /listening on (\S+)/.exec(stderr);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`tix serve exited with ${code}:\n${stderr}`)));
+  });
+  process.stdout.write(`${bold('$')} tix serve --port 0 --db ${join(work, 'tix.db')} --demo &\n${dim(stderr)}`);
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      child.removeAllListeners('exit');
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+const server = await startServer();
+let failed = false;
+try {
+  const login = (email: string, profile?: string) =>
+    tix([...(profile ? ['--profile', profile] : []), 'auth', 'login', '--server', server.url, '--email', email, '--password-stdin', '--insecure-storage'], {
+      stdin: 'demo-password\n',
+      show: `echo demo-password | tix ${profile ? `--profile ${profile} ` : ''}auth login --server ${server.url} --email ${email} --password-stdin --insecure-storage`,
+    });
+
+  section('Log in as the demo admin (Yann administers École Paris and École Lille)');
+  process.stdout.write(dim('(the demo keeps tokens in a throw-away config dir with --insecure-storage; without it, tix uses the OS keychain)\n'));
+  login('yann@demo.test');
+  tix(['auth', 'status']);
+  tix(['establishment', 'list']);
+  tix(['establishment', 'list', '--json', 'siret,name']);
+
+  section('Sarah administers École Lille only: École Paris is not hers to see');
+  login('sarah@demo.test', 'sarah');
+  tix(['--profile', 'sarah', 'establishment', 'list']);
+
+  section('Eve is an employee: no access to support messages');
+  login('eve@demo.test', 'eve');
+  tix(['--profile', 'eve', 'establishment', 'list'], { expect: 4 });
+
+  section('A personal access token for CI, used through TIX_TOKEN');
+  const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
+  tix(['auth', 'status', '--json', 'user,tokenSource'], { env: { TIX_TOKEN: pat, TIX_SERVER: server.url }, show: 'TIX_TOKEN=tixp_… tix auth status --json user,tokenSource' });
+
+  section('Log out: the session is revoked on the server');
+  tix(['auth', 'logout']);
+  tix(['auth', 'status'], { expect: 4 });
+  process.stdout.write(`\n${bold('Demo finished.')} Every step ended as expected.\n`);
+} catch (err) {
+  failed = true;
+  process.stderr.write(`${(err as Error).message}\n`);
+} finally {
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,82 @@
+import type { Readable, Writable } from 'node:stream';
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Where a command reads and writes, and what the terminal can do. Commands never touch `process.*`:
+ * tests hand in buffers, `bin/tix.js` hands in the real streams.
+ */
+export interface IOStreams {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable & { isTTY?: boolean };
+  isStdinTTY: boolean;
+  isStdoutTTY: boolean;
+  isStderrTTY: boolean;
+  /** colour on stdout (tables, statuses) */
+  color: boolean;
+  /** colour on stderr (warnings, errors) */
+  colorStderr: boolean;
+  /** prompts allowed: stdin and stderr are terminals and --no-input / TIX_NO_INPUT are not set */
+  canPrompt: boolean;
+  /** the prompt layer must not block for input; set by --no-input or TIX_NO_INPUT */
+  noInput: boolean;
+  columns: number;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface StreamsInit {
+  /** a stream, or a function that makes it on first use (process.stdin costs a few ms to set up) */
+  stdin: IOStreams['stdin'] | (() => IOStreams['stdin']);
+  stdout: IOStreams['stdout'];
+  stderr: IOStreams['stderr'];
+  /** override TTY detection (tests, or `tix serve` children) */
+  tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
+}
+
+/** NO_COLOR wins over everything; CLICOLOR_FORCE / FORCE_COLOR force colour on pipes; TERM=dumb disables it. */
+export function colorWanted(isTTY: boolean, env: Env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.CLICOLOR_FORCE ?? env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
+  const isStdinTTY = init.tty?.stdin ?? (typeof init.stdin === 'function' ? false : Boolean(init.stdin.isTTY));
+  const isStdoutTTY = init.tty?.stdout ?? Boolean(init.stdout.isTTY);
+  const isStderrTTY = init.tty?.stderr ?? Boolean(init.stderr.isTTY);
+  const noInput = truthy(env.TIX_NO_INPUT);
+  let stdin = typeof init.stdin === 'function' ? undefined : init.stdin;
+  return {
+    get stdin() {
+      stdin ??= (init.stdin as () => IOStreams['stdin'])();
+      return stdin;
+    },
+    stdout: init.stdout,
+    stderr: init.stderr,
+    isStdinTTY,
+    isStdoutTTY,
+    isStderrTTY,
+    color: colorWanted(isStdoutTTY, env),
+    colorStderr: colorWanted(isStderrTTY, env),
+    noInput,
+    canPrompt: isStdinTTY && isStderrTTY && !noInput,
+    columns: init.stdout.columns ?? (Number(env.COLUMNS) || 100),
+    out: (text) => void init.stdout.write(text),
+    err: (text) => void init.stderr.write(text),
+  };
+}
+
+export function truthy(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+/** Reads all of stdin as UTF-8 (for --password-stdin, --body-file -, --from-json -). */
+export async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
