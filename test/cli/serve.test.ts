@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, spawnTix, tempDir, tixBin } from '../helpers/cli.ts';
+
+/** Starts `tix serve` as a real process and waits for its "listening on" line. */
+function serve(args: string[], env = isolatedEnv()) {
+  const child = spawn(process.execPath, [tixBin, 'serve', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      const m = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`tix serve exited ${code}: ${stderr}`)));
+  });
+  const stop = () => new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+  return { url, stop, stderr: () => stderr };
+}
+
+describe('tix serve', () => {
+  it('serves the demo organisation from a file database, prints the credentials, and stops cleanly', async () => {
+    const db = join(tempDir(), 'tix.db');
+    const server = serve(['--db', db, '--demo']);
+    const url = await server.url;
+    expect(server.stderr()).toMatch(/demo organisation loaded; every user's password is demo-password/);
+    expect(server.stderr()).toContain('yann@demo.test   admin of École Paris and École Lille');
+    const env = isolatedEnv();
+    const login = await spawnTix(['auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
+    expect(login.code).toBe(0);
+    expect((await spawnTix(['establishment', 'list', '--json', 'name'], { env })).json()).toEqual([{ name: 'École Lille' }, { name: 'École Paris' }]);
+    expect(await server.stop()).toBe(0);
+
+    // a second --demo on the same database adds nothing twice
+    const again = serve(['--db', db, '--demo']);
+    await again.url;
+    expect(again.stderr()).toMatch(/demo organisation already present/);
+    await again.stop();
+    expect(existsSync(`${db}-wal`) || existsSync(db)).toBe(true);
+  });
+
+  it('rejects a bad seed file with the exact path and reason, loading nothing', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'org.json');
+    writeFileSync(seed, JSON.stringify({
+      companies: [{ siren: '812345676', name: 'ACME', establishments: [{ siret: '81234567600018', name: 'Siège' }] }],
+      users: [{ email: 'boss@acme', name: 'Boss', password: 'long-enough', admin: ['81234567600018'] }],
+    }));
+    const db = join(dir, 'tix.db');
+    const r = await spawnTix(['serve', '--port', '0', '--db', db, '--seed', seed]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${seed} is not a valid organisation file, nothing was loaded`);
+    expect(r.stderr).toContain('companies[0].establishments[0].siret: this SIRET fails its check digit');
+    expect(r.stderr).toContain('users[0].email: not a valid e-mail address');
+    expect(existsSync(db)).toBe(false);
+
+    const missing = await spawnTix(['serve', '--port', '0', '--db', db, '--seed', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json is not a valid organisation file.*\n.*cannot read it: ENOENT/);
+  });
+
+  it('loads a good seed file', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'org.json');
+    writeFileSync(seed, JSON.stringify({
+      companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
+      users: [{ email: 'boss@acme.test', name: 'Boss', password: 'long-enough', admin: ['73282932000074'] }],
+    }));
+    const server = serve(['--db', join(dir, 'tix.db'), '--seed', seed]);
+    const url = await server.url;
+    expect(server.stderr()).toMatch(/seed loaded: 1 companies, 1 establishments, 1 users added/);
+    const env = isolatedEnv();
+    await spawnTix(['auth', 'login', '--server', url, '--email', 'boss@acme.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'long-enough' });
+    expect((await spawnTix(['establishment', 'list', '--json', 'siret'], { env })).json()).toEqual([{ siret: '73282932000074' }]);
+    await server.stop();
+  });
+
+  it('refuses a bad port and a PostgreSQL URL it cannot serve yet (exit 2)', async () => {
+    expect((await spawnTix(['serve', '--port', 'eighty'])).stderr).toMatch(/--port must be a number/);
+    const pg = await spawnTix(['serve', '--port', '0', '--db', 'postgres://localhost/tix']);
+    expect(pg.code).toBe(2);
+    expect(pg.stderr).toMatch(/PostgreSQL is not supported/);
+  });
+});

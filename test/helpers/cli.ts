@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { HttpClientOptions } from '../../src/api/http.ts';
+import { main } from '../../src/cli/main.ts';
+import { createIOStreams, type Env } from '../../src/io/iostreams.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const tixBin = join(repoRoot, 'bin', 'tix.js');
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON */
+  json(): any;
+  /** the JSON error line printed on a non-terminal stderr */
+  errorJson(): any;
+}
+
+export function tempDir(prefix = 'tix-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A clean environment: its own config dir and HOME, no colour, nothing inherited from the developer's shell. */
+export function isolatedEnv(extra: Env = {}): Env {
+  const home = tempDir('tix-home-');
+  return { HOME: home, TIX_CONFIG_DIR: join(home, 'config'), PATH: process.env.PATH, LANG: 'C.UTF-8', ...extra };
+}
+
+function result(code: number, stdout: string, stderr: string): Result {
+  return {
+    code,
+    stdout,
+    stderr,
+    json: () => JSON.parse(stdout),
+    errorJson: () => {
+      const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('{"error"'));
+      if (!line) throw new Error(`no JSON error line in stderr:\n${stderr}`);
+      return JSON.parse(line).error;
+    },
+  };
+}
+
+/** Runs a command in-process through main(), exactly as bin/tix.js does, with captured streams. */
+export async function tix(args: string[], opts: { env?: Env; stdin?: string; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {}): Promise<Result> {
+  let out = '';
+  let err = '';
+  const stdout = new Writable({ write: (chunk, _enc, cb) => ((out += chunk.toString()), cb()) });
+  const stderr = new Writable({ write: (chunk, _enc, cb) => ((err += chunk.toString()), cb()) });
+  const stdin = opts.stdin === undefined ? new PassThrough() : Readable.from([Buffer.from(opts.stdin)]);
+  if (opts.stdin === undefined) (stdin as PassThrough).end();
+  const env = opts.env ?? isolatedEnv();
+  const tty = opts.tty ?? false;
+  const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty } }, env);
+  const code = await main(args, io, env, { http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http }, signal: opts.signal });
+  return result(code, out, err);
+}
+
+/** Runs the real binary (bin/tix.js and the built bundle) as a child process. */
+export function spawnTix(args: string[], opts: { env?: Env; stdin?: string; timeoutMs?: number } = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tixBin, ...args], { env: opts.env ?? isolatedEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve(result(code ?? (signal ? 128 + 9 : 1), out, err));
+    });
+    child.stdin.end(opts.stdin ?? '');
+  });
+}

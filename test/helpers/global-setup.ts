@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { startKeyring, type Keyring } from './keyring.ts';
+
+// Before any test file: build dist/ (tests that spawn bin/tix.js run the real bundle) and start a private
+// D-Bus session with GNOME Keyring for the keychain tests. TIX_TEST_STRICT=1 (CI) turns a missing keyring
+// into a failure instead of a skipped test.
+let keyring: Keyring | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  try {
+    keyring = await startKeyring();
+    project.provide('dbusAddress', keyring.address);
+  } catch (err) {
+    if (process.env.TIX_TEST_STRICT === '1') throw new Error(`TIX_TEST_STRICT=1 but the keyring cannot start: ${(err as Error).message}`);
+    process.stderr.write(`! keychain tests will be skipped: ${(err as Error).message}\n`);
+    project.provide('dbusAddress', '');
+  }
+}
+
+export async function teardown(): Promise<void> {
+  await keyring?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbusAddress: string;
+  }
+}
