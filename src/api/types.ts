@@ -52,6 +52,89 @@ export interface ServerInfo {
   apiVersion: string;
 }
 
+export type Status = 'sent' | 'answered' | 'open' | 'resolved' | 'closed';
+export type FieldValues = Record<string, string | boolean | string[]>;
+
+export interface Ticket {
+  id: number;
+  status: Status;
+  type: string;
+  category: string;
+  summary: string;
+  establishment: { siret: string; name: string };
+  createdBy: Person;
+  /** the person the request is for, when not its creator */
+  onBehalfOf: { email: string; name: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+  /** messages from others this user has not read */
+  unread: number;
+  messageCount: number;
+  /** the form values of the ticket's type, beyond summary and description */
+  fields: FieldValues;
+  /** the closed ticket this one follows up */
+  followUpOf: number | null;
+  url: string;
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+}
+
+export interface Message {
+  id: number;
+  author: Person & { role: UserRole };
+  body: string;
+  createdAt: string;
+  attachments: Attachment[];
+}
+
+export interface TicketWithMessages extends Ticket {
+  messages: Message[];
+}
+
+/** What `POST /tickets` takes. `fields` holds every form value, summary and description included. */
+export interface NewTicket {
+  type: string;
+  /** SIRET; may be left out by an admin of a single establishment */
+  establishment?: string;
+  fields: FieldValues;
+  /** upload ids from POST /uploads */
+  attachments?: string[];
+  followUpOf?: number;
+}
+
+export interface NewReply {
+  body: string;
+  attachments?: string[];
+}
+
+export interface TicketQuery {
+  status?: Status[];
+  type?: string;
+  category?: string;
+  /** SIRET */
+  establishment?: string;
+  author?: string;
+  mine?: boolean;
+  search?: string;
+  /** RFC 3339 or YYYY-MM-DD: activity since */
+  since?: string;
+  unread?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Answer to a create or a reply: `replayed` is true when an idempotency key matched an earlier request. */
+export interface Created<T> {
+  item: T;
+  replayed: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { usageError } from '../api/errors.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
+import { parseDuration } from '../core/duration.ts';
 import type { IOStreams } from '../io/iostreams.ts';
 
 export interface Options {
@@ -13,6 +14,8 @@ export interface Options {
   db?: string;
   demo: boolean;
   seed?: string;
+  catalog?: string;
+  autoCloseAfter?: number;
   log: boolean;
 }
 
@@ -25,24 +28,31 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--db <path|url>', 'database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)')
     .option('--demo', 'load the demo organisation (adds nothing twice)', false)
     .option('--seed <file>', 'load an organisation from a JSON file')
+    .option('--catalog <file>', 'use the request-type catalog in this JSON file instead of the built-in one')
+    .option('--auto-close-after <duration>', 'close resolved tickets after this long', '7d')
     .option('--log', 'log one line per request to stderr', false)
-    .action(async (opts: { host: string; port: string; db?: string; demo: boolean; seed?: string; log: boolean }) => {
+    .action(async (opts: { host: string; port: string; db?: string; demo: boolean; seed?: string; catalog?: string; autoCloseAfter: string; log: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
-      await runF({ io: f.io, env: f.env, signal: f.signal, host: opts.host, port, db: opts.db, demo: opts.demo, seed: opts.seed, log: opts.log });
+      const autoCloseAfter = parseDuration(opts.autoCloseAfter);
+      if (autoCloseAfter === undefined) throw usageError(`--auto-close-after: expected a duration such as 7d or 12h, got "${opts.autoCloseAfter}"`);
+      await runF({ io: f.io, env: f.env, signal: f.signal, host: opts.host, port, db: opts.db, demo: opts.demo, seed: opts.seed, catalog: opts.catalog, autoCloseAfter, log: opts.log });
     });
   return examples(cmd, ['tix serve --demo', 'tix serve --port 0 --db :memory: --demo', 'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0']);
 }
 
 export async function run(o: Options): Promise<void> {
   const { startServer, defaultDatabasePath } = await import('../server/serve.ts');
-  const { SeedError } = await import('../server/organisation-seed.ts');
+  const { InvalidFileError } = await import('../server/organisation-seed.ts');
   const db = o.db ?? defaultDatabasePath(o.env);
   let server;
   try {
-    server = await startServer({ host: o.host, port: o.port, db, demo: o.demo, seed: o.seed, log: o.log });
+    server = await startServer({
+      host: o.host, port: o.port, db, demo: o.demo, seed: o.seed, catalog: o.catalog, log: o.log,
+      app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
+    });
   } catch (err) {
-    if (err instanceof SeedError) throw usageError(err.message, { code: 'bad_seed', fields: err.problems });
+    if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
     if (/PostgreSQL is not supported/.test(e.message)) throw usageError(e.message);

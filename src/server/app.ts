@@ -7,11 +7,17 @@ import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
+import { requestTypeRoutes } from './routes/request-types.ts';
+import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
+import { defaultTicketOptions, TicketService, type TicketOptions } from './services/tickets.ts';
 import { TokenService } from './services/tokens.ts';
+import { UploadService } from './services/uploads.ts';
+import { defaultCatalog, type Catalog } from '../core/catalog.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppOptions {
@@ -22,6 +28,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** log one line per request to stderr */
   log?: boolean;
+  catalog?: Catalog;
+  tickets?: Partial<TicketOptions>;
 }
 
 export interface Services {
@@ -30,11 +38,17 @@ export interface Services {
   auth: AuthService;
   tokens: TokenService;
   organisation: OrganisationService;
+  tickets: TicketService;
+  uploads: UploadService;
+  catalog: () => Catalog;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+  }
+  interface FastifyInstance {
+    services: Services;
   }
   interface FastifySchema {
     /** one line for the OpenAPI document */
@@ -55,12 +69,16 @@ const ajvBase: AjvOptions = { allErrors: true, removeAdditional: false, useDefau
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
+  const catalog = options.catalog ?? defaultCatalog;
   const services: Services = {
     store: options.store,
     clock,
     auth: new AuthService(options.store, clock, { ...defaultAuthOptions, ...options.auth }),
     tokens: new TokenService(options.store, clock),
     organisation: new OrganisationService(options.store),
+    tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
+    uploads: new UploadService(options.store, clock),
+    catalog: () => catalog,
   };
 
   const app = Fastify({
@@ -71,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
   });
 
+  app.decorate('services', services);
   const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
   const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
@@ -108,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    const { status, body, headers } = toErrorResponse(err);
+    const { status, body, headers } = toErrorResponse(err, req.routeOptions.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     if (status >= 500) req.log.error({ err }, 'request failed');
     void reply.code(status).headers(headers ?? {}).send(body);
   });
@@ -122,6 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       authRoutes(api, services);
       tokenRoutes(api, services);
       organisationRoutes(api, services);
+      requestTypeRoutes(api, services);
+      ticketRoutes(api, services);
+      await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },
   );
@@ -129,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function toErrorResponse(err: FastifyError | ApiError): { status: number; body: unknown; headers?: Record<string, string> } {
+function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { status: number; body: unknown; headers?: Record<string, string> } {
   if (err instanceof ApiError) {
     return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } } };
   }
@@ -140,7 +162,8 @@ function toErrorResponse(err: FastifyError | ApiError): { status: number; body: 
     return { status: 422, body: { error: { code: 'invalid_fields', message, fields } } };
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, body: { error: { code: 'body_too_large', message: 'the request body is larger than this server accepts' } } };
+    const limit = bodyLimit >= 1024 * 1024 ? `${Math.round(bodyLimit / 1024 / 1024)} MiB` : `${Math.round(bodyLimit / 1024)} KiB`;
+    return { status: 413, body: { error: { code: 'body_too_large', message: `the request body is larger than the ${limit} this endpoint accepts` } } };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };

@@ -17,28 +17,34 @@ export interface OrganisationFile {
   users: Array<{ email: string; name: string; password: string; role?: 'customer' | 'agent'; admin?: string[]; employee?: string[] }>;
 }
 
-export class SeedError extends Error {
+/** A file given to `tix serve` that cannot be used; names the file and every problem by its path. */
+export class InvalidFileError extends Error {
   readonly problems: FieldProblem[];
-  constructor(source: string, problems: FieldProblem[]) {
-    super(`${source} is not a valid organisation file, nothing was loaded:\n${problems.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`);
+  constructor(source: string, what: string, problems: FieldProblem[]) {
+    super(`${source} is not a valid ${what}, nothing was loaded:\n${problems.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`);
     this.problems = problems;
   }
 }
 
-export async function readOrganisationFile(path: string): Promise<OrganisationSeed> {
+/** Reads a JSON file, turning an unreadable or malformed one into an InvalidFileError. */
+export async function readJsonFile(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new SeedError(path, [{ field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
+    throw new InvalidFileError(path, what, [{ field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
-    throw new SeedError(path, [{ field: '(file)', message: `not JSON: ${(err as Error).message}` }]);
+    throw new InvalidFileError(path, what, [{ field: '(file)', message: `not JSON: ${(err as Error).message}` }]);
   }
-  return prepareOrganisation(data, path);
+}
+
+const ORGANISATION = 'organisation file';
+
+export async function readOrganisationFile(path: string): Promise<OrganisationSeed> {
+  return prepareOrganisation(await readJsonFile(path, ORGANISATION), path);
 }
 
 /** Checks every rule and reports every problem at once; hashes the passwords. */
@@ -57,7 +63,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(`${at}${at ? '.' : ''}${k}`, `unknown key; allowed: ${allowed.join(', ')}`);
   };
 
-  if (!isObject(data)) throw new SeedError(source, [{ field: '(root)', message: 'expected an object with "companies" and "users"' }]);
+  if (!isObject(data)) throw new InvalidFileError(source, ORGANISATION, [{ field: '(root)', message: 'expected an object with "companies" and "users"' }]);
   onlyKeys(data, ['companies', 'users'], '');
   const companies = Array.isArray(data.companies) ? data.companies : (bad('companies', 'expected an array'), []);
   const users = Array.isArray(data.users) ? data.users : (bad('users', 'expected an array'), []);
@@ -124,7 +130,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     if (password.length >= 8) pending.push(hashPassword(password).then((h) => void (user.passwordHash = h)));
   });
 
-  if (problems.length > 0) throw new SeedError(source, problems);
+  if (problems.length > 0) throw new InvalidFileError(source, ORGANISATION, problems);
   await Promise.all(pending);
   return seed;
 }

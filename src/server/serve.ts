@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { demoOrganisation } from './demo.ts';
+import { readCatalogFile } from './catalog-file.ts';
 import { prepareOrganisation, readOrganisationFile } from './organisation-seed.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { SeedResult, Store } from './store/store.ts';
@@ -14,6 +15,8 @@ export interface ServeOptions {
   db: string;
   demo?: boolean;
   seed?: string;
+  /** a request-type catalog file replacing the built-in one */
+  catalog?: string;
   log?: boolean;
   app?: Partial<AppOptions>;
 }
@@ -44,14 +47,19 @@ export function openStore(db: string): Store {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const seed = options.seed ? await readOrganisationFile(options.seed) : undefined;
+  const catalog = options.catalog ? await readCatalogFile(options.catalog) : undefined;
   const demo = options.demo ? await prepareOrganisation(demoOrganisation, 'the demo organisation') : undefined;
   const store = openStore(options.db);
   try {
     const loaded: RunningServer['loaded'] = {};
     if (demo) loaded.demo = await store.loadOrganisation(demo);
     if (seed) loaded.seed = await store.loadOrganisation(seed);
-    const app = await buildApp({ store, log: options.log, ...options.app });
+    const app = await buildApp({ store, log: options.log, ...(catalog ? { catalog } : {}), ...options.app });
     const address = await app.listen({ host: options.host, port: options.port });
+    // Resolved tickets also close when something touches them; this sweep keeps idle databases tidy too.
+    const sweep = setInterval(() => void app.services.tickets.closeDue().catch((err) => app.log.error(err)), 60_000);
+    sweep.unref();
+    app.addHook('onClose', async () => clearInterval(sweep));
     return {
       url: address.replace('[::1]', 'localhost'),
       app,

@@ -59,4 +59,66 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'tickets, messages, attachments, read state, idempotency keys, keyword search',
+    sql: `
+      CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        establishment_id INTEGER NOT NULL REFERENCES establishments(id),
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        on_behalf_of TEXT,
+        type TEXT NOT NULL,
+        category TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'answered', 'open', 'resolved', 'closed')),
+        follow_up_of INTEGER REFERENCES tickets(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        resolved_at TEXT,
+        closed_at TEXT
+      );
+      CREATE INDEX tickets_activity ON tickets(updated_at DESC, id DESC);
+      CREATE INDEX tickets_establishment_activity ON tickets(establishment_id, updated_at DESC, id DESC);
+      CREATE INDEX tickets_resolved ON tickets(status, resolved_at);
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX messages_ticket ON messages(ticket_id, id);
+      CREATE TABLE uploads (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        message_id INTEGER REFERENCES messages(id),
+        filename TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX uploads_message ON uploads(message_id);
+      CREATE TABLE message_reads (
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        message_id INTEGER NOT NULL REFERENCES messages(id),
+        PRIMARY KEY (user_id, message_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE idempotency_keys (
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        message_id INTEGER REFERENCES messages(id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+      -- one row per ticket summary and per message body; accents folded so "cloture" finds "Clôturé"
+      CREATE VIRTUAL TABLE ticket_text USING fts5(ticket_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
 ];

@@ -2,18 +2,27 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
+import type { FieldValues, Status } from '../../api/types.ts';
 import type {
+  AttachmentRecord,
   CompanyRow,
   EstablishmentRow,
   LoginFailures,
   MembershipRow,
+  MessageRecord,
+  NewMessageRecord,
+  NewTicketRecord,
   NewToken,
   OrganisationSeed,
+  PendingUpload,
   SeedResult,
   Store,
+  TicketFilter,
+  TicketRecord,
   TokenKind,
   TokenRow,
   UserRow,
+  WriteResult,
 } from './store.ts';
 
 type Row = Record<string, SQLInputValue>;
@@ -193,6 +202,218 @@ export class SqliteStore implements Store {
   async clearLoginFailures(key: string): Promise<void> {
     this.run('DELETE FROM login_failures WHERE key = ?', key);
   }
+
+  // ---- tickets -------------------------------------------------------------------------------------------
+
+  /** An idempotency key already used by this user: the same request replays, another one conflicts. */
+  private replay(userId: number, idem: NewTicketRecord['idempotency']): { ticketId: number; messageId: number | null } | 'conflict' | undefined {
+    if (!idem) return undefined;
+    const row = this.get<Row>('SELECT fingerprint, ticket_id, message_id FROM idempotency_keys WHERE user_id = ? AND key = ?', userId, idem.key);
+    if (!row) return undefined;
+    if (row.fingerprint !== idem.fingerprint) return 'conflict';
+    return { ticketId: Number(row.ticket_id), messageId: row.message_id === null ? null : Number(row.message_id) };
+  }
+
+  private attachUploads(messageId: number, uploadIds: number[]): void {
+    if (uploadIds.length === 0) return;
+    const r = this.run(`UPDATE uploads SET message_id = ? WHERE message_id IS NULL AND id IN (${uploadIds.map(() => '?').join(',')})`, messageId, ...uploadIds);
+    // another request attached one of them first: undo everything rather than attach half
+    if (Number(r.changes) !== uploadIds.length) throw new UploadTaken();
+  }
+
+  async createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>> {
+    try {
+      return this.transaction(() => {
+        const previous = this.replay(t.createdById, t.idempotency);
+        if (previous === 'conflict') return { conflict: 'idempotency' as const };
+        if (previous) return { ticketId: previous.ticketId, replayed: true };
+        const ticketId = Number(this.get<Row>(
+          `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?) RETURNING id`,
+          t.establishmentId, t.createdById, t.onBehalfOf, t.type, t.category, t.summary, JSON.stringify(t.fields), t.followUpOf, t.at, t.at,
+        )!.id);
+        const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
+        this.attachUploads(messageId, t.uploadIds);
+        this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, t.summary);
+        if (t.idempotency) {
+          this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)', t.createdById, t.idempotency.key, t.idempotency.fingerprint, ticketId, t.at);
+        }
+        return { ticketId, replayed: false };
+      });
+    } catch (err) {
+      if (err instanceof UploadTaken) return { refused: 'an attachment was already used by another message; upload it again' };
+      throw err;
+    }
+  }
+
+  private insertMessage(ticketId: number, authorId: number, body: string, at: string): number {
+    const id = Number(this.get<Row>('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id', ticketId, authorId, body, at)!.id);
+    this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, body);
+    return id;
+  }
+
+  async addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>> {
+    try {
+      return this.transaction(() => {
+        const previous = this.replay(m.authorId, m.idempotency);
+        if (previous === 'conflict') return { conflict: 'idempotency' as const };
+        if (previous) {
+          if (previous.ticketId !== m.ticketId || previous.messageId === null) return { conflict: 'idempotency' as const };
+          return { messageId: previous.messageId, replayed: true };
+        }
+        const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', m.ticketId);
+        if (!row) return { refused: 'no such ticket' };
+        const next = m.nextStatus(row.status as Status);
+        if (typeof next !== 'string') return next;
+        const messageId = this.insertMessage(m.ticketId, m.authorId, m.body, m.at);
+        this.attachUploads(messageId, m.uploadIds);
+        this.updateStatus(m.ticketId, next, m.at);
+        if (m.idempotency) {
+          this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', m.authorId, m.idempotency.key, m.idempotency.fingerprint, m.ticketId, messageId, m.at);
+        }
+        return { messageId, replayed: false };
+      });
+    } catch (err) {
+      if (err instanceof UploadTaken) return { refused: 'an attachment was already used by another message; upload it again' };
+      throw err;
+    }
+  }
+
+  private updateStatus(ticketId: number, status: Status, at: string): void {
+    this.run(
+      `UPDATE tickets SET status = ?, updated_at = ?,
+         resolved_at = CASE WHEN ? = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, ?) ELSE NULL END,
+         closed_at = CASE WHEN ? = 'closed' THEN coalesce(closed_at, ?) ELSE NULL END
+       WHERE id = ?`,
+      status, at, status, at, status, at, ticketId,
+    );
+  }
+
+  async changeStatus(ticketId: number, decide: (current: Status) => Status | { refused: string }, at: string): Promise<{ status: Status } | { refused: string }> {
+    return this.transaction(() => {
+      const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', ticketId);
+      if (!row) return { refused: 'no such ticket' };
+      const next = decide(row.status as Status);
+      if (typeof next !== 'string') return next;
+      if (next !== row.status) this.updateStatus(ticketId, next, at);
+      return { status: next };
+    });
+  }
+
+  async closeResolvedBefore(cutoff: string, at: string): Promise<number> {
+    return Number(this.run("UPDATE tickets SET status = 'closed', closed_at = ? WHERE status = 'resolved' AND resolved_at <= ?", at, cutoff).changes);
+  }
+
+  private ticketSelect(where: string, order = ''): string {
+    return `SELECT t.*, e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name,
+        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count,
+        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> ?1
+           AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id)) AS unread
+      FROM tickets t
+      JOIN establishments e ON e.id = t.establishment_id
+      JOIN users u ON u.id = t.created_by
+      LEFT JOIN users ob ON ob.email = t.on_behalf_of
+      WHERE ${where} ${order}`;
+  }
+
+  async getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined> {
+    const row = this.get<Row>(this.ticketSelect('t.id = ?2'), viewerId, id);
+    return row && toTicket(row);
+  }
+
+  async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [f.viewerId];
+    const add = (sql: string, ...values: SQLInputValue[]) => {
+      // numbered parameters: ?1 is the viewer, the rest follow in order
+      where.push(sql.replace(/\?(?!\d)/g, () => `?${params.push(values.shift()!)}`));
+    };
+    if (f.visible !== 'all') {
+      if (f.visible.length === 0) return [];
+      add(`t.establishment_id IN (${f.visible.map(() => '?').join(',')})`, ...f.visible);
+    }
+    if (f.statuses?.length) add(`t.status IN (${f.statuses.map(() => '?').join(',')})`, ...f.statuses);
+    if (f.type) add('t.type = ?', f.type);
+    if (f.category) add('t.category = ?', f.category);
+    if (f.establishmentId !== undefined) add('t.establishment_id = ?', f.establishmentId);
+    if (f.authorId !== undefined) add('t.created_by = ?', f.authorId);
+    if (f.since) add('t.updated_at >= ?', f.since);
+    if (f.match) add('t.id IN (SELECT ticket_id FROM ticket_text WHERE ticket_text MATCH ?)', f.match);
+    if (f.unreadOnly) {
+      where.push(`EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> ?1
+        AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id))`);
+    }
+    if (f.before) add('(t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))', f.before.updatedAt, f.before.updatedAt, f.before.id);
+    const sql = this.ticketSelect(where.length ? where.join(' AND ') : '1 = 1', `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1000))}`);
+    return this.all<Row>(sql, ...params).map(toTicket);
+  }
+
+  async ticketMessages(ticketId: number): Promise<MessageRecord[]> {
+    const rows = this.all<Row>(
+      `SELECT m.*, u.email, u.name, u.role FROM messages m JOIN users u ON u.id = m.author_id WHERE m.ticket_id = ? ORDER BY m.id`,
+      ticketId,
+    );
+    const files = this.all<Row>(
+      `SELECT up.message_id, up.public_id, up.filename, up.content_type, up.size, up.sha256 FROM uploads up
+       JOIN messages m ON m.id = up.message_id WHERE m.ticket_id = ? ORDER BY up.id`,
+      ticketId,
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      ticketId: Number(r.ticket_id),
+      authorId: Number(r.author_id),
+      authorEmail: String(r.email),
+      authorName: String(r.name),
+      authorIsAgent: r.role === 'agent',
+      body: String(r.body),
+      createdAt: String(r.created_at),
+      attachments: files.filter((f) => Number(f.message_id) === Number(r.id)).map(toAttachment),
+    }));
+  }
+
+  async insertUpload(u: { publicId: string; userId: number; filename: string; contentType: string; size: number; sha256: string; data: Uint8Array; at: string }): Promise<AttachmentRecord> {
+    this.run(
+      'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      u.publicId, u.userId, u.filename, u.contentType, u.size, u.sha256, u.data, u.at,
+    );
+    return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+  }
+
+  async uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]> {
+    if (publicIds.length === 0) return [];
+    return this.all<Row>(
+      `SELECT id, user_id, message_id, public_id, filename, content_type, size, sha256 FROM uploads WHERE public_id IN (${publicIds.map(() => '?').join(',')})`,
+      ...publicIds,
+    ).map((r) => ({ ...toAttachment(r), id: Number(r.id), userId: Number(r.user_id), messageId: r.message_id === null ? null : Number(r.message_id) }));
+  }
+
+  async attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined> {
+    const row = this.get<Row>(
+      'SELECT up.* FROM uploads up JOIN messages m ON m.id = up.message_id WHERE m.ticket_id = ? AND up.public_id = ?',
+      ticketId, publicId,
+    );
+    return row && { ...toAttachment(row), data: row.data as Uint8Array };
+  }
+
+  async deleteStaleUploads(cutoff: string): Promise<number> {
+    return Number(this.run('DELETE FROM uploads WHERE message_id IS NULL AND created_at < ?', cutoff).changes);
+  }
+
+  async markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number> {
+    return Number(this.run(
+      `INSERT INTO message_reads (user_id, message_id)
+       SELECT ?, id FROM messages WHERE ticket_id = ? AND author_id <> ? AND id <= ?
+       ON CONFLICT DO NOTHING`,
+      userId, ticketId, userId, upToMessageId ?? Number.MAX_SAFE_INTEGER,
+    ).changes);
+  }
+
+  async markLatestUnread(userId: number, ticketId: number): Promise<number | undefined> {
+    const row = this.get<Row>('SELECT max(id) AS id FROM messages WHERE ticket_id = ? AND author_id <> ?', ticketId, userId);
+    if (!row || row.id === null) return undefined;
+    this.run('DELETE FROM message_reads WHERE user_id = ? AND message_id = ?', userId, Number(row.id));
+    return Number(row.id);
+  }
 }
 
 function migrate(db: DatabaseSync, migrations: Migration[]): void {
@@ -215,6 +436,38 @@ function migrate(db: DatabaseSync, migrations: Migration[]): void {
       throw err;
     }
   }
+}
+
+class UploadTaken extends Error {}
+
+function toTicket(r: Row): TicketRecord {
+  return {
+    id: Number(r.id),
+    establishmentId: Number(r.establishment_id),
+    siret: String(r.siret),
+    establishmentName: String(r.establishment_name),
+    createdById: Number(r.created_by),
+    creatorEmail: String(r.creator_email),
+    creatorName: String(r.creator_name),
+    onBehalfOf: r.on_behalf_of === null ? null : String(r.on_behalf_of),
+    onBehalfOfName: r.on_behalf_of_name === null ? null : String(r.on_behalf_of_name),
+    type: String(r.type),
+    category: String(r.category),
+    summary: String(r.summary),
+    fields: JSON.parse(String(r.fields)) as FieldValues,
+    status: r.status as Status,
+    followUpOf: r.follow_up_of === null ? null : Number(r.follow_up_of),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    resolvedAt: r.resolved_at === null ? null : String(r.resolved_at),
+    closedAt: r.closed_at === null ? null : String(r.closed_at),
+    unread: Number(r.unread),
+    messageCount: Number(r.message_count),
+  };
+}
+
+function toAttachment(r: Row): AttachmentRecord {
+  return { publicId: String(r.public_id), filename: String(r.filename), contentType: String(r.content_type), size: Number(r.size), sha256: String(r.sha256) };
 }
 
 function toUser(r: Row): UserRow {

@@ -2,6 +2,8 @@
 // access and rules, then call one method, so a request never leaves half its writes behind. The interface is
 // asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
 
+import type { FieldValues, Status } from '../../api/types.ts';
+
 export type UserRole = 'customer' | 'agent';
 export type MembershipRole = 'admin' | 'employee';
 export type TokenKind = 'session' | 'pat';
@@ -85,6 +87,112 @@ export interface SeedResult {
   users: number;
 }
 
+/** A ticket as the store reads it: joined with its establishment and people, counted for one viewer. */
+export interface TicketRecord {
+  id: number;
+  establishmentId: number;
+  siret: string;
+  establishmentName: string;
+  createdById: number;
+  creatorEmail: string;
+  creatorName: string;
+  onBehalfOf: string | null;
+  onBehalfOfName: string | null;
+  type: string;
+  category: string;
+  summary: string;
+  fields: FieldValues;
+  status: Status;
+  followUpOf: number | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** messages by others the viewer has not read */
+  unread: number;
+  messageCount: number;
+}
+
+export interface AttachmentRecord {
+  publicId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface MessageRecord {
+  id: number;
+  ticketId: number;
+  authorId: number;
+  authorEmail: string;
+  authorName: string;
+  authorIsAgent: boolean;
+  body: string;
+  createdAt: string;
+  attachments: AttachmentRecord[];
+}
+
+export interface TicketFilter {
+  viewerId: number;
+  /** the establishments the viewer may see; 'all' for agents */
+  visible: number[] | 'all';
+  statuses?: Status[];
+  type?: string;
+  category?: string;
+  establishmentId?: number;
+  authorId?: number;
+  /** an FTS5 query, already made safe */
+  match?: string;
+  since?: string;
+  unreadOnly?: boolean;
+  /** keyset pagination: tickets strictly older than this (updatedAt, id) */
+  before?: { updatedAt: string; id: number };
+  limit: number;
+}
+
+export interface Idempotency {
+  key: string;
+  /** hash of the request; the same key with another request is a conflict */
+  fingerprint: string;
+}
+
+export interface NewTicketRecord {
+  establishmentId: number;
+  createdById: number;
+  onBehalfOf: string | null;
+  type: string;
+  category: string;
+  summary: string;
+  fields: FieldValues;
+  /** the first message of the conversation */
+  description: string;
+  /** upload row ids to attach to the first message */
+  uploadIds: number[];
+  followUpOf: number | null;
+  at: string;
+  idempotency?: Idempotency;
+}
+
+export interface NewMessageRecord {
+  ticketId: number;
+  authorId: number;
+  body: string;
+  uploadIds: number[];
+  at: string;
+  idempotency?: Idempotency;
+  /** decides the ticket's next status from its current one, inside the transaction; a string refuses */
+  nextStatus(current: Status): Status | { refused: string };
+}
+
+export type WriteResult<T extends string> = ({ [K in T]: number } & { replayed: boolean }) | { conflict: 'idempotency' } | { refused: string };
+
+export interface PendingUpload extends AttachmentRecord {
+  id: number;
+  userId: number;
+  messageId: number | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -107,4 +215,25 @@ export interface Store {
   loginFailures(key: string): Promise<LoginFailures | undefined>;
   recordLoginFailure(key: string, at: string): Promise<LoginFailures>;
   clearLoginFailures(key: string): Promise<void>;
+
+  createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
+  getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
+  listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  ticketMessages(ticketId: number): Promise<MessageRecord[]>;
+  addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
+  /** applies decide() to the current status inside one transaction */
+  changeStatus(ticketId: number, decide: (current: Status) => Status | { refused: string }, at: string): Promise<{ status: Status } | { refused: string }>;
+  /** closes tickets resolved before the cutoff; returns how many */
+  closeResolvedBefore(cutoff: string, at: string): Promise<number>;
+
+  insertUpload(u: { publicId: string; userId: number; filename: string; contentType: string; size: number; sha256: string; data: Uint8Array; at: string }): Promise<AttachmentRecord>;
+  uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
+  attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
+  /** forgets uploads never attached to a message, older than the cutoff */
+  deleteStaleUploads(cutoff: string): Promise<number>;
+
+  /** marks read every message by others in the ticket, or only those up to a message; returns how many changed */
+  markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number>;
+  /** marks the latest message by someone else unread again; returns its id */
+  markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
 }

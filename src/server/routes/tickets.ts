@@ -1,0 +1,150 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { NewReply, NewTicket, TicketQuery } from '../../api/types.ts';
+import type { StatusAction } from '../../core/status.ts';
+import type { Services } from '../app.ts';
+import { invalid } from '../errors.ts';
+
+const id = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2 ** 53 - 1 } } } as const;
+const fieldValue = { anyOf: [{ type: 'string', maxLength: 20000 }, { type: 'boolean' }, { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 2000 } }] };
+const attachmentIds = { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 64 } };
+
+/** The server's own address as the client reached it, for ticket URLs. */
+export function baseUrl(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+/** An Idempotency-Key header: printable, bounded; anything else is a 422 rather than a silent ignore. */
+function idempotencyKey(req: FastifyRequest): string | undefined {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0]! : raw;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw invalid([{ field: 'Idempotency-Key', message: '1 to 200 printable ASCII characters, no spaces' }]);
+  return key;
+}
+
+export function ticketRoutes(api: FastifyInstance, s: Services): void {
+  api.get<{ Querystring: TicketQuery & { status?: string[] } }>(
+    '/tickets',
+    {
+      schema: {
+        summary: 'Tickets you can see, newest activity first, a page at a time',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            status: { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 10 },
+            type: { type: 'string', maxLength: 40 },
+            category: { type: 'string', maxLength: 40 },
+            establishment: { type: 'string', maxLength: 20 },
+            author: { type: 'string', maxLength: 254 },
+            mine: { type: 'boolean' },
+            search: { type: 'string', maxLength: 500 },
+            since: { type: 'string', maxLength: 40 },
+            unread: { type: 'boolean' },
+            limit: { type: 'integer' },
+            cursor: { type: 'string', maxLength: 200 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      // ?status=open,sent and ?status=open&status=sent mean the same
+      const status = q.status?.flatMap((v) => v.split(',')).filter(Boolean);
+      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, baseUrl(req));
+    },
+  );
+
+  api.post<{ Body: NewTicket }>(
+    '/tickets',
+    {
+      schema: {
+        summary: 'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one',
+        body: {
+          type: 'object',
+          required: ['type', 'fields'],
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string', maxLength: 40 },
+            establishment: { type: 'string', maxLength: 20 },
+            fields: { type: 'object', maxProperties: 50, additionalProperties: fieldValue },
+            attachments: attachmentIds,
+            followUpOf: { type: 'integer', minimum: 1 },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), baseUrl(req));
+      if (created.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.code(created.replayed ? 200 : 201).send(created.item);
+    },
+  );
+
+  api.get<{ Params: { id: number } }>(
+    '/tickets/:id',
+    { schema: { summary: 'A ticket and its conversation', params: id } },
+    async (req) => s.tickets.get(req.principal, req.params.id, baseUrl(req)),
+  );
+
+  api.post<{ Params: { id: number }; Body: NewReply }>(
+    '/tickets/:id/messages',
+    {
+      schema: {
+        summary: 'Reply; refused (409 ticket_closed) on a closed ticket; a customer reply reopens a resolved one',
+        params: id,
+        body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'string', maxLength: 20000 }, attachments: attachmentIds } },
+      },
+    },
+    async (req, reply) => {
+      const created = await s.tickets.reply(req.principal, req.params.id, req.body, idempotencyKey(req), baseUrl(req));
+      if (created.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.code(created.replayed ? 200 : 201).send({ message: created.item, ticket: created.ticket });
+    },
+  );
+
+  for (const action of ['resolve', 'close', 'reopen'] as StatusAction[]) {
+    api.post<{ Params: { id: number } }>(
+      `/tickets/:id/${action}`,
+      { schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ticket`, params: id } },
+      async (req) => s.tickets.act(req.principal, req.params.id, action, baseUrl(req)),
+    );
+  }
+
+  api.post<{ Params: { id: number }; Body: { messageId?: number } | undefined }>(
+    '/tickets/:id/read',
+    {
+      schema: {
+        summary: "Mark others' messages read (all of them, or up to one message)",
+        params: id,
+        body: { type: 'object', additionalProperties: false, properties: { messageId: { type: 'integer', minimum: 1 } } },
+      },
+    },
+    async (req) => ({ marked: await s.tickets.markRead(req.principal, req.params.id, req.body?.messageId) }),
+  );
+
+  api.post<{ Params: { id: number } }>(
+    '/tickets/:id/unread',
+    { schema: { summary: 'Mark the latest message from someone else unread again', params: id } },
+    async (req) => ({ messageId: (await s.tickets.markUnread(req.principal, req.params.id)) ?? null }),
+  );
+
+  api.get<{ Params: { id: number; attachment: string } }>(
+    '/tickets/:id/attachments/:attachment',
+    {
+      schema: {
+        summary: 'Download an attachment',
+        params: { type: 'object', properties: { id: id.properties.id, attachment: { type: 'string', maxLength: 64 } } },
+      },
+    },
+    async (req, reply) => {
+      const file = await s.tickets.attachment(req.principal, req.params.id, req.params.attachment);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-sha256', file.sha256)
+        .send(Buffer.from(file.data));
+    },
+  );
+}
