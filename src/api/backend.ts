@@ -1,4 +1,34 @@
-import type { CreatedToken, Establishment, LoginResult, Me, ServerInfo, TokenInfo } from './types.ts';
+import type { Catalog, RequestType } from '../core/catalog.ts';
+import type { StatusAction } from '../core/status.ts';
+import type {
+  Attachment,
+  Created,
+  CreatedToken,
+  Establishment,
+  LoginResult,
+  Me,
+  Message,
+  NewReply,
+  NewTicket,
+  Page,
+  ServerInfo,
+  Ticket,
+  TicketQuery,
+  TicketWithMessages,
+  TokenInfo,
+} from './types.ts';
+
+export interface WriteOptions {
+  /** the same key and the same request give the first result back, never a second write */
+  idempotencyKey?: string;
+}
+
+export interface Download {
+  name: string;
+  contentType: string;
+  sha256?: string;
+  data: Buffer;
+}
 
 /**
  * What the CLI needs from a support backend. The tix provider speaks to `tix serve`; adapters for other
@@ -14,4 +44,16 @@ export interface Backend {
   createToken(input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken>;
   listTokens(): Promise<TokenInfo[]>;
   revokeToken(id: number): Promise<void>;
+
+  catalog(): Promise<Catalog>;
+  requestType(id: string): Promise<RequestType>;
+  listTickets(query: TicketQuery): Promise<Page<Ticket>>;
+  ticket(id: number): Promise<TicketWithMessages>;
+  createTicket(ticket: NewTicket, opts?: WriteOptions): Promise<Created<Ticket>>;
+  reply(id: number, reply: NewReply, opts?: WriteOptions): Promise<Created<Message> & { ticket: Ticket }>;
+  changeStatus(id: number, action: StatusAction): Promise<Ticket>;
+  upload(name: string, data: Uint8Array): Promise<Attachment>;
+  download(ticketId: number, attachmentId: string): Promise<Download>;
+  markRead(id: number, upToMessageId?: number): Promise<number>;
+  markUnread(id: number): Promise<number | null>;
 }

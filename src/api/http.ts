@@ -1,5 +1,5 @@
+import * as http from 'node:http';
 import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Env } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
 import { authError, cancelledError, notFoundError, stateError, TixError, transientError, usageError, type FieldProblem } from './errors.ts';
@@ -7,12 +7,10 @@ import { authError, cancelledError, notFoundError, stateError, TixError, transie
 // Built on node:http rather than undici: loading the undici bundle alone costs 30-50 ms, as much as Node's
 // own start-up, and every command that talks to a server would pay it. node:http loads in ~5 ms and its
 // agents read HTTPS_PROXY / NO_PROXY themselves (`proxyEnv`, Node 22.21+ / 24.5+).
-// They are require()d, not imported: an ES import of node:http builds its namespace object, which runs the
-// lazy `http.WebSocket` getter and loads Node's internal undici, the very 35 ms this file avoids.
-const require = createRequire(import.meta.url);
-const http = require('node:http') as typeof import('node:http');
+// (The build serves built-ins through require(): an ES import of node:http would build its namespace object
+// and run the lazy `http.WebSocket` getter, loading Node's internal undici after all. See src/dev/build.ts.)
 // TLS costs a few milliseconds to load: only an https:// server pays for it.
-const https = (): typeof import('node:https') => require('node:https');
+const https = (): typeof import('node:https') => process.getBuiltinModule('node:https');
 
 export interface HttpClientOptions {
   /** the server's base URL, e.g. http://127.0.0.1:8787 */
@@ -40,6 +38,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** makes a POST safe to retry: the server answers a repeat with the first result */
   idempotencyKey?: string;
+  /** a write that may be repeated without harm (e.g. an upload: an unattached copy is simply dropped) */
+  replayable?: boolean;
   /** how the user can check the outcome of a write whose answer was lost */
   checkHint?: string;
   signal?: AbortSignal;
@@ -127,7 +127,7 @@ export class HttpClient {
       body = opts.rawBody;
       headers['content-type'] = opts.contentType ?? 'application/octet-stream';
     }
-    const replayable = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey);
+    const replayable = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey) || Boolean(opts.replayable);
     const url = this.url(path, opts.query);
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
     for (let attempt = 0; ; attempt++) {

@@ -17,7 +17,7 @@ export async function main(argv: string[], io: IOStreams, env: Env, overrides: F
   const f = createFactory(io, env, overrides);
   try {
     const { buildProgram } = await import('./program.ts');
-    const program = buildProgram(f);
+    const program = buildProgram(f, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {

@@ -6,16 +6,93 @@ import * as authToken from '../commands/auth/token.ts';
 import * as establishmentList from '../commands/establishment/list.ts';
 import * as help from '../commands/help.ts';
 import * as serve from '../commands/serve.ts';
+import * as ticketStatus from '../commands/ticket/change-status.ts';
+import * as ticketCreate from '../commands/ticket/create.ts';
+import * as ticketDownload from '../commands/ticket/download.ts';
+import * as ticketList from '../commands/ticket/list.ts';
+import * as ticketReply from '../commands/ticket/reply.ts';
+import * as ticketView from '../commands/ticket/view.ts';
 import * as tokenCreate from '../commands/token/create.ts';
 import * as tokenList from '../commands/token/list.ts';
 import * as tokenRevoke from '../commands/token/revoke.ts';
+import * as typeList from '../commands/type/list.ts';
+import * as typeView from '../commands/type/view.ts';
 import * as version from '../commands/version.ts';
 import { VERSION } from '../version.ts';
 import type { Factory } from './factory.ts';
 import { examples } from './help-text.ts';
 
-/** The command tree. Nouns are singular with a plural alias; each verb lives in its own file. */
-export function buildProgram(f: Factory): Command {
+interface Noun {
+  name: string;
+  plural?: string;
+  description: string;
+  examples: string[];
+  verbs(cmd: Command, f: Factory): void;
+}
+
+/** The nouns and their verbs. Nouns are singular with a plural alias; each verb lives in its own file. */
+const nouns: Noun[] = [
+  {
+    name: 'auth',
+    description: 'Log in and out, show who you are',
+    examples: ['tix auth login', 'tix auth status'],
+    verbs: (cmd, f) => {
+      authLogin.register(cmd, f);
+      authLogout.register(cmd, f);
+      authStatus.register(cmd, f);
+      authToken.register(cmd, f);
+    },
+  },
+  {
+    name: 'token',
+    plural: 'tokens',
+    description: 'Personal access tokens for CI and scripts',
+    examples: ['tix token create --name ci --expires-in 30d', 'tix token list'],
+    verbs: (cmd, f) => {
+      tokenCreate.register(cmd, f);
+      tokenList.register(cmd, f);
+      tokenRevoke.register(cmd, f);
+    },
+  },
+  {
+    name: 'establishment',
+    plural: 'establishments',
+    description: 'Establishments you administer',
+    examples: ['tix establishment list'],
+    verbs: (cmd, f) => establishmentList.register(cmd, f),
+  },
+  {
+    name: 'type',
+    plural: 'types',
+    description: 'The request types and their forms',
+    examples: ['tix type list', 'tix type view incident'],
+    verbs: (cmd, f) => {
+      typeList.register(cmd, f);
+      typeView.register(cmd, f);
+    },
+  },
+  {
+    name: 'ticket',
+    plural: 'tickets',
+    description: 'File, list, read and answer support requests',
+    examples: ['tix ticket create', 'tix ticket list', 'tix ticket view 42', 'tix ticket reply 42'],
+    verbs: (cmd, f) => {
+      ticketCreate.register(cmd, f);
+      ticketList.register(cmd, f);
+      ticketView.register(cmd, f);
+      ticketReply.register(cmd, f);
+      for (const action of ['resolve', 'close', 'reopen'] as const) ticketStatus.register(cmd, f, action);
+      ticketDownload.register(cmd, f);
+    },
+  },
+];
+
+/**
+ * The command tree. Given the arguments, only the invoked noun gets its verbs: building every command with
+ * commander costs milliseconds that `tix ticket list` should not pay. Without arguments (help, completion
+ * scripts, `help --json`) the whole tree is built.
+ */
+export function buildProgram(f: Factory, argv?: string[]): Command {
   const program = new Command('tix')
     .description('Support tickets and account contacts from the command line')
     .version(VERSION, '-v, --version', 'print the version')
@@ -37,31 +114,27 @@ export function buildProgram(f: Factory): Command {
       f.io.canPrompt = false;
     }
   });
-  examples(program, ['tix auth login', 'tix establishment list', 'tix help exit-codes']);
+  examples(program, ['tix auth login', 'tix ticket create', 'tix ticket list --status open', 'tix help exit-codes']);
 
   serve.register(program, f);
-
-  const auth = noun(program, 'auth', 'Log in and out, show who you are', undefined, ['tix auth login', 'tix auth status']);
-  authLogin.register(auth, f);
-  authLogout.register(auth, f);
-  authStatus.register(auth, f);
-  authToken.register(auth, f);
-
-  const token = noun(program, 'token', 'Personal access tokens for CI and scripts', 'tokens', ['tix token create --name ci --expires-in 30d', 'tix token list']);
-  tokenCreate.register(token, f);
-  tokenList.register(token, f);
-  tokenRevoke.register(token, f);
-
-  const establishment = noun(program, 'establishment', 'Establishments you administer', 'establishments', ['tix establishment list']);
-  establishmentList.register(establishment, f);
-
+  const invoked = argv && invokedNoun(argv);
+  for (const n of nouns) {
+    const cmd = program.command(n.name).description(n.description);
+    if (n.plural) cmd.alias(n.plural);
+    examples(cmd, n.examples);
+    if (!invoked || invoked === n) n.verbs(cmd, f);
+  }
   version.register(program, f);
   help.register(program, f);
   return program;
 }
 
-function noun(parent: Command, name: string, description: string, plural: string | undefined, usage: string[]): Command {
-  const cmd = parent.command(name).description(description);
-  if (plural) cmd.alias(plural);
-  return examples(cmd, usage);
+/** The noun the arguments invoke, skipping global options; undefined for anything else (help, typos…). */
+function invokedNoun(argv: string[]): Noun | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--profile') i++;
+    else if (!arg.startsWith('-')) return nouns.find((n) => n.name === arg || n.plural === arg);
+  }
+  return undefined;
 }

@@ -46,11 +46,19 @@ try {
   const login = spawnSync(process.execPath, [bin, 'auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, input: 'demo-password', encoding: 'utf8' });
   if (login.status !== 0) throw new Error(`login failed: ${login.stderr}`);
 
+  // 50 tickets for the list to show
+  for (let i = 0; i < 50; i++) {
+    const r = spawnSync(process.execPath, [bin, 'ticket', 'create', '--type', 'question', '--establishment', '81234567600017', '--summary', `Bench question ${i}`, '--description', 'How?'], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`seeding tickets failed: ${r.stderr}`);
+  }
+
   const cases: Array<[string, string[]]> = [
     ["node -e ''", ['-e', '']],
     ['tix --version', [bin, '--version']],
     ['tix auth status', [bin, 'auth', 'status']],
     ['tix establishment list --json', [bin, 'establishment', 'list', '--json']],
+    ['tix ticket list --json (50)', [bin, 'ticket', 'list', '--limit', '50', '--json']],
+    ['tix ticket create (flags)', [bin, 'ticket', 'create', '--type', 'incident', '--establishment', '81234567600017', '--summary', 'Bench incident', '--description', 'Timing', '--field', 'severity=low']],
   ];
   const results = cases.map(([name, args]) => ({ name, ms: measure(args) }));
   const base = results[0]!.ms;

@@ -1,11 +1,27 @@
 // Bundles the CLI (and, as lazily loaded chunks, the server and the heavy libraries) into dist/.
 // Code splitting keeps `tix --version` from parsing what `tix serve` needs.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
+// An ES import of a Node built-in builds its whole namespace object, which runs every lazy getter: importing
+// node:fs loads fs/promises and readline, node:http loads Node's internal undici (http.WebSocket), node:crypto
+// loads WebCrypto. Served as CommonJS through require(), the same imports stay lazy (esbuild's interop reads a
+// property only when it is used). This plugin does that for every built-in, so the source keeps plain imports.
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const lazyBuiltins: Plugin = {
+  name: 'lazy-node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import') ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 const started = performance.now();
 const result = await build({
   absWorkingDir: root,
@@ -25,6 +41,7 @@ const result = await build({
   banner: { js: "import { createRequire as __tixRequire } from 'node:module'; const require = __tixRequire(import.meta.url);" },
   legalComments: 'linked',
   metafile: true,
+  plugins: [lazyBuiltins],
   logLevel: 'warning',
 });
 const bytes = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);

@@ -93,9 +93,36 @@ try {
   login('eve@demo.test', 'eve');
   tix(['--profile', 'eve', 'establishment', 'list'], { expect: 4 });
 
+  login('agent@demo.test', 'agent');
+
+  section('Yann files an incident for École Paris, from a script (no prompts)');
+  const incident = JSON.parse(tix(['ticket', 'create', '--type', 'incident', '--establishment', '81234567600017', '--summary', 'Payroll export fails with a 500', '--description', 'Since this morning the November export stops with "Internal error".', '--field', 'severity=high', '--field', 'url=https://app.example.com/payroll/export', '--json', 'id,status,url'])) as { id: number };
+  const id = String(incident.id);
+
+  section('Sarah files a billing question for École Lille');
+  tix(['--profile', 'sarah', 'ticket', 'create', '--type', 'billing-question', '--summary', 'Where is the October invoice?', '--description', 'It is not in the invoices page.']);
+
+  section('Support answers Yann');
+  tix(['--profile', 'agent', 'ticket', 'reply', id, '--body', 'Thanks Yann, we reproduced it. A fix is on its way; we will tell you here.']);
+
+  section('Sarah sees the École Lille tickets only; Yann sees Paris and Lille, Sarah\'s included');
+  tix(['--profile', 'sarah', 'ticket', 'list']);
+  tix(['ticket', 'list']);
+  tix(['--profile', 'sarah', 'ticket', 'view', id], { expect: 3 });
+
+  section('Yann reads the conversation and answers');
+  tix(['ticket', 'view', id]);
+  tix(['ticket', 'reply', id, '--body', 'Thank you, we will wait for the fix.']);
+
+  section('Resolved by Yann, closed by support: a closed ticket takes no more replies');
+  tix(['ticket', 'resolve', id]);
+  tix(['--profile', 'agent', 'ticket', 'close', id]);
+  tix(['ticket', 'reply', id, '--body', 'It happens again!'], { expect: 5 });
+  tix(['ticket', 'create', '--follow-up', id, '--description', 'It happens again since this morning.', '--field', 'severity=high', '--json', 'id,summary,followUpOf,status']);
+
   section('A personal access token for CI, used through TIX_TOKEN');
   const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
-  tix(['auth', 'status', '--json', 'user,tokenSource'], { env: { TIX_TOKEN: pat, TIX_SERVER: server.url }, show: 'TIX_TOKEN=tixp_… tix auth status --json user,tokenSource' });
+  tix(['ticket', 'list', '--mine', '--json', 'id,status,summary'], { env: { TIX_TOKEN: pat, TIX_SERVER: server.url }, show: 'TIX_TOKEN=tixp_… tix ticket list --mine --json id,status,summary' });
 
   section('Log out: the session is revoked on the server');
   tix(['auth', 'logout']);

@@ -59,7 +59,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Resolved tickets also close when something touches them; this sweep keeps idle databases tidy too.
     const sweep = setInterval(() => void app.services.tickets.closeDue().catch((err) => app.log.error(err)), 60_000);
     sweep.unref();
-    app.addHook('onClose', async () => clearInterval(sweep));
     return {
       url: address.replace('[::1]', 'localhost'),
       app,
@@ -67,6 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       db: options.db,
       loaded,
       close: async () => {
+        clearInterval(sweep);
         await app.close();
         await store.close();
       },

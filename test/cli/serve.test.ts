@@ -1,12 +1,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, spawnTix, tempDir, tixBin } from '../helpers/cli.ts';
+
+const children: Array<{ kill(): void }> = [];
+afterEach(() => {
+  // a failed assertion must not leave a server running
+  for (const c of children.splice(0)) c.kill();
+});
 
 /** Starts `tix serve` as a real process and waits for its "listening on" line. */
 function serve(args: string[], env = isolatedEnv()) {
   const child = spawn(process.execPath, [tixBin, 'serve', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push({ kill: () => child.kill('SIGKILL') });
   let stderr = '';
   const url = new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (d) => {

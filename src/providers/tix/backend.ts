@@ -1,6 +1,24 @@
-import type { Backend } from '../../api/backend.ts';
-import type { HttpClient } from '../../api/http.ts';
-import type { CreatedToken, Establishment, LoginResult, Me, Page, ServerInfo, TokenInfo } from '../../api/types.ts';
+import type { Backend, Download, WriteOptions } from '../../api/backend.ts';
+import type { HttpClient, RequestOptions } from '../../api/http.ts';
+import type {
+  Attachment,
+  Created,
+  CreatedToken,
+  Establishment,
+  LoginResult,
+  Me,
+  Message,
+  NewReply,
+  NewTicket,
+  Page,
+  ServerInfo,
+  Ticket,
+  TicketQuery,
+  TicketWithMessages,
+  TokenInfo,
+} from '../../api/types.ts';
+import type { Catalog, RequestType } from '../../core/catalog.ts';
+import type { StatusAction } from '../../core/status.ts';
 
 /** The backend served by `tix serve`: a thin mapping of the interface onto its REST API. */
 export class TixBackend implements Backend {
@@ -44,5 +62,68 @@ export class TixBackend implements Backend {
 
   revokeToken(id: number): Promise<void> {
     return this.http.json('DELETE', `/tokens/${id}`);
+  }
+
+  catalog(): Promise<Catalog> {
+    return this.http.json('GET', '/request-types');
+  }
+
+  requestType(id: string): Promise<RequestType> {
+    return this.http.json('GET', `/request-types/${encodeURIComponent(id)}`);
+  }
+
+  listTickets(q: TicketQuery): Promise<Page<Ticket>> {
+    return this.http.json('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
+  }
+
+  ticket(id: number): Promise<TicketWithMessages> {
+    return this.http.json('GET', `/tickets/${id}`);
+  }
+
+  /** A write whose answer says whether an idempotency key replayed an earlier one. */
+  private async created<T>(path: string, body: unknown, opts: WriteOptions & Pick<RequestOptions, 'checkHint'>): Promise<{ body: T; replayed: boolean }> {
+    const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
+    if (res.status >= 400) throw this.http.errorFor('POST', res);
+    return { body: JSON.parse(res.body.toString('utf8')) as T, replayed: res.headers['idempotent-replayed'] === 'true' };
+  }
+
+  async createTicket(ticket: NewTicket, opts: WriteOptions = {}): Promise<Created<Ticket>> {
+    const r = await this.created<Ticket>('/tickets', ticket, { ...opts, checkHint: 'check with: tix ticket list --mine --limit 5' });
+    return { item: r.body, replayed: r.replayed };
+  }
+
+  async reply(id: number, reply: NewReply, opts: WriteOptions = {}): Promise<Created<Message> & { ticket: Ticket }> {
+    const r = await this.created<{ message: Message; ticket: Ticket }>(`/tickets/${id}/messages`, reply, { ...opts, checkHint: `check with: tix ticket view ${id}` });
+    return { item: r.body.message, ticket: r.body.ticket, replayed: r.replayed };
+  }
+
+  changeStatus(id: number, action: StatusAction): Promise<Ticket> {
+    return this.http.json('POST', `/tickets/${id}/${action}`, { checkHint: `check with: tix ticket view ${id}` });
+  }
+
+  upload(name: string, data: Uint8Array): Promise<Attachment> {
+    // An upload that is lost midway is harmless (an unattached upload is deleted after a day): safe to retry.
+    return this.http.json('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true });
+  }
+
+  async download(ticketId: number, attachmentId: string): Promise<Download> {
+    const res = await this.http.raw('GET', `/tickets/${ticketId}/attachments/${encodeURIComponent(attachmentId)}`, { headers: { accept: '*/*' } });
+    if (res.status >= 400) throw this.http.errorFor('GET', res);
+    const disposition = String(res.headers['content-disposition'] ?? '');
+    const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+    return {
+      name: name ? decodeURIComponent(name) : attachmentId,
+      contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
+      sha256: typeof res.headers['x-sha256'] === 'string' ? res.headers['x-sha256'] : undefined,
+      data: res.body,
+    };
+  }
+
+  async markRead(id: number, upToMessageId?: number): Promise<number> {
+    return (await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, { body: upToMessageId ? { messageId: upToMessageId } : {} })).marked;
+  }
+
+  async markUnread(id: number): Promise<number | null> {
+    return (await this.http.json<{ messageId: number | null }>('POST', `/tickets/${id}/unread`)).messageId;
   }
 }

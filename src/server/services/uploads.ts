@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Attachment } from '../../api/types.ts';
+import { safeFilename } from '../../core/filenames.ts';
 import { invalid } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import { requireMessageAccess, requireScope, type Clock, type Principal } from './principal.ts';
@@ -37,13 +38,6 @@ export class UploadService {
     });
     return { id: record.publicId, name: record.filename, size: record.size, contentType: record.contentType, sha256: record.sha256 };
   }
-}
-
-/** The last path segment, without control characters or leading dots: "../../etc/passwd" is "passwd". */
-export function safeFilename(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^[.\s]+/, '').trim().slice(0, 200);
-  return clean || 'attachment';
 }
 
 async function sniff(data: Buffer): Promise<string> {

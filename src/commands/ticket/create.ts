@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import { usageError } from '../../api/errors.ts';
+import type { Establishment, NewTicket, Ticket } from '../../api/types.ts';
+import { parseId } from '../../cli/args.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import type { FieldSpec } from '../../core/catalog.ts';
+import { activeStatuses } from '../../core/status.ts';
+import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import type { Draft } from './form.ts';
+import { TICKET_FIELDS } from './format.ts';
+
+export interface Options {
+  io: IOStreams;
+  env: Env;
+  backend: () => Promise<Backend>;
+  type?: string;
+  establishment?: string;
+  summary?: string;
+  description?: string;
+  descriptionFile?: string;
+  fields: string[];
+  attach: string[];
+  idempotencyKey?: string;
+  fromJson?: string;
+  followUp?: number;
+  dryRun: boolean;
+  json: JsonOption;
+  /** the editor from tix config, if any */
+  editor?: string;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('create')
+    .alias('new')
+    .description('File a request: prompts on a terminal, flags or JSON in scripts')
+    .option('--type <type>', 'request type (tix type list)')
+    .option('--establishment <siret>', 'establishment SIRET (not needed when you administer only one)')
+    .option('--summary <text>', 'a concise title')
+    .option('--description <text>', 'what happens, steps, error messages')
+    .option('--description-file <file>', 'read the description from a file, or - for standard input')
+    .option('--field <id=value>', 'any form field (repeat for several; repeat a list field for several values)', collect, [])
+    .option('--attach <file>', 'attach a file (repeatable; at most 10 files of 10 MiB)', collect, [])
+    .option('--idempotency-key <key>', 'a retry with the same key returns the same ticket instead of filing a second one')
+    .option('--from-json <file>', 'read the whole request from a JSON file, or - for standard input')
+    .option('--follow-up <id>', 'file a new ticket that follows up a closed one')
+    .option('--dry-run', 'print the request that would be sent, and send nothing')
+    .option('--json [fields]', `print the new ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
+    .action(async (opts: { type?: string; establishment?: string; summary?: string; description?: string; descriptionFile?: string; field: string[]; attach: string[]; idempotencyKey?: string; fromJson?: string; followUp?: string; dryRun?: boolean; json?: JsonOption }) => {
+      await runF({
+        io: f.io,
+        env: f.env,
+        backend: f.backend,
+        type: opts.type,
+        establishment: opts.establishment,
+        summary: opts.summary,
+        description: opts.description,
+        descriptionFile: opts.descriptionFile,
+        fields: opts.field,
+        attach: opts.attach,
+        idempotencyKey: opts.idempotencyKey,
+        fromJson: opts.fromJson,
+        followUp: opts.followUp === undefined ? undefined : parseId(opts.followUp, 'ticket number for --follow-up'),
+        dryRun: Boolean(opts.dryRun),
+        json: opts.json,
+        editor: f.config().editor,
+      });
+    });
+  return examples(cmd, [
+    'tix ticket create',
+    'tix ticket create --type incident --summary "Login returns 500" --description "Since 9:00…" --field severity=high',
+    'tix ticket create --type api-integration --establishment 81234567600017 --summary "401 on /v1/payroll" \\\n      --field endpointUrl=https://api.example.com/v1/payroll --field impact=high --description-file notes.md --attach trace.txt',
+    'tix ticket create --from-json request.json --idempotency-key "$CI_PIPELINE_ID" --json id,url',
+    'tix ticket create --follow-up 42 --description "It happens again since the update"',
+  ]);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function run(o: Options): Promise<void> {
+  const fields = jsonFields(o.json, TICKET_FIELDS);
+  if (o.description !== undefined && o.descriptionFile !== undefined) throw usageError('--description and --description-file cannot be combined');
+  if (o.fromJson === '-' && o.descriptionFile === '-') throw usageError('--from-json - and --description-file - cannot both read standard input');
+  const form = await import('./form.ts');
+
+  // 1. What the script gave: the JSON document first, flags on top.
+  const draft: Draft = o.fromJson ? form.parseRequestJson(o.fromJson === '-' ? await readAll(o.io.stdin) : await readText(o.fromJson, '--from-json'), o.fromJson) : { values: {}, attach: [] };
+  if (o.type) draft.type = o.type;
+  if (o.establishment) draft.establishment = o.establishment;
+  if (o.followUp !== undefined) draft.followUpOf = o.followUp;
+  if (o.summary !== undefined) draft.values.summary = o.summary;
+  if (o.description !== undefined) draft.values.description = o.description;
+  if (o.descriptionFile !== undefined) draft.values.description = o.descriptionFile === '-' ? await readAll(o.io.stdin) : await readText(o.descriptionFile, '--description-file');
+  draft.attach.push(...o.attach);
+
+  const backend = await o.backend();
+  const [catalog, me, original] = await Promise.all([
+    backend.catalog(),
+    backend.me(),
+    draft.followUpOf === undefined ? undefined : backend.ticket(draft.followUpOf),
+  ]);
+  const problems = form.parseFieldFlags(o.fields, catalog.types.find((t) => t.id === draft.type), draft.values);
+  if (problems.length) throw usageError(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), { fields: problems });
+
+  // 2. A follow-up continues a closed ticket: same type and establishment unless told otherwise.
+  if (original) {
+    if (original.status !== 'closed') throw usageError(`--follow-up: #${original.id} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.id})`);
+    draft.type ??= original.type;
+    draft.establishment ??= original.establishment.siret;
+    draft.values.summary ??= `Follow-up to #${original.id}: ${original.summary}`.slice(0, 200);
+  }
+
+  // 3. Complete the form: prompts on a terminal, one error listing everything missing otherwise.
+  const completed = await form.completeForm(o.io, o.env, catalog, me.establishments, draft, {
+    needEstablishment: true,
+    editLongText: (field) => editLongText(o, field),
+  });
+  const request: NewTicket = {
+    type: completed.type.id,
+    ...(completed.establishment ? { establishment: completed.establishment.siret } : {}),
+    fields: completed.values,
+    ...(draft.followUpOf !== undefined ? { followUpOf: draft.followUpOf } : {}),
+  };
+
+  if (o.dryRun) {
+    printJson(o.io, { ...request, attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })), ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}) });
+    o.io.err('dry run: nothing was sent\n');
+    return;
+  }
+
+  // 4. On a terminal: one question per request (seed 001): offer to continue a similar open conversation.
+  if (o.io.canPrompt) {
+    const similar = await findSimilar(backend, completed.establishment, completed.type.id, String(completed.values.summary));
+    if (similar) {
+      o.io.err(`! #${similar.id} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
+      const { askChoice } = await import('../../io/prompter.ts');
+      const choice = await askChoice(o.io, 'Keep the conversation in one place?', [
+        { value: 'reply', name: `Reply to #${similar.id} instead` },
+        { value: 'new', name: 'File a new ticket anyway' },
+      ], 'reply');
+      if (choice === 'reply') {
+        const reply = await import('./reply.ts');
+        return reply.run({ io: o.io, env: o.env, backend: o.backend, id: similar.id, body: String(completed.values.description), attach: completed.attach, json: o.json, editor: o.editor });
+      }
+    }
+    printRequest(o.io, o.env, completed, form.label);
+    const { confirmOrCancel } = await import('../../io/prompter.ts');
+    await confirmOrCancel(o.io, 'Send this request?');
+  }
+
+  // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
+  // client's retries after a lost answer can never file the ticket twice.
+  request.attachments = await uploadAll(o.io, backend, completed.attach);
+  const key = o.idempotencyKey ?? `tix-${globalThis.crypto.randomUUID()}`;
+  const created = await backend.createTicket(request, { idempotencyKey: key });
+  const ticket = created.item;
+  if (fields) return printJson(o.io, pick(ticket, fields));
+  o.io.out(`${ticket.url}\n`);
+  o.io.err(created.replayed
+    ? `✓ Ticket #${ticket.id} was already filed with idempotency key ${key}: nothing new was filed\n`
+    : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`);
+}
+
+async function readText(path: string, flag: string): Promise<string> {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw usageError(`${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+export async function uploadAll(io: IOStreams, backend: Backend, paths: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const path of paths) {
+    if (io.isStderrTTY) io.err(`uploading ${basename(path)}…\n`);
+    ids.push((await backend.upload(basename(path), readFileSync(path))).id);
+  }
+  return ids;
+}
+
+async function editLongText(o: Options, field: FieldSpec): Promise<string> {
+  const { editText } = await import('../../io/editor.ts');
+  return editText(o.io, o.env, { instructions: `${field.label}: ${field.help ?? ''}\nLines starting with # are ignored. Save and quit to go on; leave it empty to skip.`, configured: o.editor, what: field.id });
+}
+
+/** An open ticket of the same establishment and type whose summary shares most of its words. */
+export async function findSimilar(backend: Backend, establishment: Establishment | undefined, type: string, summary: string): Promise<Ticket | undefined> {
+  const words = significantWords(summary);
+  if (words.size === 0) return undefined;
+  const page = await backend.listTickets({ type, establishment: establishment?.siret, status: [...activeStatuses], limit: 50 });
+  let best: { t: Ticket; score: number } | undefined;
+  for (const t of page.items) {
+    const other = significantWords(t.summary);
+    const shared = [...words].filter((w) => other.has(w)).length;
+    const score = shared / Math.max(1, Math.min(words.size, other.size));
+    if (score >= 0.6 && (!best || score > best.score)) best = { t, score };
+  }
+  return best?.t;
+}
+
+function significantWords(text: string): Set<string> {
+  return new Set(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+}
+
+function printRequest(io: IOStreams, env: Env, c: { type: { id: string; fields: FieldSpec[] }; establishment?: Establishment; values: Record<string, unknown>; attach: string[] }, label: (x: { label: string; labelFr?: string }, env: Env) => string): void {
+  io.err(`\nAbout to file this ${c.type.id} request${c.establishment ? ` for ${c.establishment.name} (${c.establishment.siret})` : ''}:\n`);
+  for (const f of c.type.fields) {
+    const v = f.kind === 'attachments' ? c.attach.join(', ') : c.values[f.id];
+    if (v === undefined || v === '') continue;
+    const text = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+    io.err(`  ${label(f, env)}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}\n`);
+  }
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import { stateError, TixError, usageError } from '../../api/errors.ts';
+import { parseId } from '../../cli/args.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+
+export interface Options {
+  io: IOStreams;
+  env: Env;
+  backend: () => Promise<Backend>;
+  id: number;
+  body?: string;
+  bodyFile?: string;
+  attach: string[];
+  idempotencyKey?: string;
+  json: JsonOption;
+  editor?: string;
+}
+
+const REPLY_FIELDS = ['message', 'ticket'] as const;
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('reply')
+    .alias('comment')
+    .description('Answer a ticket (any status but closed); opens your editor on a terminal when no body is given')
+    .argument('<id>', 'ticket number')
+    .option('--body <text>', 'the reply')
+    .option('--body-file <file>', 'read the reply from a file, or - for standard input')
+    .option('--attach <file>', 'attach a file (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--idempotency-key <key>', 'a retry with the same key cannot post the reply twice')
+    .option('--json [fields]', `print JSON (fields: ${REPLY_FIELDS.join(', ')})`)
+    .action(async (id: string, opts: { body?: string; bodyFile?: string; attach: string[]; idempotencyKey?: string; json?: JsonOption }) => {
+      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), body: opts.body, bodyFile: opts.bodyFile, attach: opts.attach, idempotencyKey: opts.idempotencyKey, json: opts.json, editor: f.config().editor });
+    });
+  return examples(cmd, [
+    'tix ticket reply 42 --body "Thanks, it works again"',
+    'tix ticket reply 42 --body-file answer.md --attach screenshot.png',
+    'git log -1 --format=%B | tix ticket reply 42 --body-file -',
+    'tix ticket reply 42   # opens $EDITOR',
+  ]);
+}
+
+/** The refusal for a closed ticket, with the way forward. */
+export function closedError(id: number): TixError {
+  return stateError(`ticket #${id} is closed and takes no more replies`, { code: 'ticket_closed', hint: `file a follow-up that links to it: tix ticket create --follow-up ${id}` });
+}
+
+export async function run(o: Options): Promise<void> {
+  const fields = jsonFields(o.json, REPLY_FIELDS);
+  if (o.body !== undefined && o.bodyFile !== undefined) throw usageError('--body and --body-file cannot be combined');
+  const { attachmentProblems } = await import('./form.ts');
+  const fileProblems = attachmentProblems(o.attach);
+  if (fileProblems.length) throw usageError(fileProblems.map((p) => `--attach: ${p.message}`).join('\n'), { fields: fileProblems });
+  const backend = await o.backend();
+
+  // The state first: nobody should write a reply in an editor only to have it refused.
+  const ticket = await backend.ticket(o.id);
+  if (ticket.status === 'closed') throw closedError(o.id);
+
+  let body = o.body;
+  if (o.bodyFile !== undefined) {
+    try {
+      body = o.bodyFile === '-' ? await readAll(o.io.stdin) : readFileSync(o.bodyFile, 'utf8');
+    } catch (err) {
+      throw usageError(`--body-file: cannot read ${o.bodyFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+  if (body === undefined) {
+    if (!o.io.canPrompt) throw usageError('a reply needs --body TEXT or --body-file FILE (no terminal to open an editor on)');
+    const { editText } = await import('../../io/editor.ts');
+    const last = ticket.messages.at(-1);
+    body = await editText(o.io, o.env, {
+      what: 'the reply',
+      configured: o.editor,
+      instructions: `Reply to #${ticket.id} "${ticket.summary}" (${ticket.status}).\n${last ? `Last message, from ${last.author.name}:\n${last.body.split('\n').slice(0, 15).join('\n')}\n` : ''}Lines starting with # are ignored. An empty reply sends nothing.`,
+    });
+  }
+  if (body.trim() === '') throw usageError('the reply is empty; nothing was sent');
+
+  const { uploadAll } = await import('./create.ts');
+  const attachments = await uploadAll(o.io, backend, o.attach);
+  const key = o.idempotencyKey ?? `tix-${globalThis.crypto.randomUUID()}`;
+  let created;
+  try {
+    created = await backend.reply(o.id, { body, ...(attachments.length ? { attachments } : {}) }, { idempotencyKey: key });
+  } catch (err) {
+    // closed between our check and the reply (an agent, or the auto-close)
+    if (err instanceof TixError && err.code === 'ticket_closed') throw closedError(o.id);
+    throw err;
+  }
+  if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
+  o.io.out(`${created.ticket.url}\n`);
+  o.io.err(created.replayed ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
+}

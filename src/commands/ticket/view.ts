@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import { parseId } from '../../cli/args.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import type { Env, IOStreams } from '../../io/iostreams.ts';
+import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import { renderTicket, TICKET_VIEW_FIELDS } from './format.ts';
+
+export interface Options {
+  io: IOStreams;
+  env: Env;
+  backend: () => Promise<Backend>;
+  id: number;
+  json: JsonOption;
+  pager?: string;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('view')
+    .alias('show')
+    .description('Show a ticket: status, establishment, creator, form values, then the conversation')
+    .argument('<id>', 'ticket number')
+    .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
+    .action(async (id: string, opts: { json?: JsonOption }) => {
+      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), json: opts.json, pager: f.config().pager });
+    });
+  return examples(cmd, ['tix ticket view 42', 'tix ticket view 42 --json messages', "tix ticket view 42 --json | jq '.messages[-1].body'"]);
+}
+
+export async function run(o: Options): Promise<void> {
+  const fields = jsonFields(o.json, TICKET_VIEW_FIELDS);
+  const backend = await o.backend();
+  const ticket = await backend.ticket(o.id);
+  if (fields) return printJson(o.io, pick(ticket, fields));
+  // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
+  const type = await backend.requestType(ticket.type).catch(() => undefined);
+  const { page } = await import('../../io/pager.ts');
+  await page(o.io, o.env, renderTicket(o.io, o.env, ticket, type), o.pager);
+}

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+import type { Env, IOStreams } from './iostreams.ts';
+
+/** The pager: TIX_PAGER, then tix config's pager, then PAGER, then less. "cat" or an empty value turns it off. */
+export function pagerCommand(env: Env, configured?: string): string | undefined {
+  const cmd = (env.TIX_PAGER ?? configured ?? env.PAGER ?? 'less').trim();
+  return cmd === '' || cmd === 'cat' ? undefined : cmd;
+}
+
+/**
+ * Shows long output through the pager, only when stdout is a terminal; otherwise (or when the pager cannot
+ * start) writes it straight out. less gets -FRX unless LESS says otherwise: one screen needs no paging,
+ * colours pass through, the text stays on screen after quitting.
+ */
+export async function page(io: IOStreams, env: Env, text: string, configured?: string): Promise<void> {
+  const cmd = io.isStdoutTTY ? pagerCommand(env, configured) : undefined;
+  if (!cmd) return io.out(text);
+  const ok = await new Promise<boolean>((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' } });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code !== 127));
+    child.stdin.on('error', () => undefined); // the reader quit early: fine
+    child.stdin.end(text);
+  });
+  if (!ok) io.out(text);
+}

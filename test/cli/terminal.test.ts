@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoEstablishments as est } from '../../src/server/demo.ts';
+import { isolatedEnv, tixBin } from '../helpers/cli.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { skipUnless } from '../helpers/strict.ts';
+import { openTerminal, tmuxAvailable, type Terminal } from '../helpers/tmux.ts';
+
+// The real binary in a real terminal (tmux): raw-mode prompts, arrow keys, masked input, the pager.
+let s: TestServer;
+let term: Terminal | undefined;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s?.close());
+afterEach(() => term?.close());
+
+describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
+  it('logs in with a masked password, then files an incident chosen from the menus', async () => {
+    const env = isolatedEnv({ TERM: 'xterm-256color', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
+    term = openTerminal([process.execPath, tixBin, 'auth', 'login', '--server', s.url, '--insecure-storage'], env);
+    await term.waitFor(/E-mail/);
+    term.type('yann@demo.test');
+    term.keys('Enter');
+    await term.waitFor(/Password/);
+    term.type('demo-password');
+    term.keys('Enter');
+    expect(await term.exitCode()).toBe(0);
+    const screen = term.screen();
+    expect(screen).not.toContain('demo-password');
+    expect(screen).toMatch(/Password \*+/);
+    expect(screen).toMatch(/Logged in to .* as Yann Le Goff/);
+    term.close();
+
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'create'], env);
+    await term.waitFor(/Establishment/);
+    term.keys('Down', 'Enter'); // École Paris (Yann's establishments are listed by name)
+    await term.waitFor(/Category/);
+    term.keys('Down', 'Enter'); // technical
+    await term.waitFor(/Request type/);
+    term.keys('Down', 'Enter'); // incident
+    await term.waitFor(/Summary/);
+    term.type('Payroll export times out');
+    term.keys('Enter');
+    await term.waitFor(/Description/);
+    term.type('The export of November payroll stops after 30 s.');
+    term.keys('Enter');
+    await term.waitFor(/Severity/);
+    term.keys('Down', 'Down', 'Enter'); // high
+    for (const label of [/URL \(optional\)/, /On behalf of/, /files to attach/]) {
+      await term.waitFor(label);
+      term.keys('Enter');
+    }
+    await term.waitFor(/GDPR consent/);
+    term.type('y');
+    term.keys('Enter');
+    await term.waitFor(/Share with account manager/);
+    term.keys('Enter');
+    await term.waitFor(/About to file this incident request for École Paris[\s\S]*Send this request\?/);
+    term.type('y');
+    term.keys('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toMatch(/Filed ticket #\d+: Payroll export times out \(incident, École Paris\)/);
+
+    const list = await s.api('GET', '/tickets?search=payroll%20export', { token: await s.tokenFor('yann@demo.test') });
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({ type: 'incident', establishment: { siret: est.paris.siret }, fields: { severity: 'high', gdprConsent: true } });
+  });
+
+  it('Ctrl-C at a prompt cancels with exit 130 and files nothing', async () => {
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') });
+    const before = (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'create', '--type', 'question'], env);
+    await term.waitFor(/Summary/);
+    term.type('Half written');
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect((s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
+  });
+
+  it('pages a long conversation through less, in colour', async () => {
+    const token = await s.tokenFor('sarah@demo.test');
+    const created = await s.api('POST', '/tickets', { token, body: { type: 'question', fields: { summary: 'Long conversation', description: Array.from({ length: 80 }, (_, i) => `line ${i + 1}`).join('\n') } } });
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: token, PAGER: 'less' });
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'view', String(created.body.id)], env);
+    await term.waitFor(/#\d+ Long conversation[\s\S]*line 30/);
+    expect(term.screen()).not.toMatch(/line 80/);
+    term.keys('G'); // to the end, in less
+    await term.waitFor(/line 80/);
+    term.keys('q');
+    expect(await term.exitCode()).toBe(0);
+  });
+});
