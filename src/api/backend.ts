@@ -11,7 +11,9 @@ import type {
   NewReply,
   NewTicket,
   Page,
+  ReadResult,
   ServerInfo,
+  Settings,
   Ticket,
   TicketQuery,
   TicketWithMessages,
@@ -48,7 +50,8 @@ export interface Backend {
   catalog(): Promise<Catalog>;
   requestType(id: string): Promise<RequestType>;
   listTickets(query: TicketQuery): Promise<Page<Ticket>>;
-  ticket(id: number): Promise<TicketWithMessages>;
+  /** markRead 'auto' applies the company's mark-read setting (on-open marks what is returned as read) */
+  ticket(id: number, opts?: { markRead?: 'auto' | 'never' }): Promise<TicketWithMessages>;
   createTicket(ticket: NewTicket, opts?: WriteOptions): Promise<Created<Ticket>>;
   reply(id: number, reply: NewReply, opts?: WriteOptions): Promise<Created<Message> & { ticket: Ticket }>;
   changeStatus(id: number, action: StatusAction): Promise<Ticket>;
@@ -56,4 +59,8 @@ export interface Backend {
   download(ticketId: number, attachmentId: string): Promise<Download>;
   markRead(id: number, upToMessageId?: number): Promise<number>;
   markUnread(id: number): Promise<number | null>;
+  /** marks read every message of the tickets matching the filters */
+  readAll(query: TicketQuery): Promise<ReadResult>;
+  settings(company?: string): Promise<Settings>;
+  updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
 }

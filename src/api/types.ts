@@ -88,6 +88,8 @@ export interface Attachment {
 export interface Message {
   id: number;
   author: Person & { role: UserRole };
+  /** written by someone else and not read by you (when you opened the ticket) */
+  unread: boolean;
   body: string;
   createdAt: string;
   attachments: Attachment[];
@@ -127,6 +129,21 @@ export interface TicketQuery {
   unread?: boolean;
   limit?: number;
   cursor?: string;
+}
+
+/** How many tickets and messages a bulk "mark as read" cleared. */
+export interface ReadResult {
+  tickets: number;
+  messages: number;
+}
+
+export type MarkReadPolicy = 'manual' | 'on-open';
+
+/** Organisation settings (seed 002). */
+export interface Settings {
+  company: { siren: string; name: string };
+  /** manual: only an explicit "mark as read" clears unread messages; on-open: viewing a ticket does */
+  markRead: MarkReadPolicy;
 }
 
 /** Answer to a create or a reply: `replayed` is true when an idempotency key matched an earlier request. */

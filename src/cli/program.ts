@@ -10,6 +10,12 @@ import * as ticketStatus from '../commands/ticket/change-status.ts';
 import * as ticketCreate from '../commands/ticket/create.ts';
 import * as ticketDownload from '../commands/ticket/download.ts';
 import * as ticketList from '../commands/ticket/list.ts';
+import * as ticketRead from '../commands/ticket/read.ts';
+import * as ticketUnread from '../commands/ticket/unread.ts';
+import * as ticketWatch from '../commands/ticket/watch.ts';
+import * as inbox from '../commands/inbox.ts';
+import * as settingsList from '../commands/settings/list.ts';
+import * as settingsSet from '../commands/settings/set.ts';
 import * as ticketReply from '../commands/ticket/reply.ts';
 import * as ticketView from '../commands/ticket/view.ts';
 import * as tokenCreate from '../commands/token/create.ts';
@@ -82,7 +88,19 @@ const nouns: Noun[] = [
       ticketView.register(cmd, f);
       ticketReply.register(cmd, f);
       for (const action of ['resolve', 'close', 'reopen'] as const) ticketStatus.register(cmd, f, action);
+      ticketRead.register(cmd, f);
+      ticketUnread.register(cmd, f);
+      ticketWatch.register(cmd, f);
       ticketDownload.register(cmd, f);
+    },
+  },
+  {
+    name: 'settings',
+    description: 'Organisation settings (when messages count as read)',
+    examples: ['tix settings list', 'tix settings set mark-read on-open'],
+    verbs: (cmd, f) => {
+      settingsList.register(cmd, f);
+      settingsSet.register(cmd, f);
     },
   },
 ];
@@ -124,6 +142,7 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
     examples(cmd, n.examples);
     if (!invoked || invoked === n) n.verbs(cmd, f);
   }
+  inbox.register(program, f);
   version.register(program, f);
   help.register(program, f);
   return program;

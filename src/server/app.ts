@@ -8,12 +8,14 @@ import { authRoutes } from './routes/auth.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
+import { SettingsService } from './services/settings.ts';
 import { defaultTicketOptions, TicketService, type TicketOptions } from './services/tickets.ts';
 import { TokenService } from './services/tokens.ts';
 import { UploadService } from './services/uploads.ts';
@@ -40,6 +42,7 @@ export interface Services {
   organisation: OrganisationService;
   tickets: TicketService;
   uploads: UploadService;
+  settings: SettingsService;
   catalog: () => Catalog;
 }
 
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     organisation: new OrganisationService(options.store),
     tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
     uploads: new UploadService(options.store, clock),
+    settings: new SettingsService(options.store),
     catalog: () => catalog,
   };
 
@@ -143,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      settingsRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },

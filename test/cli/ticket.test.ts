@@ -206,9 +206,9 @@ describe('tix ticket list / view', () => {
     const id = (await tix(['ticket', 'create', '--type', 'incident', '--establishment', est.paris.siret, '--summary', 'Viewable', '--description', 'First message', '--field', 'severity=critical', '--field', 'url=https://app.example.com/x', '--json', 'id'], { env })).json().id;
     await s.api('POST', `/tickets/${id}/messages`, { token: await s.tokenFor('agent@demo.test'), body: { body: 'Support answer' } });
     const human = await tix(['ticket', 'view', String(id)], { env });
-    expect(human.stdout).toMatch(new RegExp(`^#${id} Viewable\\nanswered · incident \\(technical\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\nOpened by Yann Le Goff <yann@demo.test>`));
+    expect(human.stdout).toMatch(new RegExp(`^#${id} Viewable\\nanswered · incident \\(technical\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\n1 unread message\\nOpened by Yann Le Goff <yann@demo.test>`));
     expect(human.stdout).toMatch(/Severity: critical\nURL: https:\/\/app.example.com\/x/);
-    expect(human.stdout).toMatch(/── Yann Le Goff · .*\nFirst message\n\n── Alex Support \(support\) · .*\nSupport answer/);
+    expect(human.stdout).toMatch(/── Yann Le Goff · [^\n●]*\nFirst message\n\n── Alex Support \(support\) · .* ● new .*\nSupport answer/);
     const json = await tix(['ticket', 'view', String(id), '--json'], { env });
     expect(json.json().messages.map((m: { body: string }) => m.body)).toEqual(['First message', 'Support answer']);
     expect(json.json().unread).toBe(1);

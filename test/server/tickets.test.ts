@@ -309,3 +309,34 @@ describe('request types', () => {
     expect((await s.api('GET', '/request-types/user-deletion', { token: yann })).body.irreversible).toBe(true);
   });
 });
+
+describe('read state and settings (API)', () => {
+  it('marks per message and per user; markRead=auto follows the company setting', async () => {
+    const t = (await file(yann, incident(est.lille.siret, 'Read state API'))).body.id;
+    await s.api('POST', `/tickets/${t}/messages`, { token: agent, body: { body: 'answer' } });
+    const plain = await s.api('GET', `/tickets/${t}?markRead=auto`, { token: sarah });
+    expect(plain.body.messages.map((m: { unread: boolean }) => m.unread)).toEqual([true, true]);
+    // manual (default): nothing changed
+    expect((await s.api('GET', `/tickets/${t}`, { token: sarah })).body.unread).toBe(2);
+    expect((await s.api('PATCH', '/settings', { token: sarah, body: { markRead: 'on-open' } })).body.markRead).toBe('on-open');
+    await s.api('GET', `/tickets/${t}?markRead=auto`, { token: sarah });
+    expect((await s.api('GET', `/tickets/${t}`, { token: sarah })).body.unread).toBe(0);
+    expect((await s.api('GET', `/tickets/${t}`, { token: yann })).body.unread).toBe(1);
+    await s.api('PATCH', '/settings', { token: sarah, body: { markRead: 'manual' } });
+  });
+
+  it('settings: unknown values are 422, another company is 404, employees 403', async () => {
+    expect((await s.api('PATCH', '/settings', { token: yann, body: { markRead: 'always' } })).status).toBe(422);
+    expect((await s.api('PATCH', '/settings', { token: yann, body: {} })).status).toBe(422);
+    expect((await s.api('GET', '/settings?company=732829320', { token: yann })).status).toBe(404);
+    expect((await s.api('GET', '/settings', { token: eve })).status).toBe(403);
+    expect((await s.api('GET', '/settings?company=732829320', { token: agent })).status).toBe(404);
+  });
+
+  it('bulk read takes the list filters and refuses unknown ones', async () => {
+    const res = await s.api('POST', '/tickets/read', { token: sarah, body: { status: ['sent'], search: 'Read state' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ tickets: expect.any(Number), messages: expect.any(Number) });
+    expect((await s.api('POST', '/tickets/read', { token: sarah, body: { limit: 5 } })).status).toBe(422);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Ticket, TicketWithMessages } from '../../api/types.ts';
+import type { Message, Ticket, TicketWithMessages } from '../../api/types.ts';
 import type { RequestType } from '../../core/catalog.ts';
 import { statusLabel, type Status } from '../../core/status.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -62,6 +62,7 @@ export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, typ
   const lines: string[] = [];
   lines.push(`${c.bold(`#${t.id} ${t.summary}`)}`);
   lines.push(`${styledStatus(io, env, t.status)} · ${t.type} (${t.category}) · ${t.establishment.name} (SIRET ${t.establishment.siret})`);
+  if (t.unread > 0) lines.push(c.yellow(`${t.unread} unread message${t.unread === 1 ? '' : 's'}`));
   lines.push(c.dim(`Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}`));
   if (t.followUpOf) lines.push(c.dim(`Follows up #${t.followUpOf}`));
   const values = Object.entries(t.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
@@ -69,14 +70,17 @@ export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, typ
     lines.push('');
     for (const [id, v] of values) lines.push(`${type?.fields.find((f) => f.id === id)?.label ?? id}: ${fieldText(v)}`);
   }
-  for (const m of t.messages) {
-    lines.push('');
-    lines.push(c.bold(`── ${m.author.name}${m.author.role === 'agent' ? ' (support)' : ''} · ${formatTime(io, m.createdAt)} ${'─'.repeat(8)}`));
-    lines.push(m.body);
-    for (const a of m.attachments) lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${t.id}`));
-  }
+  for (const m of t.messages) lines.push('', renderMessage(io, t.id, m));
   if (t.status === 'closed') lines.push('', c.dim(`This ticket is closed. To continue: tix ticket create --follow-up ${t.id}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** One message: author, time, a "new" mark when unread, the body, its attachments. */
+export function renderMessage(io: IOStreams, ticketId: number, m: Message): string {
+  const c = io.color ? style : { bold: id, dim: id, yellow: id };
+  const lines = [c.bold(`── ${m.author.name}${m.author.role === 'agent' ? ' (support)' : ''} · ${formatTime(io, m.createdAt)}${m.unread ? ` ${c.yellow('● new')}` : ''} ${'─'.repeat(8)}`), m.body];
+  for (const a of m.attachments) lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${ticketId}`));
+  return lines.join('\n');
 }
 
 function id(s: string): string {

@@ -13,6 +13,8 @@ export interface Options {
   backend: () => Promise<Backend>;
   id: number;
   json: JsonOption;
+  /** false with --no-mark-read: never mark anything read, whatever the organisation setting */
+  markRead: boolean;
   pager?: string;
 }
 
@@ -22,17 +24,19 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .alias('show')
     .description('Show a ticket: status, establishment, creator, form values, then the conversation')
     .argument('<id>', 'ticket number')
+    .option('--no-mark-read', 'never mark the messages read, even when the organisation marks them read on opening')
     .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { json?: JsonOption }) => {
-      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), json: opts.json, pager: f.config().pager });
+    .action(async (id: string, opts: { json?: JsonOption; markRead: boolean }) => {
+      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), json: opts.json, markRead: opts.markRead, pager: f.config().pager });
     });
-  return examples(cmd, ['tix ticket view 42', 'tix ticket view 42 --json messages', "tix ticket view 42 --json | jq '.messages[-1].body'"]);
+  return examples(cmd, ['tix ticket view 42', 'tix ticket view 42 --no-mark-read', 'tix ticket view 42 --json messages', "tix ticket view 42 --json | jq '.messages[-1].body'"]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_VIEW_FIELDS);
   const backend = await o.backend();
-  const ticket = await backend.ticket(o.id);
+  // "auto": the organisation's mark-read setting decides (seed 002: manual by default, or on opening)
+  const ticket = await backend.ticket(o.id, { markRead: o.markRead ? 'auto' : 'never' });
   if (fields) return printJson(o.io, pick(ticket, fields));
   // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
   const type = await backend.requestType(ticket.type).catch(() => undefined);

@@ -11,7 +11,9 @@ import type {
   NewReply,
   NewTicket,
   Page,
+  ReadResult,
   ServerInfo,
+  Settings,
   Ticket,
   TicketQuery,
   TicketWithMessages,
@@ -76,8 +78,8 @@ export class TixBackend implements Backend {
     return this.http.json('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
   }
 
-  ticket(id: number): Promise<TicketWithMessages> {
-    return this.http.json('GET', `/tickets/${id}`);
+  ticket(id: number, opts: { markRead?: 'auto' | 'never' } = {}): Promise<TicketWithMessages> {
+    return this.http.json('GET', `/tickets/${id}`, { query: { markRead: opts.markRead } });
   }
 
   /** A write whose answer says whether an idempotency key replayed an earlier one. */
@@ -120,10 +122,23 @@ export class TixBackend implements Backend {
   }
 
   async markRead(id: number, upToMessageId?: number): Promise<number> {
-    return (await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, { body: upToMessageId ? { messageId: upToMessageId } : {} })).marked;
+    return (await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, { body: upToMessageId ? { messageId: upToMessageId } : {}, replayable: true })).marked;
   }
 
   async markUnread(id: number): Promise<number | null> {
-    return (await this.http.json<{ messageId: number | null }>('POST', `/tickets/${id}/unread`)).messageId;
+    return (await this.http.json<{ messageId: number | null }>('POST', `/tickets/${id}/unread`, { replayable: true })).messageId;
+  }
+
+  readAll(query: TicketQuery): Promise<ReadResult> {
+    // marking read twice is harmless: safe to retry
+    return this.http.json('POST', '/tickets/read', { body: query, replayable: true });
+  }
+
+  settings(company?: string): Promise<Settings> {
+    return this.http.json('GET', '/settings', { query: { company } });
+  }
+
+  updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings> {
+    return this.http.json('PATCH', '/settings', { body: change });
   }
 }

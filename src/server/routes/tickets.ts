@@ -8,6 +8,24 @@ const id = { type: 'object', properties: { id: { type: 'integer', minimum: 1, ma
 const fieldValue = { anyOf: [{ type: 'string', maxLength: 20000 }, { type: 'boolean' }, { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 2000 } }] };
 const attachmentIds = { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 64 } };
 
+const listFilters = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 10 },
+    type: { type: 'string', maxLength: 40 },
+    category: { type: 'string', maxLength: 40 },
+    establishment: { type: 'string', maxLength: 20 },
+    author: { type: 'string', maxLength: 254 },
+    mine: { type: 'boolean' },
+    search: { type: 'string', maxLength: 500 },
+    since: { type: 'string', maxLength: 40 },
+    unread: { type: 'boolean' },
+    limit: { type: 'integer' },
+    cursor: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
 /** The server's own address as the client reached it, for ticket URLs. */
 export function baseUrl(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
@@ -28,23 +46,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Tickets you can see, newest activity first, a page at a time',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            status: { type: 'array', items: { type: 'string', maxLength: 20 }, maxItems: 10 },
-            type: { type: 'string', maxLength: 40 },
-            category: { type: 'string', maxLength: 40 },
-            establishment: { type: 'string', maxLength: 20 },
-            author: { type: 'string', maxLength: 254 },
-            mine: { type: 'boolean' },
-            search: { type: 'string', maxLength: 500 },
-            since: { type: 'string', maxLength: 40 },
-            unread: { type: 'boolean' },
-            limit: { type: 'integer' },
-            cursor: { type: 'string', maxLength: 200 },
-          },
-        },
+        querystring: listFilters,
       },
     },
     async (req) => {
@@ -81,10 +83,27 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     },
   );
 
-  api.get<{ Params: { id: number } }>(
+  api.get<{ Params: { id: number }; Querystring: { markRead?: 'auto' | 'never' } }>(
     '/tickets/:id',
-    { schema: { summary: 'A ticket and its conversation', params: id } },
-    async (req) => s.tickets.get(req.principal, req.params.id, baseUrl(req)),
+    {
+      schema: {
+        summary: "A ticket and its conversation; markRead=auto applies the company's mark-read setting (on-open marks it read)",
+        params: id,
+        querystring: { type: 'object', additionalProperties: false, properties: { markRead: { type: 'string', enum: ['auto', 'never'] } } },
+      },
+    },
+    async (req) => s.tickets.get(req.principal, req.params.id, baseUrl(req), req.query.markRead),
+  );
+
+  api.post<{ Body: Omit<TicketQuery, 'limit' | 'cursor' | 'unread'> }>(
+    '/tickets/read',
+    {
+      schema: {
+        summary: 'Mark read every message of the tickets matching these filters (list filters, without paging)',
+        body: { ...listFilters, properties: Object.fromEntries(Object.entries(listFilters.properties).filter(([k]) => !['limit', 'cursor', 'unread'].includes(k))) },
+      },
+    },
+    async (req) => s.tickets.readAll(req.principal, req.body ?? {}),
   );
 
   api.post<{ Params: { id: number }; Body: NewReply }>(

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../api/errors.ts';
-import type { Created, Message, NewReply, NewTicket, Page, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
+import type { Created, Message, NewReply, NewTicket, Page, ReadResult, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { statusAfterAction, statusAfterReply, statuses, type Actor, type Status, type StatusAction } from '../../core/status.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
-import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketRecord } from '../store/store.ts';
+import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
 import { canAccessEstablishment, requireMessageAccess, requireScope, type Clock, type Principal } from './principal.ts';
 
 export interface TicketOptions {
@@ -56,6 +56,32 @@ export class TicketService {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     await this.closeDue();
+    const filter = await this.filterFor(p, q);
+    if (!filter) return { items: [], nextCursor: null };
+    const rows = await this.store.listTickets(filter);
+    const page = rows.slice(0, filter.limit - 1);
+    const last = page.at(-1);
+    return { items: page.map((t) => toTicket(t, baseUrl)), nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+  }
+
+  /** Marks read every message of the tickets matching the filters; says how many tickets and messages. */
+  async readAll(p: Principal, q: TicketQuery): Promise<ReadResult> {
+    requireMessageAccess(p);
+    requireScope(p, 'tickets:read');
+    const filter = await this.filterFor(p, { ...q, limit: MAX_PAGE, cursor: undefined, unread: true });
+    if (!filter) return { tickets: 0, messages: 0 };
+    const ids: number[] = [];
+    for (let before: TicketFilter['before']; ;) {
+      const rows = await this.store.listTickets({ ...filter, before, limit: 1000 });
+      ids.push(...rows.map((r) => r.id));
+      if (rows.length < 1000) break;
+      before = { updatedAt: rows.at(-1)!.updatedAt, id: rows.at(-1)!.id };
+    }
+    return { tickets: ids.length, messages: await this.store.markTicketsRead(p.user.id, ids) };
+  }
+
+  /** The store filter for a query: checked field by field (422), undefined when it can match nothing. */
+  private async filterFor(p: Principal, q: TicketQuery): Promise<TicketFilter | undefined> {
     const problems: FieldProblem[] = [];
     const bad = (field: string, message: string) => problems.push({ field, message });
     for (const s of q.status ?? []) if (!(statuses as readonly string[]).includes(s)) bad('status', `unknown status "${s}"; one of ${statuses.join(', ')}`);
@@ -77,7 +103,7 @@ export class TicketService {
     }
     if (problems.length) throw invalid(problems);
 
-    const visible = p.role === 'agent' ? 'all' : [...p.adminOf];
+    const visible: TicketFilter['visible'] = p.role === 'agent' ? 'all' : [...p.adminOf];
     let establishmentId: number | undefined;
     if (q.establishment) {
       const est = (await this.visibleEstablishments(p)).find((e) => e.siret === q.establishment);
@@ -86,14 +112,14 @@ export class TicketService {
     }
     const match = q.search === undefined ? undefined : ftsQuery(q.search);
     // a search made only of punctuation matches nothing (rather than everything)
-    if (q.search !== undefined && match === undefined) return { items: [], nextCursor: null };
+    if (q.search !== undefined && match === undefined) return undefined;
     let authorId: number | undefined;
     if (q.mine) authorId = p.user.id;
     else if (q.author) {
       // an unknown author simply matches nothing
       authorId = (await this.store.findUserByEmail(q.author))?.id ?? -1;
     }
-    const rows = await this.store.listTickets({
+    return {
       viewerId: p.user.id,
       visible,
       statuses: q.status as Status[] | undefined,
@@ -105,19 +131,22 @@ export class TicketService {
       since,
       unreadOnly: q.unread,
       before,
+      // one more than asked: its presence says there is a next page
       limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return { items: page.map((t) => toTicket(t, baseUrl)), nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+    };
   }
 
-  async get(p: Principal, id: number, baseUrl: string): Promise<TicketWithMessages> {
+  /**
+   * A ticket and its conversation. With `markRead: 'auto'` (what `tix ticket view` asks for) the company's
+   * mark-read setting applies: on-open marks what is shown as read. The answer shows the state as found.
+   */
+  async get(p: Principal, id: number, baseUrl: string, markRead: 'auto' | 'never' = 'never'): Promise<TicketWithMessages> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     await this.closeDue();
     const t = await this.visible(p, id);
-    const messages = await this.store.ticketMessages(id);
+    const messages = await this.store.ticketMessages(id, p.user.id);
+    if (markRead === 'auto' && t.markRead === 'on-open' && t.unread > 0) await this.store.markRead(p.user.id, id, messages.at(-1)?.id);
     return { ...toTicket(t, baseUrl), messages: messages.map(toMessage) };
   }
 
@@ -219,7 +248,7 @@ export class TicketService {
       if (result.refused === 'closed') throw closedTicket(id);
       throw invalid([{ field: 'attachments', message: result.refused }]);
     }
-    const messages = await this.store.ticketMessages(id);
+    const messages = await this.store.ticketMessages(id, p.user.id);
     const ticket = await this.store.getTicket(id, p.user.id);
     return { item: toMessage(messages.find((m) => m.id === result.messageId)!), replayed: result.replayed, ticket: toTicket(ticket!, baseUrl) };
   }
@@ -336,6 +365,7 @@ function toMessage(m: MessageRecord): Message {
   return {
     id: m.id,
     author: { email: m.authorEmail, name: m.authorName, role: m.authorIsAgent ? 'agent' : 'admin' },
+    unread: m.unread,
     body: m.body,
     createdAt: m.createdAt,
     attachments: m.attachments.map((a) => ({ id: a.publicId, name: a.filename, size: a.size, contentType: a.contentType, sha256: a.sha256 })),

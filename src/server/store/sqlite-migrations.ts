@@ -121,4 +121,11 @@ export const sqliteMigrations: Migration[] = [
       CREATE VIRTUAL TABLE ticket_text USING fts5(ticket_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 4,
+    name: 'organisation setting: when messages count as read',
+    sql: `
+      ALTER TABLE companies ADD COLUMN mark_read TEXT NOT NULL DEFAULT 'manual' CHECK (mark_read IN ('manual', 'on-open'));
+    `,
+  },
 ];

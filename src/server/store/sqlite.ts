@@ -8,6 +8,7 @@ import type {
   CompanyRow,
   EstablishmentRow,
   LoginFailures,
+  MarkReadPolicy,
   MembershipRow,
   MessageRecord,
   NewMessageRecord,
@@ -146,7 +147,15 @@ export class SqliteStore implements Store {
   }
 
   async getCompany(id: number): Promise<CompanyRow | undefined> {
-    return this.get<CompanyRow>('SELECT id, siren, name FROM companies WHERE id = ?', id);
+    return this.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead FROM companies WHERE id = ?', id);
+  }
+
+  async companyBySiren(siren: string): Promise<CompanyRow | undefined> {
+    return this.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead FROM companies WHERE siren = ?', siren);
+  }
+
+  async setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void> {
+    this.run('UPDATE companies SET mark_read = ? WHERE id = ?', policy, companyId);
   }
 
   async establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]> {
@@ -305,12 +314,13 @@ export class SqliteStore implements Store {
   }
 
   private ticketSelect(where: string, order = ''): string {
-    return `SELECT t.*, e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name,
+    return `SELECT t.*, e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name, c.mark_read,
         (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count,
         (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> ?1
            AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id)) AS unread
       FROM tickets t
       JOIN establishments e ON e.id = t.establishment_id
+      JOIN companies c ON c.id = e.company_id
       JOIN users u ON u.id = t.created_by
       LEFT JOIN users ob ON ob.email = t.on_behalf_of
       WHERE ${where} ${order}`;
@@ -348,10 +358,12 @@ export class SqliteStore implements Store {
     return this.all<Row>(sql, ...params).map(toTicket);
   }
 
-  async ticketMessages(ticketId: number): Promise<MessageRecord[]> {
+  async ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]> {
     const rows = this.all<Row>(
-      `SELECT m.*, u.email, u.name, u.role FROM messages m JOIN users u ON u.id = m.author_id WHERE m.ticket_id = ? ORDER BY m.id`,
-      ticketId,
+      `SELECT m.*, u.email, u.name, u.role,
+         (m.author_id <> ?1 AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id)) AS unread
+       FROM messages m JOIN users u ON u.id = m.author_id WHERE m.ticket_id = ?2 ORDER BY m.id`,
+      viewerId, ticketId,
     );
     const files = this.all<Row>(
       `SELECT up.message_id, up.public_id, up.filename, up.content_type, up.size, up.sha256 FROM uploads up
@@ -365,6 +377,7 @@ export class SqliteStore implements Store {
       authorEmail: String(r.email),
       authorName: String(r.name),
       authorIsAgent: r.role === 'agent',
+      unread: Number(r.unread) === 1,
       body: String(r.body),
       createdAt: String(r.created_at),
       attachments: files.filter((f) => Number(f.message_id) === Number(r.id)).map(toAttachment),
@@ -406,6 +419,24 @@ export class SqliteStore implements Store {
        ON CONFLICT DO NOTHING`,
       userId, ticketId, userId, upToMessageId ?? Number.MAX_SAFE_INTEGER,
     ).changes);
+  }
+
+  async markTicketsRead(userId: number, ticketIds: number[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    return this.transaction(() => {
+      let changed = 0;
+      // in slices: SQLite caps the number of bound parameters
+      for (let i = 0; i < ticketIds.length; i += 500) {
+        const slice = ticketIds.slice(i, i + 500);
+        changed += Number(this.run(
+          `INSERT INTO message_reads (user_id, message_id)
+           SELECT ?, id FROM messages WHERE author_id <> ? AND ticket_id IN (${slice.map(() => '?').join(',')})
+           ON CONFLICT DO NOTHING`,
+          userId, userId, ...slice,
+        ).changes);
+      }
+      return changed;
+    });
   }
 
   async markLatestUnread(userId: number, ticketId: number): Promise<number | undefined> {
@@ -463,6 +494,7 @@ function toTicket(r: Row): TicketRecord {
     closedAt: r.closed_at === null ? null : String(r.closed_at),
     unread: Number(r.unread),
     messageCount: Number(r.message_count),
+    markRead: r.mark_read as MarkReadPolicy,
   };
 }
 

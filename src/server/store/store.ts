@@ -8,10 +8,14 @@ export type UserRole = 'customer' | 'agent';
 export type MembershipRole = 'admin' | 'employee';
 export type TokenKind = 'session' | 'pat';
 
+export type MarkReadPolicy = 'manual' | 'on-open';
+
 export interface CompanyRow {
   id: number;
   siren: string;
   name: string;
+  /** seed 002: opening a conversation marks it read, or only an explicit "mark as read" does */
+  markRead: MarkReadPolicy;
 }
 
 export interface EstablishmentRow {
@@ -111,6 +115,8 @@ export interface TicketRecord {
   /** messages by others the viewer has not read */
   unread: number;
   messageCount: number;
+  /** the mark-read setting of the ticket's company */
+  markRead: MarkReadPolicy;
 }
 
 export interface AttachmentRecord {
@@ -128,6 +134,8 @@ export interface MessageRecord {
   authorEmail: string;
   authorName: string;
   authorIsAgent: boolean;
+  /** written by someone else and not read by the viewer */
+  unread: boolean;
   body: string;
   createdAt: string;
   attachments: AttachmentRecord[];
@@ -202,6 +210,8 @@ export interface Store {
   getUser(id: number): Promise<UserRow | undefined>;
   membershipsOf(userId: number): Promise<MembershipRow[]>;
   getCompany(id: number): Promise<CompanyRow | undefined>;
+  companyBySiren(siren: string): Promise<CompanyRow | undefined>;
+  setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void>;
   establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]>;
   allEstablishments(): Promise<EstablishmentRow[]>;
 
@@ -219,7 +229,7 @@ export interface Store {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
-  ticketMessages(ticketId: number): Promise<MessageRecord[]>;
+  ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /** applies decide() to the current status inside one transaction */
   changeStatus(ticketId: number, decide: (current: Status) => Status | { refused: string }, at: string): Promise<{ status: Status } | { refused: string }>;
@@ -234,6 +244,8 @@ export interface Store {
 
   /** marks read every message by others in the ticket, or only those up to a message; returns how many changed */
   markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number>;
+  /** marks read every message by others in these tickets; returns how many messages changed */
+  markTicketsRead(userId: number, ticketIds: number[]): Promise<number>;
   /** marks the latest message by someone else unread again; returns its id */
   markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
 }

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { Backend } from '../../api/backend.ts';
+import type { Settings } from '../../api/types.ts';
+import { usageError } from '../../api/errors.ts';
+import type { Factory } from '../../cli/factory.ts';
+import { examples } from '../../cli/help-text.ts';
+import type { IOStreams } from '../../io/iostreams.ts';
+import { settingKeys } from './list.ts';
+
+export interface Options {
+  io: IOStreams;
+  backend: () => Promise<Backend>;
+  key: string;
+  value: string;
+}
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('set')
+    .description("Change an organisation setting (the company's administrators)")
+    .argument('<setting>', settingKeys.map((k) => k.name).join(', '))
+    .argument('<value>', 'the new value')
+    .action(async (key: string, value: string) => runF({ io: f.io, backend: f.backend, key, value }));
+  return examples(cmd, ['tix settings set mark-read on-open', 'tix settings set mark-read manual']);
+}
+
+export async function run(o: Options): Promise<void> {
+  const setting = settingKeys.find((k) => k.name === o.key);
+  if (!setting) throw usageError(`unknown setting "${o.key}"; settings: ${settingKeys.map((k) => k.name).join(', ')}`);
+  if (!(setting.values as readonly string[]).includes(o.value)) throw usageError(`${setting.name}: expected ${setting.values.join(' or ')}, got "${o.value}"`);
+  const settings = await (await o.backend()).updateSettings({ [setting.field]: o.value } as Partial<Pick<Settings, 'markRead'>>);
+  o.io.err(`✓ ${setting.name} is now ${settings[setting.field]} for ${settings.company.name}\n`);
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { usageError } from '../../api/errors.ts';
+import type { TicketQuery } from '../../api/types.ts';
+import { parseDuration } from '../../core/duration.ts';
+import { statuses, type Status } from '../../core/status.ts';
+
+// The ticket filters shared by `ticket list`, `ticket read --all` and `inbox`.
+
+export interface FilterFlags {
+  status?: string[];
+  type?: string;
+  category?: string;
+  establishment?: string;
+  author?: string;
+  mine?: boolean;
+  search?: string;
+  since?: string;
+}
+
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--status <status...>', `only these statuses (${statuses.join(', ')}); repeat or separate with commas`)
+    .option('--type <type>', 'only this request type')
+    .option('--category <category>', 'only this category')
+    .option('--establishment <siret>', 'only this establishment')
+    .option('--author <email>', 'only tickets opened by this person')
+    .option('--mine', 'only tickets you opened')
+    .option('--search <words>', 'keywords in summaries and messages (accents ignored)')
+    .option('--since <date>', 'activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)');
+}
+
+/** Checks the flags before anything is sent, and turns them into a query. */
+export function queryFromFlags(opts: FilterFlags): TicketQuery {
+  if (opts.author && opts.mine) throw usageError('--author and --mine cannot be combined');
+  const status = opts.status?.flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = status?.filter((s) => !(statuses as readonly string[]).includes(s)) ?? [];
+  if (unknown.length) throw usageError(`--status: unknown ${unknown.join(', ')}; one of ${statuses.join(', ')}`);
+  return {
+    status: status as Status[] | undefined,
+    type: opts.type,
+    category: opts.category,
+    establishment: opts.establishment,
+    author: opts.author,
+    mine: opts.mine,
+    search: opts.search,
+    since: opts.since === undefined ? undefined : parseSince(opts.since),
+  };
+}
+
+/** "7d" is seven days ago; dates and times pass through for the server to check. */
+export function parseSince(text: string, now = Date.now()): string {
+  const ms = /^\d+(\.\d+)?\s*[smhdwy]$/i.test(text.trim()) ? parseDuration(text) : undefined;
+  if (ms !== undefined) return new Date(now - ms).toISOString();
+  if (Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text))) {
+    throw usageError(`--since: expected a date (2026-11-01), a time (2026-11-01T09:00:00Z) or a duration ago (7d), got "${text}"`);
+  }
+  return text;
+}

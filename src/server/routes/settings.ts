@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { MarkReadPolicy } from '../../api/types.ts';
+import type { Services } from '../app.ts';
+
+export function settingsRoutes(api: FastifyInstance, s: Services): void {
+  api.get<{ Querystring: { company?: string } }>(
+    '/settings',
+    {
+      schema: {
+        summary: "Your company's settings (support agents: ?company=SIREN)",
+        querystring: { type: 'object', additionalProperties: false, properties: { company: { type: 'string', maxLength: 9 } } },
+      },
+    },
+    async (req) => s.settings.get(req.principal, req.query.company),
+  );
+
+  api.patch<{ Body: { markRead?: MarkReadPolicy } }>(
+    '/settings',
+    {
+      schema: {
+        summary: "Change your company's settings (administrators)",
+        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { markRead: { type: 'string', enum: ['manual', 'on-open'] } } },
+      },
+    },
+    async (req) => s.settings.update(req.principal, req.body),
+  );
+}
