@@ -24,6 +24,8 @@ export interface HttpClientOptions {
   minRetryDelayMs?: number;
   maxRetryDelayMs?: number;
   debug?: (line: string) => void;
+  /** Ctrl-C: aborts requests in flight and pending retries */
+  signal?: AbortSignal;
 }
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -129,19 +131,24 @@ export class HttpClient {
     }
     const replayable = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey) || Boolean(opts.replayable);
     const url = this.url(path, opts.query);
+    const signal = opts.signal ?? this.options.signal;
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
       this.options.debug?.(`> ${method} ${url}${attempt ? ` (retry ${attempt})` : ''}`);
       let res: RawResponse;
       try {
-        res = await this.once(method, url, headers, body, replayable, opts.signal);
+        res = await this.once(method, url, headers, body, replayable, signal);
       } catch (err) {
+        if (err instanceof TixError && err.exitCode === 130 && method !== 'GET' && method !== 'HEAD') {
+          // interrupted while a write was under way: it may or may not have been applied
+          throw cancelledError('cancelled while the request was under way; it may or may not have been applied', { hint: opts.idempotencyKey ? `running the same command again with --idempotency-key ${opts.idempotencyKey} is safe` : (opts.checkHint ?? 'check before trying again') });
+        }
         if (!(err instanceof NetworkFailure)) throw err;
         this.options.debug?.(`< ${err.code}${err.sent ? ' after sending' : ' before sending'}`);
         // Replaying is safe when the method allows it or when nothing left this machine.
         if (attempt < this.retries && (replayable || !err.sent)) {
-          await this.pause(this.backoff(attempt), opts.signal);
+          await this.pause(this.backoff(attempt), signal);
           continue;
         }
         throw this.networkError(method, err, opts);
@@ -151,7 +158,7 @@ export class HttpClient {
         const asked = retryAfterMs(res.headers['retry-after']);
         // A server asking for a longer pause than we sit through gets a clear error instead.
         if (asked === undefined || asked <= maxDelay) {
-          await this.pause(asked ?? this.backoff(attempt), opts.signal);
+          await this.pause(asked ?? this.backoff(attempt), signal);
           continue;
         }
       }
@@ -258,15 +265,19 @@ export class HttpClient {
     let message = `the server answered ${res.status}`;
     let code: string | undefined;
     let fields: FieldProblem[] | undefined;
+    let data: Record<string, unknown> | undefined;
     try {
-      const parsed = JSON.parse(res.body.toString('utf8')) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } };
+      const parsed = JSON.parse(res.body.toString('utf8')) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } & Record<string, unknown> };
       if (parsed.error?.message) message = parsed.error.message;
       code = parsed.error?.code;
       fields = parsed.error?.fields;
+      // anything else the server says about the error (e.g. ticketId) travels on
+      const { code: _c, message: _m, fields: _f, ...rest } = parsed.error ?? {};
+      if (Object.keys(rest).length) data = rest;
     } catch {
       /* not our envelope: keep the status line */
     }
-    const details = { code, fields, status: res.status };
+    const details = { code, fields, status: res.status, data };
     if (res.status === 401) return authError(message, { ...details, hint: 'run: tix auth login' });
     if (res.status === 403) return authError(message, details);
     if (res.status === 404) return notFoundError(message, details);

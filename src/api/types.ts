@@ -108,6 +108,8 @@ export interface NewTicket {
   /** upload ids from POST /uploads */
   attachments?: string[];
   followUpOf?: number;
+  /** reply to an open ticket of the same type and establishment with the same summary instead of opening one */
+  dedupe?: boolean;
 }
 
 export interface NewReply {
@@ -150,6 +152,8 @@ export interface Settings {
 export interface Created<T> {
   item: T;
   replayed: boolean;
+  /** the create became a reply to an existing open ticket (dedupe) */
+  deduplicated?: boolean;
 }
 
 export interface Page<T> {

@@ -68,7 +68,7 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
       })()),
     backendFor: async (server, token) => {
       const [{ HttpClient }, { TixBackend }] = await Promise.all([import('../api/http.ts'), import('../providers/tix/backend.ts')]);
-      return new TixBackend(new HttpClient({ server, token, env, debug, ...overrides.http }));
+      return new TixBackend(new HttpClient({ server, token, env, debug, signal: f.signal, ...overrides.http }));
     },
   };
   return f;

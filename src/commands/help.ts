@@ -20,6 +20,7 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'TIX_DEBUG', meaning: 'log HTTP requests and retries to stderr; print stack traces of unexpected errors' },
   { name: 'NO_COLOR', meaning: 'disable colour' },
   { name: 'CLICOLOR_FORCE', meaning: 'colour even when output is not a terminal (also FORCE_COLOR)' },
+  { name: 'FORCE_HYPERLINK', meaning: '1 or 0: show ticket numbers as terminal hyperlinks (OSC 8) or not, whatever the terminal' },
   { name: 'TIX_PAGER', meaning: 'pager for long output on a terminal (then PAGER; "cat" disables paging)' },
   { name: 'EDITOR', meaning: 'editor for long text on a terminal (VISUAL first)' },
   { name: 'HTTPS_PROXY', meaning: 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it' },

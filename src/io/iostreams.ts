@@ -17,6 +17,8 @@ export interface IOStreams {
   color: boolean;
   /** colour on stderr (warnings, errors) */
   colorStderr: boolean;
+  /** the terminal shows OSC 8 hyperlinks (ticket numbers link to their ticket) */
+  hyperlinks: boolean;
   /** prompts allowed: stdin and stderr are terminals and --no-input / TIX_NO_INPUT are not set */
   canPrompt: boolean;
   /** the prompt layer must not block for input; set by --no-input or TIX_NO_INPUT */
@@ -44,6 +46,18 @@ export function colorWanted(isTTY: boolean, env: Env): boolean {
   return isTTY;
 }
 
+/**
+ * OSC 8 hyperlinks, only in terminals known to show them (others would print the escape codes): iTerm2,
+ * WezTerm, VS Code, Windows Terminal, kitty, GNOME/VTE ≥ 0.50, foot. FORCE_HYPERLINK=1 or 0 decides.
+ */
+export function hyperlinksWanted(env: Env): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return truthy(env.FORCE_HYPERLINK);
+  if (env.TMUX || env.TERM === 'dumb') return false;
+  if (['iTerm.app', 'WezTerm', 'vscode'].includes(env.TERM_PROGRAM ?? '')) return true;
+  if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.DOMTERM || env.TERM === 'xterm-kitty' || env.TERM === 'foot') return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
+}
+
 export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
   const isStdinTTY = init.tty?.stdin ?? (typeof init.stdin === 'function' ? false : Boolean(init.stdin.isTTY));
   const isStdoutTTY = init.tty?.stdout ?? Boolean(init.stdout.isTTY);
@@ -62,6 +76,7 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
     isStderrTTY,
     color: colorWanted(isStdoutTTY, env),
     colorStderr: colorWanted(isStderrTTY, env),
+    hyperlinks: isStdoutTTY && hyperlinksWanted(env),
     noInput,
     canPrompt: isStdinTTY && isStderrTTY && !noInput,
     columns: init.stdout.columns ?? (Number(env.COLUMNS) || 100),

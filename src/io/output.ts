@@ -34,6 +34,8 @@ export interface Column<T> {
   value(row: T): string;
   /** colour for the terminal only; piped output is never coloured */
   style?(text: string, row: T): string;
+  /** where the cell links to, in terminals that show hyperlinks */
+  link?(row: T): string;
   /** this column gives up width first when the table is too wide */
   flexible?: boolean;
 }
@@ -73,7 +75,9 @@ export async function printRows<T>(io: IOStreams, rows: T[], columns: Column<T>[
   rows.forEach((row, r) => {
     table.push(columns.map((c, i) => {
       const text = truncate(cells[r]![i]!, widths[i]!);
-      return io.color && c.style ? c.style(text, row) : text;
+      const styled = io.color && c.style ? c.style(text, row) : text;
+      // cli-table3 measures and wraps the hyperlink itself
+      return c.link && io.hyperlinks ? { content: styled, href: c.link(row) } : styled;
     }));
   });
   io.out(`${table.toString().split('\n').map((l) => l.trimEnd()).join('\n')}\n`);
@@ -89,6 +93,11 @@ function tsvCell(s: string): string {
 
 export function truncate(s: string, width: number): string {
   return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** Text that links to a URL where the terminal supports OSC 8 hyperlinks; the text alone elsewhere. */
+export function link(io: IOStreams, url: string, text: string): string {
+  return io.hyperlinks ? `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007` : text;
 }
 
 /** Relative ("3 hours ago") on a terminal, RFC 3339 when piped. */

@@ -158,7 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { status: number; body: unknown; headers?: Record<string, string> } {
   if (err instanceof ApiError) {
-    return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } } };
+    return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.data } } };
   }
   const fe = err as FastifyError;
   if (fe.validation) {

@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields?: FieldProblem[];
   readonly headers?: Record<string, string>;
+  /** extra facts for the envelope, e.g. the ticket an idempotency key already belongs to */
+  readonly data?: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, extra: { fields?: FieldProblem[]; headers?: Record<string, string> } = {}) {
+  constructor(status: number, code: string, message: string, extra: { fields?: FieldProblem[]; headers?: Record<string, string>; data?: Record<string, unknown> } = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = extra.fields;
     this.headers = extra.headers;
+    this.data = extra.data;
   }
 }
 

@@ -140,7 +140,7 @@ describe('tix ticket create (scripts)', () => {
     const first = await tix([...args, '--json', 'id'], { env });
     const second = await tix(args, { env });
     expect(second.code).toBe(0);
-    expect(second.stderr).toMatch(new RegExp(`Ticket #${first.json().id} was already filed with idempotency key nightly-77`));
+    expect(second.stderr).toMatch(new RegExp(`Already done with idempotency key nightly-77 \\(filed ticket #${first.json().id}\\): nothing new was sent`));
     const changed = await tix(['ticket', 'create', '--type', 'incident', '--summary', 'Other', '--description', 'x', '--field', 'severity=low', '--idempotency-key', 'nightly-77'], { env });
     expect(changed.code).toBe(5);
     expect(changed.errorJson().code).toBe('idempotency_conflict');

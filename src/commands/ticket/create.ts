@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { TixError, usageError } from '../../api/errors.ts';
 import type { Establishment, NewTicket, Ticket } from '../../api/types.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -28,6 +28,10 @@ export interface Options {
   idempotencyKey?: string;
   fromJson?: string;
   followUp?: number;
+  /** fill the description (and the idempotency key) from GitHub Actions or GitLab CI variables */
+  fromCi: boolean;
+  /** reply to an open ticket with the same type, establishment and summary instead of opening one */
+  dedupe: boolean;
   dryRun: boolean;
   json: JsonOption;
   /** the editor from tix config, if any */
@@ -49,9 +53,11 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--idempotency-key <key>', 'a retry with the same key returns the same ticket instead of filing a second one')
     .option('--from-json <file>', 'read the whole request from a JSON file, or - for standard input')
     .option('--follow-up <id>', 'file a new ticket that follows up a closed one')
+    .option('--from-ci', 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new')
+    .option('--dedupe', 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one')
     .option('--dry-run', 'print the request that would be sent, and send nothing')
     .option('--json [fields]', `print the new ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .action(async (opts: { type?: string; establishment?: string; summary?: string; description?: string; descriptionFile?: string; field: string[]; attach: string[]; idempotencyKey?: string; fromJson?: string; followUp?: string; dryRun?: boolean; json?: JsonOption }) => {
+    .action(async (opts: { type?: string; establishment?: string; summary?: string; description?: string; descriptionFile?: string; field: string[]; attach: string[]; idempotencyKey?: string; fromJson?: string; followUp?: string; fromCi?: boolean; dedupe?: boolean; dryRun?: boolean; json?: JsonOption }) => {
       await runF({
         io: f.io,
         env: f.env,
@@ -66,6 +72,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         idempotencyKey: opts.idempotencyKey,
         fromJson: opts.fromJson,
         followUp: opts.followUp === undefined ? undefined : parseId(opts.followUp, 'ticket number for --follow-up'),
+        fromCi: Boolean(opts.fromCi),
+        dedupe: Boolean(opts.dedupe),
         dryRun: Boolean(opts.dryRun),
         json: opts.json,
         editor: f.config().editor,
@@ -77,6 +85,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket create --type api-integration --establishment 81234567600017 --summary "401 on /v1/payroll" \\\n      --field endpointUrl=https://api.example.com/v1/payroll --field impact=high --description-file notes.md --attach trace.txt',
     'tix ticket create --from-json request.json --idempotency-key "$CI_PIPELINE_ID" --json id,url',
     'tix ticket create --follow-up 42 --description "It happens again since the update"',
+    '# in a CI job, with TIX_TOKEN from a secret: one ticket per failing run, re-runs file nothing new',
+    'tix ticket create --type incident --field severity=high --from-ci --dedupe',
   ]);
 }
 
@@ -100,6 +110,16 @@ export async function run(o: Options): Promise<void> {
   if (o.descriptionFile !== undefined) draft.values.description = o.descriptionFile === '-' ? await readAll(o.io.stdin) : await readText(o.descriptionFile, '--description-file');
   draft.attach.push(...o.attach);
 
+  // CI: the run's facts go into the description, and the run names the idempotency key
+  let ci: import('./ci.ts').CiContext | undefined;
+  if (o.fromCi) {
+    const { detectCi, ciDescription, ciSummary } = await import('./ci.ts');
+    ci = detectCi(o.env);
+    if (!ci) throw usageError('--from-ci: no CI run found (GITHUB_ACTIONS or GITLAB_CI and their run variables are not set)');
+    draft.values.summary ??= ciSummary(ci);
+    draft.values.description = ciDescription(ci, typeof draft.values.description === 'string' ? draft.values.description : undefined);
+  }
+
   const backend = await o.backend();
   const [catalog, me, original] = await Promise.all([
     backend.catalog(),
@@ -108,6 +128,8 @@ export async function run(o: Options): Promise<void> {
   ]);
   const problems = form.parseFieldFlags(o.fields, catalog.types.find((t) => t.id === draft.type), draft.values);
   if (problems.length) throw usageError(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), { fields: problems });
+  // a type with a URL field gets the run's URL when none was given
+  if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url')) draft.values.url = ci.runUrl;
 
   // 2. A follow-up continues a closed ticket: same type and establishment unless told otherwise.
   if (original) {
@@ -127,16 +149,18 @@ export async function run(o: Options): Promise<void> {
     ...(completed.establishment ? { establishment: completed.establishment.siret } : {}),
     fields: completed.values,
     ...(draft.followUpOf !== undefined ? { followUpOf: draft.followUpOf } : {}),
+    ...(o.dedupe ? { dedupe: true } : {}),
   };
+  const chosenKey = o.idempotencyKey ?? ci?.idempotencyKey;
 
   if (o.dryRun) {
-    printJson(o.io, { ...request, attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })), ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}) });
+    printJson(o.io, { ...request, attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })), ...(chosenKey ? { idempotencyKey: chosenKey } : {}) });
     o.io.err('dry run: nothing was sent\n');
     return;
   }
 
   // 4. On a terminal: one question per request (seed 001): offer to continue a similar open conversation.
-  if (o.io.canPrompt) {
+  if (o.io.canPrompt && !o.dedupe) {
     const similar = await findSimilar(backend, completed.establishment, completed.type.id, String(completed.values.summary));
     if (similar) {
       o.io.err(`! #${similar.id} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
@@ -158,14 +182,33 @@ export async function run(o: Options): Promise<void> {
   // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
   // client's retries after a lost answer can never file the ticket twice.
   request.attachments = await uploadAll(o.io, backend, completed.attach);
-  const key = o.idempotencyKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  const created = await backend.createTicket(request, { idempotencyKey: key });
+  const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
+  let created;
+  try {
+    created = await backend.createTicket(request, { idempotencyKey: key });
+  } catch (err) {
+    // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
+    const earlier = err instanceof TixError && err.code === 'idempotency_conflict' ? err.data?.ticketId : undefined;
+    if (ci && !o.idempotencyKey && typeof earlier === 'number') {
+      o.io.err(`✓ This CI run already reported ticket #${earlier}: nothing new was filed\n`);
+      if (fields) return printJson(o.io, pick(await backend.ticket(earlier), fields));
+      return;
+    }
+    throw err;
+  }
   const ticket = created.item;
-  if (fields) return printJson(o.io, pick(ticket, fields));
+  const what = created.deduplicated ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)` : `filed ticket #${ticket.id}`;
+  const notice = created.replayed
+    ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
+    : created.deduplicated ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n` : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
+  if (fields) {
+    printJson(o.io, pick(ticket, fields));
+    // scripts reading the JSON still hear, on stderr, when nothing new was filed
+    if (created.replayed || created.deduplicated) o.io.err(notice);
+    return;
+  }
   o.io.out(`${ticket.url}\n`);
-  o.io.err(created.replayed
-    ? `✓ Ticket #${ticket.id} was already filed with idempotency key ${key}: nothing new was filed\n`
-    : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`);
+  o.io.err(notice);
 }
 
 async function readText(path: string, flag: string): Promise<string> {

@@ -2,7 +2,7 @@ import type { Message, Ticket, TicketWithMessages } from '../../api/types.ts';
 import type { RequestType } from '../../core/catalog.ts';
 import { statusLabel, type Status } from '../../core/status.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { formatTime, type Column } from '../../io/output.ts';
+import { formatTime, link, type Column } from '../../io/output.ts';
 
 /** The fields `--json` offers for a ticket; `view --json` adds messages. */
 export const TICKET_FIELDS = ['id', 'status', 'type', 'category', 'summary', 'establishment', 'createdBy', 'onBehalfOf', 'createdAt', 'updatedAt', 'unread', 'messageCount', 'fields', 'followUpOf', 'url'] as const;
@@ -39,7 +39,7 @@ export function styledStatus(io: IOStreams, env: Env, status: Status): string {
 export function ticketColumns(io: IOStreams, env: Env): Column<Ticket>[] {
   const tty = io.isStdoutTTY;
   return [
-    { header: 'id', value: (t) => (tty ? `#${t.id}` : String(t.id)), style: (s, t) => (t.unread > 0 ? style.bold(s) : s) },
+    { header: 'id', value: (t) => (tty ? `#${t.id}` : String(t.id)), style: (s, t) => (t.unread > 0 ? style.bold(s) : s), link: (t) => t.url },
     { header: 'status', value: (t) => (tty ? statusLabel(t.status, env) : t.status), style: (s, t) => statusStyle[t.status](s) },
     { header: 'type', value: (t) => t.type },
     { header: 'summary', value: (t) => (tty && t.unread > 0 ? `● ${t.summary}` : t.summary), flexible: true, style: (s, t) => (t.unread > 0 ? style.bold(s) : s) },
@@ -60,7 +60,7 @@ function fieldText(v: unknown): string {
 export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, type: RequestType | undefined): string {
   const c = io.color ? style : { bold: id, dim: id, red: id, green: id, yellow: id, cyan: id, magenta: id };
   const lines: string[] = [];
-  lines.push(`${c.bold(`#${t.id} ${t.summary}`)}`);
+  lines.push(`${link(io, t.url, c.bold(`#${t.id}`))}${c.bold(` ${t.summary}`)}`);
   lines.push(`${styledStatus(io, env, t.status)} · ${t.type} (${t.category}) · ${t.establishment.name} (SIRET ${t.establishment.siret})`);
   if (t.unread > 0) lines.push(c.yellow(`${t.unread} unread message${t.unread === 1 ? '' : 's'}`));
   lines.push(c.dim(`Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}`));

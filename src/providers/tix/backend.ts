@@ -83,15 +83,15 @@ export class TixBackend implements Backend {
   }
 
   /** A write whose answer says whether an idempotency key replayed an earlier one. */
-  private async created<T>(path: string, body: unknown, opts: WriteOptions & Pick<RequestOptions, 'checkHint'>): Promise<{ body: T; replayed: boolean }> {
+  private async created<T>(path: string, body: unknown, opts: WriteOptions & Pick<RequestOptions, 'checkHint'>): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
     const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
     if (res.status >= 400) throw this.http.errorFor('POST', res);
-    return { body: JSON.parse(res.body.toString('utf8')) as T, replayed: res.headers['idempotent-replayed'] === 'true' };
+    return { body: JSON.parse(res.body.toString('utf8')) as T, replayed: res.headers['idempotent-replayed'] === 'true', deduplicated: res.headers['tix-deduplicated'] === 'true' };
   }
 
   async createTicket(ticket: NewTicket, opts: WriteOptions = {}): Promise<Created<Ticket>> {
     const r = await this.created<Ticket>('/tickets', ticket, { ...opts, checkHint: 'check with: tix ticket list --mine --limit 5' });
-    return { item: r.body, replayed: r.replayed };
+    return { item: r.body, replayed: r.replayed, deduplicated: r.deduplicated };
   }
 
   async reply(id: number, reply: NewReply, opts: WriteOptions = {}): Promise<Created<Message> & { ticket: Ticket }> {

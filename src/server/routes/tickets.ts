@@ -61,7 +61,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     '/tickets',
     {
       schema: {
-        summary: 'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one',
+        summary: 'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one; dedupe: true replies to an open ticket with the same type, establishment and summary instead',
         body: {
           type: 'object',
           required: ['type', 'fields'],
@@ -72,6 +72,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
             fields: { type: 'object', maxProperties: 50, additionalProperties: fieldValue },
             attachments: attachmentIds,
             followUpOf: { type: 'integer', minimum: 1 },
+            dedupe: { type: 'boolean' },
           },
         },
       },
@@ -79,7 +80,9 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     async (req, reply) => {
       const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), baseUrl(req));
       if (created.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(created.replayed ? 200 : 201).send(created.item);
+      // with dedupe, the request became a reply to an open ticket with the same summary
+      if (created.deduplicated) void reply.header('tix-deduplicated', 'true');
+      return reply.code(created.replayed || created.deduplicated ? 200 : 201).send(created.item);
     },
   );
 

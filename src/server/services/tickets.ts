@@ -150,7 +150,7 @@ export class TicketService {
     return { ...toTicket(t, baseUrl), messages: messages.map(toMessage) };
   }
 
-  async create(p: Principal, input: NewTicket, idempotencyKey: string | undefined, baseUrl: string): Promise<Created<Ticket>> {
+  async create(p: Principal, input: NewTicket, idempotencyKey: string | undefined, baseUrl: string): Promise<Created<Ticket> & { deduplicated: boolean }> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:write');
     const catalog = this.catalog();
@@ -190,12 +190,13 @@ export class TicketService {
       uploadIds: uploads.map((u) => u.id),
       followUpOf: followUp?.id ?? null,
       at,
-      idempotency: idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'create', type: type.id, establishment: establishment.id, fields, files: uploads.map((u) => u.sha256), followUpOf: followUp?.id ?? null }) } : undefined,
+      idempotency: idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'create', type: type.id, establishment: establishment.id, fields, files: uploads.map((u) => u.sha256), followUpOf: followUp?.id ?? null, dedupe: Boolean(input.dedupe) }) } : undefined,
+      dedupe: input.dedupe ? { replyStatus: (current) => statusAfterReply(current, p.role === 'agent' ? 'agent' : 'customer') ?? { refused: 'closed' } } : undefined,
     });
-    if ('conflict' in result) throw idempotencyConflict(idempotencyKey!);
+    if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
     if ('refused' in result) throw invalid([{ field: 'attachments', message: result.refused }]);
     const ticket = await this.store.getTicket(result.ticketId, p.user.id);
-    return { item: toTicket(ticket!, baseUrl), replayed: result.replayed };
+    return { item: toTicket(ticket!, baseUrl), replayed: result.replayed, deduplicated: Boolean(result.deduplicated) };
   }
 
   private async establishmentFor(p: Principal, siret: string | undefined, followUp: TicketRecord | undefined): Promise<EstablishmentRow> {
@@ -243,7 +244,7 @@ export class TicketService {
       idempotency: idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'reply', ticket: id, body, files: uploads.map((u) => u.sha256) }) } : undefined,
       nextStatus: (current) => statusAfterReply(current, actor) ?? { refused: 'closed' },
     });
-    if ('conflict' in result) throw idempotencyConflict(idempotencyKey!);
+    if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
     if ('refused' in result) {
       if (result.refused === 'closed') throw closedTicket(id);
       throw invalid([{ field: 'attachments', message: result.refused }]);
@@ -304,8 +305,8 @@ export function closedTicket(id: number): ApiError {
   return conflict('ticket_closed', `ticket #${id} is closed and takes no more replies; file a follow-up that links to it: tix ticket create --follow-up ${id}`);
 }
 
-function idempotencyConflict(key: string): ApiError {
-  return conflict('idempotency_conflict', `the idempotency key "${key}" was already used for a different request; use a new key for a new request`);
+function idempotencyConflict(key: string, ticketId: number): ApiError {
+  return new ApiError(409, 'idempotency_conflict', `the idempotency key "${key}" was already used for a different request (on ticket #${ticketId}); use a new key for a new request`, { data: { ticketId } });
 }
 
 function fingerprint(value: unknown): string {

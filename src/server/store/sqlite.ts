@@ -215,12 +215,11 @@ export class SqliteStore implements Store {
   // ---- tickets -------------------------------------------------------------------------------------------
 
   /** An idempotency key already used by this user: the same request replays, another one conflicts. */
-  private replay(userId: number, idem: NewTicketRecord['idempotency']): { ticketId: number; messageId: number | null } | 'conflict' | undefined {
+  private replay(userId: number, idem: NewTicketRecord['idempotency']): { ticketId: number; messageId: number | null; conflict: boolean } | undefined {
     if (!idem) return undefined;
     const row = this.get<Row>('SELECT fingerprint, ticket_id, message_id FROM idempotency_keys WHERE user_id = ? AND key = ?', userId, idem.key);
     if (!row) return undefined;
-    if (row.fingerprint !== idem.fingerprint) return 'conflict';
-    return { ticketId: Number(row.ticket_id), messageId: row.message_id === null ? null : Number(row.message_id) };
+    return { ticketId: Number(row.ticket_id), messageId: row.message_id === null ? null : Number(row.message_id), conflict: row.fingerprint !== idem.fingerprint };
   }
 
   private attachUploads(messageId: number, uploadIds: number[]): void {
@@ -234,8 +233,26 @@ export class SqliteStore implements Store {
     try {
       return this.transaction(() => {
         const previous = this.replay(t.createdById, t.idempotency);
-        if (previous === 'conflict') return { conflict: 'idempotency' as const };
-        if (previous) return { ticketId: previous.ticketId, replayed: true };
+        if (previous?.conflict) return { conflict: 'idempotency' as const, ticketId: previous.ticketId };
+        if (previous) return { ticketId: previous.ticketId, replayed: true, deduplicated: previous.messageId !== null };
+        if (t.dedupe) {
+          const same = this.get<Row>(
+            `SELECT id, status FROM tickets WHERE establishment_id = ? AND type = ? AND status IN ('sent', 'answered', 'open')
+             AND lower(trim(summary)) = lower(trim(?)) ORDER BY updated_at DESC, id DESC LIMIT 1`,
+            t.establishmentId, t.type, t.summary,
+          );
+          const next = same && t.dedupe.replyStatus(same.status as Status);
+          if (same && typeof next === 'string') {
+            const ticketId = Number(same.id);
+            const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
+            this.attachUploads(messageId, t.uploadIds);
+            this.updateStatus(ticketId, next, t.at);
+            if (t.idempotency) {
+              this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', t.createdById, t.idempotency.key, t.idempotency.fingerprint, ticketId, messageId, t.at);
+            }
+            return { ticketId, replayed: false, deduplicated: true };
+          }
+        }
         const ticketId = Number(this.get<Row>(
           `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?) RETURNING id`,
@@ -265,11 +282,8 @@ export class SqliteStore implements Store {
     try {
       return this.transaction(() => {
         const previous = this.replay(m.authorId, m.idempotency);
-        if (previous === 'conflict') return { conflict: 'idempotency' as const };
-        if (previous) {
-          if (previous.ticketId !== m.ticketId || previous.messageId === null) return { conflict: 'idempotency' as const };
-          return { messageId: previous.messageId, replayed: true };
-        }
+        if (previous && (previous.conflict || previous.ticketId !== m.ticketId || previous.messageId === null)) return { conflict: 'idempotency' as const, ticketId: previous.ticketId };
+        if (previous) return { messageId: previous.messageId!, replayed: true };
         const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', m.ticketId);
         if (!row) return { refused: 'no such ticket' };
         const next = m.nextStatus(row.status as Status);

@@ -180,6 +180,11 @@ export interface NewTicketRecord {
   followUpOf: number | null;
   at: string;
   idempotency?: Idempotency;
+  /**
+   * When an active ticket of the same establishment and type has the same summary, add the description to it
+   * as a reply (status as `replyStatus` decides) instead of opening a new ticket.
+   */
+  dedupe?: { replyStatus(current: Status): Status | { refused: string } };
 }
 
 export interface NewMessageRecord {
@@ -193,7 +198,11 @@ export interface NewMessageRecord {
   nextStatus(current: Status): Status | { refused: string };
 }
 
-export type WriteResult<T extends string> = ({ [K in T]: number } & { replayed: boolean }) | { conflict: 'idempotency' } | { refused: string };
+/** A write's outcome. A key conflict names the ticket the key was first used for (the caller's own). */
+export type WriteResult<T extends string> =
+  | ({ [K in T]: number } & { replayed: boolean; deduplicated?: boolean })
+  | { conflict: 'idempotency'; ticketId: number }
+  | { refused: string };
 
 export interface PendingUpload extends AttachmentRecord {
   id: number;
