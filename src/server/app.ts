@@ -5,6 +5,7 @@ import type { FieldProblem } from '../api/errors.ts';
 import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { contactRoutes } from './routes/contacts.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
@@ -12,6 +13,7 @@ import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
+import { ContactService } from './services/contacts.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
 import { defaultTicketOptions, TicketService, type TicketOptions } from './services/tickets.ts';
@@ -40,6 +42,7 @@ export interface Services {
   organisation: OrganisationService;
   tickets: TicketService;
   uploads: UploadService;
+  contacts: ContactService;
   catalog: () => Catalog;
 }
 
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     organisation: new OrganisationService(options.store),
     tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
     uploads: new UploadService(options.store, clock),
+    contacts: new ContactService(options.store, clock),
     catalog: () => catalog,
   };
 
@@ -143,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      contactRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },
