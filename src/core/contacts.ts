@@ -6,6 +6,15 @@ import { emailProblem } from './identifiers.ts';
 export const contactTypes = ['commercial', 'accounting', 'technical', 'fraud', 'chargebacks'] as const;
 export type ContactType = (typeof contactTypes)[number];
 
+/** What each type of contact receives (seed 003). */
+export const contactTypeDescriptions: Record<ContactType, string> = {
+  commercial: 'the contract, offers and the business relationship',
+  accounting: 'invoices and everything about accounting and payments',
+  technical: 'transaction status, payment failures and technical alerts',
+  fraud: 'told when fraud is suspected',
+  chargebacks: 'told when a payment is disputed (chargeback)',
+};
+
 /** Enough for a team; beyond that a group or distribution address (seed 003) serves better. */
 export const MAX_CONTACT_EMAILS = 20;
 export const MAX_CONTACT_NAME = 100;
