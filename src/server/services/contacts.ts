@@ -35,7 +35,7 @@ export class ContactService {
       if (siren === undefined) throw invalid([{ field: 'company', message: 'is required for support agents: the SIREN of the company whose contacts to read (tix contact list --company SIREN)' }]);
       const problem = sirenProblem(siren);
       if (problem) throw invalid([{ field: 'company', message: problem }]);
-      const company = await this.store.findCompanyBySiren(siren);
+      const company = await this.store.companyBySiren(siren);
       if (!company) throw notFound(`no company with SIREN ${siren}`);
       return company;
     }

@@ -154,7 +154,7 @@ export class SqliteStore implements Store {
     return this.get<CompanyRow>('SELECT id, siren, name FROM companies WHERE id = ?', id);
   }
 
-  async findCompanyBySiren(siren: string): Promise<CompanyRow | undefined> {
+  async companyBySiren(siren: string): Promise<CompanyRow | undefined> {
     return this.get<CompanyRow>('SELECT id, siren, name FROM companies WHERE siren = ?', siren);
   }
 

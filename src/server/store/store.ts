@@ -222,7 +222,7 @@ export interface Store {
   getUser(id: number): Promise<UserRow | undefined>;
   membershipsOf(userId: number): Promise<MembershipRow[]>;
   getCompany(id: number): Promise<CompanyRow | undefined>;
-  findCompanyBySiren(siren: string): Promise<CompanyRow | undefined>;
+  companyBySiren(siren: string): Promise<CompanyRow | undefined>;
   establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]>;
   allEstablishments(): Promise<EstablishmentRow[]>;
 
