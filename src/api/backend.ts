@@ -2,12 +2,18 @@ import type { Catalog, RequestType } from '../core/catalog.ts';
 import type { StatusAction } from '../core/status.ts';
 import type {
   Attachment,
+  Contact,
+  ContactApplyInput,
+  ContactApplyResult,
+  ContactPatch,
+  ContactQuery,
   Created,
   CreatedToken,
   Establishment,
   LoginResult,
   Me,
   Message,
+  NewContact,
   NewReply,
   NewTicket,
   Page,
@@ -63,4 +69,12 @@ export interface Backend {
   readAll(query: TicketQuery): Promise<ReadResult>;
   settings(company?: string): Promise<Settings>;
   updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
+
+  listContacts(query: ContactQuery): Promise<Contact[]>;
+  contact(id: number): Promise<Contact>;
+  createContact(contact: NewContact): Promise<Contact>;
+  updateContact(id: number, patch: ContactPatch): Promise<Contact>;
+  removeContact(id: number): Promise<void>;
+  /** the plan to reach the declared contacts; applied all or nothing unless dryRun */
+  applyContacts(input: ContactApplyInput): Promise<ContactApplyResult>;
 }

@@ -1,5 +1,7 @@
 // The JSON shapes the API speaks and `--json` prints. Field names are part of the public surface
 // (camelCase, English, stable): add fields, never rename or remove one.
+import type { ContactDraft } from '../core/contact-input.ts';
+import type { ContactType } from '../core/contacts.ts';
 
 export type UserRole = 'admin' | 'agent' | 'employee';
 
@@ -159,6 +161,67 @@ export interface Created<T> {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** An account contact (seed 003): belongs to the company; changes take effect at once. */
+export interface Contact {
+  id: number;
+  type: ContactType;
+  name: string;
+  /** one or more addresses, lower-cased; group addresses welcome */
+  emails: string[];
+  /** E.164 (+33612345678), or null */
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type { ContactDraft };
+
+/** What `POST /contacts` takes. The phone may be written loosely (+33 6 12 34 56 78); it is stored as E.164. */
+export interface NewContact {
+  type: string;
+  name: string;
+  emails: string[];
+  phone?: string | null;
+}
+
+/** What `PATCH /contacts/:id` takes: only what changes. `phone: null` removes the phone. */
+export interface ContactPatch {
+  name?: string;
+  phone?: string | null;
+  addEmails?: string[];
+  removeEmails?: string[];
+}
+
+export interface ContactQuery {
+  type?: string;
+  /** SIREN; required for support agents, who read every company's contacts */
+  company?: string;
+}
+
+/** What `apply` does to reach the declared contacts: matched by type and name, whatever the case. */
+export interface ContactPlan {
+  /** id is null in a dry run, the new contact's id once applied */
+  add: Array<ContactDraft & { id: number | null }>;
+  change: Array<{ id: number; before: ContactDraft; after: ContactDraft }>;
+  remove: Contact[];
+  /** contacts already as declared */
+  unchanged: number;
+}
+
+export interface ContactApplyInput {
+  contacts: ContactDraft[] | NewContact[];
+  dryRun: boolean;
+  /** apply only if the plan is still the one with this fingerprint (from a dry run): what was confirmed is what is applied */
+  ifFingerprint?: string;
+}
+
+export interface ContactApplyResult {
+  plan: ContactPlan;
+  applied: boolean;
+  /** identifies this plan; give it back as ifFingerprint to apply exactly it */
+  fingerprint: string;
 }
 
 /** Scopes a personal access token can carry. Session tokens from `auth login` carry all of them. */

@@ -6,3 +6,8 @@ export function parseId(value: string, what: string): number {
   if (!Number.isSafeInteger(n) || n <= 0) throw usageError(`expected a ${what} (a positive number), got "${value}"`);
   return n;
 }
+
+/** Commander's collector for a repeatable option: `--email a --email b` gives ["a", "b"]. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -3,6 +3,11 @@ import * as authLogin from '../commands/auth/login.ts';
 import * as authLogout from '../commands/auth/logout.ts';
 import * as authStatus from '../commands/auth/status.ts';
 import * as authToken from '../commands/auth/token.ts';
+import * as contactAdd from '../commands/contact/add.ts';
+import * as contactApply from '../commands/contact/apply.ts';
+import * as contactEdit from '../commands/contact/edit.ts';
+import * as contactList from '../commands/contact/list.ts';
+import * as contactRemove from '../commands/contact/remove.ts';
 import * as establishmentList from '../commands/establishment/list.ts';
 import * as help from '../commands/help.ts';
 import * as serve from '../commands/serve.ts';
@@ -101,6 +106,19 @@ const nouns: Noun[] = [
     verbs: (cmd, f) => {
       settingsList.register(cmd, f);
       settingsSet.register(cmd, f);
+    },
+  },
+  {
+    name: 'contact',
+    plural: 'contacts',
+    description: "The account's contacts by type: commercial, accounting, technical, fraud, chargebacks",
+    examples: ['tix contact list', 'tix contact add', 'tix contact edit 3 --add-email oncall@example.com', 'tix contact apply -f contacts.json --dry-run'],
+    verbs: (cmd, f) => {
+      contactList.register(cmd, f);
+      contactAdd.register(cmd, f);
+      contactEdit.register(cmd, f);
+      contactRemove.register(cmd, f);
+      contactApply.register(cmd, f);
     },
   },
 ];

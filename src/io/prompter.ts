@@ -11,10 +11,11 @@ function ensurePrompt(io: IOStreams, what: string): void {
   if (!io.canPrompt) throw usageError(`${what} is required (prompts are off: no terminal, or --no-input)`);
 }
 
-export async function askText(io: IOStreams, message: string, opts: { default?: string; validate?: (v: string) => string | true; required?: boolean } = {}): Promise<string> {
+/** `prefill: 'editable'` puts the default on the line to be edited (or erased), rather than taken as is on Enter. */
+export async function askText(io: IOStreams, message: string, opts: { default?: string; validate?: (v: string) => string | true; required?: boolean; prefill?: 'tab' | 'editable' } = {}): Promise<string> {
   ensurePrompt(io, message);
   const { input } = await import('@inquirer/prompts');
-  return input({ message, default: opts.default, required: opts.required ?? true, validate: opts.validate }, context(io));
+  return input({ message, default: opts.default, required: opts.required ?? true, validate: opts.validate, prefill: opts.prefill }, context(io));
 }
 
 export async function askSecret(io: IOStreams, message: string): Promise<string> {

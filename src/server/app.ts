@@ -5,6 +5,7 @@ import type { FieldProblem } from '../api/errors.ts';
 import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { contactRoutes } from './routes/contacts.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
@@ -13,6 +14,7 @@ import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
+import { ContactService } from './services/contacts.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
 import { SettingsService } from './services/settings.ts';
@@ -43,6 +45,7 @@ export interface Services {
   tickets: TicketService;
   uploads: UploadService;
   settings: SettingsService;
+  contacts: ContactService;
   catalog: () => Catalog;
 }
 
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
     uploads: new UploadService(options.store, clock),
     settings: new SettingsService(options.store),
+    contacts: new ContactService(options.store, clock),
     catalog: () => catalog,
   };
 
@@ -148,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
       settingsRoutes(api, services);
+      contactRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },

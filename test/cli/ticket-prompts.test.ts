@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog, type FieldSpec } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
-import { isolatedEnv, tempDir, tix, type Result } from '../helpers/cli.ts';
+import { isolatedEnv, tempDir, tix } from '../helpers/cli.ts';
+import { waitFor } from '../helpers/prompts.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // The interactive form, prompt by prompt, through @inquirer/testing's virtual screen: the prompts come from the
@@ -19,19 +20,6 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const envFor = async (user: string) => isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), NO_COLOR: '1' });
-
-/** Waits until the screen shows text matching `expected`, or the command ends. */
-async function waitFor(expected: RegExp, run: Promise<Result>): Promise<string> {
-  let finished = false;
-  void run.finally(() => (finished = true));
-  for (let i = 0; i < 200; i++) {
-    const text = screen.getScreen();
-    if (expected.test(text)) return text;
-    if (finished) throw new Error(`the command ended before showing ${expected}: ${JSON.stringify(await run)}`);
-    await Promise.race([screen.next(), new Promise((r) => setTimeout(r, 25))]);
-  }
-  throw new Error(`the screen never showed ${expected}; it shows:\n${screen.getScreen()}`);
-}
 
 function answer(field: FieldSpec, summary: string): void {
   switch (field.kind) {

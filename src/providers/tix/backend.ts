@@ -2,12 +2,18 @@ import type { Backend, Download, WriteOptions } from '../../api/backend.ts';
 import type { HttpClient, RequestOptions } from '../../api/http.ts';
 import type {
   Attachment,
+  Contact,
+  ContactApplyInput,
+  ContactApplyResult,
+  ContactPatch,
+  ContactQuery,
   Created,
   CreatedToken,
   Establishment,
   LoginResult,
   Me,
   Message,
+  NewContact,
   NewReply,
   NewTicket,
   Page,
@@ -140,5 +146,32 @@ export class TixBackend implements Backend {
 
   updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings> {
     return this.http.json('PATCH', '/settings', { body: change });
+  }
+
+  async listContacts(q: ContactQuery): Promise<Contact[]> {
+    return (await this.http.json<Page<Contact>>('GET', '/contacts', { query: { ...q } })).items;
+  }
+
+  contact(id: number): Promise<Contact> {
+    return this.http.json('GET', `/contacts/${id}`);
+  }
+
+  // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be
+  // refused as a duplicate, a second "remove this address" as unknown): the user is told how to check instead.
+  createContact(contact: NewContact): Promise<Contact> {
+    return this.http.json('POST', '/contacts', { body: contact, checkHint: 'check with: tix contact list' });
+  }
+
+  updateContact(id: number, patch: ContactPatch): Promise<Contact> {
+    return this.http.json('PATCH', `/contacts/${id}`, { body: patch, checkHint: 'check with: tix contact list' });
+  }
+
+  removeContact(id: number): Promise<void> {
+    return this.http.json('DELETE', `/contacts/${id}`, { checkHint: 'check with: tix contact list' });
+  }
+
+  applyContacts(input: ContactApplyInput): Promise<ContactApplyResult> {
+    // a dry run changes nothing, so it is as safe to repeat as a read
+    return this.http.json('POST', '/contacts/apply', { body: input, replayable: input.dryRun, checkHint: 'check with: tix contact apply --dry-run with the same file' });
   }
 }

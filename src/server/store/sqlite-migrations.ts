@@ -122,6 +122,28 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'account contacts',
+    sql: `
+      -- seed 003: a company's contacts by type; emails as a JSON array of lower-cased addresses, phone as E.164.
+      -- name_key is the name trimmed and lower-cased (Unicode-aware, computed by the application) so a company
+      -- cannot have two contacts of one type whose names differ only by case. AUTOINCREMENT: contacts are
+      -- deleted, and the id of a removed contact must never name another one (tix contact remove 7, twice).
+      CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        company_id INTEGER NOT NULL REFERENCES companies(id),
+        type TEXT NOT NULL CHECK (type IN ('commercial', 'accounting', 'technical', 'fraud', 'chargebacks')),
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        emails TEXT NOT NULL,
+        phone TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX contacts_company_type_name ON contacts(company_id, type, name_key);
+    `,
+  },
+  {
     version: 4,
     name: 'organisation setting: when messages count as read',
     sql: `

@@ -3,9 +3,14 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
 import type { FieldValues, Status } from '../../api/types.ts';
+import type { ContactDraft } from '../../core/contact-input.ts';
+import { contactNameKey } from '../../core/contacts.ts';
 import type {
   AttachmentRecord,
   CompanyRow,
+  ContactChanges,
+  ContactRow,
+  DuplicateContact,
   EstablishmentRow,
   LoginFailures,
   MarkReadPolicy,
@@ -459,6 +464,73 @@ export class SqliteStore implements Store {
     this.run('DELETE FROM message_reads WHERE user_id = ? AND message_id = ?', userId, Number(row.id));
     return Number(row.id);
   }
+
+  // ---- contacts ------------------------------------------------------------------------------------------
+
+  async listContacts(companyId: number): Promise<ContactRow[]> {
+    return this.all<Row>('SELECT * FROM contacts WHERE company_id = ? ORDER BY id', companyId).map(toContact);
+  }
+
+  async getContact(companyId: number, id: number): Promise<ContactRow | undefined> {
+    const row = this.get<Row>('SELECT * FROM contacts WHERE company_id = ? AND id = ?', companyId, id);
+    return row && toContact(row);
+  }
+
+  /** Another contact of the company with this type and name, case aside. */
+  private sameNamedContact(companyId: number, c: ContactDraft, exceptId = 0): ContactRow | undefined {
+    const row = this.get<Row>('SELECT * FROM contacts WHERE company_id = ? AND type = ? AND name_key = ? AND id <> ?', companyId, c.type, contactNameKey(c.name), exceptId);
+    return row && toContact(row);
+  }
+
+  private insertContactRow(companyId: number, c: ContactDraft, at: string): number {
+    return Number(this.get<Row>(
+      'INSERT INTO contacts (company_id, type, name, name_key, emails, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      companyId, c.type, c.name, contactNameKey(c.name), JSON.stringify(c.emails), c.phone, at, at,
+    )!.id);
+  }
+
+  private updateContactRow(id: number, c: ContactDraft, at: string): void {
+    this.run('UPDATE contacts SET name = ?, name_key = ?, emails = ?, phone = ?, updated_at = ? WHERE id = ?', c.name, contactNameKey(c.name), JSON.stringify(c.emails), c.phone, at, id);
+  }
+
+  async insertContact(companyId: number, c: ContactDraft, at: string): Promise<ContactRow | DuplicateContact> {
+    return this.transaction(() => {
+      const duplicate = this.sameNamedContact(companyId, c);
+      if (duplicate) return { duplicate };
+      return toContact(this.get<Row>('SELECT * FROM contacts WHERE id = ?', this.insertContactRow(companyId, c, at))!);
+    });
+  }
+
+  async updateContact<P>(companyId: number, id: number, decide: (current: ContactRow) => ContactDraft | { problems: P }, at: string): Promise<ContactRow | DuplicateContact | { problems: P } | undefined> {
+    return this.transaction(() => {
+      const row = this.get<Row>('SELECT * FROM contacts WHERE company_id = ? AND id = ?', companyId, id);
+      if (!row) return undefined;
+      const current = toContact(row);
+      const next = decide(current);
+      if ('problems' in next) return next;
+      const duplicate = this.sameNamedContact(companyId, next, id);
+      if (duplicate) return { duplicate };
+      const unchanged = next.name === current.name && next.phone === current.phone && JSON.stringify(next.emails) === JSON.stringify(current.emails);
+      if (unchanged) return current;
+      this.updateContactRow(id, next, at);
+      return { ...current, ...next, updatedAt: at };
+    });
+  }
+
+  async deleteContact(companyId: number, id: number): Promise<boolean> {
+    return Number(this.run('DELETE FROM contacts WHERE company_id = ? AND id = ?', companyId, id).changes) > 0;
+  }
+
+  async applyContacts<R>(companyId: number, plan: (current: ContactRow[]) => ContactChanges | { refused: R }, opts: { at: string; dryRun: boolean }): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }> {
+    return this.transaction(() => {
+      const changes = plan(this.all<Row>('SELECT * FROM contacts WHERE company_id = ? ORDER BY id', companyId).map(toContact));
+      if ('refused' in changes) return changes;
+      if (opts.dryRun) return { changes, addedIds: [] };
+      for (const id of changes.remove) this.run('DELETE FROM contacts WHERE company_id = ? AND id = ?', companyId, id);
+      for (const c of changes.change) this.updateContactRow(c.id, c.after, opts.at);
+      return { changes, addedIds: changes.add.map((c) => this.insertContactRow(companyId, c, opts.at)) };
+    });
+  }
 }
 
 function migrate(db: DatabaseSync, migrations: Migration[]): void {
@@ -529,6 +601,19 @@ function toUser(r: Row): UserRow {
 
 function toEstablishment(r: Row): EstablishmentRow {
   return { id: Number(r.id), companyId: Number(r.company_id), siret: String(r.siret), name: String(r.name) };
+}
+
+function toContact(r: Row): ContactRow {
+  return {
+    id: Number(r.id),
+    companyId: Number(r.company_id),
+    type: r.type as ContactRow['type'],
+    name: String(r.name),
+    emails: JSON.parse(String(r.emails)) as string[],
+    phone: r.phone === null ? null : String(r.phone),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
 }
 
 function toToken(r: Row): TokenRow {

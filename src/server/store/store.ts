@@ -3,6 +3,7 @@
 // asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
 
 import type { FieldValues, Status } from '../../api/types.ts';
+import type { ContactDraft } from '../../core/contact-input.ts';
 
 export type UserRole = 'customer' | 'agent';
 export type MembershipRole = 'admin' | 'employee';
@@ -210,6 +211,25 @@ export interface PendingUpload extends AttachmentRecord {
   messageId: number | null;
 }
 
+export interface ContactRow extends ContactDraft {
+  id: number;
+  companyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What `applyContacts` writes: removals, then changes, then additions, all in one transaction. */
+export interface ContactChanges {
+  add: ContactDraft[];
+  change: Array<{ id: number; after: ContactDraft }>;
+  remove: number[];
+}
+
+/** Another contact of the company already has this type and name (case aside). */
+export interface DuplicateContact {
+  duplicate: ContactRow;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
@@ -257,4 +277,20 @@ export interface Store {
   markTicketsRead(userId: number, ticketIds: number[]): Promise<number>;
   /** marks the latest message by someone else unread again; returns its id */
   markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
+
+  /** a company's contacts, oldest first */
+  listContacts(companyId: number): Promise<ContactRow[]>;
+  /** undefined when the contact does not exist or belongs to another company */
+  getContact(companyId: number, id: number): Promise<ContactRow | undefined>;
+  insertContact(companyId: number, c: ContactDraft, at: string): Promise<ContactRow | DuplicateContact>;
+  /** reads the contact and applies decide() to it inside one transaction; a `problems` answer changes nothing */
+  updateContact<P>(companyId: number, id: number, decide: (current: ContactRow) => ContactDraft | { problems: P }, at: string): Promise<ContactRow | DuplicateContact | { problems: P } | undefined>;
+  /** false when there was no such contact in this company */
+  deleteContact(companyId: number, id: number): Promise<boolean>;
+  /**
+   * Reads every contact of the company, lets plan() decide the changes, and writes them all or none, in one
+   * transaction. A dry run stops after plan(). A `refused` answer changes nothing. Returns the ids of the added
+   * contacts, in order.
+   */
+  applyContacts<R>(companyId: number, plan: (current: ContactRow[]) => ContactChanges | { refused: R }, opts: { at: string; dryRun: boolean }): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }>;
 }
