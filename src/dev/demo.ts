@@ -100,7 +100,7 @@ try {
   const id = String(incident.id);
 
   section('Sarah files a billing question for École Lille');
-  tix(['--profile', 'sarah', 'ticket', 'create', '--type', 'billing-question', '--summary', 'Where is the October invoice?', '--description', 'It is not in the invoices page.']);
+  const question = String((JSON.parse(tix(['--profile', 'sarah', 'ticket', 'create', '--type', 'billing-question', '--summary', 'Where is the October invoice?', '--description', 'It is not in the invoices page.', '--json', 'id,status,establishment'])) as { id: number }).id);
 
   section('Support answers Yann');
   tix(['--profile', 'agent', 'ticket', 'reply', id, '--body', 'Thanks Yann, we reproduced it. A fix is on its way; we will tell you here.']);
@@ -119,6 +119,27 @@ try {
   tix(['--profile', 'agent', 'ticket', 'close', id]);
   tix(['ticket', 'reply', id, '--body', 'It happens again!'], { expect: 5 });
   tix(['ticket', 'create', '--follow-up', id, '--description', 'It happens again since this morning.', '--field', 'severity=high', '--json', 'id,summary,followUpOf,status']);
+
+  section("Sarah's inbox: support answered her; she reads it and the inbox empties (seed 002)");
+  tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'Hello Sarah, it is under Billing > Invoices > 2026. Here is the direct link.']);
+  tix(['--profile', 'sarah', 'inbox', '--by', 'establishment']);
+  tix(['--profile', 'sarah', 'ticket', 'view', question]);
+  tix(['--profile', 'sarah', 'ticket', 'read', question]);
+  tix(['--profile', 'sarah', 'inbox', '--json']);
+
+  section('The organisation switches to "mark read on opening"');
+  tix(['--profile', 'sarah', 'settings', 'set', 'mark-read', 'on-open']);
+  tix(['--profile', 'sarah', 'settings', 'list']);
+  tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'PS: the November invoice will be there on the 1st.']);
+  tix(['--profile', 'sarah', 'ticket', 'list', '--unread', '--json', 'id,unread']);
+  tix(['--profile', 'sarah', 'ticket', 'view', question], { show: `tix --profile sarah ticket view ${question}   # marks it read` });
+  tix(['--profile', 'sarah', 'ticket', 'list', '--unread', '--json', 'id,unread']);
+
+  section('Sarah sets up the technical and accounting contacts (seed 003)');
+  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'technical', '--name', 'Équipe technique', '--email', 'technique@ecoles-demo.test', '--email', 'astreinte@ecoles-demo.test', '--phone', '+33 6 12 34 56 78']);
+  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'accounting', '--name', 'Comptabilité', '--email', 'compta@ecoles-demo.test', '--phone', '01 23 45 67 89'], { expect: 2 });
+  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'accounting', '--name', 'Comptabilité', '--email', 'compta@ecoles-demo.test', '--phone', '+33 1 23 45 67 89']);
+  tix(['contact', 'list']);
 
   section('A personal access token for CI, used through TIX_TOKEN');
   const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
