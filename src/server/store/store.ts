@@ -55,16 +55,7 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-export interface NewToken {
-  userId: number;
-  kind: TokenKind;
-  name: string;
-  tokenHash: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string;
-}
+export type NewToken = Omit<TokenRow, 'id' | 'lastUsedAt' | 'revokedAt'>;
 
 export interface LoginFailures {
   count: number;
