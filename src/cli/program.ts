@@ -3,6 +3,8 @@ import * as authLogin from '../commands/auth/login.ts';
 import * as authLogout from '../commands/auth/logout.ts';
 import * as authStatus from '../commands/auth/status.ts';
 import * as authToken from '../commands/auth/token.ts';
+import * as complete from '../commands/complete.ts';
+import * as completion from '../commands/completion.ts';
 import * as configGet from '../commands/config/get.ts';
 import * as configList from '../commands/config/list.ts';
 import * as configSet from '../commands/config/set.ts';
@@ -141,8 +143,10 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
     examples(cmd, n.examples);
     if (!invoked || invoked === n) n.verbs(cmd, f);
   }
+  completion.register(program, f);
   version.register(program, f);
   help.register(program, f);
+  complete.register(program, f);
   return program;
 }
 
