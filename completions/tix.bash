@@ -16,6 +16,7 @@ _tix_sub() {
     '/type'|'/types') REPLY='type' ;;
     '/ticket'|'/tickets') REPLY='ticket' ;;
     '/config') REPLY='config' ;;
+    '/api') REPLY='api' ;;
     '/completion') REPLY='completion' ;;
     '/version') REPLY='version' ;;
     '/help') REPLY='help' ;;
@@ -97,6 +98,10 @@ _tix_arity() {
     'ticket reopen/--json') REPLY='?' ;;
     'ticket download/--output') REPLY='1' ;;
     'config list/--json') REPLY='?' ;;
+    'api/-X'|'api/--method') REPLY='1' ;;
+    'api/-f'|'api/--field') REPLY='1' ;;
+    'api/-H'|'api/--header') REPLY='1' ;;
+    'api/--input') REPLY='1' ;;
     'version/--json') REPLY='?' ;;
     *'/--profile') REPLY='1' ;;
     *) REPLY=0 ;;
@@ -106,7 +111,7 @@ _tix_arity() {
 # _tix_commands PATH: REPLY is the subcommands of PATH
 _tix_commands() {
   case "$1" in
-    '') REPLY='serve auth token establishment type ticket config completion version help' ;;
+    '') REPLY='serve auth token establishment type ticket config api completion version help' ;;
     'auth') REPLY='login logout status token' ;;
     'token') REPLY='create list revoke' ;;
     'establishment') REPLY='list' ;;
@@ -150,6 +155,7 @@ _tix_options() {
     'config get') REPLY='-h --help --profile --no-input' ;;
     'config set') REPLY='-h --help --profile --no-input' ;;
     'config unset') REPLY='-h --help --profile --no-input' ;;
+    'api') REPLY='-X --method -f --field -H --header --input --paginate -i --include -h --help --profile --no-input' ;;
     'completion') REPLY='-h --help --profile --no-input' ;;
     'version') REPLY='--server --json -h --help --profile --no-input' ;;
     'help') REPLY='-h --help --profile --no-input' ;;
@@ -186,6 +192,9 @@ _tix_values() {
     'config set/#1') _tix_add 'profile editor pager color output' ;;
     'config set/#2') case "${_tix_args[0]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_add 'auto always never' ;; 'output') _tix_add 'auto json' ;; esac ;;
     'config unset/#1') _tix_add 'profile editor pager color output' ;;
+    'api/-X'|'api/--method') _tix_add 'GET POST PUT PATCH DELETE HEAD' ;;
+    'api/--input') _tix_files ;;
+    'api/#1') : ;;
     'completion/#1') _tix_add 'bash zsh fish' ;;
     'help/#'*) : ;;
     *'/--profile') _tix_dynamic profiles ;;

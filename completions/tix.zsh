@@ -17,6 +17,7 @@ _tix_sub() {
     '/type'|'/types') REPLY='type' ;;
     '/ticket'|'/tickets') REPLY='ticket' ;;
     '/config') REPLY='config' ;;
+    '/api') REPLY='api' ;;
     '/completion') REPLY='completion' ;;
     '/version') REPLY='version' ;;
     '/help') REPLY='help' ;;
@@ -98,6 +99,10 @@ _tix_arity() {
     'ticket reopen/--json') REPLY='?' ;;
     'ticket download/--output') REPLY='1' ;;
     'config list/--json') REPLY='?' ;;
+    'api/-X'|'api/--method') REPLY='1' ;;
+    'api/-f'|'api/--field') REPLY='1' ;;
+    'api/-H'|'api/--header') REPLY='1' ;;
+    'api/--input') REPLY='1' ;;
     'version/--json') REPLY='?' ;;
     *'/--profile') REPLY='1' ;;
     *) REPLY=0 ;;
@@ -107,7 +112,7 @@ _tix_arity() {
 # _tix_commands PATH: reply (name:description) is the subcommands of PATH
 _tix_commands() {
   case "$1" in
-    '') reply=('serve:Run the reference support backend (SQLite by default)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'config:Local preferences: default profile, editor, pager, colour, output format' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
+    '') reply=('serve:Run the reference support backend (SQLite by default)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'config:Local preferences: default profile, editor, pager, colour, output format' 'api:Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
     'auth') reply=('login:Log in to a tix server and keep the token in the OS keychain' 'logout:Revoke the session on the server and forget the stored token' 'status:Show the server, account, establishments and where the token comes from' 'token:Print the token tix uses, for scripts') ;;
     'token') reply=('create:Create a personal access token for CI and scripts (printed once)' 'list:List your personal access tokens' 'revoke:Revoke one of your personal access tokens at once') ;;
     'establishment') reply=('list:List the establishments you administer') ;;
@@ -151,6 +156,7 @@ _tix_options() {
     'config get') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'config set') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'config unset') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'api') reply=('-X:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '--method:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '-f:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '--field:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '-H:an HTTP header, "Name: value" (repeatable)' '--header:an HTTP header, "Name: value" (repeatable)' '--input:the request body, sent as is, from a file or - for standard input' '--paginate:follow nextCursor and print the items of every page as one JSON array (GET)' '-i:print the status line and the response headers to stderr' '--include:print the status line and the response headers to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'completion') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'version') reply=('--server:also ask the configured server for its version and API version' '--json:print JSON (fields: client, server)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'help') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -187,6 +193,9 @@ _tix_values() {
     'config set/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' ;;
     'config set/#2') case "${_tix_args[1]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_describe 'value' 'auto' 'always' 'never' ;; 'output') _tix_describe 'value' 'auto' 'json' ;; esac ;;
     'config unset/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' ;;
+    'api/-X'|'api/--method') _tix_describe 'method' 'GET' 'POST' 'PUT' 'PATCH' 'DELETE' 'HEAD' ;;
+    'api/--input') _files ;;
+    'api/#1') : ;;
     'completion/#1') _tix_describe 'shell' 'bash' 'zsh' 'fish' ;;
     'help/#'*) : ;;
     *'/--profile') _tix_dynamic profiles ;;

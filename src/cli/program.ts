@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import * as api from '../commands/api.ts';
 import * as authLogin from '../commands/auth/login.ts';
 import * as authLogout from '../commands/auth/logout.ts';
 import * as authStatus from '../commands/auth/status.ts';
@@ -143,6 +144,7 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
     examples(cmd, n.examples);
     if (!invoked || invoked === n) n.verbs(cmd, f);
   }
+  api.register(program, f);
   completion.register(program, f);
   version.register(program, f);
   help.register(program, f);

@@ -105,7 +105,7 @@ describe.each(shells)('completion in real %s', (shell) => {
       'tix config set color ',
       'tix token create --scope tickets:r',
     ], online)).map((r) => r.candidates);
-    expect(nouns).toEqual(expect.arrayContaining(['ticket', 'type', 'token', 'auth', 'establishment', 'config', 'completion', 'help', 'version', 'serve']));
+    expect(nouns).toEqual(expect.arrayContaining(['ticket', 'type', 'token', 'auth', 'establishment', 'config', 'api', 'completion', 'help', 'version', 'serve']));
     expect(nouns).not.toContain('__complete');
     expect(tic).toEqual(['ticket']);
     expect(verbs!.sort()).toEqual(['close', 'create', 'download', 'list', 'reopen', 'reply', 'resolve', 'view']);
