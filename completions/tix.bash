@@ -158,7 +158,7 @@ _tix_options() {
     'api') REPLY='-X --method -f --field -H --header --input --paginate -i --include -h --help --profile --no-input' ;;
     'completion') REPLY='-h --help --profile --no-input' ;;
     'version') REPLY='--server --json -h --help --profile --no-input' ;;
-    'help') REPLY='-h --help --profile --no-input' ;;
+    'help') REPLY='--json -h --help --profile --no-input' ;;
     *) REPLY='' ;;
   esac
 }
@@ -196,7 +196,7 @@ _tix_values() {
     'api/--input') _tix_files ;;
     'api/#1') : ;;
     'completion/#1') _tix_add 'bash zsh fish' ;;
-    'help/#'*) : ;;
+    'help/#'*) _tix_add 'exit-codes environment serve auth token establishment type ticket config api completion version help' ;;
     *'/--profile') _tix_dynamic profiles ;;
     *) return 1 ;;
   esac

@@ -522,4 +522,6 @@ complete -c tix -n '__tix_in "version"' -l json -d 'print JSON (fields: client, 
 complete -c tix -n '__tix_in "version"' -s h -l help -d 'display help for command'
 
 # tix help
+complete -c tix -n '__tix_in "help"' -l json -d 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas'
 complete -c tix -n '__tix_in "help"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "help" "1+"' -x -a 'exit-codes environment serve auth token establishment type ticket config api completion version help'

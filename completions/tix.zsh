@@ -159,7 +159,7 @@ _tix_options() {
     'api') reply=('-X:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '--method:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '-f:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '--field:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '-H:an HTTP header, "Name: value" (repeatable)' '--header:an HTTP header, "Name: value" (repeatable)' '--input:the request body, sent as is, from a file or - for standard input' '--paginate:follow nextCursor and print the items of every page as one JSON array (GET)' '-i:print the status line and the response headers to stderr' '--include:print the status line and the response headers to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'completion') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'version') reply=('--server:also ask the configured server for its version and API version' '--json:print JSON (fields: client, server)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
-    'help') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'help') reply=('--json:print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     *) reply=() ;;
   esac
 }
@@ -197,7 +197,7 @@ _tix_values() {
     'api/--input') _files ;;
     'api/#1') : ;;
     'completion/#1') _tix_describe 'shell' 'bash' 'zsh' 'fish' ;;
-    'help/#'*) : ;;
+    'help/#'*) _tix_describe 'topic' 'exit-codes' 'environment' 'serve' 'auth' 'token' 'establishment' 'type' 'ticket' 'config' 'api' 'completion' 'version' 'help' ;;
     *'/--profile') _tix_dynamic profiles ;;
     *) return 1 ;;
   esac
