@@ -26,6 +26,12 @@ process.on('SIGTERM', () => {
   controller.abort();
   setTimeout(() => process.exit(143), 3000).unref();
 });
+// A reader that stops early (`tix api … | head -1`) closes the pipe: that is the reader's choice, not an
+// error worth a stack trace. Stop quietly, as cat does.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 // stdin is made on first use: most commands never read it, and setting it up costs start-up time
 const io = createIOStreams({ stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr, tty: { stdin: isatty(0) } }, process.env);
 const code = await main(process.argv.slice(2), io, process.env, { signal: controller.signal });

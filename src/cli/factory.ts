@@ -1,6 +1,6 @@
 import type { Backend } from '../api/backend.ts';
 import { authError } from '../api/errors.ts';
-import type { HttpClientOptions } from '../api/http.ts';
+import type { HttpClient, HttpClientOptions } from '../api/http.ts';
 import { profileName, readConfig, serverFor, type ConfigData } from '../auth/config.ts';
 import type { Session } from '../auth/credentials.ts';
 import { truthy, type Env, type IOStreams } from '../io/iostreams.ts';
@@ -24,9 +24,16 @@ export interface Factory {
   session(): Promise<Session>;
   /** an authenticated backend for the current profile */
   backend(): Promise<Backend>;
-  /** a backend for an explicit server, optionally with a token (used by login) */
-  backendFor(server: string, token?: string): Promise<Backend>;
+  /** a backend for an explicit server, optionally with a token (used by login) and HTTP settings */
+  backendFor(server: string, token?: string, http?: Partial<HttpClientOptions>): Promise<Backend>;
+  /** the authenticated HTTP client of the current session, for raw calls (tix api) */
+  http(options?: Partial<HttpClientOptions>): Promise<HttpClient>;
+  /** an authenticated backend that gives up fast (no retries, short timeouts): completion and help --json */
+  quickBackend(): Promise<Backend>;
 }
+
+/** At most about 1.5 s, whatever the network does: completions must never hang a shell. */
+export const QUICK_HTTP: Partial<HttpClientOptions> = { retries: 0, connectTimeoutMs: 1000, requestTimeoutMs: 1500 };
 
 export interface FactoryOverrides {
   /** tests shorten timeouts and retry delays */
@@ -66,10 +73,22 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
         const s = await f.session();
         return f.backendFor(s.server, s.token);
       })()),
-    backendFor: async (server, token) => {
-      const [{ HttpClient }, { TixBackend }] = await Promise.all([import('../api/http.ts'), import('../providers/tix/backend.ts')]);
-      return new TixBackend(new HttpClient({ server, token, env, debug, signal: f.signal, ...overrides.http }));
+    backendFor: async (server, token, http) => {
+      const [client, { TixBackend }] = await Promise.all([httpClient(server, token, http), import('../providers/tix/backend.ts')]);
+      return new TixBackend(client);
+    },
+    http: async (options) => {
+      const s = await f.session();
+      return httpClient(s.server, s.token, options);
+    },
+    quickBackend: async () => {
+      const s = await f.session();
+      return f.backendFor(s.server, s.token, QUICK_HTTP);
     },
   };
+  async function httpClient(server: string, token: string | undefined, http?: Partial<HttpClientOptions>): Promise<HttpClient> {
+    const { HttpClient } = await import('../api/http.ts');
+    return new HttpClient({ server, token, env, debug, signal: f.signal, ...overrides.http, ...http });
+  }
   return f;
 }

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import * as api from '../commands/api.ts';
 import * as authLogin from '../commands/auth/login.ts';
 import * as authLogout from '../commands/auth/logout.ts';
 import * as authStatus from '../commands/auth/status.ts';
@@ -8,6 +9,12 @@ import * as contactApply from '../commands/contact/apply.ts';
 import * as contactEdit from '../commands/contact/edit.ts';
 import * as contactList from '../commands/contact/list.ts';
 import * as contactRemove from '../commands/contact/remove.ts';
+import * as complete from '../commands/complete.ts';
+import * as completion from '../commands/completion.ts';
+import * as configGet from '../commands/config/get.ts';
+import * as configList from '../commands/config/list.ts';
+import * as configSet from '../commands/config/set.ts';
+import * as configUnset from '../commands/config/unset.ts';
 import * as establishmentList from '../commands/establishment/list.ts';
 import * as help from '../commands/help.ts';
 import * as serve from '../commands/serve.ts';
@@ -29,6 +36,7 @@ import * as tokenRevoke from '../commands/token/revoke.ts';
 import * as typeList from '../commands/type/list.ts';
 import * as typeView from '../commands/type/view.ts';
 import * as version from '../commands/version.ts';
+import { colorWanted } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
 import type { Factory } from './factory.ts';
 import { examples } from './help-text.ts';
@@ -121,6 +129,17 @@ const nouns: Noun[] = [
       contactApply.register(cmd, f);
     },
   },
+  {
+    name: 'config',
+    description: 'Local preferences: default profile, editor, pager, colour, output format',
+    examples: ['tix config list', 'tix config set editor "code --wait"', 'tix config set output json'],
+    verbs: (cmd, f) => {
+      configList.register(cmd, f);
+      configGet.register(cmd, f);
+      configSet.register(cmd, f);
+      configUnset.register(cmd, f);
+    },
+  },
 ];
 
 /**
@@ -149,6 +168,7 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
       f.io.noInput = true;
       f.io.canPrompt = false;
     }
+    applyPreferences(f, action);
   });
   examples(program, ['tix auth login', 'tix ticket create', 'tix ticket list --status open', 'tix help exit-codes']);
 
@@ -161,9 +181,33 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
     if (!invoked || invoked === n) n.verbs(cmd, f);
   }
   inbox.register(program, f);
+  api.register(program, f);
+  completion.register(program, f);
   version.register(program, f);
   help.register(program, f);
+  complete.register(program, f);
   return program;
+}
+
+/**
+ * The preferences of `tix config` that change every command: colour (NO_COLOR and CLICOLOR_FORCE still win)
+ * and `output json`, which gives every command that takes `--json [fields]` a bare --json unless it was given.
+ * A config file that cannot be read is left to the commands that need it: they report it by name.
+ */
+function applyPreferences(f: Factory, action: Command): void {
+  let config;
+  try {
+    config = f.config();
+  } catch {
+    return;
+  }
+  if (config.color && config.color !== 'auto') {
+    f.io.color = colorWanted(f.io.isStdoutTTY, f.env, config.color);
+    f.io.colorStderr = colorWanted(f.io.isStderrTTY, f.env, config.color);
+  }
+  if (config.output === 'json' && action.getOptionValue('json') === undefined && action.options.some((o) => o.attributeName() === 'json' && o.optional)) {
+    action.setOptionValueWithSource('json', true, 'config');
+  }
 }
 
 /** The noun the arguments invoke, skipping global options; undefined for anything else (help, typos…). */

@@ -1,5 +1,8 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
+import type { Backend } from '../api/backend.ts';
+import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../api/errors.ts';
+import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { IOStreams } from '../io/iostreams.ts';
@@ -8,6 +11,11 @@ export interface Options {
   io: IOStreams;
   topic: string[];
   root: Command;
+  json: boolean;
+  /** the whole command tree, every noun with its verbs (help --json) */
+  tree: () => Promise<Command>;
+  /** a backend that gives up fast, for the request-type schemas of help --json */
+  backend: () => Promise<Backend>;
 }
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
@@ -32,12 +40,16 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('help')
     .description('Help on a command, or on a topic: exit-codes, environment')
-    .argument('[topic...]', 'a command (e.g. "ticket create") or a topic')
-    .action(async (topic: string[]) => runF({ io: f.io, topic, root: parent }));
-  return examples(cmd, ['tix help exit-codes', 'tix help environment', 'tix help auth login']);
+    .addArgument(completeWith(new Argument('[topic...]', 'a command (e.g. "ticket create") or a topic'), words(['exit-codes', 'environment', ...parent.commands.map((c) => c.name())])))
+    .option('--json', 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas')
+    .action(async (topic: string[], opts: { json?: boolean }) => {
+      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => (await import('../cli/program.ts')).buildProgram(f), backend: f.quickBackend });
+    });
+  return examples(cmd, ['tix help exit-codes', 'tix help environment', 'tix help auth login', 'tix help --json | jq -r \'.commands[].path\'', 'tix help --json ticket create']);
 }
 
 export async function run(o: Options): Promise<void> {
+  if (o.json) return printTree(o);
   const [first] = o.topic;
   if (first === 'exit-codes') {
     o.io.out('Exit codes (stable; scripts may rely on them):\n');
@@ -50,11 +62,50 @@ export async function run(o: Options): Promise<void> {
     for (const v of environmentVariables) o.io.out(`  ${v.name.padEnd(width)}  ${v.meaning}\n`);
     return;
   }
-  let cmd = o.root;
-  for (const word of o.topic) {
+  findCommand(o.root, o.topic).cmd.outputHelp(); // written through the program's configured output, examples included
+}
+
+/** The command the words name (aliases too), and its canonical path. */
+function findCommand(root: Command, words: string[]): { cmd: Command; path: string } {
+  let cmd = root;
+  const path: string[] = [];
+  for (const word of words) {
     const next = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!next) throw usageError(`no help topic or command "${o.topic.join(' ')}"; topics: exit-codes, environment; commands: ${o.root.commands.map((c) => c.name()).join(', ')}`);
+    if (!next) throw usageError(`no help topic or command "${words.join(' ')}"; topics: exit-codes, environment; commands: ${root.commands.map((c) => c.name()).join(', ')}`);
     cmd = next;
+    path.push(next.name());
   }
-  cmd.outputHelp(); // written through the program's configured output, examples included
+  return { cmd, path: path.join(' ') };
+}
+
+/** tix help --json [COMMAND…]: the tree (or the part under COMMAND) as data; request types only when the server answers. */
+async function printTree(o: Options): Promise<void> {
+  const [{ commandSpec, flatten, choicesOf }, { VERSION }, root] = await Promise.all([import('../cli/completion/spec.ts'), import('../version.ts'), o.tree()]);
+  const spec = commandSpec(root);
+  const { path: under } = findCommand(root, o.topic);
+  const options = (list: OptionSpec[]) =>
+    list.map((opt) => {
+      const choices = choicesOf(opt.values);
+      return { flags: opt.flags, description: opt.description, ...(choices ? { choices } : {}), ...(opt.default !== undefined ? { default: opt.default } : {}) };
+    });
+  const commands = flatten(spec).filter((c) => c.path !== '' && (under === '' || c.path === under || c.path.startsWith(`${under} `)));
+  const requestTypes = await o.backend().then((b) => b.catalog()).catch(() => null);
+  const tree = {
+    version: VERSION,
+    globalOptions: options(spec.options),
+    commands: commands.map((c) => ({
+      path: c.path,
+      aliases: c.aliases,
+      description: c.description,
+      arguments: c.args.map((a) => {
+        const choices = choicesOf(a.values);
+        return { name: a.name, description: a.description, required: a.required, variadic: a.variadic, ...(choices ? { choices } : {}) };
+      }),
+      // the options of the command itself: global ones are listed once, and every command has --help
+      options: options(c.options.filter((opt) => !opt.global && !opt.names.includes('--help'))),
+      examples: c.examples,
+    })),
+    requestTypes,
+  };
+  o.io.out(`${JSON.stringify(tree, null, 2)}\n`);
 }

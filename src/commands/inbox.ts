@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Backend } from '../api/backend.ts';
 import { usageError } from '../api/errors.ts';
 import type { Ticket } from '../api/types.ts';
+import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
@@ -36,7 +37,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('inbox')
     .description('Tickets with messages you have not read, newest first, with counts (grouped with --by)')
-    .option('--by <group>', 'group by establishment or type')
+    .addOption(completeWith(new Option('--by <group>', 'group by establishment or type'), words(['establishment', 'type'])))
     .option('--json', 'print JSON: { total, items, groups }')
     .action(async (opts: { by?: string; json?: boolean }) => {
       if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type') throw usageError(`--by: expected establishment or type, got "${opts.by}"`);

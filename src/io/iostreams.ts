@@ -37,11 +37,15 @@ export interface StreamsInit {
   tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
 }
 
-/** NO_COLOR wins over everything; CLICOLOR_FORCE / FORCE_COLOR force colour on pipes; TERM=dumb disables it. */
-export function colorWanted(isTTY: boolean, env: Env): boolean {
+/**
+ * NO_COLOR wins over everything; CLICOLOR_FORCE / FORCE_COLOR force colour on pipes; then the `color`
+ * preference of tix config (always / never); TERM=dumb disables it; otherwise colour on terminals only.
+ */
+export function colorWanted(isTTY: boolean, env: Env, preference: 'auto' | 'always' | 'never' = 'auto'): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.CLICOLOR_FORCE ?? env.FORCE_COLOR;
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (preference !== 'auto') return preference === 'always';
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }

@@ -29,6 +29,19 @@ export function printJson(io: IOStreams, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Pretty-printed JSON, coloured when asked: keys blue, strings green, numbers and booleans cyan, null grey.
+ * Works on JSON.stringify's own output, so a string's content is never mistaken for a number or a key.
+ */
+export function highlightJson(value: unknown, color: boolean): string {
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  if (!color) return text;
+  return text.replace(/("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false)\b|\bnull\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token, string?: string, colon?: string) => {
+    if (string) return colon ? `\u001b[1;34m${string}\u001b[22;39m${colon}` : `\u001b[32m${string}\u001b[39m`;
+    return token === 'null' ? `\u001b[90m${token}\u001b[39m` : `\u001b[36m${token}\u001b[39m`;
+  });
+}
+
 export interface Column<T> {
   header: string;
   value(row: T): string;

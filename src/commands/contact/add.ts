@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { fieldsError, type FieldProblem } from '../../api/errors.ts';
 import type { ContactDraft } from '../../api/types.ts';
 import { collect } from '../../cli/args.ts';
+import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { contactTypes } from '../../core/contacts.ts';
@@ -25,7 +26,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('add')
     .alias('create')
     .description('Add a contact (administrators): prompts on a terminal for what is missing')
-    .option('--type <type>', `what the contact receives: ${contactTypes.join(', ')}`)
+    .addOption(completeWith(new Option('--type <type>', `what the contact receives: ${contactTypes.join(', ')}`), words(contactTypes)))
     .option('--name <name>', 'a person or a team, e.g. "Ops team"')
     .option('--email <address>', 'an e-mail address; repeat or separate with commas for several (group addresses welcome)', collect, [])
     .option('--phone <number>', 'in international form, e.g. "+33 6 12 34 56 78" (stored as +33612345678)')

@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { usageError } from '../../api/errors.ts';
+import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { contactTypeProblem, contactTypes } from '../../core/contacts.ts';
@@ -23,7 +24,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('list')
     .alias('ls')
     .description("List the company's contacts, by type")
-    .option('--type <type>', `only this type: ${contactTypes.join(', ')}`)
+    .addOption(completeWith(new Option('--type <type>', `only this type: ${contactTypes.join(', ')}`), words(contactTypes)))
     .option('--company <siren>', "the company's SIREN (support agents; administrators see their own company)")
     .option('--json [fields]', `print JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
     .action(async (opts: { type?: string; company?: string; json?: JsonOption }) => runF({ io: f.io, backend: f.backend, type: opts.type, company: opts.company, json: opts.json }));

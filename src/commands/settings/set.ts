@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import type { Settings } from '../../api/types.ts';
 import { usageError } from '../../api/errors.ts';
+import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
@@ -18,8 +19,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('set')
     .description("Change an organisation setting (the company's administrators)")
-    .argument('<setting>', settingKeys.map((k) => k.name).join(', '))
-    .argument('<value>', 'the new value')
+    .addArgument(completeWith(new Argument('<setting>', settingKeys.map((k) => k.name).join(', ')), words(settingKeys.map((k) => k.name))))
+    .addArgument(completeWith(new Argument('<value>', 'the new value'), { kind: 'keyed', on: 1, cases: Object.fromEntries(settingKeys.map((k) => [k.name, words(k.values)])) }))
     .action(async (key: string, value: string) => runF({ io: f.io, backend: f.backend, key, value }));
   return examples(cmd, ['tix settings set mark-read on-open', 'tix settings set mark-read manual']);
 }

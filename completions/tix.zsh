@@ -1,0 +1,359 @@
+#compdef tix
+# zsh completion for tix: generated from the command tree by `tix completion zsh`; do not edit
+# (npm run completions).
+#
+# Load it from ~/.zshrc, after compinit:
+#   source <(tix completion zsh)
+# or install it as _tix in a directory of your fpath, before compinit runs:
+#   tix completion zsh > "${fpath[1]}/_tix"
+
+# _tix_sub PATH WORD: REPLY is the subcommand of PATH that WORD names, or empty
+_tix_sub() {
+  case "$1/$2" in
+    '/serve') REPLY='serve' ;;
+    '/auth') REPLY='auth' ;;
+    '/token'|'/tokens') REPLY='token' ;;
+    '/establishment'|'/establishments') REPLY='establishment' ;;
+    '/type'|'/types') REPLY='type' ;;
+    '/ticket'|'/tickets') REPLY='ticket' ;;
+    '/settings') REPLY='settings' ;;
+    '/contact'|'/contacts') REPLY='contact' ;;
+    '/config') REPLY='config' ;;
+    '/inbox') REPLY='inbox' ;;
+    '/api') REPLY='api' ;;
+    '/completion') REPLY='completion' ;;
+    '/version') REPLY='version' ;;
+    '/help') REPLY='help' ;;
+    'auth/login') REPLY='login' ;;
+    'auth/logout') REPLY='logout' ;;
+    'auth/status') REPLY='status' ;;
+    'auth/token') REPLY='token' ;;
+    'token/create') REPLY='create' ;;
+    'token/list'|'token/ls') REPLY='list' ;;
+    'token/revoke') REPLY='revoke' ;;
+    'establishment/list'|'establishment/ls') REPLY='list' ;;
+    'type/list'|'type/ls') REPLY='list' ;;
+    'type/view'|'type/show') REPLY='view' ;;
+    'ticket/create'|'ticket/new') REPLY='create' ;;
+    'ticket/list'|'ticket/ls') REPLY='list' ;;
+    'ticket/view'|'ticket/show') REPLY='view' ;;
+    'ticket/reply'|'ticket/comment') REPLY='reply' ;;
+    'ticket/resolve') REPLY='resolve' ;;
+    'ticket/close') REPLY='close' ;;
+    'ticket/reopen') REPLY='reopen' ;;
+    'ticket/read') REPLY='read' ;;
+    'ticket/unread') REPLY='unread' ;;
+    'ticket/watch') REPLY='watch' ;;
+    'ticket/download') REPLY='download' ;;
+    'settings/list'|'settings/ls') REPLY='list' ;;
+    'settings/set') REPLY='set' ;;
+    'contact/list'|'contact/ls') REPLY='list' ;;
+    'contact/add'|'contact/create') REPLY='add' ;;
+    'contact/edit') REPLY='edit' ;;
+    'contact/remove'|'contact/rm') REPLY='remove' ;;
+    'contact/apply') REPLY='apply' ;;
+    'config/list'|'config/ls') REPLY='list' ;;
+    'config/get') REPLY='get' ;;
+    'config/set') REPLY='set' ;;
+    'config/unset') REPLY='unset' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# _tix_arity PATH OPTION: REPLY is how many values OPTION takes: 0, 1, ? (optional) or * (up to the next option)
+_tix_arity() {
+  case "$1/$2" in
+    'serve/--host') REPLY='1' ;;
+    'serve/--port') REPLY='1' ;;
+    'serve/--db') REPLY='1' ;;
+    'serve/--seed') REPLY='1' ;;
+    'serve/--catalog') REPLY='1' ;;
+    'serve/--auto-close-after') REPLY='1' ;;
+    'auth login/--server') REPLY='1' ;;
+    'auth login/--email') REPLY='1' ;;
+    'auth status/--json') REPLY='?' ;;
+    'token create/--name') REPLY='1' ;;
+    'token create/--expires-in') REPLY='1' ;;
+    'token create/--scope') REPLY='*' ;;
+    'token create/--json') REPLY='?' ;;
+    'token list/--json') REPLY='?' ;;
+    'establishment list/--json') REPLY='?' ;;
+    'type list/--category') REPLY='1' ;;
+    'type list/--json') REPLY='?' ;;
+    'type view/--json') REPLY='?' ;;
+    'ticket create/--type') REPLY='1' ;;
+    'ticket create/--establishment') REPLY='1' ;;
+    'ticket create/--summary') REPLY='1' ;;
+    'ticket create/--description') REPLY='1' ;;
+    'ticket create/--description-file') REPLY='1' ;;
+    'ticket create/--field') REPLY='1' ;;
+    'ticket create/--attach') REPLY='1' ;;
+    'ticket create/--idempotency-key') REPLY='1' ;;
+    'ticket create/--from-json') REPLY='1' ;;
+    'ticket create/--follow-up') REPLY='1' ;;
+    'ticket create/--json') REPLY='?' ;;
+    'ticket list/--status') REPLY='*' ;;
+    'ticket list/--type') REPLY='1' ;;
+    'ticket list/--category') REPLY='1' ;;
+    'ticket list/--establishment') REPLY='1' ;;
+    'ticket list/--author') REPLY='1' ;;
+    'ticket list/--search') REPLY='1' ;;
+    'ticket list/--since') REPLY='1' ;;
+    'ticket list/--limit') REPLY='1' ;;
+    'ticket list/--json') REPLY='?' ;;
+    'ticket view/--json') REPLY='?' ;;
+    'ticket reply/--body') REPLY='1' ;;
+    'ticket reply/--body-file') REPLY='1' ;;
+    'ticket reply/--attach') REPLY='1' ;;
+    'ticket reply/--idempotency-key') REPLY='1' ;;
+    'ticket reply/--json') REPLY='?' ;;
+    'ticket resolve/--json') REPLY='?' ;;
+    'ticket close/--json') REPLY='?' ;;
+    'ticket reopen/--json') REPLY='?' ;;
+    'ticket read/--message') REPLY='1' ;;
+    'ticket read/--status') REPLY='*' ;;
+    'ticket read/--type') REPLY='1' ;;
+    'ticket read/--category') REPLY='1' ;;
+    'ticket read/--establishment') REPLY='1' ;;
+    'ticket read/--author') REPLY='1' ;;
+    'ticket read/--search') REPLY='1' ;;
+    'ticket read/--since') REPLY='1' ;;
+    'ticket read/--json') REPLY='?' ;;
+    'ticket watch/--interval') REPLY='1' ;;
+    'ticket watch/--timeout') REPLY='1' ;;
+    'ticket download/--output') REPLY='1' ;;
+    'settings list/--company') REPLY='1' ;;
+    'settings list/--json') REPLY='?' ;;
+    'contact list/--type') REPLY='1' ;;
+    'contact list/--company') REPLY='1' ;;
+    'contact list/--json') REPLY='?' ;;
+    'contact add/--type') REPLY='1' ;;
+    'contact add/--name') REPLY='1' ;;
+    'contact add/--email') REPLY='1' ;;
+    'contact add/--phone') REPLY='1' ;;
+    'contact add/--json') REPLY='?' ;;
+    'contact edit/--name') REPLY='1' ;;
+    'contact edit/--phone') REPLY='1' ;;
+    'contact edit/--add-email') REPLY='1' ;;
+    'contact edit/--remove-email') REPLY='1' ;;
+    'contact edit/--json') REPLY='?' ;;
+    'contact apply/-f'|'contact apply/--file') REPLY='1' ;;
+    'contact apply/--json') REPLY='?' ;;
+    'config list/--json') REPLY='?' ;;
+    'inbox/--by') REPLY='1' ;;
+    'api/-X'|'api/--method') REPLY='1' ;;
+    'api/-f'|'api/--field') REPLY='1' ;;
+    'api/-H'|'api/--header') REPLY='1' ;;
+    'api/--input') REPLY='1' ;;
+    'version/--json') REPLY='?' ;;
+    *'/--profile') REPLY='1' ;;
+    *) REPLY=0 ;;
+  esac
+}
+
+# _tix_commands PATH: reply (name:description) is the subcommands of PATH
+_tix_commands() {
+  case "$1" in
+    '') reply=('serve:Run the reference support backend (SQLite by default)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'settings:Organisation settings (when messages count as read)' 'contact:The account'\''s contacts by type: commercial, accounting, technical, fraud, chargebacks' 'config:Local preferences: default profile, editor, pager, colour, output format' 'inbox:Tickets with messages you have not read, newest first, with counts (grouped with --by)' 'api:Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
+    'auth') reply=('login:Log in to a tix server and keep the token in the OS keychain' 'logout:Revoke the session on the server and forget the stored token' 'status:Show the server, account, establishments and where the token comes from' 'token:Print the token tix uses, for scripts') ;;
+    'token') reply=('create:Create a personal access token for CI and scripts (printed once)' 'list:List your personal access tokens' 'revoke:Revoke one of your personal access tokens at once') ;;
+    'establishment') reply=('list:List the establishments you administer') ;;
+    'type') reply=('list:List the request types, by category' 'view:Show a request type'\''s form: every field, its kind, whether it is required, and its flag') ;;
+    'ticket') reply=('create:File a request: prompts on a terminal, flags or JSON in scripts' 'list:List tickets, newest activity first, with filters' 'view:Show a ticket: status, establishment, creator, form values, then the conversation' 'reply:Answer a ticket (any status but closed); opens your editor on a terminal when no body is given' 'resolve:Mark a ticket resolved (it closes by itself after a while; a reply reopens it)' 'close:Close a ticket for good (support agents)' 'reopen:Reopen a resolved ticket (agents may also reopen a closed one)' 'read:Mark messages read: one ticket (up to a message), or every ticket matching filters with --all' 'unread:Mark the latest message from someone else unread again, to come back to it' 'watch:Wait for new messages on a ticket (or in your inbox) and print them as they arrive' 'download:Save a ticket'\''s attachments') ;;
+    'settings') reply=('list:Show your organisation'\''s settings' 'set:Change an organisation setting (the company'\''s administrators)') ;;
+    'contact') reply=('list:List the company'\''s contacts, by type' 'add:Add a contact (administrators): prompts on a terminal for what is missing' 'edit:Change a contact (administrators): name, phone, addresses; prompts on a terminal when no flag is given' 'remove:Remove a contact (administrators): asks to confirm on a terminal, needs --yes otherwise' 'apply:Make the company'\''s contacts those of a file (administrators): shows the plan, then applies it all or nothing') ;;
+    'config') reply=('list:List the preferences and their values (a default when unset)' 'get:Print a preference: its value, else its default, else nothing (exit 0)' 'set:Set a preference in config.json (checked against its allowed values)' 'unset:Remove a preference from config.json: its default applies again') ;;
+    *) reply=() ;;
+  esac
+}
+
+# _tix_options PATH: reply (name:description) is the options of PATH
+_tix_options() {
+  case "$1" in
+    '') reply=('-v:print the version' '--version:print the version' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)' '-h:display help for command' '--help:display help for command') ;;
+    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'auth') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'auth login') reply=('--server:server URL (default: the profile'\''s, else http://127.0.0.1:8787)' '--email:account e-mail' '--password-stdin:read the password from standard input' '--with-token:read a token (e.g. a personal access token) from standard input instead of logging in with a password' '--insecure-storage:store the token in a plain-text file (mode 0600) instead of the OS keychain' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'auth logout') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'auth status') reply=('--json:print JSON (fields: server, profile, user, company, establishments, tokenSource, token)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'auth token') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'token') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'token create') reply=('--name:what the token is for, e.g. ci-incidents' '--expires-in:lifetime: 30d, 12h, 1y (at most 366 days)' '--scope:what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:write' '--json:print JSON (fields: token, id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'token list') reply=('--json:print JSON (fields: id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'token revoke') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'establishment') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'establishment list') reply=('--json:print JSON (fields: siret, siren, name)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'type') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'type list') reply=('--category:only this category' '--json:print JSON (fields: id, category, label, labelFr, description, example, irreversible, fields)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'type view') reply=('--json:print the type and its form schema as JSON (fields: id, category, label, labelFr, description, example, irreversible, fields)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket create') reply=('--type:request type (tix type list)' '--establishment:establishment SIRET (not needed when you administer only one)' '--summary:a concise title' '--description:what happens, steps, error messages' '--description-file:read the description from a file, or - for standard input' '--field:any form field (repeat for several; repeat a list field for several values)' '--attach:attach a file (repeatable; at most 10 files of 10 MiB)' '--idempotency-key:a retry with the same key returns the same ticket instead of filing a second one' '--from-json:read the whole request from a JSON file, or - for standard input' '--follow-up:file a new ticket that follows up a closed one' '--from-ci:add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new' '--dedupe:reply to an open ticket of the same type and establishment with the same summary instead of opening a new one' '--dry-run:print the request that would be sent, and send nothing' '--json:print the new ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket list') reply=('--status:only these statuses (sent, answered, open, resolved, closed); repeat or separate with commas' '--type:only this request type' '--category:only this category' '--establishment:only this establishment' '--author:only tickets opened by this person' '--mine:only tickets you opened' '--search:keywords in summaries and messages (accents ignored)' '--since:activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)' '--unread:only tickets with messages you have not read' '--limit:at most this many tickets' '--all:every matching ticket, fetched page by page' '--json:print JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket view') reply=('--no-mark-read:never mark the messages read, even when the organisation marks them read on opening' '--json:print JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, messages)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket reply') reply=('--body:the reply' '--body-file:read the reply from a file, or - for standard input' '--attach:attach a file (repeatable)' '--idempotency-key:a retry with the same key cannot post the reply twice' '--json:print JSON (fields: message, ticket)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket resolve') reply=('--json:print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket close') reply=('--json:print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket reopen') reply=('--json:print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket read') reply=('--message:only up to this message (from ticket view --json)' '--all:every ticket with unread messages matching the filters' '--status:only these statuses (sent, answered, open, resolved, closed); repeat or separate with commas' '--type:only this request type' '--category:only this category' '--establishment:only this establishment' '--author:only tickets opened by this person' '--mine:only tickets you opened' '--search:keywords in summaries and messages (accents ignored)' '--since:activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)' '--json:print JSON (fields: tickets, messages)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket unread') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket watch') reply=('--interval:time between checks (one request each; at least 1s)' '--timeout:give up after this long (exit 8)' '--exit-on-reply:exit 0 at the first new reply' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket download') reply=('--output:directory to save into (created if needed)' '--clobber:overwrite files that already exist' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'settings') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'settings list') reply=('--company:the company (support agents)' '--json:print JSON (fields: company, markRead)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'settings set') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact list') reply=('--type:only this type: commercial, accounting, technical, fraud, chargebacks' '--company:the company'\''s SIREN (support agents; administrators see their own company)' '--json:print JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact add') reply=('--type:what the contact receives: commercial, accounting, technical, fraud, chargebacks' '--name:a person or a team, e.g. "Ops team"' '--email:an e-mail address; repeat or separate with commas for several (group addresses welcome)' '--phone:in international form, e.g. "+33 6 12 34 56 78" (stored as +33612345678)' '--json:print the new contact as JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact edit') reply=('--name:a new name' '--phone:a new phone in international form, e.g. "+33 6 12 34 56 78"; '\'''\'' removes it' '--clear-phone:remove the phone' '--add-email:add an address (repeatable; commas separate several)' '--remove-email:remove an address (repeatable); a contact keeps at least one' '--json:print the changed contact as JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact remove') reply=('-y:remove without asking' '--yes:remove without asking' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'contact apply') reply=('-f:the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input' '--file:the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input' '--dry-run:show the plan and change nothing' '-y:apply without asking (needed without a terminal when the plan removes contacts)' '--yes:apply without asking (needed without a terminal when the plan removes contacts)' '--json:print the plan and the outcome as JSON (fields: plan, applied, fingerprint)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'config') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'config list') reply=('--json:print JSON, one field per key, null when unset without a default (fields: profile, editor, pager, color, output)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'config get') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'config set') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'config unset') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'inbox') reply=('--by:group by establishment or type' '--json:print JSON: { total, items, groups }' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'api') reply=('-X:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '--method:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '-f:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '--field:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '-H:an HTTP header, "Name: value" (repeatable)' '--header:an HTTP header, "Name: value" (repeatable)' '--input:the request body, sent as is, from a file or - for standard input' '--paginate:follow nextCursor and print the items of every page as one JSON array (GET)' '-i:print the status line and the response headers to stderr' '--include:print the status line and the response headers to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'completion') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'version') reply=('--server:also ask the configured server for its version and API version' '--json:print JSON (fields: client, server)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'help') reply=('--json:print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    *) reply=() ;;
+  esac
+}
+
+# _tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument
+_tix_values() {
+  case "$1/$2" in
+    'serve/--db') _files ;;
+    'serve/--seed') _files ;;
+    'serve/--catalog') _files ;;
+    'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:write' ;;
+    'token revoke/#1') : ;;
+    'type view/#1') _tix_dynamic types ;;
+    'ticket create/--type') _tix_dynamic types ;;
+    'ticket create/--description-file') _files ;;
+    'ticket create/--attach') _files ;;
+    'ticket create/--from-json') _files ;;
+    'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
+    'ticket list/--status') _tix_describe 'status' 'sent' 'answered' 'open' 'resolved' 'closed' ;;
+    'ticket list/--type') _tix_dynamic types ;;
+    'ticket view/#1') _tix_dynamic ticket-ids ;;
+    'ticket reply/--body-file') _files ;;
+    'ticket reply/--attach') _files ;;
+    'ticket reply/#1') _tix_dynamic ticket-ids ;;
+    'ticket resolve/#1') _tix_dynamic ticket-ids ;;
+    'ticket close/#1') _tix_dynamic ticket-ids ;;
+    'ticket reopen/#1') _tix_dynamic ticket-ids ;;
+    'ticket read/--status') _tix_describe 'status' 'sent' 'answered' 'open' 'resolved' 'closed' ;;
+    'ticket read/--type') _tix_dynamic types ;;
+    'ticket read/#1') _tix_dynamic ticket-ids ;;
+    'ticket unread/#1') _tix_dynamic ticket-ids ;;
+    'ticket watch/#1') _tix_dynamic ticket-ids ;;
+    'ticket download/--output') _files -/ ;;
+    'ticket download/#1') _tix_dynamic ticket-ids ;;
+    'settings set/#1') _tix_describe 'setting' 'mark-read' ;;
+    'settings set/#2') case "${_tix_args[1]}" in 'mark-read') _tix_describe 'value' 'manual' 'on-open' ;; esac ;;
+    'contact list/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
+    'contact add/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
+    'contact edit/#1') : ;;
+    'contact remove/#1') : ;;
+    'contact apply/-f'|'contact apply/--file') _files ;;
+    'config get/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' ;;
+    'config set/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' ;;
+    'config set/#2') case "${_tix_args[1]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_describe 'value' 'auto' 'always' 'never' ;; 'output') _tix_describe 'value' 'auto' 'json' ;; esac ;;
+    'config unset/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' ;;
+    'inbox/--by') _tix_describe 'by' 'establishment' 'type' ;;
+    'api/-X'|'api/--method') _tix_describe 'method' 'GET' 'POST' 'PUT' 'PATCH' 'DELETE' 'HEAD' ;;
+    'api/--input') _files ;;
+    'api/#1') : ;;
+    'completion/#1') _tix_describe 'shell' 'bash' 'zsh' 'fish' ;;
+    'help/#'*) _tix_describe 'topic' 'exit-codes' 'environment' 'serve' 'auth' 'token' 'establishment' 'type' 'ticket' 'settings' 'contact' 'config' 'inbox' 'api' 'completion' 'version' 'help' ;;
+    *'/--profile') _tix_dynamic profiles ;;
+    *) return 1 ;;
+  esac
+}
+
+# _tix_describe LABEL NAME[:DESCRIPTION]...
+_tix_describe() {
+  local label=$1
+  shift
+  local -a items
+  items=("$@")
+  _describe -t values "$label" items
+}
+
+# Values only the server knows (ticket ids, request types) or the config file (profiles), from
+# `tix __complete`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+_tix_dynamic() {
+  local line
+  local -a pre items
+  [[ -n $_tix_profile ]] && pre=(--profile "$_tix_profile")
+  for line in "${(@f)$(tix "${pre[@]}" __complete "$1" 2>/dev/null)}"; do
+    [[ -z $line ]] && continue
+    if [[ $line == *$'\t'* ]]; then
+      items+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}")
+    else
+      items+=("${line//:/\\:}")
+    fi
+  done
+  (( ${#items} )) && _describe -t "$1" "${1//-/ }" items
+}
+
+_tix() {
+  local cur=${words[CURRENT]} cpath='' word want='' mode='' dashdash='' REPLY _tix_profile=''
+  local -a _tix_args reply
+  local -i i
+  # Which command the words name, which arguments they give, and whether an option waits for its value.
+  for (( i = 2; i < CURRENT; i++ )); do
+    word=${words[i]}
+    if [[ -n $want ]]; then
+      if [[ $word == '=' ]]; then mode=1; continue; fi
+      if [[ $mode == 1 || $word != -* ]]; then
+        [[ $want == --profile ]] && _tix_profile=$word
+        [[ $mode == '*' ]] || want=''
+        continue
+      fi
+      want=''
+    fi
+    if [[ -n $dashdash || $word != -* ]]; then
+      [[ $word == '=' ]] && { ((i++)); continue; }
+      _tix_sub "$cpath" "$word"
+      if [[ -z $dashdash && -n $REPLY ]]; then cpath=${cpath:+$cpath }$REPLY; else _tix_args+=("$word"); fi
+      continue
+    fi
+    if [[ $word == -- ]]; then dashdash=1; continue; fi
+    [[ $word == *=* ]] && continue
+    _tix_arity "$cpath" "$word"
+    [[ $REPLY != 0 ]] && want=$word mode=$REPLY
+  done
+  if [[ -z $dashdash && -z $want && $cur == --*=* ]]; then
+    compset -P '*='
+    _tix_values "$cpath" "${cur%%=*}"
+    return
+  fi
+  if [[ -n $want && ( $mode == 1 || $cur != -* ) ]]; then
+    _tix_values "$cpath" "$want"
+    return
+  fi
+  if [[ -z $dashdash && $cur == -* ]]; then
+    _tix_options "$cpath"
+    _describe -t options option reply
+    return
+  fi
+  _tix_commands "$cpath"
+  if (( ${#reply} )); then
+    _describe -t commands 'tix command' reply
+    return
+  fi
+  if ! _tix_values "$cpath" "#$(( ${#_tix_args} + 1 ))"; then
+    _tix_options "$cpath"
+    _describe -t options option reply
+  fi
+}
+
+# Autoloaded from fpath, this file is the body of _tix: run it. Sourced, register it.
+if [[ ${funcstack[1]} == _tix ]]; then
+  _tix "$@"
+else
+  compdef _tix tix
+fi

@@ -1,0 +1,165 @@
+import { Option, type Command } from 'commander';
+import { usageError } from '../api/errors.ts';
+import type { HttpClient, Query, RawResponse, RequestOptions } from '../api/http.ts';
+import { completeWith, words } from '../cli/completion/hints.ts';
+import type { Factory } from '../cli/factory.ts';
+import { examples } from '../cli/help-text.ts';
+import { readAll, type IOStreams } from '../io/iostreams.ts';
+import { highlightJson } from '../io/output.ts';
+
+export interface Options {
+  io: IOStreams;
+  /** the authenticated client of the current profile */
+  http: () => Promise<HttpClient>;
+  path: string;
+  method?: string;
+  fields: string[];
+  headers: string[];
+  input?: string;
+  paginate: boolean;
+  include: boolean;
+}
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(parent: Command, f: Factory, runF = run): Command {
+  const cmd = parent
+    .command('api')
+    .description('Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)')
+    .argument('<path>', 'a path under /api/v1, e.g. tickets/42 (a leading /api/v1 is accepted)')
+    .addOption(completeWith(new Option('-X, --method <method>', 'HTTP method (default: GET, or POST with --field or --input unless --paginate)'), words(methods)))
+    .option('-f, --field <key=value>', 'a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values', collect, [])
+    .option('-H, --header <header>', 'an HTTP header, "Name: value" (repeatable)', collect, [])
+    .option('--input <file>', 'the request body, sent as is, from a file or - for standard input')
+    .option('--paginate', 'follow nextCursor and print the items of every page as one JSON array (GET)')
+    .option('-i, --include', 'print the status line and the response headers to stderr')
+    .action(async (path: string, opts: { method?: string; field: string[]; header: string[]; input?: string; paginate?: boolean; include?: boolean }) => {
+      await runF({ io: f.io, http: () => f.http(), path, method: opts.method, fields: opts.field, headers: opts.header, input: opts.input, paginate: Boolean(opts.paginate), include: Boolean(opts.include) });
+    });
+  return examples(cmd, [
+    'tix api me',
+    'tix api -X GET tickets -f status=open -f limit=5',
+    'tix api --paginate tickets | jq length',
+    'tix api -X POST tickets/42/messages -f body="Thanks, that fixed it" -H "Idempotency-Key: reply-42-1"',
+    'tix api tickets --input new-ticket.json',
+    'tix api -X DELETE tokens/3',
+  ]);
+}
+
+/** "42" → 42, "true" → true, "null" → null; anything else stays text. */
+export function typedValue(text: string): unknown {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (text === 'null') return null;
+  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  return text;
+}
+
+function parsePairs(list: string[], flag: string, separator: string, example: string): Array<[string, string]> {
+  return list.map((item) => {
+    const at = item.indexOf(separator);
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    if (!key) throw usageError(`${flag}: expected ${example}, got "${item}"`);
+    return [key, item.slice(at + separator.length).trim()];
+  });
+}
+
+/** The path under /api/v1; a full URL must point at the configured server (the token goes nowhere else). */
+export function apiPath(input: string, server: string): string {
+  let p = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
+    const base = `${server}/api/v1`;
+    if (p !== base && !p.startsWith(`${base}/`) && !p.startsWith(`${base}?`)) {
+      throw usageError(`PATH: ${p} is not an API URL of the configured server ${server}; give a path under /api/v1, e.g. tickets/42`);
+    }
+    p = p.slice(base.length);
+  }
+  p = p.replace(/^\/+/, '').replace(/^api\/v1(?=$|[/?])/, '').replace(/^\/+/, '');
+  return `/${p}`;
+}
+
+function grouped<T>(pairs: Array<[string, T]>): Record<string, T | T[]> {
+  const out: Record<string, T | T[]> = {};
+  for (const [k, v] of pairs) {
+    const seen = out[k];
+    out[k] = seen === undefined ? v : Array.isArray(seen) ? [...seen, v] : [seen, v];
+  }
+  return out;
+}
+
+export async function run(o: Options): Promise<void> {
+  const fields = parsePairs(o.fields, '--field', '=', 'key=value');
+  const headers = Object.fromEntries(parsePairs(o.headers, '--header', ':', '"Name: value"').map(([k, v]) => [k.toLowerCase(), v]));
+  // fields make a POST, except when paging: --paginate only ever follows GETs
+  const method = (o.method ?? ((fields.length > 0 || o.input !== undefined) && !o.paginate ? 'POST' : 'GET')).toUpperCase();
+  if (!/^[A-Z]+$/.test(method)) throw usageError(`--method: expected an HTTP method such as ${methods.join(', ')}, got "${o.method}"`);
+  if (o.paginate && method !== 'GET') throw usageError('--paginate follows the pages of a GET; it cannot be combined with another method');
+  const http = await o.http();
+  const path = apiPath(o.path, http.server);
+
+  const fieldsInQuery = method === 'GET' || method === 'HEAD' || o.input !== undefined;
+  const request: RequestOptions = { headers };
+  if (fieldsInQuery) request.query = grouped(fields) as Query;
+  else if (fields.length > 0) request.body = grouped(fields.map(([k, v]) => [k, typedValue(v)]));
+  if (o.input !== undefined) {
+    const { readFile } = await import('node:fs/promises');
+    request.rawBody = o.input === '-' ? Buffer.from(await readAll(o.io.stdin)) : await readFile(o.input).catch((err: NodeJS.ErrnoException) => {
+      throw usageError(`--input: cannot read ${o.input}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+    });
+    request.contentType = headers['content-type'] ?? 'application/json';
+  }
+  // an Idempotency-Key header makes the write safe to retry, exactly as for tix ticket create
+  if (headers['idempotency-key']) {
+    request.idempotencyKey = headers['idempotency-key'];
+    delete headers['idempotency-key'];
+  }
+
+  if (!o.paginate) {
+    const res = await http.raw(method, path, request);
+    report(o, res);
+    print(o.io, res);
+    if (res.status >= 400) throw http.errorFor(method, res);
+    return;
+  }
+  const items: unknown[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await http.raw('GET', path, { ...request, query: { ...request.query, ...(cursor ? { cursor } : {}) } });
+    report(o, res);
+    if (res.status >= 400) {
+      print(o.io, res);
+      throw http.errorFor('GET', res);
+    }
+    const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
+    if (!page || !Array.isArray(page.items)) throw usageError(`--paginate: ${path} does not answer with a page ({"items": [...], "nextCursor": ...})`);
+    items.push(...page.items);
+    cursor = typeof page.nextCursor === 'string' && page.nextCursor !== '' ? page.nextCursor : undefined;
+  } while (cursor);
+  o.io.out(o.io.isStdoutTTY ? `${highlightJson(items, o.io.color)}\n` : `${JSON.stringify(items)}\n`);
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** -i: the status line and the headers, on stderr so that stdout stays the body. */
+function report(o: Options, res: RawResponse): void {
+  if (!o.include) return;
+  o.io.err(`HTTP ${res.status}\n`);
+  for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? ''].flat()) o.io.err(`${name}: ${v}\n`);
+  o.io.err('\n');
+}
+
+/** The body as received when piped; JSON pretty-printed (and coloured) on a terminal. */
+function print(io: IOStreams, res: RawResponse): void {
+  if (res.body.length === 0) return;
+  const json = io.isStdoutTTY && /\bjson\b/i.test(String(res.headers['content-type'] ?? '')) ? parseJson(res.body) : undefined;
+  if (json !== undefined) return io.out(`${highlightJson(json, io.color)}\n`);
+  io.stdout.write(res.body);
+  if (io.isStdoutTTY && res.body.at(-1) !== 0x0a) io.out('\n');
+}
