@@ -175,7 +175,7 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
   serve.register(program, f);
   const invoked = argv && invokedNoun(argv);
   for (const n of nouns) {
-    const cmd = program.command(n.name).description(n.description);
+    const cmd = program.command(n.name).description(n.description).helpCommand(false);
     if (n.plural) cmd.alias(n.plural);
     examples(cmd, n.examples);
     if (!invoked || invoked === n) n.verbs(cmd, f);
