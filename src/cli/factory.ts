@@ -1,8 +1,9 @@
 import type { Backend } from '../api/backend.ts';
 import { authError } from '../api/errors.ts';
-import type { HttpClient, HttpClientOptions } from '../api/http.ts';
+import { HttpClient, type HttpClientOptions } from '../api/http.ts';
 import { profileName, readConfig, serverFor, type ConfigData } from '../auth/config.ts';
-import type { Session } from '../auth/credentials.ts';
+import { resolveSession, type Session } from '../auth/credentials.ts';
+import { TixBackend } from '../providers/tix/backend.ts';
 import { truthy, type Env, type IOStreams } from '../io/iostreams.ts';
 
 /**
@@ -58,7 +59,6 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
     server: () => serverFor(env, f.config().profiles?.[f.profile()]),
     session: () =>
       (session ??= (async () => {
-        const { resolveSession } = await import('../auth/credentials.ts');
         const s = await resolveSession(env, f.profile(), f.config());
         if (!s) {
           throw authError(`not logged in to ${f.server()} (profile ${f.profile()})`, {
@@ -74,8 +74,7 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
         return f.backendFor(s.server, s.token);
       })()),
     backendFor: async (server, token, http) => {
-      const [client, { TixBackend }] = await Promise.all([httpClient(server, token, http), import('../providers/tix/backend.ts')]);
-      return new TixBackend(client);
+      return new TixBackend(await httpClient(server, token, http));
     },
     http: async (options) => {
       const s = await f.session();
@@ -87,7 +86,6 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
     },
   };
   async function httpClient(server: string, token: string | undefined, http?: Partial<HttpClientOptions>): Promise<HttpClient> {
-    const { HttpClient } = await import('../api/http.ts');
     return new HttpClient({ server, token, env, debug, signal: f.signal, ...overrides.http, ...http });
   }
   return f;

@@ -1,7 +1,7 @@
 import { ExitCode, TixError } from '../api/errors.ts';
 import { createIOStreams, truthy, type Env, type IOStreams, type StreamsInit } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
-import { createFactory, type FactoryOverrides } from './factory.ts';
+import type { FactoryOverrides } from './factory.ts';
 
 /**
  * Runs one tix command and returns its exit code. Never calls process.exit and never touches process.*:
@@ -14,10 +14,10 @@ export async function main(argv: string[], io: IOStreams, env: Env, overrides: F
     io.out(`${VERSION}\n`);
     return ExitCode.ok;
   }
-  const f = createFactory(io, env, overrides);
   try {
-    const { buildProgram } = await import('./program.ts');
-    const program = buildProgram(f, argv);
+    // everything a command needs is one chunk away: loading many small chunks costs more than their size
+    const { buildProgram, createFactory } = await import('./program.ts');
+    const program = buildProgram(createFactory(io, env, overrides), argv);
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {

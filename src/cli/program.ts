@@ -39,6 +39,8 @@ import * as version from '../commands/version.ts';
 import { colorWanted } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
 import type { Factory } from './factory.ts';
+
+export { createFactory } from './factory.ts';
 import { examples } from './help-text.ts';
 
 interface Noun {

@@ -16,9 +16,11 @@ const lazyBuiltins: Plugin = {
   name: 'lazy-node-builtins',
   setup(b) {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import') ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+      // one wrapper per importing file: shared wrappers would each become a tiny chunk of their own, and every
+      // chunk is one more module for Node's loader to resolve and link at start-up
+      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import') ? { path: `${args.path}#${args.importer}`, namespace: 'lazy-builtin' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path.split('#')[0])});`, loader: 'js' }));
   },
 };
 

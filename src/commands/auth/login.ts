@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { authError, fieldsError, TixError, usageError, type FieldProblem } from '../../api/errors.ts';
-import type { ConfigData, TokenStorage } from '../../auth/config.ts';
+import { configDir, type ConfigData, type TokenStorage } from '../../auth/config.ts';
+import { saveSession } from '../../auth/credentials.ts';
+import { tokenFilePath } from '../../auth/token-file.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
@@ -88,7 +90,6 @@ export async function run(o: Options): Promise<void> {
   const me = await backend.me();
   const email = me.user.email;
   const storage: TokenStorage = o.insecureStorage ? 'file' : 'keychain';
-  const { saveSession } = await import('../../auth/credentials.ts');
   try {
     await saveSession(o.env, o.profile, { server, email, token }, storage, o.config);
   } catch (err) {
@@ -100,8 +101,6 @@ export async function run(o: Options): Promise<void> {
 
   o.io.err(`✓ Logged in to ${server} as ${me.user.name} <${me.user.email}> (${me.user.role})\n`);
   if (storage === 'file') {
-    const { configDir } = await import('../../auth/config.ts');
-    const { tokenFilePath } = await import('../../auth/token-file.ts');
     o.io.err(`! The token is stored in plain text in ${tokenFilePath(configDir(o.env))} (mode 0600). Anyone who can read that file can act as you.\n`);
   } else {
     o.io.err('✓ Token stored in the OS keychain\n');

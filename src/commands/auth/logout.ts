@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { TixError, usageError } from '../../api/errors.ts';
 import type { ConfigData } from '../../auth/config.ts';
-import type { Session } from '../../auth/credentials.ts';
+import { forgetSession, type Session } from '../../auth/credentials.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -37,7 +37,6 @@ export async function run(o: Options): Promise<void> {
   } catch (err) {
     if (!(err instanceof TixError) || err.exitCode !== 4) o.io.err(`! could not revoke the token on ${session.server}: ${(err as Error).message}\n`);
   }
-  const { forgetSession } = await import('../../auth/credentials.ts');
   await forgetSession(o.env, o.profile, o.config);
   o.io.err(`✓ Logged out of ${session.server}${session.email ? ` (${session.email})` : ''}\n`);
 }

@@ -7,6 +7,7 @@ import { examples } from '../../cli/help-text.ts';
 import { readAll, type IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { describeContact, planSize, printPlan } from './format.ts';
+import { confirmOrCancel } from '../../io/prompter.ts';
 
 export const APPLY_FIELDS = ['plan', 'applied', 'fingerprint'] as const;
 
@@ -71,7 +72,6 @@ export async function run(o: Options): Promise<void> {
   }
   if (!o.yes) {
     if (o.io.canPrompt) {
-      const { confirmOrCancel } = await import('../../io/prompter.ts');
       await confirmOrCancel(o.io, `Apply this plan (${plan.add.length} to add, ${plan.change.length} to change, ${plan.remove.length} to remove)? The changes take effect at once.`);
     } else if (plan.remove.length) {
       throw usageError(`this plan removes ${plan.remove.length} contact${plan.remove.length > 1 ? 's' : ''}, which needs --yes without a terminal; nothing was changed:\n${plan.remove.map((c) => `  - ${describeContact(c)}`).join('\n')}`, {

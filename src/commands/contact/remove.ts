@@ -6,6 +6,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { describeContact } from './format.ts';
+import { confirmOrCancel } from '../../io/prompter.ts';
 
 export interface Options {
   io: IOStreams;
@@ -34,7 +35,6 @@ export async function run(o: Options): Promise<void> {
   if (!o.yes) {
     // show what goes before asking (and say "not found" before asking anything)
     what = describeContact(await backend.contact(o.id));
-    const { confirmOrCancel } = await import('../../io/prompter.ts');
     await confirmOrCancel(o.io, `Remove contact ${what}? The change takes effect at once.`);
   }
   await backend.removeContact(o.id);

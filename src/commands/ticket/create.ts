@@ -11,6 +11,10 @@ import type { FieldSpec } from '../../core/catalog.ts';
 import { activeStatuses } from '../../core/status.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import { editText } from '../../io/editor.ts';
+import { askChoice, confirmOrCancel } from '../../io/prompter.ts';
+import { ciDescription, ciSummary, detectCi, type CiContext } from './ci.ts';
+import * as form from './form.ts';
 import type { Draft } from './form.ts';
 import { TICKET_FIELDS } from './format.ts';
 
@@ -98,7 +102,6 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
   if (o.description !== undefined && o.descriptionFile !== undefined) throw usageError('--description and --description-file cannot be combined');
   if (o.fromJson === '-' && o.descriptionFile === '-') throw usageError('--from-json - and --description-file - cannot both read standard input');
-  const form = await import('./form.ts');
 
   // 1. What the script gave: the JSON document first, flags on top.
   const draft: Draft = o.fromJson ? form.parseRequestJson(o.fromJson === '-' ? await readAll(o.io.stdin) : await readText(o.fromJson, '--from-json'), o.fromJson) : { values: {}, attach: [] };
@@ -111,9 +114,8 @@ export async function run(o: Options): Promise<void> {
   draft.attach.push(...o.attach);
 
   // CI: the run's facts go into the description, and the run names the idempotency key
-  let ci: import('./ci.ts').CiContext | undefined;
+  let ci: CiContext | undefined;
   if (o.fromCi) {
-    const { detectCi, ciDescription, ciSummary } = await import('./ci.ts');
     ci = detectCi(o.env);
     if (!ci) throw usageError('--from-ci: no CI run found (GITHUB_ACTIONS or GITLAB_CI and their run variables are not set)');
     draft.values.summary ??= ciSummary(ci);
@@ -164,7 +166,6 @@ export async function run(o: Options): Promise<void> {
     const similar = await findSimilar(backend, completed.establishment, completed.type.id, String(completed.values.summary));
     if (similar) {
       o.io.err(`! #${similar.id} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
-      const { askChoice } = await import('../../io/prompter.ts');
       const choice = await askChoice(o.io, 'Keep the conversation in one place?', [
         { value: 'reply', name: `Reply to #${similar.id} instead` },
         { value: 'new', name: 'File a new ticket anyway' },
@@ -175,7 +176,6 @@ export async function run(o: Options): Promise<void> {
       }
     }
     printRequest(o.io, o.env, completed, form.label);
-    const { confirmOrCancel } = await import('../../io/prompter.ts');
     await confirmOrCancel(o.io, 'Send this request?');
   }
 
@@ -229,7 +229,6 @@ export async function uploadAll(io: IOStreams, backend: Backend, paths: string[]
 }
 
 async function editLongText(o: Options, field: FieldSpec): Promise<string> {
-  const { editText } = await import('../../io/editor.ts');
   return editText(o.io, o.env, { instructions: `${field.label}: ${field.help ?? ''}\nLines starting with # are ignored. Save and quit to go on; leave it empty to skip.`, configured: o.editor, what: field.id });
 }
 

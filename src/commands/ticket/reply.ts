@@ -7,6 +7,8 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import { attachmentProblems } from './form.ts';
+import { editText } from '../../io/editor.ts';
 
 export interface Options {
   io: IOStreams;
@@ -53,7 +55,6 @@ export function closedError(id: number): TixError {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, REPLY_FIELDS);
   if (o.body !== undefined && o.bodyFile !== undefined) throw usageError('--body and --body-file cannot be combined');
-  const { attachmentProblems } = await import('./form.ts');
   const fileProblems = attachmentProblems(o.attach);
   if (fileProblems.length) throw usageError(fileProblems.map((p) => `--attach: ${p.message}`).join('\n'), { fields: fileProblems });
   const backend = await o.backend();
@@ -72,7 +73,6 @@ export async function run(o: Options): Promise<void> {
   }
   if (body === undefined) {
     if (!o.io.canPrompt) throw usageError('a reply needs --body TEXT or --body-file FILE (no terminal to open an editor on)');
-    const { editText } = await import('../../io/editor.ts');
     const last = ticket.messages.at(-1);
     body = await editText(o.io, o.env, {
       what: 'the reply',

@@ -6,6 +6,7 @@ import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { renderTicket, TICKET_VIEW_FIELDS } from './format.ts';
+import { page } from '../../io/pager.ts';
 
 export interface Options {
   io: IOStreams;
@@ -40,6 +41,5 @@ export async function run(o: Options): Promise<void> {
   if (fields) return printJson(o.io, pick(ticket, fields));
   // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
   const type = await backend.requestType(ticket.type).catch(() => undefined);
-  const { page } = await import('../../io/pager.ts');
   await page(o.io, o.env, renderTicket(o.io, o.env, ticket, type), o.pager);
 }
