@@ -90,7 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   const app = Fastify({
-    logger: options.log ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    // `--log` promises stderr (stdout is for data); only method, URL and peer are logged, never headers or
+    // bodies, and a token pasted into a URL is masked
+    logger: options.log ? { level: 'info', stream: process.stderr, redact: ['req.headers.authorization'], serializers: { req: logRequest } } : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // a request that takes this long is a client problem; do not keep the socket forever
     requestTimeout: 60_000,
@@ -179,6 +181,11 @@ function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { sta
     return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal server error; the server log has the details' } } };
+}
+
+/** What the request log keeps of a request: no headers, no body, and no token even in a query string. */
+function logRequest(req: FastifyRequest): Record<string, unknown> {
+  return { method: req.method, url: req.url.replace(/\b(tix[sp])_[\w-]+/g, '$1_[redacted]'), remoteAddress: req.ip };
 }
 
 interface AjvProblem {
