@@ -133,6 +133,10 @@ export class HttpClient {
     const url = this.url(path, opts.query);
     const signal = opts.signal ?? this.options.signal;
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    // Once an attempt at a write may have reached the server, its outcome stays unknown whatever the later
+    // attempts meet (refused connections, 503s): never "nothing was sent".
+    let uncertain: NetworkFailure | undefined;
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
       this.options.debug?.(`> ${method} ${url}${attempt ? ` (retry ${attempt})` : ''}`);
@@ -146,12 +150,13 @@ export class HttpClient {
         }
         if (!(err instanceof NetworkFailure)) throw err;
         this.options.debug?.(`< ${err.code}${err.sent ? ' after sending' : ' before sending'}`);
+        if (err.sent && isWrite) uncertain ??= err;
         // Replaying is safe when the method allows it or when nothing left this machine.
         if (attempt < this.retries && (replayable || !err.sent)) {
           await this.pause(this.backoff(attempt), signal);
           continue;
         }
-        throw this.networkError(method, err, opts);
+        throw this.networkError(method, uncertain ?? err, opts);
       }
       this.options.debug?.(`< ${res.status} (${Math.round(performance.now() - started)} ms, ${res.body.length} bytes)`);
       if (RETRY_STATUS.has(res.status) && replayable && attempt < this.retries) {
@@ -162,6 +167,7 @@ export class HttpClient {
           continue;
         }
       }
+      if (uncertain && RETRY_STATUS.has(res.status)) throw this.networkError(method, uncertain, opts);
       return res;
     }
   }
