@@ -197,14 +197,17 @@ export async function run(o: Options): Promise<void> {
     throw err;
   }
   const ticket = created.item;
+  // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
+  // is this command's, not an earlier run's.
+  const replayed = created.replayed && chosenKey !== undefined;
   const what = created.deduplicated ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)` : `filed ticket #${ticket.id}`;
-  const notice = created.replayed
+  const notice = replayed
     ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
     : created.deduplicated ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n` : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
   if (fields) {
     printJson(o.io, pick(ticket, fields));
     // scripts reading the JSON still hear, on stderr, when nothing new was filed
-    if (created.replayed || created.deduplicated) o.io.err(notice);
+    if (replayed || created.deduplicated) o.io.err(notice);
     return;
   }
   o.io.out(`${ticket.url}\n`);

@@ -95,5 +95,6 @@ export async function run(o: Options): Promise<void> {
   }
   if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
   o.io.out(`${created.ticket.url}\n`);
-  o.io.err(created.replayed ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
+  // a key made here can only have been replayed by this command's own retry: the reply is this command's
+  o.io.err(created.replayed && o.idempotencyKey !== undefined ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
 }
