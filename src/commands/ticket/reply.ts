@@ -58,9 +58,11 @@ export async function run(o: Options): Promise<void> {
   if (fileProblems.length) throw usageError(fileProblems.map((p) => `--attach: ${p.message}`).join('\n'), { fields: fileProblems });
   const backend = await o.backend();
 
-  // The state first: nobody should write a reply in an editor only to have it refused.
+  // The state first: nobody should write a reply in an editor only to have it refused. With an idempotency
+  // key and a body the server decides: a re-run whose first reply landed before an agent closed the ticket
+  // is answered "already posted", not "closed".
   const ticket = await backend.ticket(o.id);
-  if (ticket.status === 'closed') throw closedError(o.id);
+  if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined))) throw closedError(o.id);
 
   let body = o.body;
   if (o.bodyFile !== undefined) {
