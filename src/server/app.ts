@@ -115,7 +115,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } catch {
       return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid UTF-8'), undefined);
     }
-    parseJson(req, text, done);
+    // JSON escapes can still spell text that is not Unicode (a lone surrogate, "\ud800"), which would be
+    // stored as U+FFFD: refused like invalid UTF-8
+    parseJson(req, text, (err: Error | null, value?: unknown) => {
+      if (!err && hasLoneSurrogate(value)) return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'), undefined);
+      done(err, value);
+    });
   });
 
   const routes: RouteDoc[] = [];
@@ -181,6 +186,14 @@ function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { sta
     return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal server error; the server log has the details' } } };
+}
+
+/** A string anywhere in a parsed JSON value (keys included) holding half a surrogate pair. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return /[\ud800-\udfff]/u.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasLoneSurrogate(k) || hasLoneSurrogate(v));
+  return false;
 }
 
 /** What the request log keeps of a request: no headers, no body, and no token even in a query string. */
