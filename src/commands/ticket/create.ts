@@ -9,7 +9,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
 import { activeStatuses } from '../../core/status.ts';
-import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { decodeText, readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import type { Draft } from './form.ts';
 import { TICKET_FIELDS } from './format.ts';
@@ -214,12 +214,14 @@ export async function run(o: Options): Promise<void> {
   o.io.err(notice);
 }
 
-async function readText(path: string, flag: string): Promise<string> {
+export async function readText(path: string, flag: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw usageError(`${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  return decodeText(bytes, `${flag}: ${path}`);
 }
 
 export async function uploadAll(io: IOStreams, backend: Backend, paths: string[]): Promise<string[]> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { stateError, TixError, usageError } from '../../api/errors.ts';
@@ -65,13 +64,7 @@ export async function run(o: Options): Promise<void> {
   if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined))) throw closedError(o.id);
 
   let body = o.body;
-  if (o.bodyFile !== undefined) {
-    try {
-      body = o.bodyFile === '-' ? await readAll(o.io.stdin) : readFileSync(o.bodyFile, 'utf8');
-    } catch (err) {
-      throw usageError(`--body-file: cannot read ${o.bodyFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  }
+  if (o.bodyFile !== undefined) body = o.bodyFile === '-' ? await readAll(o.io.stdin) : await (await import('./create.ts')).readText(o.bodyFile, '--body-file');
   if (body === undefined) {
     if (!o.io.canPrompt) throw usageError('a reply needs --body TEXT or --body-file FILE (no terminal to open an editor on)');
     const { editText } = await import('../../io/editor.ts');
