@@ -103,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const reply = res as FastifyReply;
       const bad = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const message = err.code === 'FST_ERR_BAD_URL' ? 'the URL has a malformed %-escape: a % must start a %XX escape of UTF-8' : bad ? 'a part of the URL is too long' : 'internal server error; the server log has the details';
-      void reply.code(bad ? 400 : 500).header('cache-control', 'no-store').send({ error: { code: bad ? 'bad_url' : 'internal', message } });
+      void reply.code(bad ? 400 : 500).headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send({ error: { code: bad ? 'bad_url' : 'internal', message } });
     },
     clientErrorHandler: answerClientError,
   });
@@ -205,7 +205,7 @@ function answerClientError(err: Error & { code?: string }, socket: Socket): void
     : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive']
     : [400, 'Bad Request', 'bad_request', 'this is not a valid HTTP request'];
   const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   socket.destroy(err);
 }
 
