@@ -7,12 +7,11 @@
 // their idempotency key, as a script would).
 //
 //   node src/dev/stress.ts [--workers 16] [--ops 50] [--crash] [--seed 1] [--keep]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { spawnTix } from '../../test/helpers/cli.ts';
 import { formatStress, runStress, type Runner } from '../../test/helpers/load.ts';
 
 const { values } = parseArgs({
@@ -31,22 +30,8 @@ if (!Number.isInteger(workers) || workers < 1 || !Number.isInteger(ops) || ops <
   process.exit(2);
 }
 
-const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
 /** One real tix process per operation, as CI jobs and scripts run it. */
-const runner: Runner = (args, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr });
-    });
-  });
+const runner: Runner = (args, env) => spawnTix(args, { env, timeoutMs: 120_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'tix-stress-'));
 process.stderr.write(`tix stress: ${workers} workers x ${ops} operations${values.crash ? ', kill -9 of the server at 40% for 3 s' : ''}, in ${dir}\n`);

@@ -6,7 +6,6 @@ import { startServe, type ServeProcess } from './serve-process.ts';
 // The load harness shared by `npm run stress` (src/dev/stress.ts: a real tix process per operation) and the
 // reliability tests (in-process tix() calls): a server on a file database, N workers doing M operations
 // each as Yann, Sarah and the agent, a log of what was acknowledged, then the database checked against it.
-// Plain Node must be able to load this file: no import of the CLI's sources.
 
 type Env = Record<string, string | undefined>;
 

@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-// No import of the CLI's sources: src/dev/stress.ts loads this file with plain Node.
-const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
+import { tixBin } from './cli.ts';
 
 export interface ServeProcess {
   url: string;
@@ -19,7 +16,7 @@ export interface ServeProcess {
  * prints its "listening on" line. A server that exits first rejects with what it printed.
  */
 export function startServe(args: string[], env: Record<string, string | undefined>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [tixBin, 'serve', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   let ended: Promise<number | string> | undefined;
   const exit = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code ?? 1)));
