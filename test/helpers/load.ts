@@ -185,7 +185,8 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
         }
       } else if (rec.expect.includes(res.code)) {
         rec.problem = check?.(res.stdout, res.stderr);
-      } else if (!(o.tolerate?.() ?? []).includes(res.code) && res.code !== 6) {
+      } else if (!(o.tolerate?.() ?? []).includes(res.code)) {
+        // exit 6 included: with a healthy server nothing should time out or fail to connect
         rec.problem = `exit ${res.code}: ${err.message ?? res.stderr.trim().split('\n')[0]}`;
       }
       records.push(rec);
