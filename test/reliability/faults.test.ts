@@ -29,8 +29,8 @@ afterAll(async () => {
   await s.close();
 });
 
-// The client gives up on a silent server after 400 ms here, so a 700 ms delay is a lost answer.
-const http = { requestTimeoutMs: 400 };
+// The client gives up on a silent server after 800 ms here, so a 1.2 s delay is a lost answer.
+const http = { requestTimeoutMs: 800 };
 const env = (token = yann) => isolatedEnv({ TIX_SERVER: proxy.url, TIX_TOKEN: token });
 const run = (args: string[], token = yann): Promise<Result> => tix(args, { env: env(token), http });
 const rows = (sql: string, ...params: Array<string | number>) => (s.store.db.prepare(sql).get(...params) as { n: number }).n;
@@ -48,7 +48,7 @@ const kinds: Array<{ name: string; fault: Fault; reaches: boolean }> = [
   { name: 'drop-before', fault: { kind: 'drop-before' }, reaches: false },
   { name: 'drop-after', fault: { kind: 'drop-after' }, reaches: true },
   { name: 'truncate', fault: { kind: 'truncate' }, reaches: true },
-  { name: 'delay', fault: { kind: 'delay', ms: 700 }, reaches: true },
+  { name: 'delay', fault: { kind: 'delay', ms: 1200 }, reaches: true },
   { name: '503', fault: { kind: 'unavailable', retryAfter: 0 }, reaches: false },
 ];
 
