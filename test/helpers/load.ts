@@ -284,6 +284,8 @@ export interface CrashFacts {
   acknowledgedBefore: number;
   /** requests the killed server had received and not answered */
   inFlight: number;
+  /** the kill followed the server's log line for an incoming create or reply */
+  midWrite: boolean;
   /** from kill -9 to listening again */
   downMs: number;
   /** the restarted server's database checked against the writes acknowledged before the kill */
@@ -343,6 +345,8 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       if (done % Math.max(1, Math.round(total / 10)) === 0) say(`  ${done}/${total} operations`);
       if (o.crashAt === undefined || crash || down || done < o.crashAt * total) return;
       down = true;
+      // the kill lands while the server handles a write: right after it logs an incoming create or reply
+      const midWrite = await server.next(/"method":"POST","url":"\/api\/v1\/tickets(\/\d+\/messages)?"/, 5000);
       await server.stop('SIGKILL');
       const killedAt = performance.now();
       logs.push(server.stderr());
@@ -353,6 +357,7 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
       server = await startServe(['--db', db, '--port', String(server.port), '--log'], env);
       crash = {
         killedAfter: done,
+        midWrite,
         acknowledgedBefore: before.filter(acknowledged).length,
         inFlight: parseServerLog(logs.at(-1)!).unanswered,
         downMs: performance.now() - killedAt,
@@ -392,8 +397,8 @@ export function formatStress(r: StressResult, o: { workers: number; ops: number;
   lines.push('');
   lines.push(`exit codes: ${count(outcomes.map((x) => x.code)).map(([c, k]) => `${c} x${k}`).join(', ')}` +
     ` (3 = another establishment's ticket, expected; 5 = reply or resolve on a closed ticket, expected)`);
-  const statuses = count(outcomes.filter((x) => x.status).map((x) => `${x.status}${x.error ? ` ${x.error}` : ''}`));
-  lines.push(`HTTP errors the CLI reported: ${statuses.length ? statuses.map(([s, k]) => `${s} x${k}`).join(', ') : 'none'}`);
+  const kinds = count(outcomes.filter((x) => x.code !== 0).map((x) => `exit ${x.code} ${x.error ?? '?'}${x.status ? ` (HTTP ${x.status})` : ''}`));
+  lines.push(`errors by kind (exit code, error code, HTTP status): ${kinds.length ? kinds.map(([s, k]) => `${s} x${k}`).join(', ') : 'none'}`);
   lines.push(`server answers (its log): ${count([...r.server.byStatus].flatMap(([s, k]) => Array<number>(k).fill(s))).map(([s, k]) => `${s} x${k}`).join(', ')}; 5xx: ${[...r.server.byStatus].filter(([s]) => s >= 500).reduce((a, [, k]) => a + k, 0)}`);
   if (r.retried) lines.push(`unknown outcomes (exit 6) retried with the same idempotency key: ${r.retried}; now ${r.records.filter((x) => x.retry?.code === 0).length} acknowledged, ${r.records.filter((x) => x.retry && x.retry.code !== 0).length} refused`);
   const routes = [...r.server.latency].filter(([route]) => /^(GET|POST) /.test(route)).sort((a, b) => b[1].length - a[1].length).slice(0, 8);
@@ -401,7 +406,7 @@ export function formatStress(r: StressResult, o: { workers: number; ops: number;
   lines.push(`server handling time per route (ms): ${routes.map(([route, t]) => `${route} p50 ${percentile(t, 50).toFixed(1)} / p99 ${percentile(t, 99).toFixed(1)}`).join('; ')}`);
   if (r.crash) {
     lines.push('');
-    lines.push(`crash: kill -9 after ${r.crash.killedAfter} operations (${r.crash.acknowledgedBefore} writes acknowledged by then, ${r.crash.inFlight} requests in flight), listening again after ${ms(r.crash.downMs)} ms`);
+    lines.push(`crash: kill -9 after ${r.crash.killedAfter} operations${r.crash.midWrite ? ', the moment the server logged an incoming write' : ''} (${r.crash.acknowledgedBefore} writes acknowledged by then; ${r.crash.inFlight} requests received and never answered), listening again after ${ms(r.crash.downMs)} ms`);
     lines.push(`after the restart: ${describeLedger(r.crash.afterRestart).split('\n')[0]}`);
   }
   lines.push('');

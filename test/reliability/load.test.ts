@@ -41,6 +41,7 @@ describe('concurrent load', () => {
     report(r, 4, 12, 'in-process tix commands, kill -9 at 40%');
     expect(r.crash).toBeDefined();
     expect(r.crash!.acknowledgedBefore).toBeGreaterThan(0);
+    expect(r.crash!.midWrite).toBe(true);
     expect(r.crash!.afterRestart).toMatchObject({ lost: [], duplicated: [], halfWritten: [], integrity: 'ok' });
     expect(r.crash!.afterRestart.creates + r.crash!.afterRestart.replies).toBe(r.crash!.acknowledgedBefore);
     // the workers kept going while the server was down: some commands gave up (exit 6) and were re-run
