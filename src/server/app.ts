@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // JSON escapes can still spell text that is not Unicode (a lone surrogate, "\ud800"), which would be
     // stored as U+FFFD: refused like invalid UTF-8
     parseJson(req, text, (err: Error | null, value?: unknown) => {
-      if (!err && hasLoneSurrogate(value)) return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'), undefined);
+      if (!err && hasLoneSurrogate(text, value)) return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'), undefined);
       done(err, value);
     });
   });
@@ -209,11 +209,23 @@ function answerClientError(err: Error & { code?: string }, socket: Socket): void
   socket.destroy(err);
 }
 
-/** A string anywhere in a parsed JSON value (keys included) holding half a surrogate pair. */
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return /[\ud800-\udfff]/u.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasLoneSurrogate(k) || hasLoneSurrogate(v));
+/**
+ * A string anywhere in a parsed JSON value (keys included) holding half a surrogate pair. Only a \uD8xx-\uDFxx
+ * escape can make one (the bytes are valid UTF-8), so other bodies are not walked; the walk is iterative, as
+ * deep as the nesting is.
+ */
+function hasLoneSurrogate(text: string, value: unknown): boolean {
+  if (!/\\u[dD][89a-fA-F]/.test(text)) return false;
+  const lone = /[\ud800-\udfff]/u;
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (lone.test(v)) return true;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) pending.push(k, child);
+    }
+  }
   return false;
 }
 

@@ -111,6 +111,8 @@ const apiCases: ApiCase[] = [
   // encoding and syntax
   { name: 'invalid UTF-8 in a JSON body', as: 'yann', req: json('POST', '/tickets', Buffer.from('{"type":"question","fields":{"summary":"\xff\xfe"}}', 'latin1')), status: 400, code: 'invalid_utf8', message: /not valid UTF-8/ },
   { name: 'a lone UTF-16 surrogate escape (\\ud800)', as: 'yann', req: json('POST', '/tickets', '{"type":"question","establishment":"81234567600017","fields":{"summary":"a\\ud800b","description":"d"}}'), status: 400, code: 'invalid_utf8', message: /not valid Unicode/ },
+  { name: 'a lone surrogate 100 000 arrays deep', as: 'yann', req: json('POST', '/tickets', `{"type":"question","fields":{},"x":${'['.repeat(100_000)}"\\udc00"${']'.repeat(100_000)}}`), status: 400, code: 'invalid_utf8', message: /not valid Unicode/ },
+  { name: 'JSON nested 100 000 objects deep', as: 'yann', req: json('POST', '/tickets', `{"type":"question","fields":{},"x":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`), status: 422, message: /x is not a known field/ },
   { name: 'malformed JSON', as: 'nobody', req: json('POST', '/auth/login', '{"email":"a@b.c","password":'), status: 400, code: 'invalid_json_body', message: /not valid JSON/ },
   { name: 'an empty JSON body', as: 'yann', req: json('POST', '/tickets', ''), status: 400, message: /Body cannot be empty/ },
   { name: 'a __proto__ key', as: 'yann', req: json('POST', '/tickets', '{"__proto__":{"admin":true},"type":"question","fields":{}}'), status: 400, code: 'invalid_json_body', message: /not valid JSON/ },
@@ -218,6 +220,12 @@ describe('hostile and malformed input through the API', () => {
     expect(await ids('*')).toEqual([]);
     expect((await s.api('GET', '/tickets?search=Paris', { token: tokens.agent })).body.items.map((t: { id: number }) => t.id)).toContain(parisTicket);
     expect((await s.api('GET', `/tickets?search=${PARIS_SECRET}`, { token: tokens.sarah })).body.items).toEqual([]);
+  });
+
+  it('an emoji written as an escaped surrogate pair is text like any other, stored intact', async () => {
+    const res = await s.app.inject({ ...json('POST', '/tickets', '{"type":"question","establishment":"81234567600017","fields":{"summary":"Smile \\ud83d\\ude00","description":"d"}}')(), headers: { authorization: `Bearer ${tokens.yann}`, 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(201);
+    expect(JSON.parse(res.body).summary).toBe('Smile \u{1F600}');
   });
 
   it('an upload named ../../etc/passwd is stored as "passwd"; a Windows path as its last part', async () => {
