@@ -122,11 +122,10 @@ export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, es
 
   const siret = draft.establishment?.replace(/\s/g, '');
   let establishment = siret ? establishments.find((e) => e.siret === siret) : undefined;
-  const typo = siret ? siretProblem(siret) : undefined;
-  if (draft.establishment && typo) {
-    problems.push({ field: '--establishment', message: `${draft.establishment}: ${typo}` });
-  } else if (draft.establishment && !establishment) {
-    problems.push({ field: '--establishment', message: `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}` });
+  if (draft.establishment && !establishment) {
+    // a mistyped SIRET says so, rather than "not one of yours"
+    const typo = siretProblem(siret ?? '');
+    problems.push({ field: '--establishment', message: typo ? `${draft.establishment}: ${typo}` : `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}` });
   } else if (!establishment && opts.needEstablishment) {
     if (establishments.length === 1) establishment = establishments[0];
     else if (prompt && establishments.length > 1) {

@@ -206,11 +206,10 @@ export class TicketService {
   private async establishmentFor(p: Principal, siret: string | undefined, followUp: TicketRecord | undefined): Promise<EstablishmentRow> {
     const mine = await this.visibleEstablishments(p);
     if (siret) {
-      const typo = siretProblem(siret);
-      if (typo) throw invalid([{ field: 'establishment', message: `${siret}: ${typo}` }]);
       const est = mine.find((e) => e.siret === siret);
-      // the same answer whether it exists elsewhere or not at all
-      if (!est) throw invalid([{ field: 'establishment', message: `${siret} is not one of your establishments` }]);
+      // the same answer whether it exists elsewhere or not at all; a mistyped SIRET says so
+      const typo = est ? undefined : siretProblem(siret);
+      if (!est) throw invalid([{ field: 'establishment', message: typo ? `${siret}: ${typo}` : `${siret} is not one of your establishments` }]);
       return est;
     }
     if (followUp) return mine.find((e) => e.id === followUp.establishmentId)!;
