@@ -64,7 +64,7 @@ const noKey: string[] = [];
 
 function printFigures(): void {
   if (figures.length === 0) return;
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd([12, 7, 30, 44, 18][i]!)).join('').trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd([12, 7, 30, 46, 18][i]!)).join('').trimEnd();
   const out = [
     'fault proxy figures (exit code, attempts the proxy saw, rows on the server):',
     line(['fault', 'op', 'once (retry gets through)', 'every attempt (CLI gives up)', 're-run, same key']),
