@@ -79,6 +79,8 @@ export class HttpClient {
   private readonly options: HttpClientOptions;
   private readonly retries: number;
   private readonly secure: boolean;
+  /** the server as messages name it: never with a password from the URL */
+  private readonly shown: string;
   // Reads reuse connections; writes get a fresh one, so a keep-alive socket the server just closed can never
   // turn a write into an "unknown outcome".
   private readonly readAgent: HttpAgent;
@@ -89,6 +91,7 @@ export class HttpClient {
     this.server = options.server.replace(/\/+$/, '');
     this.retries = options.retries ?? 3;
     this.secure = this.server.startsWith('https:');
+    this.shown = withoutPassword(this.server);
     const env = options.env;
     const proxyEnv = {
       HTTP_PROXY: env.HTTP_PROXY ?? env.http_proxy,
@@ -133,6 +136,10 @@ export class HttpClient {
     const url = this.url(path, opts.query);
     const signal = opts.signal ?? this.options.signal;
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    // Once an attempt at a write may have reached the server, its outcome stays unknown whatever the later
+    // attempts meet (refused connections, 503s): never "nothing was sent".
+    let uncertain: NetworkFailure | undefined;
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
       this.options.debug?.(`> ${method} ${url}${attempt ? ` (retry ${attempt})` : ''}`);
@@ -146,12 +153,13 @@ export class HttpClient {
         }
         if (!(err instanceof NetworkFailure)) throw err;
         this.options.debug?.(`< ${err.code}${err.sent ? ' after sending' : ' before sending'}`);
+        if (err.sent && isWrite) uncertain ??= err;
         // Replaying is safe when the method allows it or when nothing left this machine.
         if (attempt < this.retries && (replayable || !err.sent)) {
           await this.pause(this.backoff(attempt), signal);
           continue;
         }
-        throw this.networkError(method, err, opts);
+        throw this.networkError(method, uncertain ?? err, opts);
       }
       this.options.debug?.(`< ${res.status} (${Math.round(performance.now() - started)} ms, ${res.body.length} bytes)`);
       if (RETRY_STATUS.has(res.status) && replayable && attempt < this.retries) {
@@ -162,6 +170,7 @@ export class HttpClient {
           continue;
         }
       }
+      if (uncertain && RETRY_STATUS.has(res.status)) throw this.networkError(method, uncertain, opts);
       return res;
     }
   }
@@ -241,22 +250,22 @@ export class HttpClient {
     const what = describeNetworkCode(err.code);
     const isWrite = method !== 'GET' && method !== 'HEAD';
     if (!err.sent || !isWrite) {
-      return transientError(`cannot reach the tix server at ${this.server}: ${what}`, {
+      return transientError(`cannot reach the tix server at ${this.shown}: ${what}`, {
         code: 'unreachable',
         cause: err,
         hint: `${isWrite ? 'nothing was sent; ' : ''}check that the server runs (tix serve) and that --server / TIX_SERVER is right, then try again`,
-        data: { server: this.server, network: err.code },
+        data: { server: this.shown, network: err.code },
       });
     }
     // The request may have reached the server: say so, do not guess.
     const retry = opts.idempotencyKey
       ? `running the same command again with --idempotency-key ${opts.idempotencyKey} is safe: it cannot apply twice`
       : (opts.checkHint ?? 'check whether it was applied before trying again');
-    return transientError(`the connection to ${this.server} failed after the request was sent (${what}); the outcome is unknown`, {
+    return transientError(`the connection to ${this.shown} failed after the request was sent (${what}); the outcome is unknown`, {
       code: 'outcome_unknown',
       cause: err,
       hint: retry,
-      data: { server: this.server, network: err.code, ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}) },
+      data: { server: this.shown, network: err.code, ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}) },
     });
   }
 
@@ -291,6 +300,18 @@ export class HttpClient {
     }
     if (res.status >= 400 && res.status < 500) return usageError(message, details);
     return new TixError(1, `server error ${res.status}: ${message}`, details);
+  }
+}
+
+/** https://user:secret@host → https://user:***@host: error messages end up in CI logs. */
+function withoutPassword(server: string): string {
+  try {
+    const u = new URL(server);
+    if (!u.password) return server;
+    u.password = '***';
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    return server;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { usageError } from '../api/errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -97,5 +98,17 @@ export function truthy(value: string | undefined): boolean {
 export async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks), 'standard input');
+}
+
+/**
+ * Text a user hands in (a file, standard input) as UTF-8, strictly: a lossy decode would send replacement
+ * characters to the server in their place, and the server refuses invalid UTF-8 from any other client.
+ */
+export function decodeText(bytes: Uint8Array, source: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw usageError(`${source} is not UTF-8 text; convert it first, e.g. iconv -f latin1 -t utf-8`);
+  }
 }

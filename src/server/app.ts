@@ -1,6 +1,7 @@
+import type { Socket } from 'node:net';
 import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../api/errors.ts';
 import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
@@ -90,11 +91,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   const app = Fastify({
-    logger: options.log ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    // `--log` promises stderr (stdout is for data); only method, URL and peer are logged, never headers or
+    // bodies, and a token pasted into a URL is masked
+    logger: options.log ? { level: 'info', stream: process.stderr, redact: ['req.headers.authorization'], serializers: { req: logRequest } } : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // a request that takes this long is a client problem; do not keep the socket forever
     requestTimeout: 60_000,
     trustProxy: false,
+    // what fastify and Node refuse before any route runs gets the same envelope and no-store as the rest
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as FastifyReply;
+      const bad = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const message = err.code === 'FST_ERR_BAD_URL' ? 'the URL has a malformed %-escape: a % must start a %XX escape of UTF-8' : bad ? 'a part of the URL is too long' : 'internal server error; the server log has the details';
+      void reply.code(bad ? 400 : 500).headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send({ error: { code: bad ? 'bad_url' : 'internal', message } });
+    },
+    clientErrorHandler: answerClientError,
   });
 
   app.decorate('services', services);
@@ -113,7 +124,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } catch {
       return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid UTF-8'), undefined);
     }
-    parseJson(req, text, done);
+    // JSON escapes can still spell text that is not Unicode (a lone surrogate, "\ud800"), which would be
+    // stored as U+FFFD: refused like invalid UTF-8
+    parseJson(req, text, (err: Error | null, value?: unknown) => {
+      if (!err && hasLoneSurrogate(text, value)) return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'), undefined);
+      done(err, value);
+    });
   });
 
   const routes: RouteDoc[] = [];
@@ -179,6 +195,43 @@ function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { sta
     return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal server error; the server log has the details' } } };
+}
+
+/** A request Node cannot parse (oversized headers, not HTTP at all): answered in our envelope, then closed. */
+function answerClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are larger than the 16 KiB the server accepts']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive']
+    : [400, 'Bad Request', 'bad_request', 'this is not a valid HTTP request'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.destroy(err);
+}
+
+/**
+ * A string anywhere in a parsed JSON value (keys included) holding half a surrogate pair. Only a \uD8xx-\uDFxx
+ * escape can make one (the bytes are valid UTF-8), so other bodies are not walked; the walk is iterative, as
+ * deep as the nesting is.
+ */
+function hasLoneSurrogate(text: string, value: unknown): boolean {
+  if (!/\\u[dD][89a-fA-F]/.test(text)) return false;
+  const lone = /[\ud800-\udfff]/u;
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (lone.test(v)) return true;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) pending.push(k, child);
+    }
+  }
+  return false;
+}
+
+/** What the request log keeps of a request: no headers, no body, and no token even in a query string. */
+function logRequest(req: FastifyRequest): Record<string, unknown> {
+  return { method: req.method, url: req.url.replace(/\b(tix[sp])_[\w-]+/g, '$1_[redacted]'), remoteAddress: req.ip };
 }
 
 interface AjvProblem {

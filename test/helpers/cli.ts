@@ -46,7 +46,7 @@ function result(code: number, stdout: string, stderr: string): Result {
 }
 
 /** Runs a command in-process through main(), exactly as bin/tix.js does, with captured streams. */
-export async function tix(args: string[], opts: { env?: Env; stdin?: string; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {}): Promise<Result> {
+export async function tix(args: string[], opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {}): Promise<Result> {
   let out = '';
   let err = '';
   const stdout = new Writable({ write: (chunk, _enc, cb) => ((out += chunk.toString()), cb()) });

@@ -112,6 +112,8 @@ function serverProblem(value: string): string | undefined {
   try {
     const u = new URL(value.trim());
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return `expected an http:// or https:// URL, got "${value}"`;
+    // tix authenticates with its token; a password in the URL would only end up in config.json and in messages
+    if (u.username || u.password) return 'put no user name or password in the server URL: tix logs in with --email and a password or token on standard input';
     return undefined;
   } catch {
     return `expected a URL such as http://127.0.0.1:8787, got "${value}"`;

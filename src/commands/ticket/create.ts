@@ -9,7 +9,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
 import { activeStatuses } from '../../core/status.ts';
-import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { decodeText, readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { editText } from '../../io/editor.ts';
 import { askChoice, confirmOrCancel } from '../../io/prompter.ts';
@@ -197,26 +197,31 @@ export async function run(o: Options): Promise<void> {
     throw err;
   }
   const ticket = created.item;
+  // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
+  // is this command's, not an earlier run's.
+  const replayed = created.replayed && chosenKey !== undefined;
   const what = created.deduplicated ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)` : `filed ticket #${ticket.id}`;
-  const notice = created.replayed
+  const notice = replayed
     ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
     : created.deduplicated ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n` : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
   if (fields) {
     printJson(o.io, pick(ticket, fields));
     // scripts reading the JSON still hear, on stderr, when nothing new was filed
-    if (created.replayed || created.deduplicated) o.io.err(notice);
+    if (replayed || created.deduplicated) o.io.err(notice);
     return;
   }
   o.io.out(`${ticket.url}\n`);
   o.io.err(notice);
 }
 
-async function readText(path: string, flag: string): Promise<string> {
+export async function readText(path: string, flag: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw usageError(`${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  return decodeText(bytes, `${flag}: ${path}`);
 }
 
 export async function uploadAll(io: IOStreams, backend: Backend, paths: string[]): Promise<string[]> {

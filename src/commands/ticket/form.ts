@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { usageError, type FieldProblem } from '../../api/errors.ts';
 import type { Establishment } from '../../api/types.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, normaliseFieldId, parseFieldText, requestProblems, valueProblem, type Catalog, type FieldSpec, type FieldValues, type RequestType } from '../../core/catalog.ts';
+import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
 
@@ -122,7 +123,9 @@ export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, es
   const siret = draft.establishment?.replace(/\s/g, '');
   let establishment = siret ? establishments.find((e) => e.siret === siret) : undefined;
   if (draft.establishment && !establishment) {
-    problems.push({ field: '--establishment', message: `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}` });
+    // a mistyped SIRET says so, rather than "not one of yours"
+    const typo = siretProblem(siret ?? '');
+    problems.push({ field: '--establishment', message: typo ? `${draft.establishment}: ${typo}` : `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}` });
   } else if (!establishment && opts.needEstablishment) {
     if (establishments.length === 1) establishment = establishments[0];
     else if (prompt && establishments.length > 1) {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { stateError, TixError, usageError } from '../../api/errors.ts';
@@ -59,18 +58,14 @@ export async function run(o: Options): Promise<void> {
   if (fileProblems.length) throw usageError(fileProblems.map((p) => `--attach: ${p.message}`).join('\n'), { fields: fileProblems });
   const backend = await o.backend();
 
-  // The state first: nobody should write a reply in an editor only to have it refused.
+  // The state first: nobody should write a reply in an editor only to have it refused. With an idempotency
+  // key and a body the server decides: a re-run whose first reply landed before an agent closed the ticket
+  // is answered "already posted", not "closed".
   const ticket = await backend.ticket(o.id);
-  if (ticket.status === 'closed') throw closedError(o.id);
+  if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined))) throw closedError(o.id);
 
   let body = o.body;
-  if (o.bodyFile !== undefined) {
-    try {
-      body = o.bodyFile === '-' ? await readAll(o.io.stdin) : readFileSync(o.bodyFile, 'utf8');
-    } catch (err) {
-      throw usageError(`--body-file: cannot read ${o.bodyFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  }
+  if (o.bodyFile !== undefined) body = o.bodyFile === '-' ? await readAll(o.io.stdin) : await (await import('./create.ts')).readText(o.bodyFile, '--body-file');
   if (body === undefined) {
     if (!o.io.canPrompt) throw usageError('a reply needs --body TEXT or --body-file FILE (no terminal to open an editor on)');
     const last = ticket.messages.at(-1);
@@ -95,5 +90,6 @@ export async function run(o: Options): Promise<void> {
   }
   if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
   o.io.out(`${created.ticket.url}\n`);
-  o.io.err(created.replayed ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
+  // a key made here can only have been replayed by this command's own retry: the reply is this command's
+  o.io.err(created.replayed && o.idempotencyKey !== undefined ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
 }

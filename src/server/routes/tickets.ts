@@ -71,7 +71,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
             establishment: { type: 'string', maxLength: 20 },
             fields: { type: 'object', maxProperties: 50, additionalProperties: fieldValue },
             attachments: attachmentIds,
-            followUpOf: { type: 'integer', minimum: 1 },
+            followUpOf: id.properties.id,
             dedupe: { type: 'boolean' },
           },
         },
@@ -139,7 +139,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       schema: {
         summary: "Mark others' messages read (all of them, or up to one message)",
         params: id,
-        body: { type: 'object', additionalProperties: false, properties: { messageId: { type: 'integer', minimum: 1 } } },
+        body: { type: 'object', additionalProperties: false, properties: { messageId: id.properties.id } },
       },
     },
     async (req) => ({ marked: await s.tickets.markRead(req.principal, req.params.id, req.body?.messageId) }),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../api/errors.ts';
 import type { Created, Message, NewReply, NewTicket, Page, ReadResult, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
+import { siretProblem } from '../../core/identifiers.ts';
 import { statusAfterAction, statusAfterReply, statuses, type Actor, type Status, type StatusAction } from '../../core/status.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
@@ -94,6 +95,9 @@ export class TicketService {
       if (Number.isNaN(at)) bad('since', 'expected a date (YYYY-MM-DD) or an RFC 3339 time');
       else since = new Date(at).toISOString();
     }
+    // a mistyped SIRET says so, rather than "not among yours"
+    const siretTypo = q.establishment === undefined ? undefined : siretProblem(q.establishment);
+    if (siretTypo) bad('establishment', `${q.establishment}: ${siretTypo}`);
     const limit = q.limit ?? 30;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) bad('limit', `from 1 to ${MAX_PAGE}`);
     let before: { updatedAt: string; id: number } | undefined;
@@ -203,8 +207,9 @@ export class TicketService {
     const mine = await this.visibleEstablishments(p);
     if (siret) {
       const est = mine.find((e) => e.siret === siret);
-      // the same answer whether it exists elsewhere or not at all
-      if (!est) throw invalid([{ field: 'establishment', message: `${siret} is not one of your establishments` }]);
+      // the same answer whether it exists elsewhere or not at all; a mistyped SIRET says so
+      const typo = est ? undefined : siretProblem(siret);
+      if (!est) throw invalid([{ field: 'establishment', message: typo ? `${siret}: ${typo}` : `${siret} is not one of your establishments` }]);
       return est;
     }
     if (followUp) return mine.find((e) => e.id === followUp.establishmentId)!;
