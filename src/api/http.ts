@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Env } from '../io/iostreams.ts';
+import { stripControls } from '../core/text.ts';
 import { VERSION } from '../version.ts';
 import { authError, cancelledError, notFoundError, stateError, TixError, transientError, usageError, type FieldProblem } from './errors.ts';
 
@@ -277,7 +278,8 @@ export class HttpClient {
     let data: Record<string, unknown> | undefined;
     try {
       const parsed = JSON.parse(res.body.toString('utf8')) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } & Record<string, unknown> };
-      if (parsed.error?.message) message = parsed.error.message;
+      // the server's words end up in a terminal: no control characters
+      if (parsed.error?.message) message = stripControls(parsed.error.message);
       code = parsed.error?.code;
       fields = parsed.error?.fields;
       // anything else the server says about the error (e.g. ticketId) travels on

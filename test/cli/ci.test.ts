@@ -155,4 +155,20 @@ describe('terminal manners', () => {
     expect((await tix(['ticket', 'view', id], { env: { ...env, CLICOLOR_FORCE: '1' } })).stdout).toContain('\u001b[1m');
     expect((await tix(['ticket', 'list', '--limit', '1'], { env: { ...env, CLICOLOR_FORCE: '1' } })).stdout).not.toContain('\u001b[');
   });
+
+  it('never lets control characters from the server reach the terminal', async () => {
+    const token = await s.tokenFor('sarah@demo.test');
+    const hostile = 'Invoice \u001b[2J\u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m';
+    const created = await s.api('POST', '/tickets', { token, body: { type: 'question', fields: { summary: hostile, description: `body ${hostile}` } } });
+    expect(created.status).toBe(201);
+    const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, NO_COLOR: '1' });
+    for (const args of [['ticket', 'list', '--limit', '3'], ['ticket', 'view', String(created.body.id)], ['inbox']]) {
+      for (const tty of [true, false]) {
+        const r = await tix(args, { env, tty });
+        expect(r.stdout + r.stderr, `${args.join(' ')} tty=${tty}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }
+    }
+    const view = await tix(['ticket', 'view', String(created.body.id)], { env });
+    expect(view.stdout).toContain('Invoice \u241b[2J\u241b]52;c;cm0gLXJmIH4=\ufffd \ufffd31m');
+  });
 });

@@ -26,6 +26,7 @@ import type {
   TokenInfo,
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
+import { stripControls, stripControlsDeep } from '../../core/text.ts';
 import type { StatusAction } from '../../core/status.ts';
 
 /** The backend served by `tix serve`: a thin mapping of the interface onto its REST API. */
@@ -36,24 +37,29 @@ export class TixBackend implements Backend {
     this.http = http;
   }
 
+  /** Every answer is cleaned of terminal control characters before any command sees it. */
+  private async call<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+    return stripControlsDeep(await this.http.json<T>(method, path, opts));
+  }
+
   get server(): string {
     return this.http.server;
   }
 
   serverInfo(): Promise<ServerInfo> {
-    return this.http.json('GET', '/meta');
+    return this.call('GET', '/meta');
   }
 
   login(email: string, password: string): Promise<LoginResult> {
-    return this.http.json('POST', '/auth/login', { body: { email, password } });
+    return this.call('POST', '/auth/login', { body: { email, password } });
   }
 
   logout(): Promise<void> {
-    return this.http.json('POST', '/auth/logout');
+    return this.call('POST', '/auth/logout');
   }
 
   me(): Promise<Me> {
-    return this.http.json('GET', '/me');
+    return this.call('GET', '/me');
   }
 
   async establishments(): Promise<Establishment[]> {
@@ -61,7 +67,7 @@ export class TixBackend implements Backend {
   }
 
   createToken(input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken> {
-    return this.http.json('POST', '/tokens', { body: input, checkHint: 'check with: tix token list' });
+    return this.call('POST', '/tokens', { body: input, checkHint: 'check with: tix token list' });
   }
 
   async listTokens(): Promise<TokenInfo[]> {
@@ -69,30 +75,30 @@ export class TixBackend implements Backend {
   }
 
   revokeToken(id: number): Promise<void> {
-    return this.http.json('DELETE', `/tokens/${id}`);
+    return this.call('DELETE', `/tokens/${id}`);
   }
 
   catalog(): Promise<Catalog> {
-    return this.http.json('GET', '/request-types');
+    return this.call('GET', '/request-types');
   }
 
   requestType(id: string): Promise<RequestType> {
-    return this.http.json('GET', `/request-types/${encodeURIComponent(id)}`);
+    return this.call('GET', `/request-types/${encodeURIComponent(id)}`);
   }
 
   listTickets(q: TicketQuery): Promise<Page<Ticket>> {
-    return this.http.json('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
+    return this.call('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
   }
 
   ticket(id: number, opts: { markRead?: 'auto' | 'never' } = {}): Promise<TicketWithMessages> {
-    return this.http.json('GET', `/tickets/${id}`, { query: { markRead: opts.markRead } });
+    return this.call('GET', `/tickets/${id}`, { query: { markRead: opts.markRead } });
   }
 
   /** A write whose answer says whether an idempotency key replayed an earlier one. */
   private async created<T>(path: string, body: unknown, opts: WriteOptions & Pick<RequestOptions, 'checkHint'>): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
     const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
     if (res.status >= 400) throw this.http.errorFor('POST', res);
-    return { body: JSON.parse(res.body.toString('utf8')) as T, replayed: res.headers['idempotent-replayed'] === 'true', deduplicated: res.headers['tix-deduplicated'] === 'true' };
+    return { body: stripControlsDeep(JSON.parse(res.body.toString('utf8')) as T), replayed: res.headers['idempotent-replayed'] === 'true', deduplicated: res.headers['tix-deduplicated'] === 'true' };
   }
 
   async createTicket(ticket: NewTicket, opts: WriteOptions = {}): Promise<Created<Ticket>> {
@@ -106,12 +112,12 @@ export class TixBackend implements Backend {
   }
 
   changeStatus(id: number, action: StatusAction): Promise<Ticket> {
-    return this.http.json('POST', `/tickets/${id}/${action}`, { checkHint: `check with: tix ticket view ${id}` });
+    return this.call('POST', `/tickets/${id}/${action}`, { checkHint: `check with: tix ticket view ${id}` });
   }
 
   upload(name: string, data: Uint8Array): Promise<Attachment> {
     // An upload that is lost midway is harmless (an unattached upload is deleted after a day): safe to retry.
-    return this.http.json('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true });
+    return this.call('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true });
   }
 
   async download(ticketId: number, attachmentId: string): Promise<Download> {
@@ -120,7 +126,7 @@ export class TixBackend implements Backend {
     const disposition = String(res.headers['content-disposition'] ?? '');
     const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
     return {
-      name: name ? decodeURIComponent(name) : attachmentId,
+      name: stripControls(name ? decodeURIComponent(name) : attachmentId),
       contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
       sha256: typeof res.headers['x-sha256'] === 'string' ? res.headers['x-sha256'] : undefined,
       data: res.body,
@@ -137,15 +143,15 @@ export class TixBackend implements Backend {
 
   readAll(query: TicketQuery): Promise<ReadResult> {
     // marking read twice is harmless: safe to retry
-    return this.http.json('POST', '/tickets/read', { body: query, replayable: true });
+    return this.call('POST', '/tickets/read', { body: query, replayable: true });
   }
 
   settings(company?: string): Promise<Settings> {
-    return this.http.json('GET', '/settings', { query: { company } });
+    return this.call('GET', '/settings', { query: { company } });
   }
 
   updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings> {
-    return this.http.json('PATCH', '/settings', { body: change });
+    return this.call('PATCH', '/settings', { body: change });
   }
 
   async listContacts(q: ContactQuery): Promise<Contact[]> {
@@ -153,25 +159,25 @@ export class TixBackend implements Backend {
   }
 
   contact(id: number): Promise<Contact> {
-    return this.http.json('GET', `/contacts/${id}`);
+    return this.call('GET', `/contacts/${id}`);
   }
 
   // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be
   // refused as a duplicate, a second "remove this address" as unknown): the user is told how to check instead.
   createContact(contact: NewContact): Promise<Contact> {
-    return this.http.json('POST', '/contacts', { body: contact, checkHint: 'check with: tix contact list' });
+    return this.call('POST', '/contacts', { body: contact, checkHint: 'check with: tix contact list' });
   }
 
   updateContact(id: number, patch: ContactPatch): Promise<Contact> {
-    return this.http.json('PATCH', `/contacts/${id}`, { body: patch, checkHint: 'check with: tix contact list' });
+    return this.call('PATCH', `/contacts/${id}`, { body: patch, checkHint: 'check with: tix contact list' });
   }
 
   removeContact(id: number): Promise<void> {
-    return this.http.json('DELETE', `/contacts/${id}`, { checkHint: 'check with: tix contact list' });
+    return this.call('DELETE', `/contacts/${id}`, { checkHint: 'check with: tix contact list' });
   }
 
   applyContacts(input: ContactApplyInput): Promise<ContactApplyResult> {
     // a dry run changes nothing, so it is as safe to repeat as a read
-    return this.http.json('POST', '/contacts/apply', { body: input, replayable: input.dryRun, checkHint: 'check with: tix contact apply --dry-run with the same file' });
+    return this.call('POST', '/contacts/apply', { body: input, replayable: input.dryRun, checkHint: 'check with: tix contact apply --dry-run with the same file' });
   }
 }
