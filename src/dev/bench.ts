@@ -12,9 +12,9 @@ const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tix-bench-'));
 const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: work, TIX_CONFIG_DIR: join(work, 'config'), NO_COLOR: '1' };
 
-function time(args: string[], input = ''): number {
+function time(args: string[]): number {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -25,10 +25,16 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Warm up (fills Node's compile cache), then time `runs` runs. */
-function measure(args: string[], input = ''): number {
-  for (let i = 0; i < 3; i++) time(args, input);
-  return median(Array.from({ length: runs }, () => time(args, input)));
+/**
+ * Warm up (fills Node's compile cache), then time the commands in interleaved rounds: a machine that speeds up
+ * or slows down during the run (other tenants, frequency scaling) shifts every command alike, so the ratios
+ * stay honest.
+ */
+function measureAll(cases: Array<[string, string[]]>): number[] {
+  for (const [, args] of cases) for (let i = 0; i < 3; i++) time(args);
+  const samples: number[][] = cases.map(() => []);
+  for (let round = 0; round < runs; round++) cases.forEach(([, args], i) => samples[i]!.push(time(args)));
+  return samples.map(median);
 }
 
 const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', ':memory:', '--demo'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -60,9 +66,10 @@ try {
     ['tix ticket list --json (50)', [bin, 'ticket', 'list', '--limit', '50', '--json']],
     ['tix ticket create (flags)', [bin, 'ticket', 'create', '--type', 'incident', '--establishment', '81234567600017', '--summary', 'Bench incident', '--description', 'Timing', '--field', 'severity=low']],
   ];
-  const results = cases.map(([name, args]) => ({ name, ms: measure(args) }));
+  const medians = measureAll(cases);
+  const results = cases.map(([name], i) => ({ name, ms: medians[i]! }));
   const base = results[0]!.ms;
-  process.stdout.write(`median of ${runs} runs each, Node ${process.version}, ${new Date().toISOString()}\n\n`);
+  process.stdout.write(`median of ${runs} interleaved rounds, Node ${process.version}, ${new Date().toISOString()}\n\n`);
   process.stdout.write(`${'command'.padEnd(34)}${'median'.padStart(10)}${'ratio'.padStart(8)}\n`);
   for (const r of results) process.stdout.write(`${r.name.padEnd(34)}${`${r.ms.toFixed(1)} ms`.padStart(10)}${`${(r.ms / base).toFixed(2)}x`.padStart(8)}\n`);
   process.stdout.write('\nbudget: tix --version at most 1.5x bare node\n');
