@@ -6,16 +6,8 @@ import { statuses, type Status } from '../../core/status.ts';
 
 // The ticket filters shared by `ticket list`, `ticket read --all` and `inbox`.
 
-export interface FilterFlags {
-  status?: string[];
-  type?: string;
-  category?: string;
-  establishment?: string;
-  author?: string;
-  mine?: boolean;
-  search?: string;
-  since?: string;
-}
+/** The filter flags as commander parses them: the query's filters, with statuses as typed. */
+export type FilterFlags = Omit<TicketQuery, 'status' | 'unread' | 'limit' | 'cursor'> & { status?: string[] };
 
 export function addFilterOptions(cmd: Command): Command {
   return cmd
