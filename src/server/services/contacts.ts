@@ -3,10 +3,9 @@ import type { FieldProblem } from '../../api/errors.ts';
 import type { Contact, ContactApplyResult, ContactPatch, ContactPlan, ContactQuery, NewContact } from '../../api/types.ts';
 import { apiFieldNames, checkContactInput, parseContactList, type ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey, contactTypeProblem, contactTypes, MAX_CONTACT_EMAILS, normaliseEmail, sameEmails } from '../../core/contacts.ts';
-import { sirenProblem } from '../../core/identifiers.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { CompanyRow, ContactChanges, ContactRow, Store } from '../store/store.ts';
-import { requireScope, type Clock, type Principal } from './principal.ts';
+import { companyFor, requireScope, type Clock, type Principal } from './principal.ts';
 
 /**
  * Account contacts (seed 003). They belong to the company: its administrators read and change them, and a
@@ -30,19 +29,8 @@ export class ContactService {
   private async company(p: Principal, access: 'read' | 'write', siren?: string): Promise<CompanyRow> {
     if (p.role === 'employee') throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
     requireScope(p, `contacts:${access}`);
-    if (p.role === 'agent') {
-      if (access === 'write') throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
-      if (siren === undefined) throw invalid([{ field: 'company', message: 'is required for support agents: the SIREN of the company whose contacts to read (tix contact list --company SIREN)' }]);
-      const problem = sirenProblem(siren);
-      if (problem) throw invalid([{ field: 'company', message: problem }]);
-      const company = await this.store.companyBySiren(siren);
-      if (!company) throw notFound(`no company with SIREN ${siren}`);
-      return company;
-    }
-    const own = p.user.companyId === null ? undefined : await this.store.getCompany(p.user.companyId);
-    // another company's SIREN answers like one that does not exist
-    if (!own || (siren !== undefined && siren !== own.siren)) throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
-    return own;
+    if (p.role === 'agent' && access === 'write') throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
+    return companyFor(this.store, p, siren, 'the SIREN of the company whose contacts to read (tix contact list --company SIREN)');
   }
 
   async list(p: Principal, q: ContactQuery): Promise<Contact[]> {

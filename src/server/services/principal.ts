@@ -1,6 +1,7 @@
 import type { UserRole } from '../../api/types.ts';
-import { forbidden } from '../errors.ts';
-import type { TokenRow, UserRow } from '../store/store.ts';
+import { sirenProblem } from '../../core/identifiers.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import type { CompanyRow, Store, TokenRow, UserRow } from '../store/store.ts';
 
 /** Who is calling, as the services see it: the user, what they administer, and what their token allows. */
 export interface Principal {
@@ -29,4 +30,22 @@ export function requireScope(p: Principal, scope: string): void {
 /** Seed 000: only administrators (and support agents) reach messages. */
 export function requireMessageAccess(p: Principal): void {
   if (p.role === 'employee') throw forbidden('your account has no administrator access to any establishment, so it cannot reach support messages; ask an administrator of your establishment');
+}
+
+/**
+ * The company a company-wide request is about: the caller's own, or, for a support agent, the one named by
+ * SIREN (`agentHint` says how to name it). Another company's SIREN answers like one that does not exist.
+ */
+export async function companyFor(store: Store, p: Principal, siren: string | undefined, agentHint: string): Promise<CompanyRow> {
+  if (p.role === 'agent') {
+    if (siren === undefined || siren === '') throw invalid([{ field: 'company', message: `is required for support agents: ${agentHint}` }]);
+    const problem = sirenProblem(siren);
+    if (problem) throw invalid([{ field: 'company', message: problem }]);
+    const company = await store.companyBySiren(siren);
+    if (!company) throw notFound(`no company with SIREN ${siren}`);
+    return company;
+  }
+  const own = p.user.companyId === null ? undefined : await store.getCompany(p.user.companyId);
+  if (!own || (siren !== undefined && siren !== own.siren)) throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
+  return own;
 }

@@ -1,7 +1,7 @@
 import type { MarkReadPolicy, Settings } from '../../api/types.ts';
-import { forbidden, invalid, notFound } from '../errors.ts';
+import { forbidden } from '../errors.ts';
 import type { CompanyRow, Store } from '../store/store.ts';
-import { requireMessageAccess, requireScope, type Principal } from './principal.ts';
+import { companyFor, requireMessageAccess, requireScope, type Principal } from './principal.ts';
 
 /** Organisation settings (seed 002): read by those who reach messages, changed by the company's admins. */
 export class SettingsService {
@@ -14,16 +14,7 @@ export class SettingsService {
   /** The caller's company; support agents name one by SIREN. */
   private async company(p: Principal, siren: string | undefined): Promise<CompanyRow> {
     requireMessageAccess(p);
-    if (p.role === 'agent') {
-      if (!siren) throw invalid([{ field: 'company', message: 'support agents name the company: ?company=SIREN' }]);
-      const company = await this.store.companyBySiren(siren);
-      if (!company) throw notFound(`no company ${siren}`);
-      return company;
-    }
-    const company = p.user.companyId === null ? undefined : await this.store.getCompany(p.user.companyId);
-    // a company other than one's own is answered like one that does not exist
-    if (!company || (siren && siren !== company.siren)) throw notFound(`no company ${siren ?? ''}`.trim());
-    return company;
+    return companyFor(this.store, p, siren, 'the SIREN of the company (tix settings list --company SIREN)');
   }
 
   async get(p: Principal, siren?: string): Promise<Settings> {
