@@ -33,6 +33,9 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 // stdin is made on first use: most commands never read it, and setting it up costs start-up time
-const io = createIOStreams({ stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr, tty: { stdin: isatty(0) } }, process.env);
+const io = createIOStreams(
+  { stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr, tty: { stdin: isatty(0) } },
+  process.env,
+);
 const code = await main(process.argv.slice(2), io, process.env, { signal: controller.signal });
 process.exitCode = interrupted && code === 0 ? 130 : code;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitCodeMeanings } from '../src/api/errors.ts';
+import { exitCodeMeanings } from '../src/core/errors.ts';
 import { environmentVariables } from '../src/commands/help.ts';
 import { repoRoot } from './helpers/cli.ts';
 
@@ -12,10 +12,18 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 function tableAfter(heading: string): string[][] {
   const start = readme.indexOf(`\n## ${heading}\n`);
   expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(-1);
-  const lines = readme.slice(start).split('\n').filter((l) => l.startsWith('|'));
+  const lines = readme
+    .slice(start)
+    .split('\n')
+    .filter((l) => l.startsWith('|'));
   const rows: string[][] = [];
   for (const l of lines.slice(2)) {
-    rows.push(l.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
     if (!readme.slice(start).includes(`${l}\n|`)) break;
   }
   return rows;

@@ -3,7 +3,16 @@ import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } fro
 import type { Env } from '../io/iostreams.ts';
 import { stripControls } from '../core/text.ts';
 import { VERSION } from '../version.ts';
-import { authError, cancelledError, notFoundError, stateError, TixError, transientError, usageError, type FieldProblem } from './errors.ts';
+import {
+  authError,
+  cancelledError,
+  notFoundError,
+  stateError,
+  TixError,
+  transientError,
+  usageError,
+  type FieldProblem,
+} from '../core/errors.ts';
 
 // Built on node:http rather than undici: loading the undici bundle alone costs 30-50 ms, as much as Node's
 // own start-up, and every command that talks to a server would pay it. node:http loads in ~5 ms and its
@@ -133,7 +142,13 @@ export class HttpClient {
       body = opts.rawBody;
       headers['content-type'] = opts.contentType ?? 'application/octet-stream';
     }
-    const replayable = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey) || Boolean(opts.replayable);
+    const replayable =
+      method === 'GET' ||
+      method === 'HEAD' ||
+      method === 'PUT' ||
+      method === 'DELETE' ||
+      Boolean(opts.idempotencyKey) ||
+      Boolean(opts.replayable);
     const url = this.url(path, opts.query);
     const signal = opts.signal ?? this.options.signal;
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
@@ -150,7 +165,11 @@ export class HttpClient {
       } catch (err) {
         if (err instanceof TixError && err.exitCode === 130 && method !== 'GET' && method !== 'HEAD') {
           // interrupted while a write was under way: it may or may not have been applied
-          throw cancelledError('cancelled while the request was under way; it may or may not have been applied', { hint: opts.idempotencyKey ? `running the same command again with --idempotency-key ${opts.idempotencyKey} is safe` : (opts.checkHint ?? 'check before trying again') });
+          throw cancelledError('cancelled while the request was under way; it may or may not have been applied', {
+            hint: opts.idempotencyKey
+              ? `running the same command again with --idempotency-key ${opts.idempotencyKey} is safe`
+              : (opts.checkHint ?? 'check before trying again'),
+          });
         }
         if (!(err instanceof NetworkFailure)) throw err;
         this.options.debug?.(`< ${err.code}${err.sent ? ' after sending' : ' before sending'}`);
@@ -192,11 +211,25 @@ export class HttpClient {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(cancelledError());
       const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(cancelledError())), { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(cancelledError());
+        },
+        { once: true },
+      );
     });
   }
 
-  private once(method: string, url: URL, headers: OutgoingHttpHeaders, body: Uint8Array | undefined, reuse: boolean, signal?: AbortSignal): Promise<RawResponse> {
+  private once(
+    method: string,
+    url: URL,
+    headers: OutgoingHttpHeaders,
+    body: Uint8Array | undefined,
+    reuse: boolean,
+    signal?: AbortSignal,
+  ): Promise<RawResponse> {
     const connectTimeout = this.options.connectTimeoutMs ?? 10_000;
     const idleTimeout = this.options.requestTimeoutMs ?? 30_000;
     return new Promise((resolve, reject) => {
@@ -277,7 +310,9 @@ export class HttpClient {
     let fields: FieldProblem[] | undefined;
     let data: Record<string, unknown> | undefined;
     try {
-      const parsed = JSON.parse(res.body.toString('utf8')) as { error?: { code?: string; message?: string; fields?: FieldProblem[] } & Record<string, unknown> };
+      const parsed = JSON.parse(res.body.toString('utf8')) as {
+        error?: { code?: string; message?: string; fields?: FieldProblem[] } & Record<string, unknown>;
+      };
       // the server's words end up in a terminal: no control characters
       if (parsed.error?.message) message = stripControls(parsed.error.message);
       code = parsed.error?.code;

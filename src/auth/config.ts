@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 import type { Env } from '../io/iostreams.ts';
 
 // Local, non-secret settings: profiles (which server, which account, where its token lives) and preferences.
@@ -43,11 +43,32 @@ export interface PreferenceKey {
 }
 
 export const preferenceKeys: readonly PreferenceKey[] = [
-  { key: 'profile', field: 'defaultProfile', description: 'the profile used when neither --profile nor TIX_PROFILE is given', default: 'default' },
+  {
+    key: 'profile',
+    field: 'defaultProfile',
+    description: 'the profile used when neither --profile nor TIX_PROFILE is given',
+    default: 'default',
+  },
   { key: 'editor', field: 'editor', description: 'editor for long text on a terminal (before VISUAL and EDITOR)' },
-  { key: 'pager', field: 'pager', description: 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' },
-  { key: 'color', field: 'color', values: colorValues, default: 'auto', description: 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' },
-  { key: 'output', field: 'output', values: outputValues, default: 'auto', description: 'json: every command that takes --json prints JSON (all fields) as if --json was given' },
+  {
+    key: 'pager',
+    field: 'pager',
+    description: 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off',
+  },
+  {
+    key: 'color',
+    field: 'color',
+    values: colorValues,
+    default: 'auto',
+    description: 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win',
+  },
+  {
+    key: 'output',
+    field: 'output',
+    values: outputValues,
+    default: 'auto',
+    description: 'json: every command that takes --json prints JSON (all fields) as if --json was given',
+  },
 ];
 
 /** The preference a key names; an unknown key is a usage error listing the valid ones. */
@@ -55,8 +76,14 @@ export function findPreference(key: string): PreferenceKey {
   const found = preferenceKeys.find((k) => k.key === key || k.field === key);
   if (found) return found;
   const valid = preferenceKeys.map((k) => k.key).join(', ');
-  if (key === 'profiles') throw usageError(`profiles are not a preference: tix auth login and tix auth logout manage them; keys: ${valid}`, { code: 'unknown_key' });
-  throw usageError(`unknown config key "${key}"; keys: ${valid}`, { code: 'unknown_key', hint: 'tix config list shows every key and its value' });
+  if (key === 'profiles')
+    throw usageError(`profiles are not a preference: tix auth login and tix auth logout manage them; keys: ${valid}`, {
+      code: 'unknown_key',
+    });
+  throw usageError(`unknown config key "${key}"; keys: ${valid}`, {
+    code: 'unknown_key',
+    hint: 'tix config list shows every key and its value',
+  });
 }
 
 /** A preference's value: the one set in config.json, else its default (undefined when it has none). */
@@ -86,7 +113,11 @@ export function readConfig(env: Env): ConfigData {
     throw usageError(`cannot read the config file ${path}: ${(err as Error).message}`);
   }
   // a hand-broken file is named, with the way out; never a stack trace
-  const broken = { code: 'bad_config', hint: `fix it by hand, or move it away and log in again: mv ${path} ${path}.broken`, data: { file: path } };
+  const broken = {
+    code: 'bad_config',
+    hint: `fix it by hand, or move it away and log in again: mv ${path} ${path}.broken`,
+    data: { file: path },
+  };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -94,7 +125,8 @@ export function readConfig(env: Env): ConfigData {
     throw usageError(`the config file ${path} is not valid JSON (${(err as Error).message})`, broken);
   }
   const problems = schemaProblems(data, { type: 'object', properties: configSchema }, '');
-  if (problems.length > 0) throw usageError(`the config file ${path} has invalid settings:\n${problems.map((p) => `  ${p}`).join('\n')}`, broken);
+  if (problems.length > 0)
+    throw usageError(`the config file ${path} has invalid settings:\n${problems.map((p) => `  ${p}`).join('\n')}`, broken);
   return data as ConfigData;
 }
 
@@ -114,11 +146,13 @@ interface Schema {
  */
 function schemaProblems(value: unknown, schema: Schema, at: string): string[] {
   const where = at || 'the file';
-  if (schema.enum && !schema.enum.includes(value as string)) return [`${where}: must be one of ${schema.enum.join(', ')} (found ${JSON.stringify(value)})`];
+  if (schema.enum && !schema.enum.includes(value as string))
+    return [`${where}: must be one of ${schema.enum.join(', ')} (found ${JSON.stringify(value)})`];
   if (schema.type === 'string') {
     if (typeof value !== 'string') return [`${where}: must be a string (found ${JSON.stringify(value)})`];
     if (schema.minLength && value.length < schema.minLength) return [`${where}: must not be empty`];
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) return [`${where}: must match ${schema.pattern} (found ${JSON.stringify(value)})`];
+    if (schema.pattern && !new RegExp(schema.pattern).test(value))
+      return [`${where}: must match ${schema.pattern} (found ${JSON.stringify(value)})`];
   }
   if (schema.type !== 'object') return [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${where}: must be a JSON object`];
@@ -176,7 +210,8 @@ export async function updateConfig(env: Env, change: (conf: import('conf').defau
   try {
     change(conf);
   } catch (err) {
-    if (err instanceof Error && /schema violation/i.test(err.message)) throw usageError(err.message.replace(/^Config schema violation: /, 'invalid setting: '));
+    if (err instanceof Error && /schema violation/i.test(err.message))
+      throw usageError(err.message.replace(/^Config schema violation: /, 'invalid setting: '));
     throw err;
   }
 }

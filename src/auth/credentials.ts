@@ -25,14 +25,22 @@ export async function resolveSession(env: Env, profileName: string, config: Conf
   if (!profile?.email || serverFor({}, profile) !== server) return undefined;
   if (profile.tokenStorage === 'file') {
     const entry = fileTokenGet(configDir(env), profileName);
-    return entry && entry.server === server ? { profile: profileName, server, email: entry.email, token: entry.token, source: 'file' } : undefined;
+    return entry && entry.server === server
+      ? { profile: profileName, server, email: entry.email, token: entry.token, source: 'file' }
+      : undefined;
   }
   const token = await keychainGet(server, profile.email);
   return token ? { profile: profileName, server, email: profile.email, token, source: 'keychain' } : undefined;
 }
 
 /** Stores the token first, then records the profile: a failed keychain write leaves nothing behind. */
-export async function saveSession(env: Env, profileName: string, s: { server: string; email: string; token: string }, storage: TokenStorage, previous?: ConfigData): Promise<void> {
+export async function saveSession(
+  env: Env,
+  profileName: string,
+  s: { server: string; email: string; token: string },
+  storage: TokenStorage,
+  previous?: ConfigData,
+): Promise<void> {
   if (storage === 'keychain') await keychainSet(s.server, s.email, s.token);
   else fileTokenSet(configDir(env), profileName, s);
   await updateConfig(env, (conf) => {

@@ -1,4 +1,4 @@
-import { authError, TixError } from '../api/errors.ts';
+import { authError, TixError } from '../core/errors.ts';
 
 // The OS keychain through @napi-rs/keyring. On Linux the entry is pinned to the Secret Service (GNOME Keyring,
 // KWallet, KeePassXC): the library would otherwise fall back to the kernel keyring, which forgets everything at
@@ -22,13 +22,18 @@ export class KeychainUnavailable extends TixError {
 /** Turns the library's raw errors into a reason a person can act on. */
 export function explainKeychainError(err: unknown): string {
   const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-  if (/Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS|No such file or directory|Connection refused|dbus.*(not|no).*(found|available)/i.test(text)) {
+  if (
+    /Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS|No such file or directory|Connection refused|dbus.*(not|no).*(found|available)/i.test(
+      text,
+    )
+  ) {
     return 'no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is unset or points nowhere); start one with dbus-run-session or log in to a desktop session';
   }
   if (/org\.freedesktop\.secrets|ServiceUnknown|was not provided by any \.service/i.test(text)) {
     return 'no Secret Service provider is running (install and start gnome-keyring, KWallet or KeePassXC)';
   }
-  if (/dismissed|locked|unlock/i.test(text)) return 'the keyring collection is locked and could not be unlocked here (no prompt is possible)';
+  if (/dismissed|locked|unlock/i.test(text))
+    return 'the keyring collection is locked and could not be unlocked here (no prompt is possible)';
   return text.trim().split('\n')[0] || 'unknown keychain error';
 }
 
@@ -63,7 +68,8 @@ export async function keychainSet(server: string, account: string, token: string
   await guarded(async () => (await entry(server, account)).setPassword(token));
   // Read back: a store that accepts a write it cannot return is no better than no store.
   const back = await keychainGet(server, account);
-  if (back !== token) throw authError('the OS keychain accepted the token but did not return it; refusing to rely on it', { code: 'keychain_unavailable' });
+  if (back !== token)
+    throw authError('the OS keychain accepted the token but did not return it; refusing to rely on it', { code: 'keychain_unavailable' });
 }
 
 export async function keychainDelete(server: string, account: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 
 // The plain-text fallback, used only after an explicit `--insecure-storage`: one JSON file, mode 0600, in the
 // config dir but apart from config.json, so sharing a config never shares a token.
@@ -35,7 +35,11 @@ function write(dir: string, data: TokenFile): void {
     chmodSync(tmp, 0o600); // in case a umask or an odd filesystem widened it
     renameSync(tmp, path);
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
     throw err;
   }
 }

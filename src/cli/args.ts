@@ -1,4 +1,4 @@
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 
 /** Parses an id argument ("42" or "#42"); anything else is a usage error naming what was expected. */
 export function parseId(value: string, what: string): number {

@@ -1,5 +1,5 @@
 import type { Backend } from '../api/backend.ts';
-import { authError } from '../api/errors.ts';
+import { authError } from '../core/errors.ts';
 import { HttpClient, type HttpClientOptions } from '../api/http.ts';
 import { profileName, readConfig, serverFor, type ConfigData } from '../auth/config.ts';
 import { resolveSession, type Session } from '../auth/credentials.ts';

@@ -1,4 +1,4 @@
-import { ExitCode, TixError } from '../api/errors.ts';
+import { ExitCode, TixError } from '../core/errors.ts';
 import { createIOStreams, truthy, type Env, type IOStreams, type StreamsInit } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
 import type { FactoryOverrides } from './factory.ts';
@@ -31,8 +31,14 @@ export { createIOStreams, type StreamsInit };
 export function reportError(io: IOStreams, env: Env, err: unknown): number {
   if (isCommanderError(err)) {
     // help and --version end here too, successfully; commander already printed its own usage message
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'].includes(err.code)) return ExitCode.ok;
-    if (!io.isStderrTTY) jsonLine(io, { code: err.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message: err.message.replace(/^error: /, ''), exitCode: ExitCode.usage });
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help', 'commander.executeSubCommandAsync'].includes(err.code))
+      return ExitCode.ok;
+    if (!io.isStderrTTY)
+      jsonLine(io, {
+        code: err.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        message: err.message.replace(/^error: /, ''),
+        exitCode: ExitCode.usage,
+      });
     return ExitCode.usage;
   }
   if (isPromptCancel(err)) {
@@ -47,7 +53,12 @@ export function reportError(io: IOStreams, env: Env, err: unknown): number {
   const dim = (s: string) => (io.colorStderr ? `\u001b[2m${s}\u001b[22m` : s);
   io.err(`${red('error:')} ${tixError ? message : `unexpected: ${message}`}\n`);
   if (tixError?.hint) io.err(`${dim('hint:')} ${tixError.hint}\n`);
-  if (!tixError) io.err(truthy(env.TIX_DEBUG) && err instanceof Error ? `${err.stack}\n` : 'this is a bug in tix; run again with TIX_DEBUG=1 for details and report it\n');
+  if (!tixError)
+    io.err(
+      truthy(env.TIX_DEBUG) && err instanceof Error
+        ? `${err.stack}\n`
+        : 'this is a bug in tix; run again with TIX_DEBUG=1 for details and report it\n',
+    );
   if (!io.isStderrTTY) {
     jsonLine(io, {
       code: tixError?.code ?? 'internal',
@@ -67,7 +78,11 @@ function jsonLine(io: IOStreams, error: Record<string, unknown>): void {
 }
 
 function isCommanderError(err: unknown): err is Error & { code: string; exitCode: number } {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as unknown as { code: string }).code.startsWith('commander.');
+  return (
+    err instanceof Error &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    (err as unknown as { code: string }).code.startsWith('commander.')
+  );
 }
 
 function isPromptCancel(err: unknown): boolean {

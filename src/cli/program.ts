@@ -38,6 +38,7 @@ import * as typeView from '../commands/type/view.ts';
 import * as version from '../commands/version.ts';
 import { colorWanted } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
+import type { ConfigData } from '../auth/config.ts';
 import type { Factory } from './factory.ts';
 
 export { createFactory } from './factory.ts';
@@ -122,7 +123,12 @@ const nouns: Noun[] = [
     name: 'contact',
     plural: 'contacts',
     description: "The account's contacts by type: commercial, accounting, technical, fraud, chargebacks",
-    examples: ['tix contact list', 'tix contact add', 'tix contact edit 3 --add-email oncall@example.com', 'tix contact apply -f contacts.json --dry-run'],
+    examples: [
+      'tix contact list',
+      'tix contact add',
+      'tix contact edit 3 --add-email oncall@example.com',
+      'tix contact apply -f contacts.json --dry-run',
+    ],
     verbs: (cmd, f) => {
       contactList.register(cmd, f);
       contactAdd.register(cmd, f);
@@ -184,9 +190,9 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
   }
   inbox.register(program, f);
   api.register(program, f);
-  completion.register(program, f);
+  completion.register(program, f, () => buildProgram(f));
   version.register(program, f);
-  help.register(program, f);
+  help.register(program, f, () => buildProgram(f));
   complete.register(program, f);
   return program;
 }
@@ -197,7 +203,7 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
  * A config file that cannot be read is left to the commands that need it: they report it by name.
  */
 function applyPreferences(f: Factory, action: Command): void {
-  let config;
+  let config: ConfigData;
   try {
     config = f.config();
   } catch {
@@ -207,7 +213,11 @@ function applyPreferences(f: Factory, action: Command): void {
     f.io.color = colorWanted(f.io.isStdoutTTY, f.env, config.color);
     f.io.colorStderr = colorWanted(f.io.isStderrTTY, f.env, config.color);
   }
-  if (config.output === 'json' && action.getOptionValue('json') === undefined && action.options.some((o) => o.attributeName() === 'json' && o.optional)) {
+  if (
+    config.output === 'json' &&
+    action.getOptionValue('json') === undefined &&
+    action.options.some((o) => o.attributeName() === 'json' && o.optional)
+  ) {
     action.setOptionValueWithSource('json', true, 'config');
   }
 }

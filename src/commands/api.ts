@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 import type { HttpClient, Query, RawResponse, RequestOptions } from '../api/http.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
-import { readAll, type IOStreams } from '../io/iostreams.ts';
+import type { IOStreams } from '../io/iostreams.ts';
+import { readInputBytes } from '../io/files.ts';
 import { highlightJson } from '../io/output.ts';
 
 export interface Options {
@@ -28,15 +29,40 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('api')
     .description('Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)')
     .argument('<path>', 'a path under /api/v1, e.g. tickets/42 (a leading /api/v1 is accepted)')
-    .addOption(completeWith(new Option('-X, --method <method>', 'HTTP method (default: GET, or POST with --field or --input unless --paginate)'), words(methods)))
-    .option('-f, --field <key=value>', 'a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values', collect, [])
+    .addOption(
+      completeWith(
+        new Option('-X, --method <method>', 'HTTP method (default: GET, or POST with --field or --input unless --paginate)'),
+        words(methods),
+      ),
+    )
+    .option(
+      '-f, --field <key=value>',
+      'a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values',
+      collect,
+      [],
+    )
     .option('-H, --header <header>', 'an HTTP header, "Name: value" (repeatable)', collect, [])
     .option('--input <file>', 'the request body, sent as is, from a file or - for standard input')
     .option('--paginate', 'follow nextCursor and print the items of every page as one JSON array (GET)')
     .option('-i, --include', 'print the status line and the response headers to stderr')
-    .action(async (path: string, opts: { method?: string; field: string[]; header: string[]; input?: string; paginate?: boolean; include?: boolean }) => {
-      await runF({ io: f.io, http: () => f.http(), path, method: opts.method, fields: opts.field, headers: opts.header, input: opts.input, paginate: Boolean(opts.paginate), include: Boolean(opts.include) });
-    });
+    .action(
+      async (
+        path: string,
+        opts: { method?: string; field: string[]; header: string[]; input?: string; paginate?: boolean; include?: boolean },
+      ) => {
+        await runF({
+          io: f.io,
+          http: () => f.http(),
+          path,
+          method: opts.method,
+          fields: opts.field,
+          headers: opts.header,
+          input: opts.input,
+          paginate: Boolean(opts.paginate),
+          include: Boolean(opts.include),
+        });
+      },
+    );
   return examples(cmd, [
     'tix api me',
     'tix api -X GET tickets -f status=open -f limit=5',
@@ -75,7 +101,10 @@ export function apiPath(input: string, server: string): string {
     }
     p = p.slice(base.length);
   }
-  p = p.replace(/^\/+/, '').replace(/^api\/v1(?=$|[/?])/, '').replace(/^\/+/, '');
+  p = p
+    .replace(/^\/+/, '')
+    .replace(/^api\/v1(?=$|[/?])/, '')
+    .replace(/^\/+/, '');
   return `/${p}`;
 }
 
@@ -103,10 +132,7 @@ export async function run(o: Options): Promise<void> {
   if (fieldsInQuery) request.query = grouped(fields) as Query;
   else if (fields.length > 0) request.body = grouped(fields.map(([k, v]) => [k, typedValue(v)]));
   if (o.input !== undefined) {
-    const { readFile } = await import('node:fs/promises');
-    request.rawBody = o.input === '-' ? Buffer.from(await readAll(o.io.stdin)) : await readFile(o.input).catch((err: NodeJS.ErrnoException) => {
-      throw usageError(`--input: cannot read ${o.input}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
-    });
+    request.rawBody = await readInputBytes(o.io, o.input, '--input');
     request.contentType = headers['content-type'] ?? 'application/json';
   }
   // an Idempotency-Key header makes the write safe to retry, exactly as for tix ticket create
@@ -132,7 +158,8 @@ export async function run(o: Options): Promise<void> {
       throw http.errorFor('GET', res);
     }
     const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
-    if (!page || !Array.isArray(page.items)) throw usageError(`--paginate: ${path} does not answer with a page ({"items": [...], "nextCursor": ...})`);
+    if (!page || !Array.isArray(page.items))
+      throw usageError(`--paginate: ${path} does not answer with a page ({"items": [...], "nextCursor": ...})`);
     items.push(...page.items);
     cursor = typeof page.nextCursor === 'string' && page.nextCursor !== '' ? page.nextCursor : undefined;
   } while (cursor);
@@ -159,7 +186,10 @@ function report(o: Options, res: RawResponse): void {
 function print(io: IOStreams, res: RawResponse): void {
   if (res.body.length === 0) return;
   const json = io.isStdoutTTY && /\bjson\b/i.test(String(res.headers['content-type'] ?? '')) ? parseJson(res.body) : undefined;
-  if (json !== undefined) return io.out(`${highlightJson(json, io.color)}\n`);
+  if (json !== undefined) {
+    io.out(`${highlightJson(json, io.color)}\n`);
+    return;
+  }
   io.stdout.write(res.body);
   if (io.isStdoutTTY && res.body.at(-1) !== 0x0a) io.out('\n');
 }

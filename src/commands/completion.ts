@@ -13,12 +13,13 @@ export interface Options {
   tree: () => Promise<Command>;
 }
 
-export function register(parent: Command, f: Factory, runF = run): Command {
+/** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */
+export function register(parent: Command, f: Factory, tree: () => Command, runF = run): Command {
   const cmd = parent
     .command('completion')
     .description('Print the shell completion script for bash, zsh or fish (also in completions/)')
     .addArgument(new Argument('<shell>', shells.join(', ')).choices(shells))
-    .action(async (shell: Shell) => runF({ io: f.io, shell, tree: async () => (await import('../cli/program.ts')).buildProgram(f) }));
+    .action(async (shell: Shell) => runF({ io: f.io, shell, tree: async () => tree() }));
   return examples(cmd, [
     'tix completion fish > ~/.config/fish/completions/tix.fish',
     '# bash: in ~/.bashrc',

@@ -1,7 +1,7 @@
 import { Argument, type Command } from 'commander';
 import type { Backend } from '../api/backend.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
-import { exitCodeMeanings, usageError } from '../api/errors.ts';
+import { exitCodeMeanings, usageError } from '../core/errors.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
@@ -20,10 +20,13 @@ export interface Options {
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
 export const environmentVariables: Array<{ name: string; meaning: string }> = [
-  { name: 'TIX_SERVER', meaning: 'server URL; overrides the profile\'s (a stored token is only sent to the server it came from)' },
+  { name: 'TIX_SERVER', meaning: "server URL; overrides the profile's (a stored token is only sent to the server it came from)" },
   { name: 'TIX_TOKEN', meaning: 'token to use instead of the stored one (CI: a personal access token from a secret)' },
   { name: 'TIX_PROFILE', meaning: 'profile to use, like --profile' },
-  { name: 'TIX_CONFIG_DIR', meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix' },
+  {
+    name: 'TIX_CONFIG_DIR',
+    meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
+  },
   { name: 'TIX_NO_INPUT', meaning: 'never prompt, like --no-input: missing input is an error (exit 2)' },
   { name: 'TIX_DEBUG', meaning: 'log HTTP requests and retries to stderr; print stack traces of unexpected errors' },
   { name: 'NO_COLOR', meaning: 'disable colour' },
@@ -33,19 +36,34 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'EDITOR', meaning: 'editor for long text on a terminal (VISUAL first)' },
   { name: 'HTTPS_PROXY', meaning: 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it' },
   { name: 'XDG_CONFIG_HOME', meaning: 'base of the default config directory' },
-  { name: 'XDG_DATA_HOME', meaning: 'base of tix serve\'s default database ($XDG_DATA_HOME/tix/tix.db)' },
+  { name: 'XDG_DATA_HOME', meaning: "base of tix serve's default database ($XDG_DATA_HOME/tix/tix.db)" },
 ];
 
-export function register(parent: Command, f: Factory, runF = run): Command {
+/** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */
+export function register(parent: Command, f: Factory, tree: () => Command, runF = run): Command {
   const cmd = parent
     .command('help')
     .description('Help on a command, or on a topic: exit-codes, environment')
-    .addArgument(completeWith(new Argument('[topic...]', 'a command (e.g. "ticket create") or a topic'), words(['exit-codes', 'environment', ...parent.commands.map((c) => c.name())])))
-    .option('--json', 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas')
+    .addArgument(
+      completeWith(
+        new Argument('[topic...]', 'a command (e.g. "ticket create") or a topic'),
+        words(['exit-codes', 'environment', ...parent.commands.map((c) => c.name())]),
+      ),
+    )
+    .option(
+      '--json',
+      'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas',
+    )
     .action(async (topic: string[], opts: { json?: boolean }) => {
-      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => (await import('../cli/program.ts')).buildProgram(f), backend: f.quickBackend });
+      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => tree(), backend: f.quickBackend });
     });
-  return examples(cmd, ['tix help exit-codes', 'tix help environment', 'tix help auth login', 'tix help --json | jq -r \'.commands[].path\'', 'tix help --json ticket create']);
+  return examples(cmd, [
+    'tix help exit-codes',
+    'tix help environment',
+    'tix help auth login',
+    "tix help --json | jq -r '.commands[].path'",
+    'tix help --json ticket create',
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {
@@ -71,7 +89,10 @@ function findCommand(root: Command, words: string[]): { cmd: Command; path: stri
   const path: string[] = [];
   for (const word of words) {
     const next = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!next) throw usageError(`no help topic or command "${words.join(' ')}"; topics: exit-codes, environment; commands: ${root.commands.map((c) => c.name()).join(', ')}`);
+    if (!next)
+      throw usageError(
+        `no help topic or command "${words.join(' ')}"; topics: exit-codes, environment; commands: ${root.commands.map((c) => c.name()).join(', ')}`,
+      );
     cmd = next;
     path.push(next.name());
   }
@@ -80,16 +101,28 @@ function findCommand(root: Command, words: string[]): { cmd: Command; path: stri
 
 /** tix help --json [COMMAND…]: the tree (or the part under COMMAND) as data; request types only when the server answers. */
 async function printTree(o: Options): Promise<void> {
-  const [{ commandSpec, flatten, choicesOf }, { VERSION }, root] = await Promise.all([import('../cli/completion/spec.ts'), import('../version.ts'), o.tree()]);
+  const [{ commandSpec, flatten, choicesOf }, { VERSION }, root] = await Promise.all([
+    import('../cli/completion/spec.ts'),
+    import('../version.ts'),
+    o.tree(),
+  ]);
   const spec = commandSpec(root);
   const { path: under } = findCommand(root, o.topic);
   const options = (list: OptionSpec[]) =>
     list.map((opt) => {
       const choices = choicesOf(opt.values);
-      return { flags: opt.flags, description: opt.description, ...(choices ? { choices } : {}), ...(opt.default !== undefined ? { default: opt.default } : {}) };
+      return {
+        flags: opt.flags,
+        description: opt.description,
+        ...(choices ? { choices } : {}),
+        ...(opt.default !== undefined ? { default: opt.default } : {}),
+      };
     });
   const commands = flatten(spec).filter((c) => c.path !== '' && (under === '' || c.path === under || c.path.startsWith(`${under} `)));
-  const requestTypes = await o.backend().then((b) => b.catalog()).catch(() => null);
+  const requestTypes = await o
+    .backend()
+    .then((b) => b.catalog())
+    .catch(() => null);
   const tree = {
     version: VERSION,
     globalOptions: options(spec.options),

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Backend } from '../api/backend.ts';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 import type { Ticket } from '../api/types.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -40,7 +40,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .addOption(completeWith(new Option('--by <group>', 'group by establishment or type'), words(['establishment', 'type'])))
     .option('--json', 'print JSON: { total, items, groups }')
     .action(async (opts: { by?: string; json?: boolean }) => {
-      if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type') throw usageError(`--by: expected establishment or type, got "${opts.by}"`);
+      if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type')
+        throw usageError(`--by: expected establishment or type, got "${opts.by}"`);
       await runF({ io: f.io, env: f.env, backend: f.backend, by: opts.by as GroupBy | undefined, json: Boolean(opts.json) });
     });
   return examples(cmd, ['tix inbox', 'tix inbox --by establishment', 'tix inbox --json | jq .total.messages']);
@@ -75,7 +76,8 @@ export async function loadInbox(backend: Backend, by?: GroupBy): Promise<Inbox> 
 export async function run(o: Options): Promise<void> {
   const inbox = await loadInbox(await o.backend(), o.by);
   if (o.json) return printJson(o.io, inbox);
-  const counts = (tickets: number, messages: number) => `${tickets} ticket${tickets === 1 ? '' : 's'}, ${messages} unread message${messages === 1 ? '' : 's'}`;
+  const counts = (tickets: number, messages: number) =>
+    `${tickets} ticket${tickets === 1 ? '' : 's'}, ${messages} unread message${messages === 1 ? '' : 's'}`;
   // the ticket list's columns, with the unread count second
   const list = ticketColumns(o.io, o.env);
   const col = (header: string) => list.find((c) => c.header === header)!;
@@ -88,7 +90,12 @@ export async function run(o: Options): Promise<void> {
     // piped: one row per ticket, the group key first when grouped
     const byId = new Map(inbox.items.map((t) => [t.id, t]));
     if (!inbox.groups) return printRows(o.io, inbox.items, columns);
-    for (const g of inbox.groups) await printRows(o.io, g.ids.map((id) => byId.get(id)!), [{ header: 'group', value: () => g.key }, ...columns]);
+    for (const g of inbox.groups)
+      await printRows(
+        o.io,
+        g.ids.map((id) => byId.get(id)!),
+        [{ header: 'group', value: () => g.key }, ...columns],
+      );
     return;
   }
   if (inbox.total.tickets === 0) return o.io.err('Inbox zero: no unread messages.\n');
@@ -101,6 +108,10 @@ export async function run(o: Options): Promise<void> {
   const byId = new Map(inbox.items.map((t) => [t.id, t]));
   for (const g of inbox.groups) {
     o.io.out(`\n${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}: ${counts(g.tickets, g.messages)}\n`);
-    await printRows(o.io, g.ids.map((id) => byId.get(id)!), columns.filter((c) => c.header !== o.by));
+    await printRows(
+      o.io,
+      g.ids.map((id) => byId.get(id)!),
+      columns.filter((c) => c.header !== o.by),
+    );
   }
 }

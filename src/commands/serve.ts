@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import { parseDuration } from '../core/duration.ts';
@@ -31,30 +31,66 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--catalog <file>', 'use the request-type catalog in this JSON file instead of the built-in one')
     .option('--auto-close-after <duration>', 'close resolved tickets after this long', '7d')
     .option('--log', 'log one line per request to stderr', false)
-    .action(async (opts: { host: string; port: string; db?: string; demo: boolean; seed?: string; catalog?: string; autoCloseAfter: string; log: boolean }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
-      const autoCloseAfter = parseDuration(opts.autoCloseAfter);
-      if (autoCloseAfter === undefined) throw usageError(`--auto-close-after: expected a duration such as 7d or 12h, got "${opts.autoCloseAfter}"`);
-      await runF({ io: f.io, env: f.env, signal: f.signal, host: opts.host, port, db: opts.db, demo: opts.demo, seed: opts.seed, catalog: opts.catalog, autoCloseAfter, log: opts.log });
-    });
-  return examples(cmd, ['tix serve --demo', 'tix serve --port 0 --db :memory: --demo', 'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0']);
+    .action(
+      async (opts: {
+        host: string;
+        port: string;
+        db?: string;
+        demo: boolean;
+        seed?: string;
+        catalog?: string;
+        autoCloseAfter: string;
+        log: boolean;
+      }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw usageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
+        const autoCloseAfter = parseDuration(opts.autoCloseAfter);
+        if (autoCloseAfter === undefined)
+          throw usageError(`--auto-close-after: expected a duration such as 7d or 12h, got "${opts.autoCloseAfter}"`);
+        await runF({
+          io: f.io,
+          env: f.env,
+          signal: f.signal,
+          host: opts.host,
+          port,
+          db: opts.db,
+          demo: opts.demo,
+          seed: opts.seed,
+          catalog: opts.catalog,
+          autoCloseAfter,
+          log: opts.log,
+        });
+      },
+    );
+  return examples(cmd, [
+    'tix serve --demo',
+    'tix serve --port 0 --db :memory: --demo',
+    'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0',
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const { startServer, defaultDatabasePath } = await import('../server/serve.ts');
   const { InvalidFileError } = await import('../server/organisation-seed.ts');
   const db = o.db ?? defaultDatabasePath(o.env);
-  let server;
+  let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
-      host: o.host, port: o.port, db, demo: o.demo, seed: o.seed, catalog: o.catalog, log: o.log,
+      host: o.host,
+      port: o.port,
+      db,
+      demo: o.demo,
+      seed: o.seed,
+      catalog: o.catalog,
+      log: o.log,
       app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
     });
   } catch (err) {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
+    if (e.code === 'EADDRINUSE')
+      throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
     if (/PostgreSQL is not supported/.test(e.message)) throw usageError(e.message);
     throw err;
   }
@@ -71,7 +107,8 @@ export async function run(o: Options): Promise<void> {
       `  ${demoUsers.eve}    employee of École Lyon (no access to messages)\n` +
       `try: tix auth login --server ${server.url} --email ${demoUsers.yann}\n`;
   }
-  if (server.loaded.seed) banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
+  if (server.loaded.seed)
+    banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
   o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${db})\n`);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) return resolve();

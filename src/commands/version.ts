@@ -29,7 +29,11 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['client', 'server']);
   const backend = o.server ? await o.backend() : undefined;
   const info = backend ? { ...(await backend.serverInfo()), url: backend.server } : undefined;
-  if (fields) return printJson(o.io, Object.fromEntries(fields.map((f) => [f, f === 'client' ? { version: VERSION, node: process.versions.node } : (info ?? null)])));
+  if (fields)
+    return printJson(
+      o.io,
+      Object.fromEntries(fields.map((f) => [f, f === 'client' ? { version: VERSION, node: process.versions.node } : (info ?? null)])),
+    );
   o.io.out(`tix version ${VERSION}\n`);
   if (info) o.io.out(`server ${info.url}: ${info.name} ${info.version}, API v${info.apiVersion}\n`);
 }

@@ -2,7 +2,7 @@
 // another one from a JSON file); the CLI builds its prompts, flags and checks from what the server sends, so a
 // new type needs no client change. Validation lives here, shared: the CLI reports problems before sending, the
 // server refuses what the CLI did not catch.
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 
 export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
@@ -56,15 +56,84 @@ export type FieldValue = string | boolean | string[];
 export type FieldValues = Record<string, FieldValue>;
 
 // Fields every form shares (seed 004: "on behalf of", a summary, a description; consent and sharing).
-const summary: FieldSpec = { id: 'summary', label: 'Summary', labelFr: 'Résumé', kind: 'text', required: true, maxLength: 200, help: 'a concise title for the request' };
-const description: FieldSpec = { id: 'description', label: 'Description', labelFr: 'Description', kind: 'longtext', required: true, maxLength: 20000, help: 'what happens, the steps to reproduce, error messages; account or employee details when relevant' };
-const onBehalfOf: FieldSpec = { id: 'onBehalfOf', label: 'On behalf of', labelFr: 'Faites cette demande au nom de', kind: 'email', required: false, help: 'the e-mail of the person this request is for; you by default' };
-const attachments: FieldSpec = { id: 'attachments', label: 'Attachments', labelFr: 'Pièces jointes', kind: 'attachments', required: false, help: 'screenshots or files that help the investigation (--attach FILE)' };
-const gdprConsent: FieldSpec = { id: 'gdprConsent', label: 'GDPR consent', labelFr: 'Consentement à la collecte et à l\'utilisation des données', kind: 'boolean', required: false, default: false, help: 'you consent to the collection and use of the data in this request under the privacy policy (GDPR)' };
-const share: FieldSpec = { id: 'shareWithAccountManager', label: 'Share with account manager', labelFr: 'Partager avec', kind: 'boolean', required: false, default: false, help: 'also share the request with your account manager' };
-const businessJustification: FieldSpec = { id: 'businessJustification', label: 'Business justification', labelFr: 'Justification commerciale', kind: 'longtext', required: true, maxLength: 5000, help: 'why this matters to the organisation' };
-const employeeUrls: FieldSpec = { id: 'employeeUrls', label: 'Employee URLs', labelFr: 'URL du/des employé(s)', kind: 'urls', required: true, help: 'the URL of each employee concerned, e.g. https://app.example.com/employees/1784031' };
-const irreversibleAck: FieldSpec = { id: 'irreversibleAck', label: 'I understand this action is irreversible', labelFr: 'Je comprends que cette action est irréversible', kind: 'boolean', required: true, acknowledgement: true, help: 'once done, the data cannot be restored' };
+const summary: FieldSpec = {
+  id: 'summary',
+  label: 'Summary',
+  labelFr: 'Résumé',
+  kind: 'text',
+  required: true,
+  maxLength: 200,
+  help: 'a concise title for the request',
+};
+const description: FieldSpec = {
+  id: 'description',
+  label: 'Description',
+  labelFr: 'Description',
+  kind: 'longtext',
+  required: true,
+  maxLength: 20000,
+  help: 'what happens, the steps to reproduce, error messages; account or employee details when relevant',
+};
+const onBehalfOf: FieldSpec = {
+  id: 'onBehalfOf',
+  label: 'On behalf of',
+  labelFr: 'Faites cette demande au nom de',
+  kind: 'email',
+  required: false,
+  help: 'the e-mail of the person this request is for; you by default',
+};
+const attachments: FieldSpec = {
+  id: 'attachments',
+  label: 'Attachments',
+  labelFr: 'Pièces jointes',
+  kind: 'attachments',
+  required: false,
+  help: 'screenshots or files that help the investigation (--attach FILE)',
+};
+const gdprConsent: FieldSpec = {
+  id: 'gdprConsent',
+  label: 'GDPR consent',
+  labelFr: "Consentement à la collecte et à l'utilisation des données",
+  kind: 'boolean',
+  required: false,
+  default: false,
+  help: 'you consent to the collection and use of the data in this request under the privacy policy (GDPR)',
+};
+const share: FieldSpec = {
+  id: 'shareWithAccountManager',
+  label: 'Share with account manager',
+  labelFr: 'Partager avec',
+  kind: 'boolean',
+  required: false,
+  default: false,
+  help: 'also share the request with your account manager',
+};
+const businessJustification: FieldSpec = {
+  id: 'businessJustification',
+  label: 'Business justification',
+  labelFr: 'Justification commerciale',
+  kind: 'longtext',
+  required: true,
+  maxLength: 5000,
+  help: 'why this matters to the organisation',
+};
+const employeeUrls: FieldSpec = {
+  id: 'employeeUrls',
+  label: 'Employee URLs',
+  labelFr: 'URL du/des employé(s)',
+  kind: 'urls',
+  required: true,
+  help: 'the URL of each employee concerned, e.g. https://app.example.com/employees/1784031',
+};
+const irreversibleAck: FieldSpec = {
+  id: 'irreversibleAck',
+  label: 'I understand this action is irreversible',
+  labelFr: 'Je comprends que cette action est irréversible',
+  kind: 'boolean',
+  required: true,
+  acknowledgement: true,
+  help: 'once done, the data cannot be restored',
+};
 const impactChoices = [
   { value: 'low', label: 'Low: a minor inconvenience' },
   { value: 'medium', label: 'Medium: some users or features affected' },
@@ -76,27 +145,237 @@ const tail = [attachments, gdprConsent, share];
 
 export const defaultCatalog: Catalog = {
   categories: [
-    { id: 'general', label: 'General', labelFr: 'Renseignements généraux', description: 'questions, interface or translation problems, improvements' },
-    { id: 'technical', label: 'Technical', labelFr: 'Demandes techniques', description: 'API and integrations, incidents, SQL reports, product errors' },
+    {
+      id: 'general',
+      label: 'General',
+      labelFr: 'Renseignements généraux',
+      description: 'questions, interface or translation problems, improvements',
+    },
+    {
+      id: 'technical',
+      label: 'Technical',
+      labelFr: 'Demandes techniques',
+      description: 'API and integrations, incidents, SQL reports, product errors',
+    },
     { id: 'billing', label: 'Billing', labelFr: 'Facturation', description: 'invoices, VAT and billing name, subscription' },
-    { id: 'security', label: 'Security and privacy', labelFr: 'Sécurité et confidentialité', description: 'sensitive requests: user deletion, MFA reset' },
+    {
+      id: 'security',
+      label: 'Security and privacy',
+      labelFr: 'Sécurité et confidentialité',
+      description: 'sensitive requests: user deletion, MFA reset',
+    },
   ],
   types: [
-    { id: 'question', category: 'general', label: 'Ask a question', labelFr: 'Poser une question', description: 'a general question about a product, a feature or a service', example: 'How do I turn on notifications for team updates?', fields: [summary, description, onBehalfOf, ...tail] },
-    { id: 'ui-translation', category: 'general', label: 'Interface or translation problem', labelFr: 'Interface utilisateur ou traduction', description: 'a display problem or a wrong translation', example: 'The Save button overlaps other text in Spanish', fields: [summary, description, onBehalfOf, { ...attachments, label: 'Screenshot', labelFr: "Fournir une capture d'écran" }, gdprConsent, share] },
-    { id: 'improvement', category: 'general', label: 'Suggest an improvement', labelFr: 'Améliorations', description: 'an improvement or a new feature', example: 'A dark mode would help', fields: [summary, { ...description, label: 'Details', labelFr: 'Fournir des détails' }, businessJustification, onBehalfOf, share] },
-    { id: 'how-to', category: 'general', label: 'How do I…', labelFr: 'Comprendre comment réaliser une action', description: 'how to do something in the product', fields: [summary, description, onBehalfOf, { id: 'url', label: 'Page URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page you are on' }, ...tail] },
-    { id: 'document', category: 'general', label: 'Request a document', labelFr: 'Un document', description: 'a certificate, an attestation or another document', fields: [summary, description, onBehalfOf, { id: 'desiredDate', label: 'Needed by', labelFr: 'Pour quand', kind: 'date', required: false, future: true, help: 'YYYY-MM-DD' }, ...tail] },
-    { id: 'calculation', category: 'general', label: 'Explain a calculation', labelFr: 'Une explication sur un calcul', description: 'how an amount was computed', fields: [summary, description, onBehalfOf, ...tail] },
-    { id: 'api-integration', category: 'technical', label: 'API or integrations', labelFr: 'API ou intégrations', description: 'connectivity, data consistency or other problems with the API or an integration', example: 'The API returns 401 when we authenticate with our token', fields: [summary, { id: 'endpointUrl', label: 'Endpoint URL', labelFr: 'URL du point de terminaison', kind: 'url', required: true, help: 'the endpoint concerned' }, { id: 'impact', label: 'Impact', labelFr: 'Impact', kind: 'choice', required: true, choices: impactChoices }, description, onBehalfOf, ...tail] },
-    { id: 'incident', category: 'technical', label: 'Incident', labelFr: 'Incidents', description: 'an unplanned event that disrupts the service; the priority is restoring it', example: 'Users cannot log in: "Service unavailable"', fields: [summary, description, { id: 'severity', label: 'Severity', labelFr: 'Gravité', kind: 'choice', required: true, choices: impactChoices }, { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page where it happens' }, onBehalfOf, ...tail] },
-    { id: 'sql-report', category: 'technical', label: 'SQL report', labelFr: 'Demande de rapport SQL', description: 'a custom report built with SQL', example: 'Attendance for Q1 2024, by department', fields: [summary, description, { id: 'desiredDate', label: 'Wanted by', labelFr: 'Quand souhaitez-vous que ce rapport soit disponible', kind: 'date', required: true, future: true, help: 'the latest date for the report, YYYY-MM-DD' }, onBehalfOf, ...tail] },
-    { id: 'product-error', category: 'technical', label: 'Error or problem in the product', labelFr: 'Résoudre une erreur ou un problème', description: 'something does not work as it should', fields: [summary, description, { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false }, onBehalfOf, ...tail] },
-    { id: 'billing-question', category: 'billing', label: 'Billing question', labelFr: 'Questions et demandes de renseignements', description: 'where to find invoices, what an invoice line means', example: 'I cannot find my invoices', fields: [summary, description, onBehalfOf, ...tail] },
-    { id: 'billing-details', category: 'billing', label: 'Change VAT or billing name', labelFr: 'Modifier la TVA ou le nom de facturation', description: 'change the VAT number or the company name on invoices', example: 'Change the company name to ABC', fields: [summary, description, onBehalfOf, { ...attachments, required: true, help: 'a valid tax card or registration document' }, gdprConsent, share] },
-    { id: 'subscription', category: 'billing', label: 'Change my subscription', labelFr: 'Une modification de votre abonnement', description: 'upgrade, downgrade or change the subscription', fields: [summary, description, onBehalfOf, share] },
-    { id: 'user-deletion', category: 'security', label: 'Delete a user', labelFr: "Suppression d'utilisateur", description: 'permanently delete one or more employees; this cannot be undone', example: 'Delete John Doe from account ABC', irreversible: true, fields: [summary, { ...description, help: 'full name, employee number and relevant details of each employee to delete' }, employeeUrls, businessJustification, onBehalfOf, gdprConsent, irreversibleAck, share] },
-    { id: 'mfa-reset', category: 'security', label: 'Reset MFA', labelFr: 'MFA', description: "remove an employee's multi-factor authentication; this cannot be undone", example: 'Remove MFA of John Doe on account ABC', irreversible: true, fields: [summary, { ...description, help: 'full name, employee number and relevant details of each employee' }, employeeUrls, onBehalfOf, gdprConsent, irreversibleAck, share] },
+    {
+      id: 'question',
+      category: 'general',
+      label: 'Ask a question',
+      labelFr: 'Poser une question',
+      description: 'a general question about a product, a feature or a service',
+      example: 'How do I turn on notifications for team updates?',
+      fields: [summary, description, onBehalfOf, ...tail],
+    },
+    {
+      id: 'ui-translation',
+      category: 'general',
+      label: 'Interface or translation problem',
+      labelFr: 'Interface utilisateur ou traduction',
+      description: 'a display problem or a wrong translation',
+      example: 'The Save button overlaps other text in Spanish',
+      fields: [
+        summary,
+        description,
+        onBehalfOf,
+        { ...attachments, label: 'Screenshot', labelFr: "Fournir une capture d'écran" },
+        gdprConsent,
+        share,
+      ],
+    },
+    {
+      id: 'improvement',
+      category: 'general',
+      label: 'Suggest an improvement',
+      labelFr: 'Améliorations',
+      description: 'an improvement or a new feature',
+      example: 'A dark mode would help',
+      fields: [summary, { ...description, label: 'Details', labelFr: 'Fournir des détails' }, businessJustification, onBehalfOf, share],
+    },
+    {
+      id: 'how-to',
+      category: 'general',
+      label: 'How do I…',
+      labelFr: 'Comprendre comment réaliser une action',
+      description: 'how to do something in the product',
+      fields: [
+        summary,
+        description,
+        onBehalfOf,
+        { id: 'url', label: 'Page URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page you are on' },
+        ...tail,
+      ],
+    },
+    {
+      id: 'document',
+      category: 'general',
+      label: 'Request a document',
+      labelFr: 'Un document',
+      description: 'a certificate, an attestation or another document',
+      fields: [
+        summary,
+        description,
+        onBehalfOf,
+        { id: 'desiredDate', label: 'Needed by', labelFr: 'Pour quand', kind: 'date', required: false, future: true, help: 'YYYY-MM-DD' },
+        ...tail,
+      ],
+    },
+    {
+      id: 'calculation',
+      category: 'general',
+      label: 'Explain a calculation',
+      labelFr: 'Une explication sur un calcul',
+      description: 'how an amount was computed',
+      fields: [summary, description, onBehalfOf, ...tail],
+    },
+    {
+      id: 'api-integration',
+      category: 'technical',
+      label: 'API or integrations',
+      labelFr: 'API ou intégrations',
+      description: 'connectivity, data consistency or other problems with the API or an integration',
+      example: 'The API returns 401 when we authenticate with our token',
+      fields: [
+        summary,
+        {
+          id: 'endpointUrl',
+          label: 'Endpoint URL',
+          labelFr: 'URL du point de terminaison',
+          kind: 'url',
+          required: true,
+          help: 'the endpoint concerned',
+        },
+        { id: 'impact', label: 'Impact', labelFr: 'Impact', kind: 'choice', required: true, choices: impactChoices },
+        description,
+        onBehalfOf,
+        ...tail,
+      ],
+    },
+    {
+      id: 'incident',
+      category: 'technical',
+      label: 'Incident',
+      labelFr: 'Incidents',
+      description: 'an unplanned event that disrupts the service; the priority is restoring it',
+      example: 'Users cannot log in: "Service unavailable"',
+      fields: [
+        summary,
+        description,
+        { id: 'severity', label: 'Severity', labelFr: 'Gravité', kind: 'choice', required: true, choices: impactChoices },
+        { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page where it happens' },
+        onBehalfOf,
+        ...tail,
+      ],
+    },
+    {
+      id: 'sql-report',
+      category: 'technical',
+      label: 'SQL report',
+      labelFr: 'Demande de rapport SQL',
+      description: 'a custom report built with SQL',
+      example: 'Attendance for Q1 2024, by department',
+      fields: [
+        summary,
+        description,
+        {
+          id: 'desiredDate',
+          label: 'Wanted by',
+          labelFr: 'Quand souhaitez-vous que ce rapport soit disponible',
+          kind: 'date',
+          required: true,
+          future: true,
+          help: 'the latest date for the report, YYYY-MM-DD',
+        },
+        onBehalfOf,
+        ...tail,
+      ],
+    },
+    {
+      id: 'product-error',
+      category: 'technical',
+      label: 'Error or problem in the product',
+      labelFr: 'Résoudre une erreur ou un problème',
+      description: 'something does not work as it should',
+      fields: [summary, description, { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false }, onBehalfOf, ...tail],
+    },
+    {
+      id: 'billing-question',
+      category: 'billing',
+      label: 'Billing question',
+      labelFr: 'Questions et demandes de renseignements',
+      description: 'where to find invoices, what an invoice line means',
+      example: 'I cannot find my invoices',
+      fields: [summary, description, onBehalfOf, ...tail],
+    },
+    {
+      id: 'billing-details',
+      category: 'billing',
+      label: 'Change VAT or billing name',
+      labelFr: 'Modifier la TVA ou le nom de facturation',
+      description: 'change the VAT number or the company name on invoices',
+      example: 'Change the company name to ABC',
+      fields: [
+        summary,
+        description,
+        onBehalfOf,
+        { ...attachments, required: true, help: 'a valid tax card or registration document' },
+        gdprConsent,
+        share,
+      ],
+    },
+    {
+      id: 'subscription',
+      category: 'billing',
+      label: 'Change my subscription',
+      labelFr: 'Une modification de votre abonnement',
+      description: 'upgrade, downgrade or change the subscription',
+      fields: [summary, description, onBehalfOf, share],
+    },
+    {
+      id: 'user-deletion',
+      category: 'security',
+      label: 'Delete a user',
+      labelFr: "Suppression d'utilisateur",
+      description: 'permanently delete one or more employees; this cannot be undone',
+      example: 'Delete John Doe from account ABC',
+      irreversible: true,
+      fields: [
+        summary,
+        { ...description, help: 'full name, employee number and relevant details of each employee to delete' },
+        employeeUrls,
+        businessJustification,
+        onBehalfOf,
+        gdprConsent,
+        irreversibleAck,
+        share,
+      ],
+    },
+    {
+      id: 'mfa-reset',
+      category: 'security',
+      label: 'Reset MFA',
+      labelFr: 'MFA',
+      description: "remove an employee's multi-factor authentication; this cannot be undone",
+      example: 'Remove MFA of John Doe on account ABC',
+      irreversible: true,
+      fields: [
+        summary,
+        { ...description, help: 'full name, employee number and relevant details of each employee' },
+        employeeUrls,
+        onBehalfOf,
+        gdprConsent,
+        irreversibleAck,
+        share,
+      ],
+    },
   ],
 };
 
@@ -123,7 +402,11 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
     if (FALSE.has(t)) return false;
     return text; // left for validation to report
   }
-  if (field.kind === 'urls' || field.kind === 'attachments') return text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (field.kind === 'urls' || field.kind === 'attachments')
+    return text
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (field.kind === 'choice') return text.trim().toLowerCase();
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
 }
@@ -157,7 +440,11 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'email') return emailProblem(value);
       if (field.kind === 'url') return urlProblem(value);
       if (field.kind === 'date') {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+        if (
+          !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+          Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+          new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+        ) {
           return `expected a date as YYYY-MM-DD, e.g. ${today(now)}`;
         }
         if (field.future && value < today(now)) return `a date from today (${today(now)}) on`;
@@ -193,11 +480,16 @@ function isEmpty(v: FieldValue | undefined): boolean {
  * Every problem with a request at once: unknown fields, missing required ones, bad values. `how` says how a
  * missing field is given (the CLI names its flag, the server its JSON key).
  */
-export function requestProblems(type: RequestType, values: FieldValues, opts: { now?: Date; how?: (f: FieldSpec) => string } = {}): FieldProblem[] {
+export function requestProblems(
+  type: RequestType,
+  values: FieldValues,
+  opts: { now?: Date; how?: (f: FieldSpec) => string } = {},
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = new Set(type.fields.map((f) => f.id));
   for (const id of Object.keys(values)) {
-    if (!known.has(id)) problems.push({ field: id, message: `not a field of ${type.id}; its fields are ${type.fields.map((f) => f.id).join(', ')}` });
+    if (!known.has(id))
+      problems.push({ field: id, message: `not a field of ${type.id}; its fields are ${type.fields.map((f) => f.id).join(', ')}` });
   }
   for (const field of type.fields) {
     const value = values[field.id];
@@ -221,15 +513,26 @@ export function withDefaults(type: RequestType, values: FieldValues): FieldValue
 /** Checks a catalog loaded from a file; every problem at once, by path. */
 export function catalogProblems(data: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, message: string) => problems.push({ field, message });
+  const bad = (field: string, message: string): void => {
+    problems.push({ field, message });
+  };
+  /** the array at `field`, or an empty one after noting the problem */
+  const list = (value: unknown, field: string): unknown[] => {
+    if (Array.isArray(value)) return value;
+    bad(field, 'expected an array');
+    return [];
+  };
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const id = /^[a-z][a-z0-9-]{0,39}$/;
   if (!obj(data)) return [{ field: '(root)', message: 'expected an object with "categories" and "types"' }];
-  const categories = Array.isArray(data.categories) ? data.categories : (bad('categories', 'expected an array'), []);
-  const types = Array.isArray(data.types) ? data.types : (bad('types', 'expected an array'), []);
+  const categories = list(data.categories, 'categories');
+  const types = list(data.types, 'types');
   const categoryIds = new Set<string>();
   categories.forEach((c: unknown, i: number) => {
-    if (!obj(c)) return bad(`categories[${i}]`, 'expected an object');
+    if (!obj(c)) {
+      bad(`categories[${i}]`, 'expected an object');
+      return;
+    }
     if (typeof c.id !== 'string' || !id.test(c.id)) bad(`categories[${i}].id`, 'expected a lowercase id such as "technical"');
     else if (categoryIds.has(c.id)) bad(`categories[${i}].id`, `"${c.id}" appears twice`);
     else categoryIds.add(c.id);
@@ -238,29 +541,43 @@ export function catalogProblems(data: unknown): FieldProblem[] {
   const typeIds = new Set<string>();
   types.forEach((t: unknown, i: number) => {
     const at = `types[${i}]`;
-    if (!obj(t)) return bad(at, 'expected an object');
+    if (!obj(t)) {
+      bad(at, 'expected an object');
+      return;
+    }
     if (typeof t.id !== 'string' || !id.test(t.id)) bad(`${at}.id`, 'expected a lowercase id such as "incident"');
     else if (typeIds.has(t.id)) bad(`${at}.id`, `"${t.id}" appears twice`);
     else typeIds.add(t.id);
-    if (typeof t.category !== 'string' || !categoryIds.has(t.category)) bad(`${at}.category`, `expected one of the categories (${[...categoryIds].join(', ')})`);
+    if (typeof t.category !== 'string' || !categoryIds.has(t.category))
+      bad(`${at}.category`, `expected one of the categories (${[...categoryIds].join(', ')})`);
     if (typeof t.label !== 'string' || !t.label) bad(`${at}.label`, 'expected a label');
-    const fields = Array.isArray(t.fields) ? t.fields : (bad(`${at}.fields`, 'expected an array'), []);
+    const fields = list(t.fields, `${at}.fields`);
     const fieldIds = new Set<string>();
     fields.forEach((f: unknown, j: number) => {
       const fat = `${at}.fields[${j}]`;
-      if (!obj(f)) return bad(fat, 'expected an object');
-      if (typeof f.id !== 'string' || !/^[a-z][A-Za-z0-9]{0,39}$/.test(f.id)) bad(`${fat}.id`, 'expected a camelCase id such as "endpointUrl"');
+      if (!obj(f)) {
+        bad(fat, 'expected an object');
+        return;
+      }
+      if (typeof f.id !== 'string' || !/^[a-z][A-Za-z0-9]{0,39}$/.test(f.id))
+        bad(`${fat}.id`, 'expected a camelCase id such as "endpointUrl"');
       else if (fieldIds.has(f.id)) bad(`${fat}.id`, `"${f.id}" appears twice`);
       else fieldIds.add(f.id);
       if (!fieldKinds.includes(f.kind as FieldKind)) bad(`${fat}.kind`, `expected one of ${fieldKinds.join(', ')}`);
       if (typeof f.required !== 'boolean') bad(`${fat}.required`, 'expected true or false');
       if (typeof f.label !== 'string' || !f.label) bad(`${fat}.label`, 'expected a label');
-      if (f.kind === 'choice' && (!Array.isArray(f.choices) || f.choices.length === 0 || !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))) {
+      if (
+        f.kind === 'choice' &&
+        (!Array.isArray(f.choices) ||
+          f.choices.length === 0 ||
+          !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))
+      ) {
         bad(`${fat}.choices`, 'a choice field needs choices: [{ "value", "label" }, …]');
       }
       if (f.acknowledgement && f.kind !== 'boolean') bad(`${fat}.acknowledgement`, 'only a boolean field can be an acknowledgement');
     });
-    for (const required of ['summary', 'description']) if (!fieldIds.has(required)) bad(`${at}.fields`, `every type needs a "${required}" field`);
+    for (const required of ['summary', 'description'])
+      if (!fieldIds.has(required)) bad(`${at}.fields`, `every type needs a "${required}" field`);
   });
   return problems;
 }

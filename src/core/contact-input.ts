@@ -1,6 +1,6 @@
 // Checking a contact as people write it (flags, prompts, a contacts file, an API body), shared by the CLI and
 // the server so both refuse the same things with the same words. Loads the phone library: import it lazily.
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from './errors.ts';
 import { checkEmails, contactNameKey, contactNameProblem, contactTypeProblem, type ContactType } from './contacts.ts';
 import { normalisePhone } from './phone.ts';
 
@@ -31,11 +31,20 @@ export interface ContactFieldNames {
 }
 
 export function apiFieldNames(prefix = ''): ContactFieldNames {
-  return { type: `${prefix}type`, name: `${prefix}name`, emails: `${prefix}emails`, email: (i) => `${prefix}emails[${i}]`, phone: `${prefix}phone` };
+  return {
+    type: `${prefix}type`,
+    name: `${prefix}name`,
+    emails: `${prefix}emails`,
+    email: (i) => `${prefix}emails[${i}]`,
+    phone: `${prefix}phone`,
+  };
 }
 
 /** Checks the inputs that are present (all of them for a new contact, some for a change) and normalises them. */
-export function checkContactInput(input: ContactInput, names: ContactFieldNames): { value: Partial<ContactDraft>; problems: FieldProblem[] } {
+export function checkContactInput(
+  input: ContactInput,
+  names: ContactFieldNames,
+): { value: Partial<ContactDraft>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const value: Partial<ContactDraft> = {};
   const bad = (field: string, message: string | undefined) => message !== undefined && problems.push({ field, message });
@@ -88,17 +97,34 @@ export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}
     list = data.contacts;
     root = 'contacts';
   } else {
-    return { contacts: [], problems: [{ field: '(root)', message: 'expected {"contacts": [{"type": "technical", "name": "…", "emails": ["…"], "phone": "+33…"}]} or a bare array of contacts' }] };
+    return {
+      contacts: [],
+      problems: [
+        {
+          field: '(root)',
+          message:
+            'expected {"contacts": [{"type": "technical", "name": "…", "emails": ["…"], "phone": "+33…"}]} or a bare array of contacts',
+        },
+      ],
+    };
   }
   if (!Array.isArray(list)) return { contacts: [], problems: [{ field: root, message: 'expected an array of contacts' }] };
-  if (list.length > MAX_CONTACTS_PER_FILE) return { contacts: [], problems: [{ field: root || '(root)', message: `at most ${MAX_CONTACTS_PER_FILE} contacts (got ${list.length})` }] };
+  if (list.length > MAX_CONTACTS_PER_FILE)
+    return {
+      contacts: [],
+      problems: [{ field: root || '(root)', message: `at most ${MAX_CONTACTS_PER_FILE} contacts (got ${list.length})` }],
+    };
 
   const contacts: ContactDraft[] = [];
   const seen = new Map<string, string>();
-  list.forEach((entry: unknown, i) => {
+  for (const [i, entry] of (list as unknown[]).entries()) {
     const at = `${root}[${i}]`;
-    if (!isObject(entry)) return bad(at, 'expected an object with type, name, emails and optionally phone');
-    for (const k of Object.keys(entry)) if (!ENTRY_KEYS.includes(k) && !opts.ignore?.includes(k)) bad(`${at}.${k}`, `unknown key; allowed: ${ENTRY_KEYS.join(', ')}`);
+    if (!isObject(entry)) {
+      bad(at, 'expected an object with type, name, emails and optionally phone');
+      continue;
+    }
+    for (const k of Object.keys(entry))
+      if (!ENTRY_KEYS.includes(k) && !opts.ignore?.includes(k)) bad(`${at}.${k}`, `unknown key; allowed: ${ENTRY_KEYS.join(', ')}`);
     const text = (key: string): string | undefined => {
       const v = entry[key];
       if (typeof v === 'string') return v;
@@ -109,19 +135,32 @@ export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}
     const name = text('name');
     let emails: string[] | undefined;
     if (Array.isArray(entry.emails) && entry.emails.every((e) => typeof e === 'string')) emails = entry.emails as string[];
-    else bad(`${at}.emails`, entry.emails === undefined ? 'is required: an array of e-mail addresses, e.g. ["ops@example.com"]' : 'expected an array of e-mail addresses, e.g. ["ops@example.com"]');
+    else
+      bad(
+        `${at}.emails`,
+        entry.emails === undefined
+          ? 'is required: an array of e-mail addresses, e.g. ["ops@example.com"]'
+          : 'expected an array of e-mail addresses, e.g. ["ops@example.com"]',
+      );
     const phone = entry.phone;
-    if (phone !== undefined && phone !== null && typeof phone !== 'string') bad(`${at}.phone`, 'expected a string in international form, e.g. "+33 6 12 34 56 78", or null');
+    if (phone !== undefined && phone !== null && typeof phone !== 'string')
+      bad(`${at}.phone`, 'expected a string in international form, e.g. "+33 6 12 34 56 78", or null');
 
     const checked = checkContactInput({ type, name, emails, phone: typeof phone === 'string' ? phone : null }, apiFieldNames(`${at}.`));
     problems.push(...checked.problems);
     const v = checked.value;
-    if (v.type === undefined || v.name === undefined || v.emails === undefined || checked.problems.length) return;
+    if (v.type === undefined || v.name === undefined || v.emails === undefined || checked.problems.length) continue;
     const key = `${v.type}\n${contactNameKey(v.name)}`;
     const first = seen.get(key);
-    if (first) return bad(`${at}.name`, `"${v.name}" is listed twice among the ${v.type} contacts (also ${first}); a contact is known by its type and name`);
+    if (first) {
+      bad(
+        `${at}.name`,
+        `"${v.name}" is listed twice among the ${v.type} contacts (also ${first}); a contact is known by its type and name`,
+      );
+      continue;
+    }
     seen.set(key, at);
     contacts.push({ type: v.type, name: v.name, emails: v.emails, phone: v.phone ?? null });
-  });
+  }
   return { contacts, problems };
 }

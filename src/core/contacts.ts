@@ -1,6 +1,6 @@
 // Account contacts (seed 003): who the support team writes to about contracts, invoices, technical alerts,
 // suspected fraud and chargebacks. Light on purpose (no phone library): `tix contact list` loads it.
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 
 export const contactTypes = ['commercial', 'accounting', 'technical', 'fraud', 'chargebacks'] as const;
@@ -48,7 +48,11 @@ export function normaliseEmail(email: string): string {
  * Checks a contact's addresses and returns them normalised and deduplicated (case-insensitively, first one
  * kept). `field(i)` names the i-th address in problems (`emails[1]` for the API, `--email` for the CLI).
  */
-export function checkEmails(emails: string[], field: (i: number) => string, listField: string): { emails: string[]; problems: FieldProblem[] } {
+export function checkEmails(
+  emails: string[],
+  field: (i: number) => string,
+  listField: string,
+): { emails: string[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const kept: string[] = [];
   emails.forEach((raw, i) => {
@@ -57,9 +61,16 @@ export function checkEmails(emails: string[], field: (i: number) => string, list
     if (problem) problems.push({ field: field(i), message: `"${raw}": ${problem}` });
     else if (!kept.includes(email)) kept.push(email);
   });
-  if (emails.length === 0) problems.push({ field: listField, message: 'at least one e-mail address is required (a group address such as technique@example.com is fine)' });
+  if (emails.length === 0)
+    problems.push({
+      field: listField,
+      message: 'at least one e-mail address is required (a group address such as technique@example.com is fine)',
+    });
   else if (kept.length > MAX_CONTACT_EMAILS) {
-    problems.push({ field: listField, message: `at most ${MAX_CONTACT_EMAILS} addresses per contact (got ${kept.length}); use a group or distribution address for a team` });
+    problems.push({
+      field: listField,
+      message: `at most ${MAX_CONTACT_EMAILS} addresses per contact (got ${kept.length}); use a group or distribution address for a team`,
+    });
   }
   return { emails: kept, problems };
 }

@@ -9,7 +9,12 @@ export function parseDuration(text: string): number | undefined {
 }
 
 export function formatDuration(ms: number): string {
-  for (const [unit, size] of [['d', UNITS.d!], ['h', UNITS.h!], ['m', UNITS.m!], ['s', UNITS.s!]] as const) {
+  for (const [unit, size] of [
+    ['d', UNITS.d!],
+    ['h', UNITS.h!],
+    ['m', UNITS.m!],
+    ['s', UNITS.s!],
+  ] as const) {
     if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;

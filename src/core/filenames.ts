@@ -4,6 +4,10 @@
  */
 export function safeFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^[.\s]+/, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'attachment';
 }

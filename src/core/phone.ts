@@ -17,7 +17,8 @@ export type PhoneResult = { phone: string } | { problem: string };
 export function normalisePhone(text: string): PhoneResult {
   const raw = text.trim();
   if (raw === '') return { problem: `is empty; write it in international form, e.g. ${PHONE_EXAMPLE}, or leave it out` };
-  if (raw.length > 40 || !WRITTEN.test(raw)) return { problem: `"${raw}" is not a phone number; write it in international form, e.g. ${PHONE_EXAMPLE}` };
+  if (raw.length > 40 || !WRITTEN.test(raw))
+    return { problem: `"${raw}" is not a phone number; write it in international form, e.g. ${PHONE_EXAMPLE}` };
   // 00 is the international call prefix in most of the world: 0033… is +33…
   const international = raw.startsWith('00') ? `+${raw.slice(2)}` : raw;
   if (!international.startsWith('+')) {
@@ -27,6 +28,7 @@ export function normalisePhone(text: string): PhoneResult {
     return { problem: `"${raw}" has no country code; write it in international form, e.g. ${example}` };
   }
   const parsed = parsePhoneNumberFromString(international);
-  if (!parsed?.isValid()) return { problem: `"${raw}" is not a valid phone number; check the country code and the digits, e.g. ${PHONE_EXAMPLE}` };
+  if (!parsed?.isValid())
+    return { problem: `"${raw}" is not a valid phone number; check the country code and the digits, e.g. ${PHONE_EXAMPLE}` };
   return { phone: parsed.number };
 }

@@ -34,17 +34,27 @@ export function statusAfterReply(current: Status, by: Actor): Status | undefined
  * may resolve and reopen their establishments' tickets, but a closed ticket stays closed for them (they file a
  * follow-up instead).
  */
-export function statusAfterAction(current: Status, action: StatusAction, by: Actor): { status: Status } | { refused: 'forbidden' | 'state'; reason: string } {
+export function statusAfterAction(
+  current: Status,
+  action: StatusAction,
+  by: Actor,
+): { status: Status } | { refused: 'forbidden' | 'state'; reason: string } {
   switch (action) {
     case 'resolve':
       if (current === 'closed') return { refused: 'state', reason: 'a closed ticket cannot be resolved' };
       return { status: 'resolved' };
     case 'close':
-      if (by !== 'agent') return { refused: 'forbidden', reason: 'only support agents close tickets; resolve it instead (tix ticket resolve), it closes by itself later' };
+      if (by !== 'agent')
+        return {
+          refused: 'forbidden',
+          reason: 'only support agents close tickets; resolve it instead (tix ticket resolve), it closes by itself later',
+        };
       return { status: 'closed' };
     case 'reopen':
-      if (current === 'closed' && by !== 'agent') return { refused: 'state', reason: 'a closed ticket cannot be reopened; file a follow-up instead' };
-      if (current !== 'resolved' && current !== 'closed') return { refused: 'state', reason: `the ticket is ${current}, not resolved or closed` };
+      if (current === 'closed' && by !== 'agent')
+        return { refused: 'state', reason: 'a closed ticket cannot be reopened; file a follow-up instead' };
+      if (current !== 'resolved' && current !== 'closed')
+        return { refused: 'state', reason: `the ticket is ${current}, not resolved or closed` };
       return { status: 'open' };
   }
 }

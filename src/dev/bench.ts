@@ -33,11 +33,16 @@ function median(values: number[]): number {
 function measureAll(cases: Array<[string, string[]]>): number[] {
   for (const [, args] of cases) for (let i = 0; i < 3; i++) time(args);
   const samples: number[][] = cases.map(() => []);
-  for (let round = 0; round < runs; round++) cases.forEach(([, args], i) => samples[i]!.push(time(args)));
+  for (let round = 0; round < runs; round++) {
+    for (const [i, [, args]] of cases.entries()) samples[i]!.push(time(args));
+  }
   return samples.map(median);
 }
 
-const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', ':memory:', '--demo'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', ':memory:', '--demo'], {
+  env,
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
 const url = await new Promise<string>((resolve, reject) => {
   let err = '';
   child.stderr.on('data', (d) => {
@@ -49,12 +54,32 @@ const url = await new Promise<string>((resolve, reject) => {
 });
 
 try {
-  const login = spawnSync(process.execPath, [bin, 'auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, input: 'demo-password', encoding: 'utf8' });
+  const login = spawnSync(
+    process.execPath,
+    [bin, 'auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'],
+    { env, input: 'demo-password', encoding: 'utf8' },
+  );
   if (login.status !== 0) throw new Error(`login failed: ${login.stderr}`);
 
   // 50 tickets for the list to show
   for (let i = 0; i < 50; i++) {
-    const r = spawnSync(process.execPath, [bin, 'ticket', 'create', '--type', 'question', '--establishment', '81234567600017', '--summary', `Bench question ${i}`, '--description', 'How?'], { env, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'ticket',
+        'create',
+        '--type',
+        'question',
+        '--establishment',
+        '81234567600017',
+        '--summary',
+        `Bench question ${i}`,
+        '--description',
+        'How?',
+      ],
+      { env, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`seeding tickets failed: ${r.stderr}`);
   }
 
@@ -64,14 +89,32 @@ try {
     ['tix auth status', [bin, 'auth', 'status']],
     ['tix establishment list --json', [bin, 'establishment', 'list', '--json']],
     ['tix ticket list --json (50)', [bin, 'ticket', 'list', '--limit', '50', '--json']],
-    ['tix ticket create (flags)', [bin, 'ticket', 'create', '--type', 'incident', '--establishment', '81234567600017', '--summary', 'Bench incident', '--description', 'Timing', '--field', 'severity=low']],
+    [
+      'tix ticket create (flags)',
+      [
+        bin,
+        'ticket',
+        'create',
+        '--type',
+        'incident',
+        '--establishment',
+        '81234567600017',
+        '--summary',
+        'Bench incident',
+        '--description',
+        'Timing',
+        '--field',
+        'severity=low',
+      ],
+    ],
   ];
   const medians = measureAll(cases);
   const results = cases.map(([name], i) => ({ name, ms: medians[i]! }));
   const base = results[0]!.ms;
   process.stdout.write(`median of ${runs} interleaved rounds, Node ${process.version}, ${new Date().toISOString()}\n\n`);
   process.stdout.write(`${'command'.padEnd(34)}${'median'.padStart(10)}${'ratio'.padStart(8)}\n`);
-  for (const r of results) process.stdout.write(`${r.name.padEnd(34)}${`${r.ms.toFixed(1)} ms`.padStart(10)}${`${(r.ms / base).toFixed(2)}x`.padStart(8)}\n`);
+  for (const r of results)
+    process.stdout.write(`${r.name.padEnd(34)}${`${r.ms.toFixed(1)} ms`.padStart(10)}${`${(r.ms / base).toFixed(2)}x`.padStart(8)}\n`);
   process.stdout.write('\nbudget: tix --version at most 1.5x bare node\n');
 } finally {
   child.kill('SIGTERM');

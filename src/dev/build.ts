@@ -18,9 +18,14 @@ const lazyBuiltins: Plugin = {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
       // one wrapper per importing file: shared wrappers would each become a tiny chunk of their own, and every
       // chunk is one more module for Node's loader to resolve and link at start-up
-      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import') ? { path: `${args.path}#${args.importer}`, namespace: 'lazy-builtin' } : undefined,
+      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import')
+        ? { path: `${args.path}#${args.importer}`, namespace: 'lazy-builtin' }
+        : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path.split('#')[0])});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path.split('#')[0])});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -46,5 +51,7 @@ const result = await build({
   plugins: [lazyBuiltins],
   logLevel: 'warning',
 });
-const bytes = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
+const bytes = Object.entries(result.metafile.outputs)
+  .filter(([f]) => f.endsWith('.js'))
+  .reduce((n, [, o]) => n + o.bytes, 0);
 console.error(`built dist/ in ${Math.round(performance.now() - started)} ms (${Math.round(bytes / 1024)} KiB of JavaScript)`);

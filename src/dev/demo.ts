@@ -37,7 +37,15 @@ function tix(args: string[], opts: { stdin?: string; expect?: number; show?: str
   const r = spawnSync(process.execPath, [bin, ...args], { env: { ...baseEnv, ...opts.env }, input: opts.stdin ?? '', encoding: 'utf8' });
   if (r.stdout) process.stdout.write(r.stdout);
   // the JSON error line is for tools; people read the line above it
-  if (r.stderr) process.stdout.write(dim(r.stderr.split('\n').filter((l) => !l.startsWith('{"error"')).join('\n')));
+  if (r.stderr)
+    process.stdout.write(
+      dim(
+        r.stderr
+          .split('\n')
+          .filter((l) => !l.startsWith('{"error"'))
+          .join('\n'),
+      ),
+    );
   const expected = opts.expect ?? 0;
   if (r.status !== expected) {
     process.stdout.write(`\ndemo failed: expected exit ${expected}, got ${r.status}\n`);
@@ -48,7 +56,10 @@ function tix(args: string[], opts: { stdin?: string; expect?: number; show?: str
 }
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(work, 'tix.db'), '--demo'], { env: baseEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(work, 'tix.db'), '--demo'], {
+    env: baseEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (d) => {
@@ -61,11 +72,12 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
   process.stdout.write(`${bold('$')} tix serve --port 0 --db ${join(work, 'tix.db')} --demo &\n${dim(stderr)}`);
   return {
     url,
-    stop: () => new Promise((resolve) => {
-      child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -73,13 +85,28 @@ const server = await startServer();
 let failed = false;
 try {
   const login = (email: string, profile?: string) =>
-    tix([...(profile ? ['--profile', profile] : []), 'auth', 'login', '--server', server.url, '--email', email, '--password-stdin', '--insecure-storage'], {
-      stdin: 'demo-password\n',
-      show: `echo demo-password | tix ${profile ? `--profile ${profile} ` : ''}auth login --server ${server.url} --email ${email} --password-stdin --insecure-storage`,
-    });
+    tix(
+      [
+        ...(profile ? ['--profile', profile] : []),
+        'auth',
+        'login',
+        '--server',
+        server.url,
+        '--email',
+        email,
+        '--password-stdin',
+        '--insecure-storage',
+      ],
+      {
+        stdin: 'demo-password\n',
+        show: `echo demo-password | tix ${profile ? `--profile ${profile} ` : ''}auth login --server ${server.url} --email ${email} --password-stdin --insecure-storage`,
+      },
+    );
 
   section('Log in as the demo admin (Yann administers École Paris and École Lille)');
-  process.stdout.write(dim('(the demo keeps tokens in a throw-away config dir with --insecure-storage; without it, tix uses the OS keychain)\n'));
+  process.stdout.write(
+    dim('(the demo keeps tokens in a throw-away config dir with --insecure-storage; without it, tix uses the OS keychain)\n'),
+  );
   login('yann@demo.test');
   tix(['auth', 'status']);
   tix(['establishment', 'list']);
@@ -96,16 +123,62 @@ try {
   login('agent@demo.test', 'agent');
 
   section('Yann files an incident for École Paris, from a script (no prompts)');
-  const incident = JSON.parse(tix(['ticket', 'create', '--type', 'incident', '--establishment', '81234567600017', '--summary', 'Payroll export fails with a 500', '--description', 'Since this morning the November export stops with "Internal error".', '--field', 'severity=high', '--field', 'url=https://app.example.com/payroll/export', '--json', 'id,status,url'])) as { id: number };
+  const incident = JSON.parse(
+    tix([
+      'ticket',
+      'create',
+      '--type',
+      'incident',
+      '--establishment',
+      '81234567600017',
+      '--summary',
+      'Payroll export fails with a 500',
+      '--description',
+      'Since this morning the November export stops with "Internal error".',
+      '--field',
+      'severity=high',
+      '--field',
+      'url=https://app.example.com/payroll/export',
+      '--json',
+      'id,status,url',
+    ]),
+  ) as { id: number };
   const id = String(incident.id);
 
   section('Sarah files a billing question for École Lille');
-  const question = String((JSON.parse(tix(['--profile', 'sarah', 'ticket', 'create', '--type', 'billing-question', '--summary', 'Where is the October invoice?', '--description', 'It is not in the invoices page.', '--json', 'id,status,establishment'])) as { id: number }).id);
+  const question = String(
+    (
+      JSON.parse(
+        tix([
+          '--profile',
+          'sarah',
+          'ticket',
+          'create',
+          '--type',
+          'billing-question',
+          '--summary',
+          'Where is the October invoice?',
+          '--description',
+          'It is not in the invoices page.',
+          '--json',
+          'id,status,establishment',
+        ]),
+      ) as { id: number }
+    ).id,
+  );
 
   section('Support answers Yann');
-  tix(['--profile', 'agent', 'ticket', 'reply', id, '--body', 'Thanks Yann, we reproduced it. A fix is on its way; we will tell you here.']);
+  tix([
+    '--profile',
+    'agent',
+    'ticket',
+    'reply',
+    id,
+    '--body',
+    'Thanks Yann, we reproduced it. A fix is on its way; we will tell you here.',
+  ]);
 
-  section('Sarah sees the École Lille tickets only; Yann sees Paris and Lille, Sarah\'s included');
+  section("Sarah sees the École Lille tickets only; Yann sees Paris and Lille, Sarah's included");
   tix(['--profile', 'sarah', 'ticket', 'list']);
   tix(['ticket', 'list']);
   tix(['--profile', 'sarah', 'ticket', 'view', id], { expect: 3 });
@@ -118,10 +191,29 @@ try {
   tix(['ticket', 'resolve', id]);
   tix(['--profile', 'agent', 'ticket', 'close', id]);
   tix(['ticket', 'reply', id, '--body', 'It happens again!'], { expect: 5 });
-  tix(['ticket', 'create', '--follow-up', id, '--description', 'It happens again since this morning.', '--field', 'severity=high', '--json', 'id,summary,followUpOf,status']);
+  tix([
+    'ticket',
+    'create',
+    '--follow-up',
+    id,
+    '--description',
+    'It happens again since this morning.',
+    '--field',
+    'severity=high',
+    '--json',
+    'id,summary,followUpOf,status',
+  ]);
 
   section("Sarah's inbox: support answered her; she reads it and the inbox empties (seed 002)");
-  tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'Hello Sarah, it is under Billing > Invoices > 2026. Here is the direct link.']);
+  tix([
+    '--profile',
+    'agent',
+    'ticket',
+    'reply',
+    question,
+    '--body',
+    'Hello Sarah, it is under Billing > Invoices > 2026. Here is the direct link.',
+  ]);
   tix(['--profile', 'sarah', 'inbox', '--by', 'establishment']);
   tix(['--profile', 'sarah', 'ticket', 'view', question]);
   tix(['--profile', 'sarah', 'ticket', 'read', question]);
@@ -136,14 +228,61 @@ try {
   tix(['--profile', 'sarah', 'ticket', 'list', '--unread', '--json', 'id,unread']);
 
   section('Sarah sets up the technical and accounting contacts (seed 003)');
-  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'technical', '--name', 'Équipe technique', '--email', 'technique@ecoles-demo.test', '--email', 'astreinte@ecoles-demo.test', '--phone', '+33 6 12 34 56 78']);
-  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'accounting', '--name', 'Comptabilité', '--email', 'compta@ecoles-demo.test', '--phone', '01 23 45 67 89'], { expect: 2 });
-  tix(['--profile', 'sarah', 'contact', 'add', '--type', 'accounting', '--name', 'Comptabilité', '--email', 'compta@ecoles-demo.test', '--phone', '+33 1 23 45 67 89']);
+  tix([
+    '--profile',
+    'sarah',
+    'contact',
+    'add',
+    '--type',
+    'technical',
+    '--name',
+    'Équipe technique',
+    '--email',
+    'technique@ecoles-demo.test',
+    '--email',
+    'astreinte@ecoles-demo.test',
+    '--phone',
+    '+33 6 12 34 56 78',
+  ]);
+  tix(
+    [
+      '--profile',
+      'sarah',
+      'contact',
+      'add',
+      '--type',
+      'accounting',
+      '--name',
+      'Comptabilité',
+      '--email',
+      'compta@ecoles-demo.test',
+      '--phone',
+      '01 23 45 67 89',
+    ],
+    { expect: 2 },
+  );
+  tix([
+    '--profile',
+    'sarah',
+    'contact',
+    'add',
+    '--type',
+    'accounting',
+    '--name',
+    'Comptabilité',
+    '--email',
+    'compta@ecoles-demo.test',
+    '--phone',
+    '+33 1 23 45 67 89',
+  ]);
   tix(['contact', 'list']);
 
   section('A personal access token for CI, used through TIX_TOKEN');
   const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
-  tix(['ticket', 'list', '--mine', '--json', 'id,status,summary'], { env: { TIX_TOKEN: pat, TIX_SERVER: server.url }, show: 'TIX_TOKEN=tixp_… tix ticket list --mine --json id,status,summary' });
+  tix(['ticket', 'list', '--mine', '--json', 'id,status,summary'], {
+    env: { TIX_TOKEN: pat, TIX_SERVER: server.url },
+    show: 'TIX_TOKEN=tixp_… tix ticket list --mine --json id,status,summary',
+  });
 
   section('Log out: the session is revoked on the server');
   tix(['auth', 'logout']);

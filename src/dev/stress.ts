@@ -34,10 +34,23 @@ if (!Number.isInteger(workers) || workers < 1 || !Number.isInteger(ops) || ops <
 const runner: Runner = (args, env) => spawnTix(args, { env, timeoutMs: 120_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'tix-stress-'));
-process.stderr.write(`tix stress: ${workers} workers x ${ops} operations${values.crash ? ', kill -9 of the server at 40% for 3 s' : ''}, in ${dir}\n`);
+process.stderr.write(
+  `tix stress: ${workers} workers x ${ops} operations${values.crash ? ', kill -9 of the server at 40% for 3 s' : ''}, in ${dir}\n`,
+);
 try {
-  const result = await runStress({ workers, ops, seed: Number(values.seed), runner, dir, crashAt: values.crash ? 0.4 : undefined, downMs: 3000, progress: (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(`${formatStress(result, { workers, ops, what: `a tix process per operation, Node ${process.version}, ${new Date().toISOString()}` })}\n`);
+  const result = await runStress({
+    workers,
+    ops,
+    seed: Number(values.seed),
+    runner,
+    dir,
+    crashAt: values.crash ? 0.4 : undefined,
+    downMs: 3000,
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(
+    `${formatStress(result, { workers, ops, what: `a tix process per operation, Node ${process.version}, ${new Date().toISOString()}` })}\n`,
+  );
   process.exitCode = result.ok ? 0 : 1;
   if (!result.ok || values.keep) process.stderr.write(`the database is kept: ${result.db}\n`);
   else rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -94,11 +94,16 @@ export function truthy(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
-/** Reads all of stdin as UTF-8 (for --password-stdin, --body-file -, --from-json -). */
-export async function readAll(stream: Readable): Promise<string> {
+/** Reads all of a stream (standard input) as bytes. */
+export async function readAllBytes(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return decodeText(Buffer.concat(chunks), 'standard input');
+  return Buffer.concat(chunks);
+}
+
+/** Reads all of stdin as UTF-8 (for --password-stdin, --body-file -, --from-json -). */
+export async function readAll(stream: Readable): Promise<string> {
+  return decodeText(await readAllBytes(stream), 'standard input');
 }
 
 /**

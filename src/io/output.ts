@@ -1,4 +1,4 @@
-import { usageError } from '../api/errors.ts';
+import { usageError } from '../core/errors.ts';
 import type { IOStreams } from './iostreams.ts';
 
 /** `--json` alone is `true`; `--json a,b` is the string "a,b". */
@@ -11,10 +11,15 @@ export type JsonOption = string | boolean | undefined;
 export function jsonFields(opt: JsonOption, valid: readonly string[]): string[] | undefined {
   if (opt === undefined || opt === false) return undefined;
   if (opt === true || opt === '') return [...valid];
-  const asked = opt.split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = opt
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = asked.filter((f) => !valid.includes(f));
   if (unknown.length > 0) {
-    throw usageError(`unknown JSON field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; available: ${valid.join(', ')}`, { code: 'unknown_field' });
+    throw usageError(`unknown JSON field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; available: ${valid.join(', ')}`, {
+      code: 'unknown_field',
+    });
   }
   return asked;
 }
@@ -36,10 +41,13 @@ export function printJson(io: IOStreams, value: unknown): void {
 export function highlightJson(value: unknown, color: boolean): string {
   const text = JSON.stringify(value, null, 2) ?? 'null';
   if (!color) return text;
-  return text.replace(/("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false)\b|\bnull\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token, string?: string, colon?: string) => {
-    if (string) return colon ? `\u001b[1;34m${string}\u001b[22;39m${colon}` : `\u001b[32m${string}\u001b[39m`;
-    return token === 'null' ? `\u001b[90m${token}\u001b[39m` : `\u001b[36m${token}\u001b[39m`;
-  });
+  return text.replace(
+    /("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false)\b|\bnull\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g,
+    (token, string?: string, colon?: string) => {
+      if (string) return colon ? `\u001b[1;34m${string}\u001b[22;39m${colon}` : `\u001b[32m${string}\u001b[39m`;
+      return token === 'null' ? `\u001b[90m${token}\u001b[39m` : `\u001b[36m${token}\u001b[39m`;
+    },
+  );
 }
 
 export interface Column<T> {
@@ -77,7 +85,23 @@ export async function printRows<T>(io: IOStreams, rows: T[], columns: Column<T>[
     }
   });
   const { default: Table } = await import('cli-table3');
-  const blank = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' '.repeat(gap) };
+  const blank = {
+    top: '',
+    'top-mid': '',
+    'top-left': '',
+    'top-right': '',
+    bottom: '',
+    'bottom-mid': '',
+    'bottom-left': '',
+    'bottom-right': '',
+    left: '',
+    'left-mid': '',
+    mid: '',
+    'mid-mid': '',
+    right: '',
+    'right-mid': '',
+    middle: ' '.repeat(gap),
+  };
   const table = new Table({
     head: columns.map((c) => c.header.toUpperCase()),
     chars: blank,
@@ -86,14 +110,22 @@ export async function printRows<T>(io: IOStreams, rows: T[], columns: Column<T>[
     style: { head: io.color ? ['bold'] : [], border: [], 'padding-left': 0, 'padding-right': 0 },
   });
   rows.forEach((row, r) => {
-    table.push(columns.map((c, i) => {
-      const text = truncate(cells[r]![i]!, widths[i]!);
-      const styled = io.color && c.style ? c.style(text, row) : text;
-      // cli-table3 measures and wraps the hyperlink itself
-      return c.link && io.hyperlinks ? { content: styled, href: c.link(row) } : styled;
-    }));
+    table.push(
+      columns.map((c, i) => {
+        const text = truncate(cells[r]![i]!, widths[i]!);
+        const styled = io.color && c.style ? c.style(text, row) : text;
+        // cli-table3 measures and wraps the hyperlink itself
+        return c.link && io.hyperlinks ? { content: styled, href: c.link(row) } : styled;
+      }),
+    );
   });
-  io.out(`${table.toString().split('\n').map((l) => l.trimEnd()).join('\n')}\n`);
+  io.out(
+    `${table
+      .toString()
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')}\n`,
+  );
 }
 
 function oneLine(s: string): string {
@@ -125,7 +157,17 @@ export function relativeTime(at: number, now = Date.now()): string {
   const future = s < 0;
   const a = Math.abs(s);
   const [n, unit] =
-    a < 45 ? [0, 'now'] : a < 5400 ? [Math.max(1, Math.round(a / 60)), 'minute'] : a < 129600 ? [Math.round(a / 3600), 'hour'] : a < 2592000 * 2 ? [Math.round(a / 86400), 'day'] : a < 31536000 ? [Math.round(a / 2592000), 'month'] : [Math.round(a / 31536000), 'year'];
+    a < 45
+      ? [0, 'now']
+      : a < 5400
+        ? [Math.max(1, Math.round(a / 60)), 'minute']
+        : a < 129600
+          ? [Math.round(a / 3600), 'hour']
+          : a < 2592000 * 2
+            ? [Math.round(a / 86400), 'day']
+            : a < 31536000
+              ? [Math.round(a / 2592000), 'month']
+              : [Math.round(a / 31536000), 'year'];
   if (unit === 'now') return 'just now';
   const label = `${n} ${unit}${n === 1 ? '' : 's'}`;
   return future ? `in ${label}` : `${label} ago`;

@@ -16,7 +16,11 @@ export async function page(io: IOStreams, env: Env, text: string, configured?: s
   const cmd = io.isStdoutTTY ? pagerCommand(env, configured) : undefined;
   if (!cmd) return io.out(text);
   const ok = await new Promise<boolean>((resolve) => {
-    const child = spawn(cmd, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' } });
+    const child = spawn(cmd, {
+      shell: true,
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' },
+    });
     child.on('error', () => resolve(false));
     child.on('close', (code) => resolve(code !== 127));
     child.stdin.on('error', () => undefined); // the reader quit early: fine

@@ -1,4 +1,4 @@
-import { cancelledError, usageError } from '../api/errors.ts';
+import { cancelledError, usageError } from '../core/errors.ts';
 import type { IOStreams } from './iostreams.ts';
 
 // Prompts go to stderr so stdout stays clean for data. @inquirer/prompts loads only when a prompt is shown.
@@ -12,10 +12,17 @@ function ensurePrompt(io: IOStreams, what: string): void {
 }
 
 /** `prefill: 'editable'` puts the default on the line to be edited (or erased), rather than taken as is on Enter. */
-export async function askText(io: IOStreams, message: string, opts: { default?: string; validate?: (v: string) => string | true; required?: boolean; prefill?: 'tab' | 'editable' } = {}): Promise<string> {
+export async function askText(
+  io: IOStreams,
+  message: string,
+  opts: { default?: string; validate?: (v: string) => string | true; required?: boolean; prefill?: 'tab' | 'editable' } = {},
+): Promise<string> {
   ensurePrompt(io, message);
   const { input } = await import('@inquirer/prompts');
-  return input({ message, default: opts.default, required: opts.required ?? true, validate: opts.validate, prefill: opts.prefill }, context(io));
+  return input(
+    { message, default: opts.default, required: opts.required ?? true, validate: opts.validate, prefill: opts.prefill },
+    context(io),
+  );
 }
 
 export async function askSecret(io: IOStreams, message: string): Promise<string> {
@@ -24,7 +31,12 @@ export async function askSecret(io: IOStreams, message: string): Promise<string>
   return password({ message, mask: '*', validate: (v) => v.length > 0 || 'required' }, context(io));
 }
 
-export async function askChoice<T extends string>(io: IOStreams, message: string, choices: Array<{ value: T; name?: string; description?: string }>, def?: T): Promise<T> {
+export async function askChoice<T extends string>(
+  io: IOStreams,
+  message: string,
+  choices: Array<{ value: T; name?: string; description?: string }>,
+  def?: T,
+): Promise<T> {
   ensurePrompt(io, message);
   const { select } = await import('@inquirer/prompts');
   return select<T>({ message, choices, default: def, pageSize: 12 }, context(io));

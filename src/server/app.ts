@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from '../core/errors.ts';
 import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -93,7 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // `--log` promises stderr (stdout is for data); only method, URL and peer are logged, never headers or
     // bodies, and a token pasted into a URL is masked
-    logger: options.log ? { level: 'info', stream: process.stderr, redact: ['req.headers.authorization'], serializers: { req: logRequest } } : false,
+    logger: options.log
+      ? { level: 'info', stream: process.stderr, redact: ['req.headers.authorization'], serializers: { req: logRequest } }
+      : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // a request that takes this long is a client problem; do not keep the socket forever
     requestTimeout: 60_000,
@@ -102,8 +104,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (err, _req, res) => {
       const reply = res as FastifyReply;
       const bad = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      const message = err.code === 'FST_ERR_BAD_URL' ? 'the URL has a malformed %-escape: a % must start a %XX escape of UTF-8' : bad ? 'a part of the URL is too long' : 'internal server error; the server log has the details';
-      void reply.code(bad ? 400 : 500).headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send({ error: { code: bad ? 'bad_url' : 'internal', message } });
+      const message =
+        err.code === 'FST_ERR_BAD_URL'
+          ? 'the URL has a malformed %-escape: a % must start a %XX escape of UTF-8'
+          : bad
+            ? 'a part of the URL is too long'
+            : 'internal server error; the server log has the details';
+      void reply
+        .code(bad ? 400 : 500)
+        .headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+        .send({ error: { code: bad ? 'bad_url' : 'internal', message } });
     },
     clientErrorHandler: answerClientError,
   });
@@ -127,14 +137,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // JSON escapes can still spell text that is not Unicode (a lone surrogate, "\ud800"), which would be
     // stored as U+FFFD: refused like invalid UTF-8
     parseJson(req, text, (err: Error | null, value?: unknown) => {
-      if (!err && hasLoneSurrogate(text, value)) return done(new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'), undefined);
+      if (!err && hasLoneSurrogate(text, value))
+        return done(
+          new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'),
+          undefined,
+        );
       done(err, value);
     });
   });
 
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith(API_PREFIX) && route.method !== 'HEAD') routes.push({ method: route.method, url: route.url, schema: route.schema as Record<string, unknown> | undefined, public: route.config?.public === true });
+    if (route.url.startsWith(API_PREFIX) && route.method !== 'HEAD')
+      routes.push({
+        method: route.method,
+        url: route.url,
+        schema: route.schema as Record<string, unknown> | undefined,
+        public: route.config?.public === true,
+      });
   });
 
   app.addHook('onRequest', async (_req, reply) => {
@@ -153,7 +173,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const { status, body, headers } = toErrorResponse(err, req.routeOptions.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     if (status >= 500) req.log.error({ err }, 'request failed');
-    void reply.code(status).headers(headers ?? {}).send(body);
+    void reply
+      .code(status)
+      .headers(headers ?? {})
+      .send(body);
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
@@ -177,9 +200,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { status: number; body: unknown; headers?: Record<string, string> } {
+function toErrorResponse(
+  err: FastifyError | ApiError,
+  bodyLimit: number,
+): { status: number; body: unknown; headers?: Record<string, string> } {
   if (err instanceof ApiError) {
-    return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.data } } };
+    return {
+      status: err.status,
+      headers: err.headers,
+      body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.data } },
+    };
   }
   const fe = err as FastifyError;
   if (fe.validation) {
@@ -189,10 +219,16 @@ function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { sta
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = bodyLimit >= 1024 * 1024 ? `${Math.round(bodyLimit / 1024 / 1024)} MiB` : `${Math.round(bodyLimit / 1024)} KiB`;
-    return { status: 413, body: { error: { code: 'body_too_large', message: `the request body is larger than the ${limit} this endpoint accepts` } } };
+    return {
+      status: 413,
+      body: { error: { code: 'body_too_large', message: `the request body is larger than the ${limit} this endpoint accepts` } },
+    };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } } };
+    return {
+      status: fe.statusCode,
+      body: { error: { code: (fe.code ?? 'bad_request').replace(/^FST_ERR_(CTP_)?/, '').toLowerCase(), message: fe.message } },
+    };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal server error; the server log has the details' } } };
 }
@@ -201,11 +237,16 @@ function toErrorResponse(err: FastifyError | ApiError, bodyLimit: number): { sta
 function answerClientError(err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, reason, code, message] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are larger than the 16 KiB the server accepts']
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive']
-    : [400, 'Bad Request', 'bad_request', 'this is not a valid HTTP request'];
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are larger than the 16 KiB the server accepts']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request_timeout', 'the request took too long to arrive']
+        : [400, 'Bad Request', 'bad_request', 'this is not a valid HTTP request'];
   const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   socket.destroy(err);
 }
 

@@ -27,7 +27,12 @@ export const demoOrganisation: OrganisationFile = {
     },
   ],
   users: [
-    { email: demoUsers.yann, name: 'Yann Le Goff', password: DEMO_PASSWORD, admin: [demoEstablishments.paris.siret, demoEstablishments.lille.siret] },
+    {
+      email: demoUsers.yann,
+      name: 'Yann Le Goff',
+      password: DEMO_PASSWORD,
+      admin: [demoEstablishments.paris.siret, demoEstablishments.lille.siret],
+    },
     { email: demoUsers.sarah, name: 'Sarah Martin', password: DEMO_PASSWORD, admin: [demoEstablishments.lille.siret] },
     { email: demoUsers.agent, name: 'Alex Support', password: DEMO_PASSWORD, role: 'agent' },
     { email: demoUsers.eve, name: 'Eve Durand', password: DEMO_PASSWORD, employee: [demoEstablishments.lyon.siret] },

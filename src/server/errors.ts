@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from '../core/errors.ts';
 
 /** An error a route turns into `{"error": {code, message, fields?}}` with its HTTP status. */
 export class ApiError extends Error {
@@ -9,7 +9,12 @@ export class ApiError extends Error {
   /** extra facts for the envelope, e.g. the ticket an idempotency key already belongs to */
   readonly data?: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, extra: { fields?: FieldProblem[]; headers?: Record<string, string>; data?: Record<string, unknown> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { fields?: FieldProblem[]; headers?: Record<string, string>; data?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -22,8 +27,14 @@ export class ApiError extends Error {
 // Another establishment's data is answered exactly like data that does not exist (404, never 403), so ids
 // cannot be probed.
 export const notFound = (what = 'not found') => new ApiError(404, 'not_found', what);
-export const unauthorized = (message = 'authentication required: send Authorization: Bearer <token>') => new ApiError(401, 'unauthorized', message);
+export const unauthorized = (message = 'authentication required: send Authorization: Bearer <token>') =>
+  new ApiError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 export const invalid = (fields: FieldProblem[], message?: string) =>
-  new ApiError(422, 'invalid_fields', message ?? `invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`, { fields });
+  new ApiError(
+    422,
+    'invalid_fields',
+    message ?? `invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`,
+    { fields },
+  );

@@ -33,15 +33,21 @@ export function buildOpenApi(routes: RouteDoc[]): unknown {
       const params = ['params', 'querystring'].flatMap((part) => {
         const s = schema[part] as { properties?: Record<string, unknown>; required?: string[] } | undefined;
         return Object.entries(s?.properties ?? {}).map(([name, sch]) => ({
-          name, in: part === 'params' ? 'path' : 'query', required: part === 'params' || (s?.required ?? []).includes(name), schema: sch,
+          name,
+          in: part === 'params' ? 'path' : 'query',
+          required: part === 'params' || (s?.required ?? []).includes(name),
+          schema: sch,
         }));
       });
-      (paths[path] ??= {})[method.toLowerCase()] = {
+      paths[path] ??= {};
+      paths[path][method.toLowerCase()] = {
         summary: schema.summary,
         ...(params.length ? { parameters: params } : {}),
         ...(schema.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema.body } } } } : {}),
         ...(r.public ? { security: [] } : {}),
-        responses: { default: { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
+        responses: {
+          default: { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
       };
     }
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FieldProblem } from '../api/errors.ts';
+import type { FieldProblem } from '../core/errors.ts';
 import { emailProblem, sirenProblem, siretProblem } from '../core/identifiers.ts';
 import { hashPassword } from './secrets.ts';
 import type { OrganisationSeed } from './store/store.ts';
@@ -32,7 +32,9 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new InvalidFileError(path, what, [{ field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
+    throw new InvalidFileError(path, what, [
+      { field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` },
+    ]);
   }
   try {
     return JSON.parse(text);
@@ -50,7 +52,15 @@ export async function readOrganisationFile(path: string): Promise<OrganisationSe
 /** Checks every rule and reports every problem at once; hashes the passwords. */
 export async function prepareOrganisation(data: unknown, source: string): Promise<OrganisationSeed> {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, message: string) => problems.push({ field, message });
+  const bad = (field: string, message: string): void => {
+    problems.push({ field, message });
+  };
+  /** the array at `field`, or an empty one after noting the problem */
+  const list = (value: unknown, field: string): unknown[] => {
+    if (Array.isArray(value)) return value;
+    bad(field, 'expected an array');
+    return [];
+  };
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const str = (v: unknown, field: string, max = 200): string => {
     if (typeof v !== 'string' || v.trim() === '' || v.length > max) {
@@ -60,20 +70,25 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     return v.trim();
   };
   const onlyKeys = (o: Record<string, unknown>, allowed: string[], at: string) => {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(`${at}${at ? '.' : ''}${k}`, `unknown key; allowed: ${allowed.join(', ')}`);
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) bad(`${at}${at ? '.' : ''}${k}`, `unknown key; allowed: ${allowed.join(', ')}`);
   };
 
-  if (!isObject(data)) throw new InvalidFileError(source, ORGANISATION, [{ field: '(root)', message: 'expected an object with "companies" and "users"' }]);
+  if (!isObject(data))
+    throw new InvalidFileError(source, ORGANISATION, [{ field: '(root)', message: 'expected an object with "companies" and "users"' }]);
   onlyKeys(data, ['companies', 'users'], '');
-  const companies = Array.isArray(data.companies) ? data.companies : (bad('companies', 'expected an array'), []);
-  const users = Array.isArray(data.users) ? data.users : (bad('users', 'expected an array'), []);
+  const companies = list(data.companies, 'companies');
+  const users = list(data.users, 'users');
 
   const seed: OrganisationSeed = { companies: [], users: [] };
   const sirets = new Set<string>();
   const sirens = new Set<string>();
   companies.forEach((c: unknown, i: number) => {
     const at = `companies[${i}]`;
-    if (!isObject(c)) return bad(at, 'expected an object');
+    if (!isObject(c)) {
+      bad(at, 'expected an object');
+      return;
+    }
     onlyKeys(c, ['siren', 'name', 'establishments'], at);
     const siren = str(c.siren, `${at}.siren`, 9);
     const sp = siren && sirenProblem(siren);
@@ -81,10 +96,13 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     if (sirens.has(siren)) bad(`${at}.siren`, `SIREN ${siren} appears twice`);
     sirens.add(siren);
     const company = { siren, name: str(c.name, `${at}.name`), establishments: [] as Array<{ siret: string; name: string }> };
-    const ests = Array.isArray(c.establishments) ? c.establishments : (bad(`${at}.establishments`, 'expected an array'), []);
+    const ests = list(c.establishments, `${at}.establishments`);
     ests.forEach((e: unknown, j: number) => {
       const eat = `${at}.establishments[${j}]`;
-      if (!isObject(e)) return bad(eat, 'expected an object');
+      if (!isObject(e)) {
+        bad(eat, 'expected an object');
+        return;
+      }
       onlyKeys(e, ['siret', 'name'], eat);
       const siret = str(e.siret, `${eat}.siret`, 14);
       const problem = siret && siretProblem(siret);
@@ -101,7 +119,10 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
   const pending: Array<Promise<void>> = [];
   users.forEach((u: unknown, i: number) => {
     const at = `users[${i}]`;
-    if (!isObject(u)) return bad(at, 'expected an object');
+    if (!isObject(u)) {
+      bad(at, 'expected an object');
+      return;
+    }
     onlyKeys(u, ['email', 'name', 'password', 'role', 'admin', 'employee'], at);
     const email = str(u.email, `${at}.email`, 254).toLowerCase();
     const ep = email && emailProblem(email);
@@ -124,10 +145,16 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
       });
       lists[key] = v;
     }
-    if (role === 'agent' && (lists.admin.length || lists.employee.length)) bad(`${at}.role`, 'an agent sees every establishment and belongs to none');
+    if (role === 'agent' && (lists.admin.length || lists.employee.length))
+      bad(`${at}.role`, 'an agent sees every establishment and belongs to none');
     const user = { email, name: str(u.name, `${at}.name`), role: role as 'customer' | 'agent', passwordHash: '', ...lists };
     seed.users.push(user);
-    if (password.length >= 8) pending.push(hashPassword(password).then((h) => void (user.passwordHash = h)));
+    if (password.length >= 8)
+      pending.push(
+        hashPassword(password).then((h) => {
+          user.passwordHash = h;
+        }),
+      );
   });
 
   if (problems.length > 0) throw new InvalidFileError(source, ORGANISATION, problems);

@@ -14,7 +14,14 @@ beforeAll(async () => {
   s = await startTestServer();
   const token = await s.tokenFor('yann@demo.test');
   for (const summary of ['First', 'Second', 'Third']) {
-    ids.push((await s.api('POST', '/tickets', { token, body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'details' } } })).body.id);
+    ids.push(
+      (
+        await s.api('POST', '/tickets', {
+          token,
+          body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'details' } },
+        })
+      ).body.id,
+    );
   }
   env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token });
 });
@@ -64,10 +71,15 @@ describe('tix api', () => {
     expect(fromFile.code, fromFile.stderr).toBe(0);
     expect(fromFile.json().message.body).toBe('From a file');
     // the same idempotency key replays the first answer instead of posting twice
-    const again = await tix(['api', `tickets/${ids[1]}/messages`, '--input', file, '-H', 'Idempotency-Key: api-test-1', '--include'], { env });
+    const again = await tix(['api', `tickets/${ids[1]}/messages`, '--input', file, '-H', 'Idempotency-Key: api-test-1', '--include'], {
+      env,
+    });
     expect(again.json().message.id).toBe(fromFile.json().message.id);
     expect(again.stderr).toMatch(/^HTTP 2\d\d\n(.+\n)*idempotent-replayed: true\n/);
-    const fromStdin = await tix(['api', `tickets/${ids[1]}/messages`, '--input', '-'], { env, stdin: JSON.stringify({ body: 'From stdin' }) });
+    const fromStdin = await tix(['api', `tickets/${ids[1]}/messages`, '--input', '-'], {
+      env,
+      stdin: JSON.stringify({ body: 'From stdin' }),
+    });
     expect(fromStdin.json().message.body).toBe('From stdin');
     expect((await tix(['api', 'tickets', '--input', join(tempDir(), 'missing.json')], { env })).stderr).toContain('--input: cannot read');
   });
@@ -75,7 +87,12 @@ describe('tix api', () => {
   it('--paginate follows nextCursor and prints every item as one JSON array', async () => {
     const r = await tix(['api', '--paginate', 'tickets', '-f', 'limit=1'], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().map((t: { id: number }) => t.id).sort()).toEqual([...ids].sort());
+    expect(
+      r
+        .json()
+        .map((t: { id: number }) => t.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect((await tix(['api', '--paginate', 'me'], { env })).stderr).toContain('does not answer with a page');
     expect((await tix(['api', '--paginate', '-X', 'POST', 'tickets'], { env })).code).toBe(2);
   });

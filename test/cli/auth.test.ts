@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedEnv, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const clock = { at: Date.now(), now() { return new Date(this.at); } };
+const clock = {
+  at: Date.now(),
+  now() {
+    return new Date(this.at);
+  },
+};
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer({ app: { clock } });
@@ -14,7 +19,10 @@ afterAll(() => s.close());
 describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
   it('logs in, reports status, prints the token, logs out and revokes', async () => {
     const env = isolatedEnv();
-    const login = await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password\n' });
+    const login = await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], {
+      env,
+      stdin: 'demo-password\n',
+    });
     expect(login.code).toBe(0);
     expect(login.stderr).toMatch(/Logged in to .* as Yann Le Goff <yann@demo.test> \(admin\)/);
     expect(login.stderr).toMatch(/plain text .*credentials\.json \(mode 0600\)/);
@@ -26,7 +34,12 @@ describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
 
     const status = await tix(['auth', 'status', '--json'], { env });
     expect(status.code).toBe(0);
-    expect(status.json()).toMatchObject({ server: s.url, profile: 'default', tokenSource: 'file', user: { email: 'yann@demo.test', role: 'admin' } });
+    expect(status.json()).toMatchObject({
+      server: s.url,
+      profile: 'default',
+      tokenSource: 'file',
+      user: { email: 'yann@demo.test', role: 'admin' },
+    });
     expect(status.stderr).toMatch(/plain text/);
 
     const token = await tix(['auth', 'token'], { env });
@@ -46,7 +59,10 @@ describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
 
   it('a wrong password exits 4 and stores nothing', async () => {
     const env = isolatedEnv();
-    const r = await tix(['auth', 'login', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'wrong' });
+    const r = await tix(['auth', 'login', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'], {
+      env,
+      stdin: 'wrong',
+    });
     expect(r.code).toBe(4);
     expect(r.errorJson()).toMatchObject({ code: 'unauthorized', message: 'wrong e-mail or password', exitCode: 4 });
     expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'credentials.json'))).toThrow();
@@ -71,7 +87,10 @@ describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
     const r = await tix(['auth', 'login', '--server', s.url, '--with-token', '--insecure-storage'], { env, stdin: `${pat}\n` });
     expect(r.code).toBe(0);
     const status = await tix(['auth', 'status', '--json', 'user,token'], { env });
-    expect(status.json()).toEqual({ user: { email: 'sarah@demo.test', name: 'Sarah Martin', role: 'admin' }, token: expect.objectContaining({ kind: 'pat', name: 'script' }) });
+    expect(status.json()).toEqual({
+      user: { email: 'sarah@demo.test', name: 'Sarah Martin', role: 'admin' },
+      token: expect.objectContaining({ kind: 'pat', name: 'script' }),
+    });
   });
 
   it('--with-token refuses a token the server rejects, storing nothing', async () => {
@@ -94,7 +113,10 @@ describe('TIX_TOKEN and TIX_SERVER', () => {
 
   it('a stored token is never sent to another server named by TIX_SERVER', async () => {
     const env = isolatedEnv();
-    await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
+    await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], {
+      env,
+      stdin: 'demo-password',
+    });
     const elsewhere = await tix(['establishment', 'list'], { env: { ...env, TIX_SERVER: 'http://127.0.0.1:9' } });
     expect(elsewhere.code).toBe(4);
     expect(elsewhere.stderr).toMatch(/not logged in to http:\/\/127.0.0.1:9/);
@@ -122,8 +144,25 @@ describe('profiles', () => {
     const other = await startTestServer();
     try {
       const env = isolatedEnv();
-      await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
-      await tix(['--profile', 'other', 'auth', 'login', '--server', other.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
+      await tix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], {
+        env,
+        stdin: 'demo-password',
+      });
+      await tix(
+        [
+          '--profile',
+          'other',
+          'auth',
+          'login',
+          '--server',
+          other.url,
+          '--email',
+          'sarah@demo.test',
+          '--password-stdin',
+          '--insecure-storage',
+        ],
+        { env, stdin: 'demo-password' },
+      );
       const a = await tix(['auth', 'status', '--json', 'server,user'], { env });
       const b = await tix(['auth', 'status', '--json', 'server,user'], { env: { ...env, TIX_PROFILE: 'other' } });
       const c = await tix(['auth', 'status', '--profile', 'other', '--json', 'server'], { env });
@@ -156,7 +195,9 @@ describe('tix token', () => {
 
   it('validates its flags before calling the server', async () => {
     const env = isolatedEnv({ TIX_SERVER: 'http://127.0.0.1:9', TIX_TOKEN: 'x' });
-    expect((await tix(['token', 'create', '--name', 'x', '--expires-in', 'soon'], { env })).stderr).toMatch(/--expires-in: expected a duration/);
+    expect((await tix(['token', 'create', '--name', 'x', '--expires-in', 'soon'], { env })).stderr).toMatch(
+      /--expires-in: expected a duration/,
+    );
     const scope = await tix(['token', 'create', '--name', 'x', '--scope', 'admin'], { env });
     expect(scope.code).toBe(2);
     expect(scope.stderr).toMatch(/--scope: unknown admin; choose from tickets:read/);

@@ -20,7 +20,16 @@ const catalog: Catalog = {
         { id: 'summary', label: 'Summary', kind: 'text', required: true },
         { id: 'description', label: 'Description', kind: 'longtext', required: true },
         { id: 'serialNumber', label: 'Serial number', kind: 'text', required: true, maxLength: 20 },
-        { id: 'returnReason', label: 'Why it goes back', kind: 'choice', required: true, choices: [{ value: 'broken', label: 'It is broken' }, { value: 'unused', label: 'We no longer use it' }] },
+        {
+          id: 'returnReason',
+          label: 'Why it goes back',
+          kind: 'choice',
+          required: true,
+          choices: [
+            { value: 'broken', label: 'It is broken' },
+            { value: 'unused', label: 'We no longer use it' },
+          ],
+        },
         { id: 'pickupDate', label: 'Pick-up date', kind: 'date', required: false, future: true },
       ],
     },
@@ -47,10 +56,48 @@ describe('a catalog of our own', () => {
     const missing = await tix(['ticket', 'create', '--type', 'hardware-return', '--summary', 'Reader'], { env: e });
     expect(missing.code).toBe(2);
     expect(missing.errorJson().fields.map((f: { field: string }) => f.field)).toEqual(['description', 'serialNumber', 'returnReason']);
-    const filed = await tix(['ticket', 'create', '--type', 'hardware-return', '--summary', 'Reader', '--description', 'Badge reader of the hall', '--field', 'serial-number=BR-2231', '--field', 'returnReason=unused', '--json', 'type,category,fields'], { env: e });
+    const filed = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'hardware-return',
+        '--summary',
+        'Reader',
+        '--description',
+        'Badge reader of the hall',
+        '--field',
+        'serial-number=BR-2231',
+        '--field',
+        'returnReason=unused',
+        '--json',
+        'type,category,fields',
+      ],
+      { env: e },
+    );
     expect(filed.code, filed.stderr).toBe(0);
-    expect(filed.json()).toEqual({ type: 'hardware-return', category: 'hardware', fields: { serialNumber: 'BR-2231', returnReason: 'unused' } });
-    const tooLong = await tix(['ticket', 'create', '--type', 'hardware-return', '--summary', 'x', '--description', 'y', '--field', `serialNumber=${'9'.repeat(21)}`, '--field', 'returnReason=broken'], { env: e });
+    expect(filed.json()).toEqual({
+      type: 'hardware-return',
+      category: 'hardware',
+      fields: { serialNumber: 'BR-2231', returnReason: 'unused' },
+    });
+    const tooLong = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'hardware-return',
+        '--summary',
+        'x',
+        '--description',
+        'y',
+        '--field',
+        `serialNumber=${'9'.repeat(21)}`,
+        '--field',
+        'returnReason=broken',
+      ],
+      { env: e },
+    );
     expect(tooLong.stderr).toMatch(/serialNumber: at most 20 characters/);
   });
 
@@ -60,7 +107,11 @@ describe('a catalog of our own', () => {
     screen.keypress('enter');
     await waitFor(/Request type/, run);
     screen.keypress('enter');
-    for (const [label, text] of [['Summary', 'Terminal back'], ['Description', 'The old terminal'], ['Serial number', 'T-77']]) {
+    for (const [label, text] of [
+      ['Summary', 'Terminal back'],
+      ['Description', 'The old terminal'],
+      ['Serial number', 'T-77'],
+    ]) {
       await waitFor(new RegExp(label!), run);
       screen.type(text!);
       screen.keypress('enter');
@@ -82,7 +133,23 @@ describe('a catalog of our own', () => {
   it('tix serve --catalog refuses a bad file with its path and every problem, and serves a good one', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ categories: [{ id: 'hw', label: 'HW' }], types: [{ id: 'Bad Id', category: 'nope', label: 'x', fields: [{ id: 'summary', label: 'S', kind: 'text', required: true }, { id: 'level', label: 'L', kind: 'choice', required: true }] }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        categories: [{ id: 'hw', label: 'HW' }],
+        types: [
+          {
+            id: 'Bad Id',
+            category: 'nope',
+            label: 'x',
+            fields: [
+              { id: 'summary', label: 'S', kind: 'text', required: true },
+              { id: 'level', label: 'L', kind: 'choice', required: true },
+            ],
+          },
+        ],
+      }),
+    );
     const r = await spawnTix(['serve', '--port', '0', '--db', ':memory:', '--catalog', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad} is not a valid request-type catalog, nothing was loaded`);

@@ -23,8 +23,16 @@ const github = (run: string, attempt = '1') => ({
   GITHUB_WORKFLOW: 'nightly',
   GITHUB_JOB: 'export',
 });
-const pat = async () => (await s.api('POST', '/tokens', { token: await s.tokenFor('sarah@demo.test'), body: { name: 'ci', scopes: ['tickets:read', 'tickets:write'] } })).body.token as string;
-const ticketsOf = async (summary: string) => (await s.api('GET', `/tickets?search=${encodeURIComponent(summary)}&limit=100`, { token: await s.tokenFor('sarah@demo.test') })).body.items as Array<{ id: number; summary: string; messageCount: number; fields: Record<string, unknown> }>;
+const pat = async () =>
+  (
+    await s.api('POST', '/tokens', {
+      token: await s.tokenFor('sarah@demo.test'),
+      body: { name: 'ci', scopes: ['tickets:read', 'tickets:write'] },
+    })
+  ).body.token as string;
+const ticketsOf = async (summary: string) =>
+  (await s.api('GET', `/tickets?search=${encodeURIComponent(summary)}&limit=100`, { token: await s.tokenFor('sarah@demo.test') })).body
+    .items as Array<{ id: number; summary: string; messageCount: number; fields: Record<string, unknown> }>;
 
 describe('CI incident recipe', () => {
   it('--from-ci fills the run into the description; the same run twice (and a re-run) files one ticket', async () => {
@@ -35,14 +43,16 @@ describe('CI incident recipe', () => {
     expect(first.json().summary).toBe('CI failure: nightly / export on main');
     expect(first.json().fields.url).toBe('https://github.com/ecoles/payroll/actions/runs/9001');
     const view = await s.api('GET', `/tickets/${first.json().id}`, { token: await s.tokenFor('sarah@demo.test') });
-    expect(view.body.messages[0].body).toBe([
-      'The job export of ecoles/payroll failed.',
-      '',
-      'Reported from GitHub Actions for ecoles/payroll:',
-      '- Run: https://github.com/ecoles/payroll/actions/runs/9001',
-      '- Job: nightly / export',
-      '- Commit: 0123456789abcdef0123456789abcdef01234567 on main',
-    ].join('\n'));
+    expect(view.body.messages[0].body).toBe(
+      [
+        'The job export of ecoles/payroll failed.',
+        '',
+        'Reported from GitHub Actions for ecoles/payroll:',
+        '- Run: https://github.com/ecoles/payroll/actions/runs/9001',
+        '- Job: nightly / export',
+        '- Commit: 0123456789abcdef0123456789abcdef01234567 on main',
+      ].join('\n'),
+    );
 
     const again = await tix(args, { env });
     expect(again.code).toBe(0);
@@ -56,7 +66,26 @@ describe('CI incident recipe', () => {
 
   it('--dedupe: a second failing run replies to the open ticket with the same summary instead of opening another', async () => {
     const token = await pat();
-    const run = (id: string) => tix(['ticket', 'create', '--type', 'incident', '--establishment', est.lille.siret, '--summary', 'Nightly import failing', '--field', 'severity=medium', '--from-ci', '--dedupe', '--json', 'id,messageCount'], { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, ...github(id) }) });
+    const run = (id: string) =>
+      tix(
+        [
+          'ticket',
+          'create',
+          '--type',
+          'incident',
+          '--establishment',
+          est.lille.siret,
+          '--summary',
+          'Nightly import failing',
+          '--field',
+          'severity=medium',
+          '--from-ci',
+          '--dedupe',
+          '--json',
+          'id,messageCount',
+        ],
+        { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, ...github(id) }) },
+      );
     const one = await run('7001');
     const two = await run('7002');
     expect(one.code).toBe(0);
@@ -76,11 +105,19 @@ describe('CI incident recipe', () => {
 
   it('works from GitLab CI variables, keyed on the pipeline (a retried job files nothing new)', async () => {
     const gitlab = (job: string) => ({
-      GITLAB_CI: 'true', CI_PROJECT_PATH: 'ecoles/site', CI_PIPELINE_ID: '555', CI_PIPELINE_URL: 'https://gitlab.example.com/ecoles/site/-/pipelines/555',
-      CI_JOB_ID: job, CI_JOB_NAME: 'deploy', CI_COMMIT_SHA: 'abc123', CI_COMMIT_REF_NAME: 'release',
+      GITLAB_CI: 'true',
+      CI_PROJECT_PATH: 'ecoles/site',
+      CI_PIPELINE_ID: '555',
+      CI_PIPELINE_URL: 'https://gitlab.example.com/ecoles/site/-/pipelines/555',
+      CI_JOB_ID: job,
+      CI_JOB_NAME: 'deploy',
+      CI_COMMIT_SHA: 'abc123',
+      CI_COMMIT_REF_NAME: 'release',
     });
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await pat() });
-    const a = await tix(['ticket', 'create', '--type', 'product-error', '--from-ci', '--json', 'id,summary'], { env: { ...env, ...gitlab('1') } });
+    const a = await tix(['ticket', 'create', '--type', 'product-error', '--from-ci', '--json', 'id,summary'], {
+      env: { ...env, ...gitlab('1') },
+    });
     const b = await tix(['ticket', 'create', '--type', 'product-error', '--from-ci', '--json', 'id'], { env: { ...env, ...gitlab('2') } });
     expect(a.code, a.stderr).toBe(0);
     expect(b.json().id).toBe(a.json().id);
@@ -88,7 +125,9 @@ describe('CI incident recipe', () => {
   });
 
   it('--from-ci outside CI is a usage error', async () => {
-    const r = await tix(['ticket', 'create', '--type', 'incident', '--from-ci'], { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await pat() }) });
+    const r = await tix(['ticket', 'create', '--type', 'incident', '--from-ci'], {
+      env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await pat() }),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--from-ci: no CI run found/);
   });
@@ -112,12 +151,13 @@ describe("the README's recipes", () => {
     writeFileSync(join(bin, 'tix'), `#!/bin/sh\nexec "${process.execPath}" "${tixBin}" "$@"\n`, { mode: 0o755 });
     const env = { ...isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await pat() }), PATH: `${bin}:${process.env.PATH}` } as NodeJS.ProcessEnv;
     // asynchronously: the test server answers from this very process
-    const sh = () => new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn('sh', ['./file-request.sh'], { cwd: dir, env });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (status) => resolve({ status, stderr }));
-    });
+    const sh = () =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn('sh', ['./file-request.sh'], { cwd: dir, env });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (status) => resolve({ status, stderr }));
+      });
     const first = await sh();
     expect(first.status, first.stderr).toBe(0);
     const again = await sh();
@@ -159,7 +199,10 @@ describe('terminal manners', () => {
   it('never lets control characters from the server reach the terminal', async () => {
     const token = await s.tokenFor('sarah@demo.test');
     const hostile = 'Invoice \u001b[2J\u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m';
-    const created = await s.api('POST', '/tickets', { token, body: { type: 'question', fields: { summary: hostile, description: `body ${hostile}` } } });
+    const created = await s.api('POST', '/tickets', {
+      token,
+      body: { type: 'question', fields: { summary: hostile, description: `body ${hostile}` } },
+    });
     expect(created.status).toBe(201);
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, NO_COLOR: '1' });
     for (const args of [['ticket', 'list', '--limit', '3'], ['ticket', 'view', String(created.body.id)], ['inbox']]) {

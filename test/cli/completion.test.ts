@@ -17,7 +17,10 @@ beforeAll(async () => {
   s = await startTestServer();
   const token = await s.tokenFor('yann@demo.test');
   for (const summary of ['Payroll export: wrong totals', 'Add a dark theme']) {
-    const r = await s.api('POST', '/tickets', { token, body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'details' } } });
+    const r = await s.api('POST', '/tickets', {
+      token,
+      body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'details' } },
+    });
     ids.push(r.body.id);
   }
   const path = `${tixShim()}:${process.env.PATH}`;
@@ -29,11 +32,16 @@ afterAll(() => s.close());
 const shells = ['bash', 'zsh', 'fish'] as const;
 
 describe('tix completion SHELL', () => {
-  it.each(shells)('%s: the committed completions/ file is what the command prints (run npm run completions when this fails)', async (shell) => {
-    const r = await tix(['completion', shell]);
-    expect(r.code).toBe(0);
-    expect(r.stdout, `completions/tix.${shell} is stale: run npm run completions`).toBe(readFileSync(join(repoRoot, 'completions', `tix.${shell}`), 'utf8'));
-  });
+  it.each(shells)(
+    '%s: the committed completions/ file is what the command prints (run npm run completions when this fails)',
+    async (shell) => {
+      const r = await tix(['completion', shell]);
+      expect(r.code).toBe(0);
+      expect(r.stdout, `completions/tix.${shell} is stale: run npm run completions`).toBe(
+        readFileSync(join(repoRoot, 'completions', `tix.${shell}`), 'utf8'),
+      );
+    },
+  );
 
   it('refuses another shell, naming the ones it knows (exit 2)', async () => {
     const r = await tix(['completion', 'powershell']);
@@ -60,7 +68,10 @@ describe('tix __complete (what the scripts ask for)', () => {
 
   it('prints the saved profiles', async () => {
     const env = isolatedEnv();
-    await tix(['auth', 'login', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
+    await tix(['auth', 'login', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'], {
+      env,
+      stdin: 'demo-password',
+    });
     const r = await tix(['__complete', 'profiles'], { env });
     expect(r.stdout).toBe(`default\tsarah@demo.test on ${s.url}\n`);
   });
@@ -94,18 +105,37 @@ describe.each(shells)('completion in real %s', (shell) => {
   const skip = skipUnless(available[shell], shell);
 
   it.skipIf(skip)('completes nouns, verbs (through aliases), flags and their values', async () => {
-    const [nouns, tic, verbs, st, flags, status, keys, color, scope] = (await ask[shell]([
-      'tix ',
-      'tix tic',
-      'tix ticket ',
-      'tix tickets ls --st',
-      'tix ticket list --',
-      'tix ticket list --status ',
-      'tix config set ',
-      'tix config set color ',
-      'tix token create --scope tickets:r',
-    ], online)).map((r) => r.candidates);
-    expect(nouns).toEqual(expect.arrayContaining(['ticket', 'type', 'token', 'auth', 'establishment', 'config', 'api', 'completion', 'help', 'version', 'serve']));
+    const [nouns, tic, verbs, st, flags, status, keys, color, scope] = (
+      await ask[shell](
+        [
+          'tix ',
+          'tix tic',
+          'tix ticket ',
+          'tix tickets ls --st',
+          'tix ticket list --',
+          'tix ticket list --status ',
+          'tix config set ',
+          'tix config set color ',
+          'tix token create --scope tickets:r',
+        ],
+        online,
+      )
+    ).map((r) => r.candidates);
+    expect(nouns).toEqual(
+      expect.arrayContaining([
+        'ticket',
+        'type',
+        'token',
+        'auth',
+        'establishment',
+        'config',
+        'api',
+        'completion',
+        'help',
+        'version',
+        'serve',
+      ]),
+    );
     expect(nouns).not.toContain('__complete');
     expect(tic).toEqual(['ticket']);
     expect(verbs!.sort()).toEqual(['close', 'create', 'download', 'list', 'read', 'reopen', 'reply', 'resolve', 'unread', 'view', 'watch']);
@@ -119,7 +149,9 @@ describe.each(shells)('completion in real %s', (shell) => {
   });
 
   it.skipIf(skip)('completes ticket ids and request types from the server, through tix __complete', async () => {
-    const [view, close, type, more] = (await ask[shell](['tix ticket view ', 'tix ticket close ', 'tix ticket create --type inc', 'tix ticket list --status open '], online)).map((r) => r.candidates);
+    const [view, close, type, more] = (
+      await ask[shell](['tix ticket view ', 'tix ticket close ', 'tix ticket create --type inc', 'tix ticket list --status open '], online)
+    ).map((r) => r.candidates);
     expect(view!.sort()).toEqual(ids.map(String).sort());
     expect(close!.sort()).toEqual(ids.map(String).sort());
     expect(type).toEqual(['incident']);

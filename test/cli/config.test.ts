@@ -11,7 +11,12 @@ let ticketId: number;
 beforeAll(async () => {
   s = await startTestServer();
   const token = await s.tokenFor('yann@demo.test');
-  ticketId = (await s.api('POST', '/tickets', { token, body: { type: 'question', establishment: est.paris.siret, fields: { summary: 'Where is the export?', description: 'details' } } })).body.id;
+  ticketId = (
+    await s.api('POST', '/tickets', {
+      token,
+      body: { type: 'question', establishment: est.paris.siret, fields: { summary: 'Where is the export?', description: 'details' } },
+    })
+  ).body.id;
 });
 afterAll(() => s.close());
 
@@ -28,7 +33,13 @@ describe('tix config', () => {
     const r = await tix(['config', 'list'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('profile\tdefault\neditor\t\npager\t\ncolor\tauto\noutput\tauto\n');
-    expect((await tix(['config', 'list', '--json'], { env })).json()).toEqual({ profile: 'default', editor: null, pager: null, color: 'auto', output: 'auto' });
+    expect((await tix(['config', 'list', '--json'], { env })).json()).toEqual({
+      profile: 'default',
+      editor: null,
+      pager: null,
+      color: 'auto',
+      output: 'auto',
+    });
     expect((await tix(['config', 'list', '--json', 'color'], { env })).json()).toEqual({ color: 'auto' });
     const table = await tix(['config', 'list'], { env, tty: true });
     expect(table.stdout.replace(/\u001b\[\d+m/g, '')).toMatch(/^KEY +VALUE +MEANING *\nprofile +default +the profile used/);
@@ -36,8 +47,17 @@ describe('tix config', () => {
 
   it('sets, gets and unsets preferences in config.json, keeping the profiles', async () => {
     const env = isolatedEnv();
-    writeConfig(env, JSON.stringify({ profiles: { work: { server: 'https://support.example.com', email: 'me@example.com', tokenStorage: 'keychain' } } }));
-    for (const [key, value] of [['editor', 'code --wait'], ['pager', 'less -R'], ['color', 'never'], ['output', 'json'], ['profile', 'work']]) {
+    writeConfig(
+      env,
+      JSON.stringify({ profiles: { work: { server: 'https://support.example.com', email: 'me@example.com', tokenStorage: 'keychain' } } }),
+    );
+    for (const [key, value] of [
+      ['editor', 'code --wait'],
+      ['pager', 'less -R'],
+      ['color', 'never'],
+      ['output', 'json'],
+      ['profile', 'work'],
+    ]) {
       const r = await tix(['config', 'set', key!, value!], { env });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toBe(`✓ Set ${key} to ${value}\n`);
@@ -70,7 +90,11 @@ describe('tix config', () => {
     expect((await tix(['config', 'unset', 'nope'], { env })).code).toBe(2);
     const value = await tix(['config', 'set', 'color', 'sometimes'], { env });
     expect(value.code).toBe(2);
-    expect(value.errorJson()).toMatchObject({ code: 'invalid_value', message: 'color: "sometimes" is not a valid value; one of auto, always, never', fields: [{ field: 'color' }] });
+    expect(value.errorJson()).toMatchObject({
+      code: 'invalid_value',
+      message: 'color: "sometimes" is not a valid value; one of auto, always, never',
+      fields: [{ field: 'color' }],
+    });
     expect((await tix(['config', 'set', 'output', 'yaml'], { env })).stderr).toContain('one of auto, json');
     expect((await tix(['config', 'set', 'editor', ' '], { env })).code).toBe(2);
     const profiles = await tix(['config', 'set', 'profiles', '{}'], { env });
@@ -86,11 +110,20 @@ describe('tix config', () => {
 
   it.each([
     ['invalid JSON', '{"color": "never",', /is not valid JSON/],
-    ['a value the schema refuses', '{"color": "blue", "profiles": {"work": {"server": "ftp://x"}}}', /has invalid settings:\n {2}color: must be one of auto, always, never \(found "blue"\)\n {2}profiles\.work\.server: must match/],
+    [
+      'a value the schema refuses',
+      '{"color": "blue", "profiles": {"work": {"server": "ftp://x"}}}',
+      /has invalid settings:\n {2}color: must be one of auto, always, never \(found "blue"\)\n {2}profiles\.work\.server: must match/,
+    ],
   ])('a hand-broken config file (%s) is named with the way out, never a stack trace (exit 2)', async (_what, text, message) => {
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('yann@demo.test') });
     writeConfig(env, text);
-    for (const args of [['config', 'list'], ['config', 'get', 'color'], ['config', 'set', 'color', 'auto'], ['ticket', 'list']]) {
+    for (const args of [
+      ['config', 'list'],
+      ['config', 'get', 'color'],
+      ['config', 'set', 'color', 'auto'],
+      ['ticket', 'list'],
+    ]) {
       const r = await tix(args, { env });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -127,7 +160,9 @@ describe('preferences take effect', () => {
     const always = await tix(['ticket', 'view', String(ticketId)], { env: await as({ color: 'always' }), tty: false });
     expect(always.stdout).toMatch(coloured);
     expect((await tix(['ticket', 'view', '999'], { env: await as({ color: 'always' }) })).stderr).toMatch(/^\u001b\[31merror:/);
-    expect((await tix(['ticket', 'view', String(ticketId)], { env: await as({ color: 'always' }, { NO_COLOR: '1' }) })).stdout).not.toMatch(coloured);
+    expect((await tix(['ticket', 'view', String(ticketId)], { env: await as({ color: 'always' }, { NO_COLOR: '1' }) })).stdout).not.toMatch(
+      coloured,
+    );
     expect((await tix(['ticket', 'list'], { env: await as({ color: 'auto' }), tty: true })).stdout).toMatch(coloured);
     expect((await tix(['ticket', 'list'], { env: await as({ color: 'never' }), tty: true })).stdout).not.toMatch(coloured);
   });

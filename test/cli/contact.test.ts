@@ -12,44 +12,117 @@ let dir: string;
 beforeAll(async () => {
   s = await startTestServer();
   dir = tempDir();
-  await s.store.loadOrganisation(await prepareOrganisation({
-    companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
-    users: [{ email: 'boss@acme.test', name: 'Boss', password: 'demo-password', admin: ['73282932000074'] }],
-  }, 'test'));
+  await s.store.loadOrganisation(
+    await prepareOrganisation(
+      {
+        companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
+        users: [{ email: 'boss@acme.test', name: 'Boss', password: 'demo-password', admin: ['73282932000074'] }],
+      },
+      'test',
+    ),
+  );
 });
 afterAll(() => s.close());
 beforeEach(() => void s.store.db.exec('DELETE FROM contacts'));
 
-const as = async (user: string) => isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(user.includes('@') ? user : `${user}@demo.test`), NO_COLOR: '1' });
+const as = async (user: string) =>
+  isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(user.includes('@') ? user : `${user}@demo.test`), NO_COLOR: '1' });
 type Row = { id: number; type: string; name: string; emails: string; phone: string | null };
 const rows = () => s.store.db.prepare('SELECT id, type, name, emails, phone FROM contacts ORDER BY id').all() as Row[];
-const fieldsOf = (r: { errorJson(): any }) => Object.fromEntries(r.errorJson().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+const fieldsOf = (r: { errorJson(): any }) =>
+  Object.fromEntries(r.errorJson().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
 
 async function addOps(extra: string[] = []): Promise<number> {
-  const r = await tix(['contact', 'add', '--type', 'technical', '--name', 'Ops team', '--email', 'ops@ecoles-demo.fr', '--phone', '+33 6 12 34 56 78', '--json', 'id', ...extra], { env: await as('yann') });
+  const r = await tix(
+    [
+      'contact',
+      'add',
+      '--type',
+      'technical',
+      '--name',
+      'Ops team',
+      '--email',
+      'ops@ecoles-demo.fr',
+      '--phone',
+      '+33 6 12 34 56 78',
+      '--json',
+      'id',
+      ...extra,
+    ],
+    { env: await as('yann') },
+  );
   expect(r.code, r.stderr).toBe(0);
   return r.json().id;
 }
 
 async function addCompta(): Promise<number> {
-  const r = await tix(['contact', 'add', '--type', 'accounting', '--name', 'Compta', '--email', 'compta@ecoles-demo.fr,factures@ecoles-demo.fr', '--json', 'id'], { env: await as('yann') });
+  const r = await tix(
+    [
+      'contact',
+      'add',
+      '--type',
+      'accounting',
+      '--name',
+      'Compta',
+      '--email',
+      'compta@ecoles-demo.fr,factures@ecoles-demo.fr',
+      '--json',
+      'id',
+    ],
+    { env: await as('yann') },
+  );
   expect(r.code, r.stderr).toBe(0);
   return r.json().id;
 }
 
 describe('tix contact add (flags)', () => {
   it('adds a contact with its phone normalised to E.164, and says so on stderr', async () => {
-    const r = await tix(['contact', 'add', '--type', 'Technical', '--name', 'Ops team', '--email', 'Ops@Ecoles-Demo.fr', '--email', 'astreinte@ecoles-demo.fr', '--phone', '+33 6 12 34 56 78'], { env: await as('yann') });
+    const r = await tix(
+      [
+        'contact',
+        'add',
+        '--type',
+        'Technical',
+        '--name',
+        'Ops team',
+        '--email',
+        'Ops@Ecoles-Demo.fr',
+        '--email',
+        'astreinte@ecoles-demo.fr',
+        '--phone',
+        '+33 6 12 34 56 78',
+      ],
+      { env: await as('yann') },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^✓ Added contact #\d+ technical "Ops team" <ops@ecoles-demo\.fr>, <astreinte@ecoles-demo\.fr> \+33612345678\n$/);
-    expect(rows()).toEqual([expect.objectContaining({ type: 'technical', name: 'Ops team', emails: '["ops@ecoles-demo.fr","astreinte@ecoles-demo.fr"]', phone: '+33612345678' })]);
+    expect(r.stderr).toMatch(
+      /^✓ Added contact #\d+ technical "Ops team" <ops@ecoles-demo\.fr>, <astreinte@ecoles-demo\.fr> \+33612345678\n$/,
+    );
+    expect(rows()).toEqual([
+      expect.objectContaining({
+        type: 'technical',
+        name: 'Ops team',
+        emails: '["ops@ecoles-demo.fr","astreinte@ecoles-demo.fr"]',
+        phone: '+33612345678',
+      }),
+    ]);
   });
 
   it('prints the new contact with --json', async () => {
-    const r = await tix(['contact', 'add', '--type', 'fraud', '--name', 'Fraude', '--email', 'fraude@ecoles-demo.fr', '--json'], { env: await as('sarah') });
+    const r = await tix(['contact', 'add', '--type', 'fraud', '--name', 'Fraude', '--email', 'fraude@ecoles-demo.fr', '--json'], {
+      env: await as('sarah'),
+    });
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ id: expect.any(Number), type: 'fraud', name: 'Fraude', emails: ['fraude@ecoles-demo.fr'], phone: null, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(r.json()).toEqual({
+      id: expect.any(Number),
+      type: 'fraud',
+      name: 'Fraude',
+      emails: ['fraude@ecoles-demo.fr'],
+      phone: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
   });
 
   it('without a terminal, lists every missing field at once (exit 2) and adds nothing', async () => {
@@ -64,7 +137,10 @@ describe('tix contact add (flags)', () => {
   });
 
   it('a national phone number is refused with its international form (exit 2, --phone)', async () => {
-    const r = await tix(['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--phone', '06 12 34 56 78'], { env: await as('yann') });
+    const r = await tix(
+      ['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--phone', '06 12 34 56 78'],
+      { env: await as('yann') },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--phone: "06 12 34 56 78" has no country code; write it in international form, e.g. +33 6 12 34 56 78');
     expect(Object.keys(fieldsOf(r))).toEqual(['--phone']);
@@ -72,20 +148,32 @@ describe('tix contact add (flags)', () => {
   });
 
   it('an invalid phone number and a bad address are each refused, naming the flag (exit 2)', async () => {
-    const phone = await tix(['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--phone', '+33 1 23'], { env: await as('yann') });
+    const phone = await tix(
+      ['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--phone', '+33 1 23'],
+      { env: await as('yann') },
+    );
     expect(phone.code).toBe(2);
     expect(fieldsOf(phone)).toEqual({ '--phone': expect.stringMatching(/^"\+33 1 23" is not a valid phone number/) });
-    const email = await tix(['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--email', 'ops@'], { env: await as('yann') });
+    const email = await tix(
+      ['contact', 'add', '--type', 'technical', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr', '--email', 'ops@'],
+      { env: await as('yann') },
+    );
     expect(email.code).toBe(2);
     expect(fieldsOf(email)).toEqual({ '--email': '"ops@": not a valid e-mail address, e.g. support@example.com' });
-    const type = await tix(['contact', 'add', '--type', 'billing', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr'], { env: await as('yann') });
-    expect(fieldsOf(type)).toEqual({ '--type': 'unknown contact type "billing"; one of commercial, accounting, technical, fraud, chargebacks' });
+    const type = await tix(['contact', 'add', '--type', 'billing', '--name', 'Ops', '--email', 'ops@ecoles-demo.fr'], {
+      env: await as('yann'),
+    });
+    expect(fieldsOf(type)).toEqual({
+      '--type': 'unknown contact type "billing"; one of commercial, accounting, technical, fraud, chargebacks',
+    });
     expect(rows()).toEqual([]);
   });
 
   it('a second contact of the same type and name is refused by state (exit 5)', async () => {
     const id = await addOps();
-    const r = await tix(['contact', 'add', '--type', 'technical', '--name', 'OPS TEAM', '--email', 'x@ecoles-demo.fr'], { env: await as('sarah') });
+    const r = await tix(['contact', 'add', '--type', 'technical', '--name', 'OPS TEAM', '--email', 'x@ecoles-demo.fr'], {
+      env: await as('sarah'),
+    });
     expect(r.code).toBe(5);
     expect(r.stderr).toContain(`change it instead (tix contact edit ${id})`);
   });
@@ -105,9 +193,19 @@ describe('tix contact list', () => {
     const compta = await addCompta();
     const r = await tix(['contact', 'list'], { env: await as('sarah') });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines).toEqual([
-      [String(compta), 'accounting', 'Compta', 'compta@ecoles-demo.fr,factures@ecoles-demo.fr', '', expect.stringMatching(/^\d{4}-\d\d-\d\dT/)],
+      [
+        String(compta),
+        'accounting',
+        'Compta',
+        'compta@ecoles-demo.fr,factures@ecoles-demo.fr',
+        '',
+        expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      ],
       [String(ops), 'technical', 'Ops team', 'ops@ecoles-demo.fr', '+33612345678', expect.stringMatching(/^\d{4}-\d\d-\d\dT/)],
     ]);
   });
@@ -119,7 +217,9 @@ describe('tix contact list', () => {
     expect(empty.stderr).toBe('No contacts. Add one with: tix contact add\n');
     await addOps();
     const r = await tix(['contact', 'list'], { env: await as('yann'), tty: true });
-    expect(r.stdout).toMatch(/^ID\s+TYPE\s+NAME\s+EMAILS\s+PHONE\s+UPDATED\n\d+\s+technical\s+Ops team\s+ops@ecoles-demo\.fr\s+\+33612345678\s+just now\n$/);
+    expect(r.stdout).toMatch(
+      /^ID\s+TYPE\s+NAME\s+EMAILS\s+PHONE\s+UPDATED\n\d+\s+technical\s+Ops team\s+ops@ecoles-demo\.fr\s+\+33612345678\s+just now\n$/,
+    );
   });
 
   it('filters by type and prints the fields asked with --json', async () => {
@@ -159,7 +259,24 @@ describe('tix contact list', () => {
 describe('tix contact edit', () => {
   it('adds and removes addresses, and changes name and phone', async () => {
     const id = await addOps();
-    const r = await tix(['contact', 'edit', String(id), '--add-email', 'noc@ecoles-demo.fr', '--remove-email', 'OPS@ecoles-demo.fr', '--name', 'NOC', '--phone', '+33 1 45 67 89 01', '--json', 'name,emails,phone'], { env: await as('sarah') });
+    const r = await tix(
+      [
+        'contact',
+        'edit',
+        String(id),
+        '--add-email',
+        'noc@ecoles-demo.fr',
+        '--remove-email',
+        'OPS@ecoles-demo.fr',
+        '--name',
+        'NOC',
+        '--phone',
+        '+33 1 45 67 89 01',
+        '--json',
+        'name,emails,phone',
+      ],
+      { env: await as('sarah') },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.json()).toEqual({ name: 'NOC', emails: ['noc@ecoles-demo.fr'], phone: '+33145678901' });
     const text = await tix(['contact', 'edit', `#${id}`, '--add-email', 'ops@ecoles-demo.fr'], { env: await as('yann') });
@@ -173,15 +290,19 @@ describe('tix contact edit', () => {
     await tix(['contact', 'edit', String(id), '--phone', '+33612345678'], { env: await as('yann') });
     expect((await tix(['contact', 'edit', String(id), '--clear-phone'], { env: await as('yann') })).code).toBe(0);
     expect(rows()[0]!.phone).toBeNull();
-    expect((await tix(['contact', 'edit', String(id), '--clear-phone', '--phone', '+33612345678'], { env: await as('yann') })).code).toBe(2);
+    expect((await tix(['contact', 'edit', String(id), '--clear-phone', '--phone', '+33612345678'], { env: await as('yann') })).code).toBe(
+      2,
+    );
   });
 
   it('keeps at least one address: removing the last one is exit 2, naming --remove-email', async () => {
     const id = await addOps();
     const r = await tix(['contact', 'edit', String(id), '--remove-email', 'ops@ecoles-demo.fr'], { env: await as('yann') });
     expect(r.code).toBe(2);
-    expect(fieldsOf(r)).toEqual({ '--remove-email': 'would leave the contact without an e-mail address; add another address first, or remove the contact' });
-    expect(r.stderr).toMatch(/^error: cannot change contact #\d+; nothing was changed:\n  --remove-email: /);
+    expect(fieldsOf(r)).toEqual({
+      '--remove-email': 'would leave the contact without an e-mail address; add another address first, or remove the contact',
+    });
+    expect(r.stderr).toMatch(/^error: cannot change contact #\d+; nothing was changed:\n {2}--remove-email: /);
     expect(rows()[0]!.emails).toBe('["ops@ecoles-demo.fr"]');
   });
 
@@ -252,13 +373,15 @@ describe('tix contact apply', () => {
     const r = await tix(['contact', 'apply', '-f', file('dry.json', declared), '--dry-run'], { env: await as('yann') });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe([
-      '+ add chargebacks "Litiges" <litiges@ecoles-demo.fr>',
-      `~ change #${ops} technical "Ops team": +<noc@ecoles-demo.fr>`,
-      `- remove #${compta} accounting "Compta" <compta@ecoles-demo.fr>, <factures@ecoles-demo.fr>`,
-      'dry run: nothing was changed',
-      '',
-    ].join('\n'));
+    expect(r.stderr).toBe(
+      [
+        '+ add chargebacks "Litiges" <litiges@ecoles-demo.fr>',
+        `~ change #${ops} technical "Ops team": +<noc@ecoles-demo.fr>`,
+        `- remove #${compta} accounting "Compta" <compta@ecoles-demo.fr>, <factures@ecoles-demo.fr>`,
+        'dry run: nothing was changed',
+        '',
+      ].join('\n'),
+    );
     expect(rows()).toEqual(before);
   });
 
@@ -270,7 +393,13 @@ describe('tix contact apply', () => {
       fingerprint: expect.any(String),
       plan: {
         add: [{ id: null, type: 'chargebacks', name: 'Litiges', emails: ['litiges@ecoles-demo.fr'], phone: null }],
-        change: [{ id: ops, before: expect.objectContaining({ emails: ['ops@ecoles-demo.fr'] }), after: expect.objectContaining({ emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'] }) }],
+        change: [
+          {
+            id: ops,
+            before: expect.objectContaining({ emails: ['ops@ecoles-demo.fr'] }),
+            after: expect.objectContaining({ emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'] }),
+          },
+        ],
         remove: [],
         unchanged: 0,
       },
@@ -293,7 +422,9 @@ describe('tix contact apply', () => {
     const before = rows();
     const refused = await tix(['contact', 'apply', '-f', fewer], { env: await as('yann') });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/this plan removes 1 contact, which needs --yes without a terminal; nothing was changed:\n  - #\d+ chargebacks "Litiges" <litiges@ecoles-demo\.fr>/);
+    expect(refused.stderr).toMatch(
+      /this plan removes 1 contact, which needs --yes without a terminal; nothing was changed:\n {2}- #\d+ chargebacks "Litiges" <litiges@ecoles-demo\.fr>/,
+    );
     expect(refused.errorJson()).toMatchObject({ code: 'confirmation_required', remove: [before[1]!.id] });
     expect(rows()).toEqual(before);
     const yes = await tix(['contact', 'apply', '-f', fewer, '--yes'], { env: await as('yann') });
@@ -304,7 +435,9 @@ describe('tix contact apply', () => {
   it('a file with a bad entry changes nothing and names every problem by its path (exit 2)', async () => {
     await addOps();
     const before = rows();
-    const bad = file('bad.json', { contacts: [...declared.contacts, { type: 'fraud', name: 'Fraude', emails: ['fraude@'], phone: '06 12 34 56 78' }] });
+    const bad = file('bad.json', {
+      contacts: [...declared.contacts, { type: 'fraud', name: 'Fraude', emails: ['fraude@'], phone: '06 12 34 56 78' }],
+    });
     const r = await tix(['contact', 'apply', '-f', bad, '--yes'], { env: await as('yann') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: ${bad} is not a valid contact list; nothing was changed:\n`);
@@ -357,12 +490,20 @@ describe('on a terminal', () => {
     screen.keypress('enter');
     const r = await run;
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json()).toEqual({ type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'], phone: '+33612345678' });
+    expect(r.json()).toEqual({
+      type: 'technical',
+      name: 'Ops team',
+      emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'],
+      phone: '+33612345678',
+    });
     expect(rows()).toHaveLength(1);
   });
 
   it('tix contact add asks only for what the flags did not give', async () => {
-    const run = tix(['contact', 'add', '--type', 'fraud', '--email', 'fraude@ecoles-demo.fr', '--json', 'type,name,phone'], { env: await as('yann'), tty: true });
+    const run = tix(['contact', 'add', '--type', 'fraud', '--email', 'fraude@ecoles-demo.fr', '--json', 'type,name,phone'], {
+      env: await as('yann'),
+      tty: true,
+    });
     const first = await waitFor(/Name/, run);
     expect(first).not.toMatch(/Type of contact/);
     screen.type('Fraude');

@@ -30,7 +30,10 @@ describe('tix establishment list', () => {
 
   it('--json with chosen fields, and an unknown field lists the valid ones (exit 2)', async () => {
     const env = await as('yann@demo.test');
-    expect((await tix(['establishment', 'list', '--json', 'name'], { env })).json()).toEqual([{ name: 'École Lille' }, { name: 'École Paris' }]);
+    expect((await tix(['establishment', 'list', '--json', 'name'], { env })).json()).toEqual([
+      { name: 'École Lille' },
+      { name: 'École Paris' },
+    ]);
     const bad = await tix(['establishment', 'list', '--json', 'name,city'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown JSON field city; available: siret, siren, name/);

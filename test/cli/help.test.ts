@@ -28,7 +28,7 @@ describe('help', () => {
     const r = await tix([...(path as string[]), '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: tix/);
-    expect(r.stdout).toMatch(/\nExamples:\n  \$ tix /);
+    expect(r.stdout).toMatch(/\nExamples:\n {2}\$ tix /);
   });
 
   it('suggests the command you meant (exit 2)', async () => {
@@ -43,15 +43,27 @@ describe('help', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'tickt'\n\(Did you mean ticket\?\)/);
     const root = await tix(['--help']);
-    expect(root.stdout).toMatch(/\n  config +Local preferences/);
-    expect(root.stdout).toMatch(/\n  api \[options\] <path> +Make an authenticated request/);
-    expect(root.stdout).toMatch(/\n  completion <shell> +Print the shell completion script/);
+    expect(root.stdout).toMatch(/\n {2}config +Local preferences/);
+    expect(root.stdout).toMatch(/\n {2}api \[options\] <path> +Make an authenticated request/);
+    expect(root.stdout).toMatch(/\n {2}completion <shell> +Print the shell completion script/);
     expect(root.stdout).not.toContain('__complete');
   });
 
   it('tix help environment lists every variable tix reads', async () => {
     const r = await tix(['help', 'environment']);
-    for (const name of ['TIX_SERVER', 'TIX_TOKEN', 'TIX_PROFILE', 'TIX_CONFIG_DIR', 'TIX_NO_INPUT', 'TIX_DEBUG', 'NO_COLOR', 'CLICOLOR_FORCE', 'TIX_PAGER', 'EDITOR', 'HTTPS_PROXY']) {
+    for (const name of [
+      'TIX_SERVER',
+      'TIX_TOKEN',
+      'TIX_PROFILE',
+      'TIX_CONFIG_DIR',
+      'TIX_NO_INPUT',
+      'TIX_DEBUG',
+      'NO_COLOR',
+      'CLICOLOR_FORCE',
+      'TIX_PAGER',
+      'EDITOR',
+      'HTTPS_PROXY',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
   });
@@ -68,9 +80,16 @@ describe('help', () => {
     const tree = r.json();
     expect(tree.version).toBe(VERSION);
     expect(tree.requestTypes).toBeNull();
-    expect(tree.globalOptions.map((o: { flags: string }) => o.flags)).toEqual(['-v, --version', '--profile <name>', '--no-input', '-h, --help']);
+    expect(tree.globalOptions.map((o: { flags: string }) => o.flags)).toEqual([
+      '-v, --version',
+      '--profile <name>',
+      '--no-input',
+      '-h, --help',
+    ]);
     const paths = tree.commands.map((c: { path: string }) => c.path);
-    expect(paths).toEqual(expect.arrayContaining(['auth login', 'ticket', 'ticket list', 'ticket view', 'config set', 'api', 'completion', 'help']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['auth login', 'ticket', 'ticket list', 'ticket view', 'config set', 'api', 'completion', 'help']),
+    );
     expect(paths).not.toContain('__complete');
     expect(tree.commands.find((c: { path: string }) => c.path === 'ticket list')).toMatchObject({
       aliases: ['ls'],
@@ -82,12 +101,18 @@ describe('help', () => {
       ]),
       examples: expect.arrayContaining(['tix ticket list --status open,answered --mine']),
     });
-    expect(tree.commands.find((c: { path: string }) => c.path === 'completion').arguments).toEqual([{ name: 'shell', description: 'bash, zsh, fish', required: true, variadic: false, choices: ['bash', 'zsh', 'fish'] }]);
+    expect(tree.commands.find((c: { path: string }) => c.path === 'completion').arguments).toEqual([
+      { name: 'shell', description: 'bash, zsh, fish', required: true, variadic: false, choices: ['bash', 'zsh', 'fish'] },
+    ]);
     for (const c of tree.commands) expect(c.examples.length, c.path).toBeGreaterThan(0);
 
-    const logged = await tix(['help', '--json', 'tickets', 'ls'], { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') }) });
+    const logged = await tix(['help', '--json', 'tickets', 'ls'], {
+      env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') }),
+    });
     expect(logged.json().commands.map((c: { path: string }) => c.path)).toEqual(['ticket list']);
-    expect(logged.json().requestTypes.types.find((t: { id: string }) => t.id === 'incident').fields).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'severity' })]));
+    expect(logged.json().requestTypes.types.find((t: { id: string }) => t.id === 'incident').fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'severity' })]),
+    );
   });
 
   it('tix version --server asks the configured server for its version and API version', async () => {
@@ -95,7 +120,9 @@ describe('help', () => {
     const r = await tix(['version', '--server'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`tix version ${VERSION}\nserver ${s.url}: tix ${VERSION}, API v${API_VERSION}\n`);
-    expect((await tix(['version', '--server', '--json', 'server'], { env })).json()).toEqual({ server: { name: 'tix', version: VERSION, apiVersion: API_VERSION, url: s.url } });
+    expect((await tix(['version', '--server', '--json', 'server'], { env })).json()).toEqual({
+      server: { name: 'tix', version: VERSION, apiVersion: API_VERSION, url: s.url },
+    });
   });
 
   it('the real binary prints its version and exits 0', async () => {

@@ -12,7 +12,9 @@ const page = { items: [{ siret: '81234567600025', siren: '812345676', name: 'Éc
 
 describe('HTTP client against a misbehaving server', () => {
   it('retries a 503 storm, honouring Retry-After, then exits 6 saying the server is busy', async () => {
-    stub = await startStub((_req, res) => json(res, 503, { error: { code: 'unavailable', message: 'maintenance' } }, { 'retry-after': '0' }));
+    stub = await startStub((_req, res) =>
+      json(res, 503, { error: { code: 'unavailable', message: 'maintenance' } }, { 'retry-after': '0' }),
+    );
     const r = await tix(['establishment', 'list'], { env: envFor(stub.url) });
     expect(r.code).toBe(6);
     expect(stub.seen).toHaveLength(4); // the first try and three retries
@@ -21,7 +23,9 @@ describe('HTTP client against a misbehaving server', () => {
   });
 
   it('recovers when the storm passes', async () => {
-    stub = await startStub((_req, res, i) => (i < 2 ? json(res, 429, { error: { code: 'slow_down', message: 'slow down' } }, { 'retry-after': '0' }) : json(res, 200, page)));
+    stub = await startStub((_req, res, i) =>
+      i < 2 ? json(res, 429, { error: { code: 'slow_down', message: 'slow down' } }, { 'retry-after': '0' }) : json(res, 200, page),
+    );
     const r = await tix(['establishment', 'list', '--json', 'name'], { env: envFor(stub.url) });
     expect(r.code).toBe(0);
     expect(r.json()).toEqual([{ name: 'École Lille' }]);
@@ -29,7 +33,9 @@ describe('HTTP client against a misbehaving server', () => {
   });
 
   it('gives up at once when the server asks for a longer pause than we wait', async () => {
-    stub = await startStub((_req, res) => json(res, 429, { error: { code: 'slow_down', message: 'slow down' } }, { 'retry-after': '3600' }));
+    stub = await startStub((_req, res) =>
+      json(res, 429, { error: { code: 'slow_down', message: 'slow down' } }, { 'retry-after': '3600' }),
+    );
     const r = await tix(['establishment', 'list'], { env: envFor(stub.url) });
     expect(r.code).toBe(6);
     expect(stub.seen).toHaveLength(1);
@@ -69,7 +75,7 @@ describe('HTTP client against a misbehaving server', () => {
   });
 
   it('sends requests through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY matches', async () => {
-    stub = await startStub((req, res) => json(res, 200, page));
+    stub = await startStub((_req, res) => json(res, 200, page));
     const env = { ...envFor('http://tix.example.invalid'), HTTP_PROXY: stub.url };
     const r = await tix(['establishment', 'list', '--json', 'name'], { env });
     expect(r.code).toBe(0);

@@ -10,13 +10,32 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const as = async (user: string, extra: Record<string, string> = {}) => isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), NO_COLOR: '1', ...extra });
-const agentSays = async (id: number, body: string) => s.api('POST', `/tickets/${id}/messages`, { token: await s.tokenFor('agent@demo.test'), body: { body } });
+const as = async (user: string, extra: Record<string, string> = {}) =>
+  isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), NO_COLOR: '1', ...extra });
+const agentSays = async (id: number, body: string) =>
+  s.api('POST', `/tickets/${id}/messages`, { token: await s.tokenFor('agent@demo.test'), body: { body } });
 async function lilleTicket(summary: string): Promise<number> {
-  const r = await tix(['ticket', 'create', '--type', 'question', '--establishment', est.lille.siret, '--summary', summary, '--description', 'Question', '--json', 'id'], { env: await as('yann') });
+  const r = await tix(
+    [
+      'ticket',
+      'create',
+      '--type',
+      'question',
+      '--establishment',
+      est.lille.siret,
+      '--summary',
+      summary,
+      '--description',
+      'Question',
+      '--json',
+      'id',
+    ],
+    { env: await as('yann') },
+  );
   return r.json().id;
 }
-const unreadOf = async (user: string, id: number) => (await tix(['ticket', 'view', String(id), '--no-mark-read', '--json', 'unread'], { env: await as(user) })).json().unread;
+const unreadOf = async (user: string, id: number) =>
+  (await tix(['ticket', 'view', String(id), '--no-mark-read', '--json', 'unread'], { env: await as(user) })).json().unread;
 
 describe('read state', () => {
   it('is per user: Yann reading a Lille ticket does not clear it for Sarah', async () => {
@@ -34,7 +53,7 @@ describe('read state', () => {
     expect((await tix(['ticket', 'read', String(id), '--json'], { env: await as('yann') })).json()).toEqual({ tickets: 1, messages: 0 });
   });
 
-  it('a message from oneself is never unread; Sarah sees Yann\'s messages as unread', async () => {
+  it("a message from oneself is never unread; Sarah sees Yann's messages as unread", async () => {
     const id = await lilleTicket('Own messages');
     expect(await unreadOf('yann', id)).toBe(0);
     expect(await unreadOf('sarah', id)).toBe(1);
@@ -44,7 +63,8 @@ describe('read state', () => {
     const id = await lilleTicket('Partial read');
     await agentSays(id, 'one');
     const two = (await agentSays(id, 'two')).body.message.id;
-    const messages = (await tix(['ticket', 'view', String(id), '--no-mark-read', '--json', 'messages'], { env: await as('yann') })).json().messages;
+    const messages = (await tix(['ticket', 'view', String(id), '--no-mark-read', '--json', 'messages'], { env: await as('yann') })).json()
+      .messages;
     await tix(['ticket', 'read', String(id), '--message', String(messages[1].id)], { env: await as('yann') });
     expect(await unreadOf('yann', id)).toBe(1);
     await tix(['ticket', 'read', String(id)], { env: await as('yann') });
@@ -61,7 +81,12 @@ describe('read state', () => {
     await agentSays(b, 'answer B2');
     const env = await as('sarah');
     const unread = await tix(['ticket', 'list', '--unread', '--json', 'id,unread'], { env });
-    expect(unread.json()).toEqual(expect.arrayContaining([{ id: a, unread: 2 }, { id: b, unread: 3 }]));
+    expect(unread.json()).toEqual(
+      expect.arrayContaining([
+        { id: a, unread: 2 },
+        { id: b, unread: 3 },
+      ]),
+    );
     const bulk = await tix(['ticket', 'read', '--all', '--search', 'Bulk', '--json'], { env });
     expect(bulk.json()).toEqual({ tickets: 2, messages: 5 });
     expect((await tix(['ticket', 'list', '--unread', '--search', 'Bulk', '--json', 'id'], { env })).json()).toEqual([]);
@@ -88,7 +113,10 @@ describe('the mark-read setting (seed 002)', () => {
   it('on-open: viewing marks what it shows read, for the viewer only; --no-mark-read never marks', async () => {
     const set = await tix(['settings', 'set', 'mark-read', 'on-open'], { env: await as('sarah') });
     expect(set.stderr).toMatch(/mark-read is now on-open for Écoles Démo/);
-    expect((await tix(['settings', 'list', '--json'], { env: await as('yann') })).json()).toEqual({ company: { siren: '812345676', name: 'Écoles Démo' }, markRead: 'on-open' });
+    expect((await tix(['settings', 'list', '--json'], { env: await as('yann') })).json()).toEqual({
+      company: { siren: '812345676', name: 'Écoles Démo' },
+      markRead: 'on-open',
+    });
     const id = await lilleTicket('On-open view');
     await agentSays(id, 'answer');
     const env = await as('sarah');
@@ -111,10 +139,14 @@ describe('the mark-read setting (seed 002)', () => {
     const bad = await tix(['settings', 'set', 'mark-read', 'sometimes'], { env: await as('yann') });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/mark-read: expected manual or on-open, got "sometimes"/);
-    expect((await tix(['settings', 'set', 'colour', 'blue'], { env: await as('yann') })).stderr).toMatch(/unknown setting "colour"; settings: mark-read/);
+    expect((await tix(['settings', 'set', 'colour', 'blue'], { env: await as('yann') })).stderr).toMatch(
+      /unknown setting "colour"; settings: mark-read/,
+    );
     const agent = await tix(['settings', 'list'], { env: await as('agent') });
     expect(agent.code).toBe(2);
-    expect((await tix(['settings', 'list', '--company', '812345676', '--json', 'markRead'], { env: await as('agent') })).json()).toEqual({ markRead: 'manual' });
+    expect((await tix(['settings', 'list', '--company', '812345676', '--json', 'markRead'], { env: await as('agent') })).json()).toEqual({
+      markRead: 'manual',
+    });
   });
 });
 
@@ -122,14 +154,40 @@ describe('tix inbox', () => {
   it('groups the tickets with unread messages, counts them, and empties as they are read', async () => {
     const inboxServer = await startTestServer();
     try {
-      const env = (user: string) => inboxServer.tokenFor(`${user}@demo.test`).then((t) => isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: t, NO_COLOR: '1' }));
+      const env = (user: string) =>
+        inboxServer.tokenFor(`${user}@demo.test`).then((t) => isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: t, NO_COLOR: '1' }));
       const agent = await inboxServer.tokenFor('agent@demo.test');
       const file = async (siret: string, type: string, summary: string, extra: string[] = []) =>
-        (await tix(['ticket', 'create', '--type', type, '--establishment', siret, '--summary', summary, '--description', 'd', ...extra, '--json', 'id'], { env: await env('yann') })).json().id as number;
+        (
+          await tix(
+            [
+              'ticket',
+              'create',
+              '--type',
+              type,
+              '--establishment',
+              siret,
+              '--summary',
+              summary,
+              '--description',
+              'd',
+              ...extra,
+              '--json',
+              'id',
+            ],
+            { env: await env('yann') },
+          )
+        ).json().id as number;
       const p1 = await file(est.paris.siret, 'question', 'Paris question');
       const l1 = await file(est.lille.siret, 'incident', 'Lille incident', ['--field', 'severity=low']);
       const l2 = await file(est.lille.siret, 'question', 'Lille question');
-      for (const [id, n] of [[p1, 1], [l1, 2], [l2, 1]] as const) for (let i = 0; i < n; i++) await inboxServer.api('POST', `/tickets/${id}/messages`, { token: agent, body: { body: `answer ${i}` } });
+      for (const [id, n] of [
+        [p1, 1],
+        [l1, 2],
+        [l2, 1],
+      ] as const)
+        for (let i = 0; i < n; i++)
+          await inboxServer.api('POST', `/tickets/${id}/messages`, { token: agent, body: { body: `answer ${i}` } });
 
       const yann = await env('yann');
       const all = await tix(['inbox', '--json'], { env: yann });
@@ -141,10 +199,15 @@ describe('tix inbox', () => {
         { key: est.paris.siret, name: 'École Paris', tickets: 1, messages: 1, ids: [p1] },
       ]);
       const byType = await tix(['inbox', '--by', 'type', '--json'], { env: yann });
-      expect(byType.json().groups.map((g: { key: string; messages: number }) => [g.key, g.messages])).toEqual([['incident', 2], ['question', 2]]);
+      expect(byType.json().groups.map((g: { key: string; messages: number }) => [g.key, g.messages])).toEqual([
+        ['incident', 2],
+        ['question', 2],
+      ]);
 
       const human = await tix(['inbox', '--by', 'establishment'], { env: yann, tty: true });
-      expect(human.stdout).toMatch(/^Inbox: 3 tickets, 4 unread messages\n\nÉcole Lille \(81234567600025\): 2 tickets, 3 unread messages\n/);
+      expect(human.stdout).toMatch(
+        /^Inbox: 3 tickets, 4 unread messages\n\nÉcole Lille \(81234567600025\): 2 tickets, 3 unread messages\n/,
+      );
       const piped = await tix(['inbox', '--by', 'type'], { env: yann });
       expect(piped.stdout.split('\n')[0]).toMatch(/^incident\t\d+\t2\t/);
 
@@ -172,7 +235,10 @@ describe('tix ticket watch', () => {
 
   it('--exit-on-reply exits 0 after an agent reply made during the wait, and prints it', async () => {
     const id = await lilleTicket('Waiting for support');
-    const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], { env: await as('sarah'), timeoutMs: 40_000 });
+    const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], {
+      env: await as('sarah'),
+      timeoutMs: 40_000,
+    });
     await new Promise((r) => setTimeout(r, 1500));
     await agentSays(id, 'Here is your answer');
     const r = await watching;
@@ -184,7 +250,9 @@ describe('tix ticket watch', () => {
   it('exits 8 when nothing arrives before the timeout, and does not report its own messages as replies', async () => {
     const id = await lilleTicket('Nobody answers');
     const started = Date.now();
-    const watching = tix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '2500ms', '--exit-on-reply'], { env: await as('sarah') });
+    const watching = tix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '2500ms', '--exit-on-reply'], {
+      env: await as('sarah'),
+    });
     await new Promise((r) => setTimeout(r, 1200));
     await tix(['ticket', 'reply', String(id), '--body', 'my own note'], { env: await as('sarah') });
     const r = await watching;
@@ -206,14 +274,31 @@ describe('tix ticket watch', () => {
   });
 
   it('sends one request per interval and backs off while the server fails', async () => {
-    const ticket = { id: 7, status: 'open', summary: 'Stubbed', messages: [{ id: 1, author: { email: 'sarah@demo.test', name: 'Sarah', role: 'admin' }, body: 'q', createdAt: '2026-11-22T10:00:00Z', attachments: [], unread: false }] };
+    const ticket = {
+      id: 7,
+      status: 'open',
+      summary: 'Stubbed',
+      messages: [
+        {
+          id: 1,
+          author: { email: 'sarah@demo.test', name: 'Sarah', role: 'admin' },
+          body: 'q',
+          createdAt: '2026-11-22T10:00:00Z',
+          attachments: [],
+          unread: false,
+        },
+      ],
+    };
     stub = await startStub((req, res, i) => {
       if (req.url === '/api/v1/me') return json(res, 200, { user: { email: 'sarah@demo.test', name: 'Sarah', role: 'admin' } });
       // the first few polls fail: the watcher must slow down, not hammer
       if (i >= 2 && i <= 4) return json(res, 503, { error: { code: 'unavailable', message: 'maintenance' } });
       return json(res, 200, ticket);
     });
-    const r = await tix(['ticket', 'watch', '7', '--interval', '1s', '--timeout', '6s'], { env: isolatedEnv({ TIX_SERVER: stub.url, TIX_TOKEN: 'x' }), http: { retries: 0 } });
+    const r = await tix(['ticket', 'watch', '7', '--interval', '1s', '--timeout', '6s'], {
+      env: isolatedEnv({ TIX_SERVER: stub.url, TIX_TOKEN: 'x' }),
+      http: { retries: 0 },
+    });
     expect(r.code).toBe(8);
     const polls = stub.seen.filter((l) => l === 'GET /api/v1/tickets/7');
     // 1 s, then 2 s and 4 s after failures: far fewer than the 6 polls of a fixed 1 s interval

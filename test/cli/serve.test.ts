@@ -23,10 +23,11 @@ function serve(args: string[], env = isolatedEnv()) {
     });
     child.on('exit', (code) => reject(new Error(`tix serve exited ${code}: ${stderr}`)));
   });
-  const stop = () => new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      child.on('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
   return { url, stop, stderr: () => stderr };
 }
 
@@ -38,9 +39,15 @@ describe('tix serve', () => {
     expect(server.stderr()).toMatch(/demo organisation loaded; every user's password is demo-password/);
     expect(server.stderr()).toContain('yann@demo.test   admin of École Paris and École Lille');
     const env = isolatedEnv();
-    const login = await spawnTix(['auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'demo-password' });
+    const login = await spawnTix(
+      ['auth', 'login', '--server', url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'],
+      { env, stdin: 'demo-password' },
+    );
     expect(login.code).toBe(0);
-    expect((await spawnTix(['establishment', 'list', '--json', 'name'], { env })).json()).toEqual([{ name: 'École Lille' }, { name: 'École Paris' }]);
+    expect((await spawnTix(['establishment', 'list', '--json', 'name'], { env })).json()).toEqual([
+      { name: 'École Lille' },
+      { name: 'École Paris' },
+    ]);
     expect(await server.stop()).toBe(0);
 
     // a second --demo on the same database adds nothing twice
@@ -54,10 +61,13 @@ describe('tix serve', () => {
   it('rejects a bad seed file with the exact path and reason, loading nothing', async () => {
     const dir = tempDir();
     const seed = join(dir, 'org.json');
-    writeFileSync(seed, JSON.stringify({
-      companies: [{ siren: '812345676', name: 'ACME', establishments: [{ siret: '81234567600018', name: 'Siège' }] }],
-      users: [{ email: 'boss@acme', name: 'Boss', password: 'long-enough', admin: ['81234567600018'] }],
-    }));
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        companies: [{ siren: '812345676', name: 'ACME', establishments: [{ siret: '81234567600018', name: 'Siège' }] }],
+        users: [{ email: 'boss@acme', name: 'Boss', password: 'long-enough', admin: ['81234567600018'] }],
+      }),
+    );
     const db = join(dir, 'tix.db');
     const r = await spawnTix(['serve', '--port', '0', '--db', db, '--seed', seed]);
     expect(r.code).toBe(2);
@@ -74,15 +84,21 @@ describe('tix serve', () => {
   it('loads a good seed file', async () => {
     const dir = tempDir();
     const seed = join(dir, 'org.json');
-    writeFileSync(seed, JSON.stringify({
-      companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
-      users: [{ email: 'boss@acme.test', name: 'Boss', password: 'long-enough', admin: ['73282932000074'] }],
-    }));
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
+        users: [{ email: 'boss@acme.test', name: 'Boss', password: 'long-enough', admin: ['73282932000074'] }],
+      }),
+    );
     const server = serve(['--db', join(dir, 'tix.db'), '--seed', seed]);
     const url = await server.url;
     expect(server.stderr()).toMatch(/seed loaded: 1 companies, 1 establishments, 1 users added/);
     const env = isolatedEnv();
-    await spawnTix(['auth', 'login', '--server', url, '--email', 'boss@acme.test', '--password-stdin', '--insecure-storage'], { env, stdin: 'long-enough' });
+    await spawnTix(['auth', 'login', '--server', url, '--email', 'boss@acme.test', '--password-stdin', '--insecure-storage'], {
+      env,
+      stdin: 'long-enough',
+    });
     expect((await spawnTix(['establishment', 'list', '--json', 'siret'], { env })).json()).toEqual([{ siret: '73282932000074' }]);
     await server.stop();
   });

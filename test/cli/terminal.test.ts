@@ -63,7 +63,11 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
 
     const list = await s.api('GET', '/tickets?search=payroll%20export', { token: await s.tokenFor('yann@demo.test') });
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ type: 'incident', establishment: { siret: est.paris.siret }, fields: { severity: 'high', gdprConsent: true } });
+    expect(list.body.items[0]).toMatchObject({
+      type: 'incident',
+      establishment: { siret: est.paris.siret },
+      fields: { severity: 'high', gdprConsent: true },
+    });
   });
 
   it('Ctrl-C at a prompt cancels with exit 130 and files nothing', async () => {
@@ -79,7 +83,13 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
 
   it('pages a long conversation through less, in colour', async () => {
     const token = await s.tokenFor('sarah@demo.test');
-    const created = await s.api('POST', '/tickets', { token, body: { type: 'question', fields: { summary: 'Long conversation', description: Array.from({ length: 80 }, (_, i) => `line ${i + 1}`).join('\n') } } });
+    const created = await s.api('POST', '/tickets', {
+      token,
+      body: {
+        type: 'question',
+        fields: { summary: 'Long conversation', description: Array.from({ length: 80 }, (_, i) => `line ${i + 1}`).join('\n') },
+      },
+    });
     const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: token, PAGER: 'less' });
     term = openTerminal([process.execPath, tixBin, 'ticket', 'view', String(created.body.id)], env);
     await term.waitFor(/#\d+ Long conversation[\s\S]*line 30/);

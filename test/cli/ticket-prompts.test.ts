@@ -55,7 +55,10 @@ describe('interactive ticket create', () => {
   it.each(defaultCatalog.types.map((t) => [t.id, t] as const))('fills in and files a %s request through its prompts', async (_id, type) => {
     const env = await envFor('yann');
     const summary = `Prompted ${type.id} ${Math.random().toString(36).slice(2, 8)}`;
-    const run = tix(['ticket', 'create', '--type', type.id, '--establishment', est.paris.siret, '--json', 'id,type,summary,fields,onBehalfOf'], { env, tty: true });
+    const run = tix(
+      ['ticket', 'create', '--type', type.id, '--establishment', est.paris.siret, '--json', 'id,type,summary,fields,onBehalfOf'],
+      { env, tty: true },
+    );
     for (const field of type.fields) {
       const prompt = field.kind === 'attachments' ? /files to attach/ : new RegExp(field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       await waitFor(prompt, run);
@@ -113,7 +116,21 @@ describe('interactive ticket create', () => {
 
   it('shows a validation message and lets the user fix the value', async () => {
     const env = await envFor('sarah');
-    const run = tix(['ticket', 'create', '--type', 'sql-report', '--summary', 'Attendance report', '--description', 'Q1 by department', '--json', 'fields'], { env, tty: true });
+    const run = tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'sql-report',
+        '--summary',
+        'Attendance report',
+        '--description',
+        'Q1 by department',
+        '--json',
+        'fields',
+      ],
+      { env, tty: true },
+    );
     await waitFor(/Wanted by/, run);
     screen.type('31/12/2099');
     screen.keypress('enter');
@@ -139,7 +156,10 @@ describe('interactive ticket create', () => {
   it('declining the final confirmation files nothing and exits 130', async () => {
     const env = await envFor('sarah');
     const before = (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-    const run = tix(['ticket', 'create', '--type', 'subscription', '--summary', 'Upgrade', '--description', 'To the pro plan'], { env, tty: true });
+    const run = tix(['ticket', 'create', '--type', 'subscription', '--summary', 'Upgrade', '--description', 'To the pro plan'], {
+      env,
+      tty: true,
+    });
     for (const label of ['On behalf of']) {
       await waitFor(new RegExp(label), run);
       screen.keypress('enter');
@@ -157,9 +177,41 @@ describe('interactive ticket create', () => {
 
   it('offers to reply to a similar open ticket instead of filing a duplicate (seed 001)', async () => {
     const env = await envFor('sarah');
-    const first = await tix(['ticket', 'create', '--type', 'billing-question', '--summary', 'Cannot find the March invoice', '--description', 'Where is it?', '--json', 'id'], { env });
+    const first = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'billing-question',
+        '--summary',
+        'Cannot find the March invoice',
+        '--description',
+        'Where is it?',
+        '--json',
+        'id',
+      ],
+      { env },
+    );
     const id = first.json().id;
-    const run = tix(['ticket', 'create', '--type', 'billing-question', '--summary', 'cannot find March invoice', '--description', 'Still looking for it', '--field', 'onBehalfOf=sarah@demo.test', '--field', 'gdprConsent=no', '--field', 'shareWithAccountManager=no'], { env, tty: true });
+    const run = tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'billing-question',
+        '--summary',
+        'cannot find March invoice',
+        '--description',
+        'Still looking for it',
+        '--field',
+        'onBehalfOf=sarah@demo.test',
+        '--field',
+        'gdprConsent=no',
+        '--field',
+        'shareWithAccountManager=no',
+      ],
+      { env, tty: true },
+    );
     await waitFor(/files to attach/, run);
     screen.keypress('enter');
     const text = await waitFor(/Keep the conversation in one place\?/, run);

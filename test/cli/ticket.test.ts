@@ -14,22 +14,36 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const as = async (user: string, extra: Record<string, string> = {}) => isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), ...extra });
+const as = async (user: string, extra: Record<string, string> = {}) =>
+  isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), ...extra });
 const count = () => (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
 
 /** Flags that satisfy a type's required fields. */
 function requiredFlags(fields: FieldSpec[], file: string): string[] {
-  return fields.filter((f) => f.required).flatMap((f) => {
-    switch (f.kind) {
-      case 'attachments': return ['--attach', file];
-      case 'choice': return ['--field', `${f.id}=${f.choices![0]!.value}`];
-      case 'boolean': return ['--field', `${f.id}=yes`];
-      case 'urls': return ['--field', `${f.id}=https://app.example.com/employees/1`, '--field', `${f.id}=https://app.example.com/employees/2`];
-      case 'date': return ['--field', `${f.id}=2099-01-31`];
-      case 'url': return ['--field', `${f.id}=https://api.example.com/v1`];
-      default: return f.id === 'summary' ? ['--summary', `A ${f.id} for testing`] : f.id === 'description' ? ['--description', 'Details of the request'] : ['--field', `${f.id}=some text`];
-    }
-  });
+  return fields
+    .filter((f) => f.required)
+    .flatMap((f) => {
+      switch (f.kind) {
+        case 'attachments':
+          return ['--attach', file];
+        case 'choice':
+          return ['--field', `${f.id}=${f.choices![0]!.value}`];
+        case 'boolean':
+          return ['--field', `${f.id}=yes`];
+        case 'urls':
+          return ['--field', `${f.id}=https://app.example.com/employees/1`, '--field', `${f.id}=https://app.example.com/employees/2`];
+        case 'date':
+          return ['--field', `${f.id}=2099-01-31`];
+        case 'url':
+          return ['--field', `${f.id}=https://api.example.com/v1`];
+        default:
+          return f.id === 'summary'
+            ? ['--summary', `A ${f.id} for testing`]
+            : f.id === 'description'
+              ? ['--description', 'Details of the request']
+              : ['--field', `${f.id}=some text`];
+      }
+    });
 }
 
 describe('tix ticket create (scripts)', () => {
@@ -38,15 +52,31 @@ describe('tix ticket create (scripts)', () => {
     writeFileSync(file, '%PDF-1.4 tax card');
     const env = await as('yann');
     for (const type of defaultCatalog.types) {
-      const r = await tix(['ticket', 'create', '--type', type.id, '--establishment', est.paris.siret, ...requiredFlags(type.fields, file), '--json', 'id,type,status,fields'], { env });
+      const r = await tix(
+        [
+          'ticket',
+          'create',
+          '--type',
+          type.id,
+          '--establishment',
+          est.paris.siret,
+          ...requiredFlags(type.fields, file),
+          '--json',
+          'id,type,status,fields',
+        ],
+        { env },
+      );
       expect(r.code, `${type.id}: ${r.stderr}`).toBe(0);
       expect(r.json()).toMatchObject({ type: type.id, status: 'sent' });
-      if (type.id === 'user-deletion') expect(r.json().fields.employeeUrls).toEqual(['https://app.example.com/employees/1', 'https://app.example.com/employees/2']);
+      if (type.id === 'user-deletion')
+        expect(r.json().fields.employeeUrls).toEqual(['https://app.example.com/employees/1', 'https://app.example.com/employees/2']);
     }
   });
 
   it('prints the URL on stdout and a confirmation on stderr', async () => {
-    const r = await tix(['ticket', 'create', '--type', 'question', '--summary', 'How to export?', '--description', 'Where is export?'], { env: await as('sarah') });
+    const r = await tix(['ticket', 'create', '--type', 'question', '--summary', 'How to export?', '--description', 'Where is export?'], {
+      env: await as('sarah'),
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${s.url}/api/v1/tickets/\\d+\\n$`));
     expect(r.stderr).toMatch(/✓ Filed ticket #\d+: How to export\? \(question, École Lille\)/);
@@ -54,9 +84,16 @@ describe('tix ticket create (scripts)', () => {
 
   it('lists every missing required field at once, sending nothing (exit 2)', async () => {
     const before = count();
-    const r = await tix(['ticket', 'create', '--type', 'user-deletion', '--establishment', est.paris.siret, '--summary', 'Delete John'], { env: await as('yann') });
+    const r = await tix(['ticket', 'create', '--type', 'user-deletion', '--establishment', est.paris.siret, '--summary', 'Delete John'], {
+      env: await as('yann'),
+    });
     expect(r.code).toBe(2);
-    expect(r.errorJson().fields.map((f: { field: string }) => f.field)).toEqual(['description', 'employeeUrls', 'businessJustification', 'irreversibleAck']);
+    expect(r.errorJson().fields.map((f: { field: string }) => f.field)).toEqual([
+      'description',
+      'employeeUrls',
+      'businessJustification',
+      'irreversibleAck',
+    ]);
     expect(r.stderr).toContain('irreversibleAck: is required (--field irreversibleAck=true)');
     expect(r.stderr).toContain('hint: every field of the form: tix type view user-deletion');
     expect(count()).toBe(before);
@@ -69,7 +106,25 @@ describe('tix ticket create (scripts)', () => {
   });
 
   it('reports bad values by field, with the way to give them', async () => {
-    const r = await tix(['ticket', 'create', '--type', 'api-integration', '--summary', 's', '--description', 'd', '--field', 'endpoint-url=ftp://x', '--field', 'impact=enormous', '--field', 'colour=red'], { env: await as('sarah') });
+    const r = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'api-integration',
+        '--summary',
+        's',
+        '--description',
+        'd',
+        '--field',
+        'endpoint-url=ftp://x',
+        '--field',
+        'impact=enormous',
+        '--field',
+        'colour=red',
+      ],
+      { env: await as('sarah') },
+    );
     expect(r.code).toBe(2);
     const fields = Object.fromEntries(r.errorJson().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
     expect(fields).toEqual({
@@ -80,7 +135,23 @@ describe('tix ticket create (scripts)', () => {
   });
 
   it('refuses an irreversible request unless acknowledged explicitly', async () => {
-    const r = await tix(['ticket', 'create', '--type', 'mfa-reset', '--summary', 'Reset MFA', '--description', 'John', '--field', 'employeeUrls=https://a.example/e/1', '--field', 'irreversibleAck=no'], { env: await as('sarah') });
+    const r = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'mfa-reset',
+        '--summary',
+        'Reset MFA',
+        '--description',
+        'John',
+        '--field',
+        'employeeUrls=https://a.example/e/1',
+        '--field',
+        'irreversibleAck=no',
+      ],
+      { env: await as('sarah') },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/irreversibleAck: must be acknowledged explicitly/);
   });
@@ -88,14 +159,29 @@ describe('tix ticket create (scripts)', () => {
   it('takes the whole request from --from-json (a file or stdin), flags winning', async () => {
     const file = join(dir, 'shot.png');
     writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
-    const json = { type: 'incident', establishment: est.lille.siret, fields: { summary: 'From JSON', description: 'Described in JSON', severity: 'low', 'share-with-account-manager': true }, attachments: [file] };
+    const json = {
+      type: 'incident',
+      establishment: est.lille.siret,
+      fields: { summary: 'From JSON', description: 'Described in JSON', severity: 'low', 'share-with-account-manager': true },
+      attachments: [file],
+    };
     const path = join(dir, 'request.json');
     writeFileSync(path, JSON.stringify(json));
     const env = await as('yann');
-    const fromFile = await tix(['ticket', 'create', '--from-json', path, '--field', 'severity=critical', '--json', 'summary,fields,establishment'], { env });
+    const fromFile = await tix(
+      ['ticket', 'create', '--from-json', path, '--field', 'severity=critical', '--json', 'summary,fields,establishment'],
+      { env },
+    );
     expect(fromFile.code, fromFile.stderr).toBe(0);
-    expect(fromFile.json()).toEqual({ summary: 'From JSON', establishment: { siret: est.lille.siret, name: 'École Lille' }, fields: { severity: 'critical', shareWithAccountManager: true, gdprConsent: false } });
-    const fromStdin = await tix(['ticket', 'create', '--from-json', '-', '--json', 'id'], { env, stdin: JSON.stringify({ ...json, attachments: [] }) });
+    expect(fromFile.json()).toEqual({
+      summary: 'From JSON',
+      establishment: { siret: est.lille.siret, name: 'École Lille' },
+      fields: { severity: 'critical', shareWithAccountManager: true, gdprConsent: false },
+    });
+    const fromStdin = await tix(['ticket', 'create', '--from-json', '-', '--json', 'id'], {
+      env,
+      stdin: JSON.stringify({ ...json, attachments: [] }),
+    });
     expect(fromStdin.code).toBe(0);
     const bad = await tix(['ticket', 'create', '--from-json', '-'], { env, stdin: '{"type": "incident", "priority": 1}' });
     expect(bad.code).toBe(2);
@@ -103,7 +189,10 @@ describe('tix ticket create (scripts)', () => {
   });
 
   it('reads the description from a file or stdin', async () => {
-    const r = await tix(['ticket', 'create', '--type', 'question', '--summary', 'Piped description', '--description-file', '-', '--json', 'id'], { env: await as('sarah'), stdin: 'Line one\nLine two\n' });
+    const r = await tix(
+      ['ticket', 'create', '--type', 'question', '--summary', 'Piped description', '--description-file', '-', '--json', 'id'],
+      { env: await as('sarah'), stdin: 'Line one\nLine two\n' },
+    );
     expect(r.code).toBe(0);
     const view = await tix(['ticket', 'view', String(r.json().id), '--json', 'messages'], { env: await as('sarah') });
     expect(view.json().messages[0].body).toBe('Line one\nLine two');
@@ -114,9 +203,31 @@ describe('tix ticket create (scripts)', () => {
     const uploads = (s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
     const file = join(dir, 'log.txt');
     writeFileSync(file, 'log');
-    const r = await tix(['ticket', 'create', '--type', 'incident', '--summary', 'Dry', '--description', 'run', '--field', 'severity=low', '--attach', file, '--dry-run'], { env: await as('sarah') });
+    const r = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'incident',
+        '--summary',
+        'Dry',
+        '--description',
+        'run',
+        '--field',
+        'severity=low',
+        '--attach',
+        file,
+        '--dry-run',
+      ],
+      { env: await as('sarah') },
+    );
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ type: 'incident', establishment: est.lille.siret, fields: { summary: 'Dry', description: 'run', severity: 'low' }, attachments: [{ path: file, name: 'log.txt' }] });
+    expect(r.json()).toEqual({
+      type: 'incident',
+      establishment: est.lille.siret,
+      fields: { summary: 'Dry', description: 'run', severity: 'low' },
+      attachments: [{ path: file, name: 'log.txt' }],
+    });
     expect(r.stdout).not.toMatch(/tix[sp]_/);
     expect(count()).toBe(before);
     expect((s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n).toBe(uploads);
@@ -126,22 +237,72 @@ describe('tix ticket create (scripts)', () => {
     const big = join(dir, 'big.bin');
     writeFileSync(big, Buffer.alloc(10 * 1024 * 1024 + 1));
     const uploads = (s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
-    const r = await tix(['ticket', 'create', '--type', 'question', '--summary', 'Big', '--description', 'file', '--attach', join(dir, 'log.txt'), '--attach', big], { env: await as('sarah') });
+    const r = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'question',
+        '--summary',
+        'Big',
+        '--description',
+        'file',
+        '--attach',
+        join(dir, 'log.txt'),
+        '--attach',
+        big,
+      ],
+      { env: await as('sarah') },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/big\.bin is 10\.0 MiB; the limit is 10 MiB per file/);
-    const missing = await tix(['ticket', 'create', '--type', 'question', '--summary', 'Missing', '--description', 'file', '--attach', join(dir, 'nope.txt')], { env: await as('sarah') });
+    const missing = await tix(
+      ['ticket', 'create', '--type', 'question', '--summary', 'Missing', '--description', 'file', '--attach', join(dir, 'nope.txt')],
+      { env: await as('sarah') },
+    );
     expect(missing.stderr).toMatch(/nope\.txt: no such file/);
     expect((s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n).toBe(uploads);
   });
 
   it('the same --idempotency-key twice files one ticket and says so', async () => {
     const env = await as('sarah');
-    const args = ['ticket', 'create', '--type', 'incident', '--summary', 'Nightly job failed', '--description', 'run 77', '--field', 'severity=medium', '--idempotency-key', 'nightly-77'];
+    const args = [
+      'ticket',
+      'create',
+      '--type',
+      'incident',
+      '--summary',
+      'Nightly job failed',
+      '--description',
+      'run 77',
+      '--field',
+      'severity=medium',
+      '--idempotency-key',
+      'nightly-77',
+    ];
     const first = await tix([...args, '--json', 'id'], { env });
     const second = await tix(args, { env });
     expect(second.code).toBe(0);
-    expect(second.stderr).toMatch(new RegExp(`Already done with idempotency key nightly-77 \\(filed ticket #${first.json().id}\\): nothing new was sent`));
-    const changed = await tix(['ticket', 'create', '--type', 'incident', '--summary', 'Other', '--description', 'x', '--field', 'severity=low', '--idempotency-key', 'nightly-77'], { env });
+    expect(second.stderr).toMatch(
+      new RegExp(`Already done with idempotency key nightly-77 \\(filed ticket #${first.json().id}\\): nothing new was sent`),
+    );
+    const changed = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'incident',
+        '--summary',
+        'Other',
+        '--description',
+        'x',
+        '--field',
+        'severity=low',
+        '--idempotency-key',
+        'nightly-77',
+      ],
+      { env },
+    );
     expect(changed.code).toBe(5);
     expect(changed.errorJson().code).toBe('idempotency_conflict');
   });
@@ -149,7 +310,31 @@ describe('tix ticket create (scripts)', () => {
   it('twenty concurrent tix processes with the same idempotency key file one ticket', async () => {
     const env = await as('yann');
     const before = count();
-    const runs = await Promise.all(Array.from({ length: 20 }, () => spawnTix(['ticket', 'create', '--type', 'incident', '--establishment', est.paris.siret, '--summary', 'Deploy 991 failed', '--description', 'pipeline 991', '--field', 'severity=high', '--idempotency-key', 'deploy-991', '--json', 'id'], { env, timeoutMs: 60_000 })));
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        spawnTix(
+          [
+            'ticket',
+            'create',
+            '--type',
+            'incident',
+            '--establishment',
+            est.paris.siret,
+            '--summary',
+            'Deploy 991 failed',
+            '--description',
+            'pipeline 991',
+            '--field',
+            'severity=high',
+            '--idempotency-key',
+            'deploy-991',
+            '--json',
+            'id',
+          ],
+          { env, timeoutMs: 60_000 },
+        ),
+      ),
+    );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     expect(new Set(runs.map((r) => r.json().id)).size).toBe(1);
     expect(count()).toBe(before + 1);
@@ -161,7 +346,10 @@ describe('tix ticket list / view', () => {
     const env = await as('sarah');
     const r = await tix(['ticket', 'list', '--limit', '3'], { env });
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows).toHaveLength(3);
     for (const row of rows) {
       expect(row).toHaveLength(8);
@@ -185,28 +373,74 @@ describe('tix ticket list / view', () => {
     const env = await as('yann');
     const mine = await tix(['ticket', 'list', '--mine', '--type', 'incident', '--json', 'createdBy,type'], { env });
     expect(mine.json().length).toBeGreaterThan(0);
-    expect(mine.json().every((t: { createdBy: { email: string }; type: string }) => t.createdBy.email === 'yann@demo.test' && t.type === 'incident')).toBe(true);
+    expect(
+      mine
+        .json()
+        .every((t: { createdBy: { email: string }; type: string }) => t.createdBy.email === 'yann@demo.test' && t.type === 'incident'),
+    ).toBe(true);
     const bad = await tix(['ticket', 'list', '--status', 'open,pending'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--status: unknown pending; one of sent, answered, open, resolved, closed/);
     expect((await tix(['ticket', 'list', '--since', 'last week'], { env })).code).toBe(2);
     expect((await tix(['ticket', 'list', '--since', '7d', '--json', 'id'], { env })).code).toBe(0);
-    expect((await tix(['ticket', 'list', '--json', 'id,priority'], { env })).stderr).toMatch(/unknown JSON field priority; available: id, status/);
+    expect((await tix(['ticket', 'list', '--json', 'id,priority'], { env })).stderr).toMatch(
+      /unknown JSON field priority; available: id, status/,
+    );
   });
 
   it('searches message bodies, accent-insensitively', async () => {
     const env = await as('sarah');
-    const created = await tix(['ticket', 'create', '--type', 'calculation', '--summary', 'Net salary', '--description', 'Le calcul du salaire net après la clôture mensuelle', '--json', 'id'], { env });
+    const created = await tix(
+      [
+        'ticket',
+        'create',
+        '--type',
+        'calculation',
+        '--summary',
+        'Net salary',
+        '--description',
+        'Le calcul du salaire net après la clôture mensuelle',
+        '--json',
+        'id',
+      ],
+      { env },
+    );
     const found = await tix(['ticket', 'list', '--search', 'cloture mensuelle', '--json', 'id'], { env });
     expect(found.json()).toEqual([{ id: created.json().id }]);
   });
 
   it('views a conversation: header, values, messages; JSON with messages', async () => {
     const env = await as('yann');
-    const id = (await tix(['ticket', 'create', '--type', 'incident', '--establishment', est.paris.siret, '--summary', 'Viewable', '--description', 'First message', '--field', 'severity=critical', '--field', 'url=https://app.example.com/x', '--json', 'id'], { env })).json().id;
+    const id = (
+      await tix(
+        [
+          'ticket',
+          'create',
+          '--type',
+          'incident',
+          '--establishment',
+          est.paris.siret,
+          '--summary',
+          'Viewable',
+          '--description',
+          'First message',
+          '--field',
+          'severity=critical',
+          '--field',
+          'url=https://app.example.com/x',
+          '--json',
+          'id',
+        ],
+        { env },
+      )
+    ).json().id;
     await s.api('POST', `/tickets/${id}/messages`, { token: await s.tokenFor('agent@demo.test'), body: { body: 'Support answer' } });
     const human = await tix(['ticket', 'view', String(id)], { env });
-    expect(human.stdout).toMatch(new RegExp(`^#${id} Viewable\\nanswered · incident \\(technical\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\n1 unread message\\nOpened by Yann Le Goff <yann@demo.test>`));
+    expect(human.stdout).toMatch(
+      new RegExp(
+        `^#${id} Viewable\\nanswered · incident \\(technical\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\n1 unread message\\nOpened by Yann Le Goff <yann@demo.test>`,
+      ),
+    );
     expect(human.stdout).toMatch(/Severity: critical\nURL: https:\/\/app.example.com\/x/);
     expect(human.stdout).toMatch(/── Yann Le Goff · [^\n●]*\nFirst message\n\n── Alex Support \(support\) · .* ● new .*\nSupport answer/);
     const json = await tix(['ticket', 'view', String(id), '--json'], { env });
@@ -219,7 +453,9 @@ describe('tix ticket list / view', () => {
     try {
       const yannId = (big.store.db.prepare("SELECT id FROM users WHERE email = 'yann@demo.test'").get() as { id: number }).id;
       const estId = (big.store.db.prepare('SELECT id FROM establishments WHERE siret = ?').get(est.paris.siret) as { id: number }).id;
-      const insert = big.store.db.prepare("INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at) VALUES (?, ?, 'question', 'general', ?, '{}', 'sent', ?, ?)");
+      const insert = big.store.db.prepare(
+        "INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at) VALUES (?, ?, 'question', 'general', ?, '{}', 'sent', ?, ?)",
+      );
       big.store.db.exec('BEGIN');
       for (let i = 0; i < 5000; i++) {
         const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
@@ -245,7 +481,27 @@ describe('tix ticket list / view', () => {
 describe('tix ticket reply and the status lifecycle', () => {
   it('replies with --body, --body-file and from stdin; a customer reply reopens a resolved ticket', async () => {
     const env = await as('yann');
-    const id = String((await tix(['ticket', 'create', '--type', 'question', '--establishment', est.lille.siret, '--summary', 'Replies', '--description', 'start', '--json', 'id'], { env })).json().id);
+    const id = String(
+      (
+        await tix(
+          [
+            'ticket',
+            'create',
+            '--type',
+            'question',
+            '--establishment',
+            est.lille.siret,
+            '--summary',
+            'Replies',
+            '--description',
+            'start',
+            '--json',
+            'id',
+          ],
+          { env },
+        )
+      ).json().id,
+    );
     expect((await tix(['ticket', 'reply', id, '--body', 'first'], { env })).code).toBe(0);
     writeFileSync(join(dir, 'reply.md'), 'from a file\n');
     expect((await tix(['ticket', 'reply', id, '--body-file', join(dir, 'reply.md')], { env })).code).toBe(0);
@@ -261,7 +517,27 @@ describe('tix ticket reply and the status lifecycle', () => {
     writeFileSync(editor, '#!/bin/sh\nprintf "Written in the editor\\n" > "$1.new"; cat "$1" >> "$1.new"; mv "$1.new" "$1"\n');
     chmodSync(editor, 0o755);
     const env = await as('yann', { EDITOR: editor });
-    const id = String((await tix(['ticket', 'create', '--type', 'question', '--establishment', est.lille.siret, '--summary', 'Editor', '--description', 'start', '--json', 'id'], { env })).json().id);
+    const id = String(
+      (
+        await tix(
+          [
+            'ticket',
+            'create',
+            '--type',
+            'question',
+            '--establishment',
+            est.lille.siret,
+            '--summary',
+            'Editor',
+            '--description',
+            'start',
+            '--json',
+            'id',
+          ],
+          { env },
+        )
+      ).json().id,
+    );
     const r = await tix(['ticket', 'reply', id], { env, tty: true });
     expect(r.code, r.stderr).toBe(0);
     const last = (await tix(['ticket', 'view', id, '--json', 'messages'], { env })).json().messages.at(-1);
@@ -283,7 +559,29 @@ describe('tix ticket reply and the status lifecycle', () => {
     chmodSync(editor, 0o755);
     const env = await as('yann', { EDITOR: editor, NO_COLOR: '1' });
     const agentEnv = await as('agent');
-    const id = String((await tix(['ticket', 'create', '--type', 'incident', '--establishment', est.paris.siret, '--summary', 'Will close', '--description', 'd', '--field', 'severity=low', '--json', 'id'], { env })).json().id);
+    const id = String(
+      (
+        await tix(
+          [
+            'ticket',
+            'create',
+            '--type',
+            'incident',
+            '--establishment',
+            est.paris.siret,
+            '--summary',
+            'Will close',
+            '--description',
+            'd',
+            '--field',
+            'severity=low',
+            '--json',
+            'id',
+          ],
+          { env },
+        )
+      ).json().id,
+    );
     const customerClose = await tix(['ticket', 'close', id], { env });
     expect(customerClose.code).toBe(4);
     expect(customerClose.stderr).toMatch(/only support agents close tickets/);
@@ -291,22 +589,71 @@ describe('tix ticket reply and the status lifecycle', () => {
 
     const refused = await tix(['ticket', 'reply', id], { env, tty: true });
     expect(refused.code).toBe(5);
-    expect(refused.stderr).toMatch(new RegExp(`ticket #${id} is closed and takes no more replies\\nhint: file a follow-up that links to it: tix ticket create --follow-up ${id}`));
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `ticket #${id} is closed and takes no more replies\\nhint: file a follow-up that links to it: tix ticket create --follow-up ${id}`,
+      ),
+    );
     expect(existsSync(marker)).toBe(false);
     expect((await tix(['ticket', 'reply', id, '--body', 'late'], { env })).code).toBe(5);
     expect((await tix(['ticket', 'reopen', id], { env })).code).toBe(5);
 
-    const follow = await tix(['ticket', 'create', '--follow-up', id, '--description', 'It happens again', '--field', 'severity=high', '--json', 'followUpOf,summary,establishment,type'], { env });
+    const follow = await tix(
+      [
+        'ticket',
+        'create',
+        '--follow-up',
+        id,
+        '--description',
+        'It happens again',
+        '--field',
+        'severity=high',
+        '--json',
+        'followUpOf,summary,establishment,type',
+      ],
+      { env },
+    );
     expect(follow.code, follow.stderr).toBe(0);
-    expect(follow.json()).toEqual({ followUpOf: Number(id), summary: `Follow-up to #${id}: Will close`, establishment: { siret: est.paris.siret, name: 'École Paris' }, type: 'incident' });
+    expect(follow.json()).toEqual({
+      followUpOf: Number(id),
+      summary: `Follow-up to #${id}: Will close`,
+      establishment: { siret: est.paris.siret, name: 'École Paris' },
+      type: 'incident',
+    });
     const notClosed = await tix(['ticket', 'create', '--follow-up', String(follow.json().followUpOf + 100000)], { env });
     expect(notClosed.code).toBe(3);
   });
 
-  it("Sarah cannot reach a Paris ticket from the CLI: exit 3, like a ticket that does not exist", async () => {
-    const paris = String((await tix(['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 'Paris secret', '--description', 'x', '--json', 'id'], { env: await as('yann') })).json().id);
+  it('Sarah cannot reach a Paris ticket from the CLI: exit 3, like a ticket that does not exist', async () => {
+    const paris = String(
+      (
+        await tix(
+          [
+            'ticket',
+            'create',
+            '--type',
+            'question',
+            '--establishment',
+            est.paris.siret,
+            '--summary',
+            'Paris secret',
+            '--description',
+            'x',
+            '--json',
+            'id',
+          ],
+          { env: await as('yann') },
+        )
+      ).json().id,
+    );
     const env = await as('sarah');
-    for (const args of [['ticket', 'view', paris], ['ticket', 'reply', paris, '--body', 'x'], ['ticket', 'resolve', paris], ['ticket', 'download', paris], ['ticket', 'list', '--establishment', est.paris.siret]]) {
+    for (const args of [
+      ['ticket', 'view', paris],
+      ['ticket', 'reply', paris, '--body', 'x'],
+      ['ticket', 'resolve', paris],
+      ['ticket', 'download', paris],
+      ['ticket', 'list', '--establishment', est.paris.siret],
+    ]) {
       const r = await tix(args, { env });
       expect(r.code, args.join(' ')).toBe(3);
     }
@@ -320,7 +667,13 @@ describe('tix ticket download', () => {
     const env = await as('sarah');
     const a = join(dir, 'evidence.txt');
     writeFileSync(a, 'evidence');
-    const id = String((await tix(['ticket', 'create', '--type', 'question', '--summary', 'Files', '--description', 'x', '--attach', a, '--json', 'id'], { env })).json().id);
+    const id = String(
+      (
+        await tix(['ticket', 'create', '--type', 'question', '--summary', 'Files', '--description', 'x', '--attach', a, '--json', 'id'], {
+          env,
+        })
+      ).json().id,
+    );
     await tix(['ticket', 'reply', id, '--body', 'another', '--attach', a], { env });
     const out = join(dir, 'out');
     const r = await tix(['ticket', 'download', id, '--output', out], { env });

@@ -13,9 +13,15 @@ describe('phone numbers', () => {
   });
 
   it('refuses a national number, showing its international form', () => {
-    expect(normalisePhone('06 12 34 56 78')).toEqual({ problem: '"06 12 34 56 78" has no country code; write it in international form, e.g. +33 6 12 34 56 78' });
-    expect(normalisePhone('01 45 67 89 01')).toEqual({ problem: '"01 45 67 89 01" has no country code; write it in international form, e.g. +33 1 45 67 89 01' });
-    expect(normalisePhone('12345')).toEqual({ problem: '"12345" has no country code; write it in international form, e.g. +33 6 12 34 56 78' });
+    expect(normalisePhone('06 12 34 56 78')).toEqual({
+      problem: '"06 12 34 56 78" has no country code; write it in international form, e.g. +33 6 12 34 56 78',
+    });
+    expect(normalisePhone('01 45 67 89 01')).toEqual({
+      problem: '"01 45 67 89 01" has no country code; write it in international form, e.g. +33 1 45 67 89 01',
+    });
+    expect(normalisePhone('12345')).toEqual({
+      problem: '"12345" has no country code; write it in international form, e.g. +33 6 12 34 56 78',
+    });
   });
 
   it('refuses invalid numbers and text', () => {
@@ -28,15 +34,22 @@ describe('phone numbers', () => {
 
 describe('contact fields', () => {
   it('lower-cases and deduplicates addresses, and names each bad one', () => {
-    expect(checkEmails(['Ops@X.fr', 'ops@x.fr', ' b@x.fr '], (i) => `e${i}`, 'emails')).toEqual({ emails: ['ops@x.fr', 'b@x.fr'], problems: [] });
-    expect(checkEmails(['a@x.fr', 'bad'], (i) => `e${i}`, 'emails').problems).toEqual([{ field: 'e1', message: '"bad": not a valid e-mail address, e.g. support@example.com' }]);
+    expect(checkEmails(['Ops@X.fr', 'ops@x.fr', ' b@x.fr '], (i) => `e${i}`, 'emails')).toEqual({
+      emails: ['ops@x.fr', 'b@x.fr'],
+      problems: [],
+    });
+    expect(checkEmails(['a@x.fr', 'bad'], (i) => `e${i}`, 'emails').problems).toEqual([
+      { field: 'e1', message: '"bad": not a valid e-mail address, e.g. support@example.com' },
+    ]);
     expect(sameEmails(['a', 'b'], ['b', 'a'])).toBe(true);
     expect(contactNameKey('  Équipe OPS ')).toBe('équipe ops');
   });
 
   it('checks only what is given, for a change', () => {
     expect(checkContactInput({ phone: null }, apiFieldNames())).toEqual({ value: { phone: null }, problems: [] });
-    expect(checkContactInput({ name: 'a\nb' }, apiFieldNames()).problems).toEqual([{ field: 'name', message: 'must be one line of text, without control characters' }]);
+    expect(checkContactInput({ name: 'a\nb' }, apiFieldNames()).problems).toEqual([
+      { field: 'name', message: 'must be one line of text, without control characters' },
+    ]);
   });
 });
 
@@ -46,7 +59,10 @@ describe('contact files', () => {
   it('takes {"contacts": [...]} or a bare array, and can ignore the extra keys of tix contact list --json', () => {
     expect(parseContactList({ contacts: [entry] })).toEqual({ contacts: [{ ...entry, phone: null }], problems: [] });
     const exported = [{ id: 3, ...entry, phone: '+33612345678', createdAt: 'x', updatedAt: 'y' }];
-    expect(parseContactList(exported, { ignore: ['id', 'createdAt', 'updatedAt'] })).toEqual({ contacts: [{ ...entry, phone: '+33612345678' }], problems: [] });
+    expect(parseContactList(exported, { ignore: ['id', 'createdAt', 'updatedAt'] })).toEqual({
+      contacts: [{ ...entry, phone: '+33612345678' }],
+      problems: [],
+    });
     expect(parseContactList(exported).problems.map((p) => p.field)).toEqual(['[0].id', '[0].createdAt', '[0].updatedAt']);
   });
 

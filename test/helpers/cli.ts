@@ -38,7 +38,11 @@ function result(code: number, stdout: string, stderr: string): Result {
     stderr,
     json: () => JSON.parse(stdout),
     errorJson: () => {
-      const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('{"error"'));
+      const line = stderr
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{"error"'));
       if (!line) throw new Error(`no JSON error line in stderr:\n${stderr}`);
       return JSON.parse(line).error;
     },
@@ -46,11 +50,24 @@ function result(code: number, stdout: string, stderr: string): Result {
 }
 
 /** Runs a command in-process through main(), exactly as bin/tix.js does, with captured streams. */
-export async function tix(args: string[], opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {}): Promise<Result> {
+export async function tix(
+  args: string[],
+  opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {},
+): Promise<Result> {
   let out = '';
   let err = '';
-  const stdout = new Writable({ write: (chunk, _enc, cb) => ((out += chunk.toString()), cb()) });
-  const stderr = new Writable({ write: (chunk, _enc, cb) => ((err += chunk.toString()), cb()) });
+  const stdout = new Writable({
+    write: (chunk, _enc, cb) => {
+      out += chunk.toString();
+      cb();
+    },
+  });
+  const stderr = new Writable({
+    write: (chunk, _enc, cb) => {
+      err += chunk.toString();
+      cb();
+    },
+  });
   const stdin = opts.stdin === undefined ? new PassThrough() : Readable.from([Buffer.from(opts.stdin)]);
   if (opts.stdin === undefined) (stdin as PassThrough).end();
   const env = opts.env ?? isolatedEnv();

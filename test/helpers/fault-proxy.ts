@@ -88,10 +88,19 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (eol < 0) return;
       client.off('data', onData);
       client.pause();
-      const request = head.subarray(0, eol).toString('latin1').replace(/ HTTP\/1\.[01]$/, '');
+      const request = head
+        .subarray(0, eol)
+        .toString('latin1')
+        .replace(/ HTTP\/1\.[01]$/, '');
       const { fault, after } = decide(request);
       let finished!: () => void;
-      const record: ProxiedConnection = { request, fault: fault.kind, forwarded: false, answered: false, done: new Promise<void>((r) => (finished = r)) };
+      const record: ProxiedConnection = {
+        request,
+        fault: fault.kind,
+        forwarded: false,
+        answered: false,
+        done: new Promise<void>((r) => (finished = r)),
+      };
       connections.push(record);
       apply(client, head, fault, record, () => after?.(fault), finished);
     };

@@ -40,7 +40,8 @@ export interface OpRecord {
 
 export const finalOutcome = (r: OpRecord): Outcome => r.retry ?? r.first;
 const isWrite = (r: OpRecord) => r.kind === 'create' || r.kind === 'reply';
-export const acknowledged = (r: OpRecord): boolean => isWrite(r) && finalOutcome(r).code === 0 && (r.kind === 'create' ? r.ticketId !== undefined : r.messageId !== undefined);
+export const acknowledged = (r: OpRecord): boolean =>
+  isWrite(r) && finalOutcome(r).code === 0 && (r.kind === 'create' ? r.ticketId !== undefined : r.messageId !== undefined);
 
 export interface LedgerReport {
   /** acknowledged writes checked */
@@ -88,14 +89,25 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
   const phantom: string[] = [];
   const inconsistent: string[] = [];
 
-  const integrity = all('PRAGMA integrity_check').map((r) => String(Object.values(r)[0])).join('; ');
+  const integrity = all('PRAGMA integrity_check')
+    .map((r) => String(Object.values(r)[0]))
+    .join('; ');
   for (const fk of all('PRAGMA foreign_key_check')) halfWritten.push(`${fk.table} row ${fk.rowid} points to a missing ${fk.parent}`);
 
-  const tickets = new Map(all(`SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by`).map((t) => [Number(t.id), t]));
-  const messages = all('SELECT m.id, m.ticket_id, m.body, m.created_at, u.email AS author, u.role FROM messages m JOIN users u ON u.id = m.author_id ORDER BY m.id');
+  const tickets = new Map(
+    all(`SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by`).map((t) => [
+      Number(t.id),
+      t,
+    ]),
+  );
+  const messages = all(
+    'SELECT m.id, m.ticket_id, m.body, m.created_at, u.email AS author, u.role FROM messages m JOIN users u ON u.id = m.author_id ORDER BY m.id',
+  );
   const keys = all('SELECT u.email, k.key, k.ticket_id, k.message_id FROM idempotency_keys k JOIN users u ON u.id = k.user_id');
   const uploads = all('SELECT id, message_id, CAST(data AS TEXT) AS text FROM uploads');
-  const indexed = new Map(all('SELECT ticket_id, count(*) AS n FROM ticket_text GROUP BY ticket_id').map((r) => [Number(r.ticket_id), Number(r.n)]));
+  const indexed = new Map(
+    all('SELECT ticket_id, count(*) AS n FROM ticket_text GROUP BY ticket_id').map((r) => [Number(r.ticket_id), Number(r.n)]),
+  );
 
   const byTicket = new Map<number, Row[]>();
   const byBody = new Map<string, Row[]>();
@@ -107,7 +119,8 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
   }
   const keyOf = new Map(keys.map((k) => [`${k.email}\u0000${k.key}`, k]));
   const attachedTo = new Map<number, Row[]>();
-  for (const u of uploads) if (u.message_id !== null) attachedTo.set(Number(u.message_id), [...(attachedTo.get(Number(u.message_id)) ?? []), u]);
+  for (const u of uploads)
+    if (u.message_id !== null) attachedTo.set(Number(u.message_id), [...(attachedTo.get(Number(u.message_id)) ?? []), u]);
 
   // 1. Structure: every ticket has its first message by its creator, and one search entry per text.
   for (const [id, t] of tickets) {
@@ -117,7 +130,8 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
       continue;
     }
     if (ms[0]!.author !== t.creator) inconsistent.push(`ticket #${id}: first message by ${ms[0]!.author}, ticket by ${t.creator}`);
-    if ((indexed.get(id) ?? 0) !== ms.length + 1) halfWritten.push(`ticket #${id}: ${indexed.get(id) ?? 0} search entries for a summary and ${ms.length} messages`);
+    if ((indexed.get(id) ?? 0) !== ms.length + 1)
+      halfWritten.push(`ticket #${id}: ${indexed.get(id) ?? 0} search entries for a summary and ${ms.length} messages`);
     // 2. Status rules: a conversation waiting on someone says whose turn it is; nothing is added after closing.
     const last = ms.at(-1)!;
     const waiting = ['sent', 'answered', 'open'].includes(t.status);
@@ -125,11 +139,13 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
     if (waiting && ms.length > 1 && (t.status === 'answered') !== (last.role === 'agent')) {
       inconsistent.push(`ticket #${id} is ${t.status} but its last message is by ${last.author}`);
     }
-    if (t.status === 'closed' && t.closed_at && ms.some((m) => m.created_at > t.closed_at)) inconsistent.push(`ticket #${id} got a message after it was closed`);
+    if (t.status === 'closed' && t.closed_at && ms.some((m) => m.created_at > t.closed_at))
+      inconsistent.push(`ticket #${id} got a message after it was closed`);
   }
   for (const k of keys) {
     if (!tickets.has(Number(k.ticket_id))) halfWritten.push(`idempotency key ${k.key} points to missing ticket #${k.ticket_id}`);
-    if (k.message_id !== null && messageById.get(Number(k.message_id))?.ticket_id !== k.ticket_id) halfWritten.push(`idempotency key ${k.key} points to message ${k.message_id}, not on ticket #${k.ticket_id}`);
+    if (k.message_id !== null && messageById.get(Number(k.message_id))?.ticket_id !== k.ticket_id)
+      halfWritten.push(`idempotency key ${k.key} points to message ${k.message_id}, not on ticket #${k.ticket_id}`);
   }
 
   // 3. The log against the database.
@@ -150,22 +166,29 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
       keyed.add(`${r.user}\u0000${r.key}`);
       const key = keyOf.get(`${r.user}\u0000${r.key}`);
       if (found.length === 0) {
-        lost.push(`${what}: acknowledged as ${r.kind === 'create' ? `ticket #${r.ticketId}` : `message ${r.messageId}`}, not in the database`);
+        lost.push(
+          `${what}: acknowledged as ${r.kind === 'create' ? `ticket #${r.ticketId}` : `message ${r.messageId}`}, not in the database`,
+        );
         continue;
       }
       const m = found[0]!;
       if (r.kind === 'create') {
         if (!tickets.has(r.ticketId!)) lost.push(`${what}: ticket #${r.ticketId} is missing`);
-        if (Number(m.ticket_id) !== r.ticketId || Number(byTicket.get(r.ticketId!)?.[0]?.id) !== Number(m.id)) inconsistent.push(`${what}: acknowledged ticket #${r.ticketId}, its description is message ${m.id} of ticket #${m.ticket_id}`);
-        if (!key || Number(key.ticket_id) !== r.ticketId || key.message_id !== null) inconsistent.push(`${what}: the idempotency key does not name ticket #${r.ticketId}`);
+        if (Number(m.ticket_id) !== r.ticketId || Number(byTicket.get(r.ticketId!)?.[0]?.id) !== Number(m.id))
+          inconsistent.push(`${what}: acknowledged ticket #${r.ticketId}, its description is message ${m.id} of ticket #${m.ticket_id}`);
+        if (!key || Number(key.ticket_id) !== r.ticketId || key.message_id !== null)
+          inconsistent.push(`${what}: the idempotency key does not name ticket #${r.ticketId}`);
       } else {
-        if (Number(m.id) !== r.messageId || Number(m.ticket_id) !== r.ticketId) inconsistent.push(`${what}: acknowledged message ${r.messageId} on #${r.ticketId}, found ${m.id} on #${m.ticket_id}`);
-        if (!key || Number(key.message_id) !== r.messageId) inconsistent.push(`${what}: the idempotency key does not name message ${r.messageId}`);
+        if (Number(m.id) !== r.messageId || Number(m.ticket_id) !== r.ticketId)
+          inconsistent.push(`${what}: acknowledged message ${r.messageId} on #${r.ticketId}, found ${m.id} on #${m.ticket_id}`);
+        if (!key || Number(key.message_id) !== r.messageId)
+          inconsistent.push(`${what}: the idempotency key does not name message ${r.messageId}`);
       }
       if (m.author !== r.user) inconsistent.push(`${what}: written as ${m.author}`);
       const files = attachedTo.get(Number(m.id)) ?? [];
       if (r.attachment && files.length !== 1) (files.length ? duplicated : lost).push(`${what}: ${files.length} attachments instead of 1`);
-      if (files.some((f) => f.text !== r.marker)) inconsistent.push(`${what}: an attachment of message ${m.id} holds another operation's file`);
+      if (files.some((f) => f.text !== r.marker))
+        inconsistent.push(`${what}: an attachment of message ${m.id} holds another operation's file`);
     } else if (final.code === 6) {
       // unknown outcome: applied or not, but at most once
       if (found.length > 0) {
@@ -176,17 +199,20 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
       phantom.push(`${what}: refused (exit ${final.code}) but written as message ${found[0]!.id}`);
     }
     // a reply refused because the ticket is closed: the ticket must be closed
-    if (r.kind === 'reply' && final.code === 5 && tickets.get(r.ticketId!)?.status !== 'closed') inconsistent.push(`${what}: refused as closed, but #${r.ticketId} is ${tickets.get(r.ticketId!)?.status}`);
+    if (r.kind === 'reply' && final.code === 5 && tickets.get(r.ticketId!)?.status !== 'closed')
+      inconsistent.push(`${what}: refused as closed, but #${r.ticketId} is ${tickets.get(r.ticketId!)?.status}`);
   }
   // 4. Nothing the log does not explain: every message and key a run made comes from one of its writes.
   if (!partial) {
     const runs = [...new Set(records.filter(isWrite).map((r) => `${r.key!.replace(/-w\d+-\d+$/, '')}-w`))];
     const ofRun = (text: string) => runs.some((run) => text.includes(run));
     for (const m of messages) {
-      if (ofRun(String(m.body)) && !markers.has(String(m.body))) phantom.push(`message ${m.id} on #${m.ticket_id} was written by no operation of the run: ${String(m.body).slice(0, 80)}`);
+      if (ofRun(String(m.body)) && !markers.has(String(m.body)))
+        phantom.push(`message ${m.id} on #${m.ticket_id} was written by no operation of the run: ${String(m.body).slice(0, 80)}`);
     }
     const runKeys = keys.filter((k) => ofRun(String(k.key)));
-    if (runKeys.length !== keyed.size) inconsistent.push(`${runKeys.length} idempotency keys stored for ${keyed.size} applied creates and replies`);
+    if (runKeys.length !== keyed.size)
+      inconsistent.push(`${runKeys.length} idempotency keys stored for ${keyed.size} applied creates and replies`);
   }
 
   return {
@@ -231,7 +257,13 @@ export function describeLedger(l: LedgerReport): string {
       `integrity_check ${l.integrity}${l.landedUnknown ? `; ${l.landedUnknown} unknown outcomes had landed (once each)` : ''}`,
     `  rows: ${l.rows.tickets} tickets, ${l.rows.messages} messages, ${l.rows.idempotencyKeys} idempotency keys, ${l.rows.uploads} uploads`,
   ];
-  for (const [name, list] of Object.entries({ lost: l.lost, duplicated: l.duplicated, 'half-written': l.halfWritten, phantom: l.phantom, inconsistent: l.inconsistent })) {
+  for (const [name, list] of Object.entries({
+    lost: l.lost,
+    duplicated: l.duplicated,
+    'half-written': l.halfWritten,
+    phantom: l.phantom,
+    inconsistent: l.inconsistent,
+  })) {
     for (const p of list.slice(0, 20)) lines.push(`  ${name}: ${p}`);
     if (list.length > 20) lines.push(`  … and ${list.length - 20} more ${name}`);
   }

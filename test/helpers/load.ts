@@ -1,6 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acknowledged, checkLedger, claimedUnsentButApplied, describeLedger, finalOutcome, type LedgerReport, type OpKind, type OpRecord, type Outcome } from './ledger.ts';
+import {
+  acknowledged,
+  checkLedger,
+  claimedUnsentButApplied,
+  describeLedger,
+  finalOutcome,
+  type LedgerReport,
+  type OpKind,
+  type OpRecord,
+} from './ledger.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
 // The load harness shared by `npm run stress` (src/dev/stress.ts: a real tix process per operation) and the
@@ -61,7 +70,11 @@ function random(seed: number): () => number {
 
 /** The JSON error line a failed tix command prints on a non-terminal stderr. */
 function errorLine(stderr: string): { status?: number; code?: string; message?: string } {
-  const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('{"error"'));
+  const line = stderr
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{"error"'));
   if (!line) return {};
   try {
     return (JSON.parse(line) as { error: { status?: number; code?: string; message?: string } }).error;
@@ -97,9 +110,19 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
       const visible = tickets.filter((t) => user.sirets.includes(t.siret));
       const hidden = tickets.filter((t) => !user.sirets.includes(t.siret));
       const r = rng();
-      const kind: OpKind = visible.length === 0 ? 'create' : r < 0.3 ? 'create' : r < 0.6 ? 'reply' : r < 0.75 ? 'list' : r < 0.95 ? 'read' : 'status';
+      const kind: OpKind =
+        visible.length === 0 ? 'create' : r < 0.3 ? 'create' : r < 0.6 ? 'reply' : r < 0.75 ? 'list' : r < 0.95 ? 'read' : 'status';
       const key = `stress-${o.runId}-w${w}-${seq}`;
-      const rec: OpRecord = { worker: w, seq, kind, user: user.email, args: [], expect: [0], startedAt: Date.now(), first: { code: -1, ms: 0 } };
+      const rec: OpRecord = {
+        worker: w,
+        seq,
+        kind,
+        user: user.email,
+        args: [],
+        expect: [0],
+        startedAt: Date.now(),
+        first: { code: -1, ms: 0 },
+      };
       let target: KnownTicket | undefined;
       let check: ((stdout: string, stderr: string) => string | undefined) | undefined;
       const attach = (marker: string): string[] => {
@@ -114,7 +137,23 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
           const siret = pick(user.sirets);
           rec.key = key;
           rec.marker = `Description ${key}`;
-          rec.args = ['ticket', 'create', '--type', 'question', '--establishment', siret, '--summary', `Stress ticket ${key}`, '--description', rec.marker, '--idempotency-key', key, '--json', 'id', ...attach(rec.marker)];
+          rec.args = [
+            'ticket',
+            'create',
+            '--type',
+            'question',
+            '--establishment',
+            siret,
+            '--summary',
+            `Stress ticket ${key}`,
+            '--description',
+            rec.marker,
+            '--idempotency-key',
+            key,
+            '--json',
+            'id',
+            ...attach(rec.marker),
+          ];
           break;
         }
         case 'reply': {
@@ -124,13 +163,34 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
           rec.ticketId = target.id;
           // 5: an agent may have closed the ticket
           rec.expect = [0, 5];
-          rec.args = ['ticket', 'reply', String(target.id), '--body', rec.marker, '--idempotency-key', key, '--json', 'message', ...attach(rec.marker)];
+          rec.args = [
+            'ticket',
+            'reply',
+            String(target.id),
+            '--body',
+            rec.marker,
+            '--idempotency-key',
+            key,
+            '--json',
+            'message',
+            ...attach(rec.marker),
+          ];
           break;
         }
         case 'list': {
-          rec.args = ['ticket', 'list', '--limit', '50', '--json', 'id,establishment,status', ...(rng() < 0.3 ? ['--status', 'sent,open,answered'] : [])];
+          rec.args = [
+            'ticket',
+            'list',
+            '--limit',
+            '50',
+            '--json',
+            'id,establishment,status',
+            ...(rng() < 0.3 ? ['--status', 'sent,open,answered'] : []),
+          ];
           check = (stdout) => {
-            const foreign = (JSON.parse(stdout) as Array<{ id: number; establishment: { siret: string } }>).filter((t) => !user.sirets.includes(t.establishment.siret));
+            const foreign = (JSON.parse(stdout) as Array<{ id: number; establishment: { siret: string } }>).filter(
+              (t) => !user.sirets.includes(t.establishment.siret),
+            );
             return foreign.length ? `listed another establishment's tickets: ${foreign.map((t) => `#${t.id}`).join(', ')}` : undefined;
           };
           break;
@@ -169,7 +229,12 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
       const started = performance.now();
       const res = await o.runner(rec.args, env);
       const err = errorLine(res.stderr);
-      rec.first = { code: res.code, ms: performance.now() - started, ...(err.status ? { status: err.status } : {}), ...(err.code ? { error: err.code } : {}) };
+      rec.first = {
+        code: res.code,
+        ms: performance.now() - started,
+        ...(err.status ? { status: err.status } : {}),
+        ...(err.code ? { error: err.code } : {}),
+      };
       if (res.code === 0) {
         try {
           if (kind === 'create') {
@@ -209,7 +274,12 @@ export async function converge(records: OpRecord[], runner: Runner, envFor: (use
     const started = performance.now();
     const res = await runner(r.args, envFor(r.user));
     const err = errorLine(res.stderr);
-    r.retry = { code: res.code, ms: performance.now() - started, ...(err.status ? { status: err.status } : {}), ...(err.code ? { error: err.code } : {}) };
+    r.retry = {
+      code: res.code,
+      ms: performance.now() - started,
+      ...(err.status ? { status: err.status } : {}),
+      ...(err.code ? { error: err.code } : {}),
+    };
     if (res.code === 0) {
       if (r.kind === 'create') r.ticketId = (JSON.parse(res.stdout) as { id: number }).id;
       else r.messageId = (JSON.parse(res.stdout) as { message: { id: number } }).message.id;
@@ -250,7 +320,14 @@ export function parseServerLog(...logs: string[]): ServerLogStats {
       } catch {
         continue;
       }
-      if (entry.req && entry.reqId) routes.set(entry.reqId, `${entry.req.method} ${entry.req.url.replace(/^\/api\/v1/, '').replace(/\?.*$/, '').replace(/\/\d+/g, '/:id')}`);
+      if (entry.req && entry.reqId)
+        routes.set(
+          entry.reqId,
+          `${entry.req.method} ${entry.req.url
+            .replace(/^\/api\/v1/, '')
+            .replace(/\?.*$/, '')
+            .replace(/\/\d+/g, '/:id')}`,
+        );
       if (entry.res && entry.reqId) {
         byStatus.set(entry.res.statusCode, (byStatus.get(entry.res.statusCode) ?? 0) + 1);
         const route = routes.get(entry.reqId) ?? '?';
@@ -306,10 +383,17 @@ export interface StressResult {
 }
 
 async function login(url: string, email: string): Promise<LoadUser> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo-password' }),
+  });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
-  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { role: string }; establishments: Array<{ siret: string }> };
+  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    user: { role: string };
+    establishments: Array<{ siret: string }>;
+  };
   return { email, token, agent: me.user.role === 'agent', sirets: me.establishments.map((e) => e.siret) };
 }
 
@@ -372,8 +456,15 @@ export async function runStress(o: StressOptions): Promise<StressResult> {
   await server.stop('SIGTERM');
   logs.push(server.stderr());
   const ledger = checkLedger(db, records);
-  const problems = [...falseClaims, ...records.filter((r) => r.problem).map((r) => `${r.kind} (worker ${r.worker}, #${r.seq}, ${r.user}): ${r.problem}`)];
-  const ok = ledger.ok && problems.length === 0 && (!crash || crash.afterRestart.ok) && ![...parseServerLog(...logs).byStatus.keys()].some((s) => s >= 500);
+  const problems = [
+    ...falseClaims,
+    ...records.filter((r) => r.problem).map((r) => `${r.kind} (worker ${r.worker}, #${r.seq}, ${r.user}): ${r.problem}`),
+  ];
+  const ok =
+    ledger.ok &&
+    problems.length === 0 &&
+    (!crash || crash.afterRestart.ok) &&
+    ![...parseServerLog(...logs).byStatus.keys()].some((s) => s >= 500);
   return { records, wallMs, db, retried, server: parseServerLog(...logs), crash, ledger, problems, ok };
 }
 
@@ -383,30 +474,60 @@ const ms = (n: number) => `${Math.round(n)}`;
 export function formatStress(r: StressResult, o: { workers: number; ops: number; what: string }): string {
   const lines: string[] = [];
   const n = r.records.length;
-  lines.push(`${o.workers} workers x ${o.ops} operations = ${n} operations in ${(r.wallMs / 1000).toFixed(1)} s: ${(n / (r.wallMs / 1000)).toFixed(1)} operations/s (${o.what})`);
+  lines.push(
+    `${o.workers} workers x ${o.ops} operations = ${n} operations in ${(r.wallMs / 1000).toFixed(1)} s: ${(n / (r.wallMs / 1000)).toFixed(1)} operations/s (${o.what})`,
+  );
   lines.push('');
-  lines.push(`${'operation'.padEnd(10)}${'count'.padStart(7)}${'ok'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+  lines.push(
+    `${'operation'.padEnd(10)}${'count'.padStart(7)}${'ok'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`,
+  );
   for (const kind of ['create', 'reply', 'list', 'read', 'status'] as OpKind[]) {
     const of = r.records.filter((x) => x.kind === kind);
     if (!of.length) continue;
     const t = of.map((x) => x.first.ms);
-    lines.push(`${kind.padEnd(10)}${String(of.length).padStart(7)}${String(of.filter((x) => finalOutcome(x).code === 0).length).padStart(6)}${ms(percentile(t, 50)).padStart(9)}${ms(percentile(t, 95)).padStart(9)}${ms(percentile(t, 99)).padStart(9)}`);
+    lines.push(
+      `${kind.padEnd(10)}${String(of.length).padStart(7)}${String(of.filter((x) => finalOutcome(x).code === 0).length).padStart(6)}${ms(percentile(t, 50)).padStart(9)}${ms(percentile(t, 95)).padStart(9)}${ms(percentile(t, 99)).padStart(9)}`,
+    );
   }
-  const count = <K>(items: K[]) => [...items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>())].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const count = <K>(items: K[]) =>
+    [...items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>())].sort((a, b) =>
+      String(a[0]).localeCompare(String(b[0])),
+    );
   const outcomes = r.records.map((x) => x.first);
   lines.push('');
-  lines.push(`exit codes: ${count(outcomes.map((x) => x.code)).map(([c, k]) => `${c} x${k}`).join(', ')}` +
-    ` (3 = another establishment's ticket, expected; 5 = reply or resolve on a closed ticket, expected)`);
-  const kinds = count(outcomes.filter((x) => x.code !== 0).map((x) => `exit ${x.code} ${x.error ?? '?'}${x.status ? ` (HTTP ${x.status})` : ''}`));
-  lines.push(`errors by kind (exit code, error code, HTTP status): ${kinds.length ? kinds.map(([s, k]) => `${s} x${k}`).join(', ') : 'none'}`);
-  lines.push(`server answers (its log): ${count([...r.server.byStatus].flatMap(([s, k]) => Array<number>(k).fill(s))).map(([s, k]) => `${s} x${k}`).join(', ')}; 5xx: ${[...r.server.byStatus].filter(([s]) => s >= 500).reduce((a, [, k]) => a + k, 0)}`);
-  if (r.retried) lines.push(`unknown outcomes (exit 6) retried with the same idempotency key: ${r.retried}; now ${r.records.filter((x) => x.retry?.code === 0).length} acknowledged, ${r.records.filter((x) => x.retry && x.retry.code !== 0).length} refused`);
-  const routes = [...r.server.latency].filter(([route]) => /^(GET|POST) /.test(route)).sort((a, b) => b[1].length - a[1].length).slice(0, 8);
+  lines.push(
+    `exit codes: ${count(outcomes.map((x) => x.code))
+      .map(([c, k]) => `${c} x${k}`)
+      .join(', ')} (3 = another establishment's ticket, expected; 5 = reply or resolve on a closed ticket, expected)`,
+  );
+  const kinds = count(
+    outcomes.filter((x) => x.code !== 0).map((x) => `exit ${x.code} ${x.error ?? '?'}${x.status ? ` (HTTP ${x.status})` : ''}`),
+  );
+  lines.push(
+    `errors by kind (exit code, error code, HTTP status): ${kinds.length ? kinds.map(([s, k]) => `${s} x${k}`).join(', ') : 'none'}`,
+  );
+  lines.push(
+    `server answers (its log): ${count([...r.server.byStatus].flatMap(([s, k]) => Array<number>(k).fill(s)))
+      .map(([s, k]) => `${s} x${k}`)
+      .join(', ')}; 5xx: ${[...r.server.byStatus].filter(([s]) => s >= 500).reduce((a, [, k]) => a + k, 0)}`,
+  );
+  if (r.retried)
+    lines.push(
+      `unknown outcomes (exit 6) retried with the same idempotency key: ${r.retried}; now ${r.records.filter((x) => x.retry?.code === 0).length} acknowledged, ${r.records.filter((x) => x.retry && x.retry.code !== 0).length} refused`,
+    );
+  const routes = [...r.server.latency]
+    .filter(([route]) => /^(GET|POST) /.test(route))
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, 8);
   lines.push('');
-  lines.push(`server handling time per route (ms): ${routes.map(([route, t]) => `${route} p50 ${percentile(t, 50).toFixed(1)} / p99 ${percentile(t, 99).toFixed(1)}`).join('; ')}`);
+  lines.push(
+    `server handling time per route (ms): ${routes.map(([route, t]) => `${route} p50 ${percentile(t, 50).toFixed(1)} / p99 ${percentile(t, 99).toFixed(1)}`).join('; ')}`,
+  );
   if (r.crash) {
     lines.push('');
-    lines.push(`crash: kill -9 after ${r.crash.killedAfter} operations${r.crash.midWrite ? ', the moment the server logged an incoming write' : ''} (${r.crash.acknowledgedBefore} writes acknowledged by then; ${r.crash.inFlight} requests received and never answered), listening again after ${ms(r.crash.downMs)} ms`);
+    lines.push(
+      `crash: kill -9 after ${r.crash.killedAfter} operations${r.crash.midWrite ? ', the moment the server logged an incoming write' : ''} (${r.crash.acknowledgedBefore} writes acknowledged by then; ${r.crash.inFlight} requests received and never answered), listening again after ${ms(r.crash.downMs)} ms`,
+    );
     lines.push(`after the restart: ${describeLedger(r.crash.afterRestart).split('\n')[0]}`);
   }
   lines.push('');

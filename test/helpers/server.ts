@@ -13,7 +13,11 @@ export interface TestServer {
   /** a session token for a demo user, straight from the API */
   tokenFor(email: string): Promise<string>;
   /** calls the API as a user (or anonymously) and returns status and parsed body */
-  api(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, string> }>;
+  api(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Record<string, string> }>;
 }
 
 // Hashing the demo passwords (scrypt) once per test file rather than once per server keeps the suite quick.
@@ -48,7 +52,9 @@ export async function startTestServer(opts: { demo?: boolean; db?: string; app?:
       let body: unknown = res.body;
       try {
         body = JSON.parse(res.body);
-      } catch { /* not JSON */ }
+      } catch {
+        /* not JSON */
+      }
       return { status: res.statusCode, body, headers: res.headers as Record<string, string> };
     },
     tokenFor: async (email) => {

@@ -123,8 +123,14 @@ export async function zshComplete(lines_: string[], env: Env): Promise<Completed
   const blocks = r.stdout.split('<<END>>\n');
   // what the terminal showed while completing each line (the line itself, and any error zsh or tix printed)
   const screens = r.stderr.split('<<END>>\n');
-  if (blocks.length !== lines_.length + 1) throw new Error(`zsh answered ${blocks.length - 1} completions for ${lines_.length} lines:\n${r.stdout}\n${r.stderr}`);
-  return lines_.map((line, i) => ({ candidates: [...new Set(lines(blocks[i]!))], stderr: screens[i]!.replaceAll(line, '').replace(/\u001b\[[0-9;?]*[A-Za-z]|[\r\x07\b]/g, '').trim() }));
+  if (blocks.length !== lines_.length + 1)
+    throw new Error(`zsh answered ${blocks.length - 1} completions for ${lines_.length} lines:\n${r.stdout}\n${r.stderr}`);
+  return lines_.map((line, i) => ({
+    candidates: [...new Set(lines(blocks[i]!))],
+    stderr: screens[i]!.replaceAll(line, '')
+      .replace(/\u001b\[[0-9;?]*[A-Za-z]|[\r\x07\b]/g, '')
+      .trim(),
+  }));
 }
 
 export async function fishComplete(line: string, env: Env): Promise<Completed> {

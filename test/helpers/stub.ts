@@ -24,7 +24,11 @@ export async function startStub(handle: (req: IncomingMessage, res: ServerRespon
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

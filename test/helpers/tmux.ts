@@ -26,8 +26,13 @@ export function openTerminal(command: string[], env: Record<string, string | und
   const socket = `tix-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const script = join(dir, 'run.sh');
   const exitFile = join(dir, 'exit');
-  const exports = Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => `export ${k}=${shellQuote(v!)}`).join('\n');
-  writeFileSync(script, `#!/bin/sh\n${exports}\n${command.map(shellQuote).join(' ')}\necho $? > ${shellQuote(exitFile)}\nsleep 600\n`, { mode: 0o755 });
+  const exports = Object.entries(env)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `export ${k}=${shellQuote(v!)}`)
+    .join('\n');
+  writeFileSync(script, `#!/bin/sh\n${exports}\n${command.map(shellQuote).join(' ')}\necho $? > ${shellQuote(exitFile)}\nsleep 600\n`, {
+    mode: 0o755,
+  });
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   tmux('new-session', '-d', '-x', '120', '-y', '40', script);
   const screen = () => tmux('capture-pane', '-p');
@@ -56,7 +61,11 @@ export function openTerminal(command: string[], env: Record<string, string | und
       }
     },
     close: () => {
-      try { tmux('kill-server'); } catch { /* already gone */ }
+      try {
+        tmux('kill-server');
+      } catch {
+        /* already gone */
+      }
     },
   };
 }

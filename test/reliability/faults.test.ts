@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/api/http.ts';
-import { TixError } from '../../src/api/errors.ts';
+import { TixError } from '../../src/core/errors.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tix, type Result } from '../helpers/cli.ts';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.ts';
@@ -64,7 +64,11 @@ const noKey: string[] = [];
 
 function printFigures(): void {
   if (figures.length === 0) return;
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd([12, 7, 30, 46, 18][i]!)).join('').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd([12, 7, 30, 46, 18][i]!))
+      .join('')
+      .trimEnd();
   const out = [
     'fault proxy figures (exit code, attempts the proxy saw, rows on the server):',
     line(['fault', 'op', 'once (retry gets through)', 'every attempt (CLI gives up)', 're-run, same key']),
@@ -75,7 +79,10 @@ function printFigures(): void {
 }
 
 async function newTicket(summary: string): Promise<number> {
-  const res = await s.api('POST', '/tickets', { token: yann, body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'for the fault tests' } } });
+  const res = await s.api('POST', '/tickets', {
+    token: yann,
+    body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'for the fault tests' } },
+  });
   return res.body.id;
 }
 
@@ -84,14 +91,33 @@ describe.each(kinds)('fault $name on creates and replies with idempotency keys',
     {
       op: 'create',
       match: CREATE,
-      prepare: async (tag: string) => ({ args: ['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', tag, '--description', `Details of ${tag}`], count: () => ticketsNamed(tag), done: /✓ Filed ticket #\d+/ }),
+      prepare: async (tag: string) => ({
+        args: [
+          'ticket',
+          'create',
+          '--type',
+          'question',
+          '--establishment',
+          est.paris.siret,
+          '--summary',
+          tag,
+          '--description',
+          `Details of ${tag}`,
+        ],
+        count: () => ticketsNamed(tag),
+        done: /✓ Filed ticket #\d+/,
+      }),
     },
     {
       op: 'reply',
       match: REPLY,
       prepare: async (tag: string) => {
         const id = await newTicket(`Ticket for ${tag}`);
-        return { args: ['ticket', 'reply', String(id), '--body', tag], count: () => messagesSaying(tag), done: new RegExp(`✓ Replied to #${id}`) };
+        return {
+          args: ['ticket', 'reply', String(id), '--body', tag],
+          count: () => messagesSaying(tag),
+          done: new RegExp(`✓ Replied to #${id}`),
+        };
       },
     },
   ];
@@ -199,14 +225,18 @@ describe('a POST without an idempotency key is never replayed blindly', () => {
       expect(r.stderr).toMatch(/failed after the request was sent .*the outcome is unknown\nhint: check with: tix token list/);
       expect(r.errorJson().code).toBe('outcome_unknown');
     }
-    noKey.push(`no key, tix token create through ${name.padEnd(11)}: exit ${r.code} (${r.errorJson().code}), ${proxy.seen(TOKENS).length} attempt, ${tokensNamed(tokenName)} token on the server`);
+    noKey.push(
+      `no key, tix token create through ${name.padEnd(11)}: exit ${r.code} (${r.errorJson().code}), ${proxy.seen(TOKENS).length} attempt, ${tokensNamed(tokenName)} token on the server`,
+    );
   });
 
   it('a raw HttpClient POST without a key: one attempt, outcome unknown, a hint to check', async () => {
     const client = new HttpClient({ server: proxy.url, token: yann, env: {}, minRetryDelayMs: 5, maxRetryDelayMs: 20 });
     const summary = `raw no key ${Math.random()}`;
     proxy.inject(CREATE, [{ kind: 'drop-after' }, { kind: 'drop-after' }]);
-    const err = await client.raw('POST', '/tickets', { body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'd' } } }).catch((e: unknown) => e);
+    const err = await client
+      .raw('POST', '/tickets', { body: { type: 'question', establishment: est.paris.siret, fields: { summary, description: 'd' } } })
+      .catch((e: unknown) => e);
     client.close();
     expect(err).toBeInstanceOf(TixError);
     expect(err).toMatchObject({ exitCode: 6, code: 'outcome_unknown', hint: 'check whether it was applied before trying again' });
@@ -220,11 +250,29 @@ describe('a storm of mixed faults', () => {
   it('20 concurrent creates with their own keys, re-run until acknowledged: 20 tickets, none twice', async () => {
     // a seeded sequence of faults: about half the writes meet one
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    const storm: Fault[] = Array.from({ length: 200 }, () => (rand() < 0.5 ? { kind: 'pass' } : kinds[Math.floor(rand() * kinds.length)]!.fault));
+    const rand = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const storm: Fault[] = Array.from({ length: 200 }, () =>
+      rand() < 0.5 ? { kind: 'pass' } : kinds[Math.floor(rand() * kinds.length)]!.fault,
+    );
     proxy.inject(CREATE, storm);
     const run1 = `storm ${Math.random().toString(36).slice(2)}`;
-    const jobs = Array.from({ length: 20 }, (_, i) => ['ticket', 'create', '--type', 'question', '--establishment', est.lille.siret, '--summary', `${run1} #${i}`, '--description', 'd', '--idempotency-key', `${run1.replace(' ', '-')}-${i}`]);
+    const jobs = Array.from({ length: 20 }, (_, i) => [
+      'ticket',
+      'create',
+      '--type',
+      'question',
+      '--establishment',
+      est.lille.siret,
+      '--summary',
+      `${run1} #${i}`,
+      '--description',
+      'd',
+      '--idempotency-key',
+      `${run1.replace(' ', '-')}-${i}`,
+    ]);
     let pending = jobs;
     let rounds = 0;
     let unknown = 0;
@@ -240,7 +288,11 @@ describe('a storm of mixed faults', () => {
     const counts = jobs.map((_, i) => ticketsNamed(`${run1} #${i}`));
     expect(counts).toEqual(Array(20).fill(1));
     const applied = proxy.seen(CREATE);
-    const byKind = Object.entries(applied.reduce<Record<string, number>>((m, c) => ((m[c.fault] = (m[c.fault] ?? 0) + 1), m), {})).map(([k, n]) => `${k} ${n}`).join(', ');
-    noKey.push(`storm: 20 creates, ${applied.length} attempts (${byKind}), ${unknown} gave up with exit 6 and were re-run with their key, ${rounds} rounds; 20 tickets, 0 duplicates`);
+    const byKind = Object.entries(Object.groupBy(applied, (c) => c.fault))
+      .map(([k, list]) => `${k} ${list?.length ?? 0}`)
+      .join(', ');
+    noKey.push(
+      `storm: 20 creates, ${applied.length} attempts (${byKind}), ${unknown} gave up with exit 6 and were re-run with their key, ${rounds} rounds; 20 tickets, 0 duplicates`,
+    );
   });
 });

@@ -58,14 +58,23 @@ describe('concurrent load', () => {
     const db = new DatabaseSync(r.db);
     db.exec('PRAGMA foreign_keys = ON');
     // an acknowledged reply disappears
-    for (const table of ['message_reads', 'uploads', 'idempotency_keys']) db.prepare(`DELETE FROM ${table} WHERE message_id = ?`).run(reply.messageId!);
+    for (const table of ['message_reads', 'uploads', 'idempotency_keys'])
+      db.prepare(`DELETE FROM ${table} WHERE message_id = ?`).run(reply.messageId!);
     db.prepare('DELETE FROM messages WHERE id = ?').run(reply.messageId!);
     // an acknowledged ticket's description is there twice
-    db.prepare('INSERT INTO messages (ticket_id, author_id, body, created_at) SELECT ticket_id, author_id, body, created_at FROM messages WHERE body = ?').run(create.marker!);
+    db.prepare(
+      'INSERT INTO messages (ticket_id, author_id, body, created_at) SELECT ticket_id, author_id, body, created_at FROM messages WHERE body = ?',
+    ).run(create.marker!);
     // a ticket without its first message
-    db.prepare("INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at) VALUES (1, 1, 'question', 'general', 'orphan', '{}', 'sent', '2026-01-01', '2026-01-01')").run();
+    db.prepare(
+      "INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at) VALUES (1, 1, 'question', 'general', 'orphan', '{}', 'sent', '2026-01-01', '2026-01-01')",
+    ).run();
     // a reply no operation made, with the run's marker
-    db.prepare('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, 1, ?, ?)').run(create.ticketId!, create.marker!.replace(/-w\d+-\d+$/, '-w9-999').replace('Description', 'Reply'), '2026-01-01');
+    db.prepare('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, 1, ?, ?)').run(
+      create.ticketId!,
+      create.marker!.replace(/-w\d+-\d+$/, '-w9-999').replace('Description', 'Reply'),
+      '2026-01-01',
+    );
     db.close();
     const l = checkLedger(r.db, r.records);
     expect(l.ok).toBe(false);

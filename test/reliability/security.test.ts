@@ -30,7 +30,12 @@ async function run(args: string[], env = home, stdin?: string): Promise<Result> 
 }
 
 /** An HTTP request with whatever headers a browser would send; the answer's status, headers and body. */
-function http(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function http(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { method, headers }, (res) => {
       let data = '';
@@ -46,20 +51,45 @@ beforeAll(async () => {
   const dir = tempDir('tix-security-');
   server = await startServe(['--db', join(dir, 'tix.db'), '--demo', '--port', '0', '--log'], isolatedEnv());
   home = isolatedEnv({ TIX_SERVER: server.url });
-  const login = await run(['auth', 'login', '--server', server.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'], home, PASSWORD);
+  const login = await run(
+    ['auth', 'login', '--server', server.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'],
+    home,
+    PASSWORD,
+  );
   expect(login.code, login.stderr).toBe(0);
   session = fileTokenGet(home.TIX_CONFIG_DIR!, 'default')!.token;
   const created = await run(['token', 'create', '--name', 'ci', '--json', 'token']);
   pat = created.json().token;
 
   // the traffic whose log is checked below: logins right and wrong, tokens in headers and in a URL
-  expect((await run(['auth', 'login', '--server', server.url, '--email', 'sarah@demo.test', '--password-stdin'], isolatedEnv(), WRONG)).code).toBe(4);
+  expect(
+    (await run(['auth', 'login', '--server', server.url, '--email', 'sarah@demo.test', '--password-stdin'], isolatedEnv(), WRONG)).code,
+  ).toBe(4);
   const ci = isolatedEnv({ TIX_SERVER: server.url, TIX_TOKEN: pat });
-  expect((await run(['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 'From CI', '--description', 'd'], ci)).code).toBe(0);
+  expect(
+    (
+      await run(
+        ['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 'From CI', '--description', 'd'],
+        ci,
+      )
+    ).code,
+  ).toBe(0);
   expect((await run(['ticket', 'list', '--json', 'id'], { ...ci, TIX_DEBUG: '1' })).code).toBe(0);
   expect((await http('GET', `/api/v1/me?access_token=${session}`)).status).toBe(401);
-  expect((await http('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, `{"email":"yann@demo.test","password":"${TYPO}"`)).status).toBe(400);
-  expect((await http('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, JSON.stringify({ email: 'yann@demo.test', password: TYPO }))).status).toBe(401);
+  expect(
+    (await http('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, `{"email":"yann@demo.test","password":"${TYPO}"`))
+      .status,
+  ).toBe(400);
+  expect(
+    (
+      await http(
+        'POST',
+        '/api/v1/auth/login',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ email: 'yann@demo.test', password: TYPO }),
+      )
+    ).status,
+  ).toBe(401);
 });
 afterAll(async () => {
   await server.stop();
@@ -68,7 +98,11 @@ afterAll(async () => {
 describe('the server log', () => {
   it('has a line per request on stderr and never a password or a token', async () => {
     // the request log, without the --demo banner (which prints the demo password on purpose)
-    const log = server.stderr().split('\n').filter((l) => l.startsWith('{')).join('\n');
+    const log = server
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .join('\n');
     expect(log).toMatch(/"url":"\/api\/v1\/auth\/login"/);
     expect(log).toMatch(/"statusCode":401/);
     for (const secret of [PASSWORD, WRONG, TYPO, session, pat, session.slice(5), pat.slice(5)]) expect(log).not.toContain(secret);
@@ -83,11 +117,22 @@ describe('what tix prints', () => {
     const env = isolatedEnv({ TIX_SERVER: server.url, TIX_TOKEN: pat });
     await run(['auth', 'status'], env);
     await run(['auth', 'status'], home);
-    await run(['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 's', '--description', 'd', '--dry-run'], env);
-    await run(['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 's', '--description', 'd', '--dry-run'], { ...env, TIX_DEBUG: '1' });
-    writeFileSync(join(home.HOME!, 'contacts.json'), JSON.stringify({ contacts: [{ type: 'technical', name: 'Tech', emails: ['tech@demo.test'] }] }));
+    await run(
+      ['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 's', '--description', 'd', '--dry-run'],
+      env,
+    );
+    await run(
+      ['ticket', 'create', '--type', 'question', '--establishment', est.paris.siret, '--summary', 's', '--description', 'd', '--dry-run'],
+      { ...env, TIX_DEBUG: '1' },
+    );
+    writeFileSync(
+      join(home.HOME!, 'contacts.json'),
+      JSON.stringify({ contacts: [{ type: 'technical', name: 'Tech', emails: ['tech@demo.test'] }] }),
+    );
     expect((await run(['contact', 'apply', '-f', join(home.HOME!, 'contacts.json'), '--dry-run'], home)).code).toBe(0);
-    const printing = runs.filter(({ args }) => !(args[0] === 'token' && args[1] === 'create') && !(args[0] === 'auth' && args[1] === 'token'));
+    const printing = runs.filter(
+      ({ args }) => !(args[0] === 'token' && args[1] === 'create') && !(args[0] === 'auth' && args[1] === 'token'),
+    );
     expect(printing.length).toBeGreaterThan(6);
     for (const { args, r } of printing) {
       for (const secret of [PASSWORD, WRONG, session, pat]) expect(`${r.stdout}${r.stderr}`, `tix ${args.join(' ')}`).not.toContain(secret);
@@ -127,7 +172,14 @@ describe('the credentials file (--insecure-storage)', () => {
     mkdirSync(env.TIX_CONFIG_DIR!, { recursive: true, mode: 0o700 });
     writeFileSync(tokenFilePath(env.TIX_CONFIG_DIR!), '{"tokens":{}}', { mode: 0o644 });
     chmodSync(tokenFilePath(env.TIX_CONFIG_DIR!), 0o666);
-    const child = spawn('sh', ['-c', `umask 000; exec "${process.execPath}" "${tixBin}" auth login --server ${server.url} --email sarah@demo.test --password-stdin --insecure-storage`], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        `umask 000; exec "${process.execPath}" "${tixBin}" auth login --server ${server.url} --email sarah@demo.test --password-stdin --insecure-storage`,
+      ],
+      { env, stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     child.stdin.end(PASSWORD);
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
     expect(statSync(tokenFilePath(env.TIX_CONFIG_DIR!)).mode & 0o777).toBe(0o600);
@@ -157,7 +209,11 @@ describe('the credentials file (--insecure-storage)', () => {
     const dir = join(tempDir('tix-atomic-'), 'config');
     mkdirSync(dir, { mode: 0o700 });
     // a second process lists and reads the directory as fast as it can while this one rewrites the file
-    const watcher = spawn(process.execPath, ['-e', `
+    const watcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const fs = require('fs'); const path = require('path'); const dir = ${JSON.stringify(dir)};
       const seen = { looks: 0, files: 0, wide: [], partial: 0 }; let stop = false;
       process.stdin.on('data', () => { stop = true; }); process.stdin.resume();
@@ -174,7 +230,10 @@ describe('the credentials file (--insecure-storage)', () => {
         }
         if (stop) { process.stdout.write(JSON.stringify(seen)); process.exit(0); } else setImmediate(look);
       })();
-    `], { stdio: ['pipe', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     let out = '';
     watcher.stdout.on('data', (d) => (out += d));
     const umask = process.umask(0);
@@ -189,7 +248,9 @@ describe('the credentials file (--insecure-storage)', () => {
     watcher.stdin.end('stop');
     await new Promise((r) => watcher.on('close', r));
     const seen = JSON.parse(out) as { looks: number; files: number; wide: string[]; partial: number };
-    console.log(`credentials file: ${seen.looks} looks from another process over 300 rewrites under umask 000, ${seen.files} files seen, ${seen.wide.length} with a wider mode, ${seen.partial} half-written`);
+    console.log(
+      `credentials file: ${seen.looks} looks from another process over 300 rewrites under umask 000, ${seen.files} files seen, ${seen.wide.length} with a wider mode, ${seen.partial} half-written`,
+    );
     expect(seen.files).toBeGreaterThan(0);
     expect(seen.wide).toEqual([]);
     expect(seen.partial).toBe(0);
@@ -198,7 +259,8 @@ describe('the credentials file (--insecure-storage)', () => {
 
 describe('browsers and caches', () => {
   const origin = { origin: 'https://evil.example' };
-  const noCors = (headers: Record<string, unknown>) => expect(Object.keys(headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  const noCors = (headers: Record<string, unknown>) =>
+    expect(Object.keys(headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
 
   it('no CORS headers on an authenticated answer to another origin', async () => {
     const res = await http('GET', '/api/v1/me', { ...origin, authorization: `Bearer ${session}` });
@@ -207,7 +269,11 @@ describe('browsers and caches', () => {
   });
 
   it('a CORS preflight gets no allowance', async () => {
-    const res = await http('OPTIONS', '/api/v1/tickets', { ...origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    const res = await http('OPTIONS', '/api/v1/tickets', {
+      ...origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    });
     expect(res.status).toBe(404);
     noCors(res.headers);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -216,15 +282,34 @@ describe('browsers and caches', () => {
   it.each([
     { what: 'a read', method: 'GET', path: '/api/v1/me', auth: true, status: 200 },
     { what: 'the public OpenAPI document', method: 'GET', path: '/api/v1/openapi.json', auth: false, status: 200 },
-    { what: 'a write', method: 'POST', path: '/api/v1/tickets', auth: true, body: JSON.stringify({ type: 'question', establishment: est.paris.siret, fields: { summary: 'cache', description: 'd' } }), status: 201 },
+    {
+      what: 'a write',
+      method: 'POST',
+      path: '/api/v1/tickets',
+      auth: true,
+      body: JSON.stringify({ type: 'question', establishment: est.paris.siret, fields: { summary: 'cache', description: 'd' } }),
+      status: 201,
+    },
     { what: 'no token', method: 'GET', path: '/api/v1/tickets', auth: false, status: 401 },
     { what: 'a missing route', method: 'GET', path: '/api/v1/nope', auth: true, status: 404 },
     { what: 'a validation error', method: 'GET', path: '/api/v1/tickets?limit=0', auth: true, status: 422 },
     { what: 'malformed JSON', method: 'POST', path: '/api/v1/tickets', auth: true, body: '{', status: 400 },
     { what: 'a malformed URL', method: 'GET', path: '/api/v1/tickets/%FF', auth: true, status: 400 },
-    { what: 'a body too large', method: 'POST', path: '/api/v1/auth/login', auth: false, body: JSON.stringify({ email: 'a', password: 'x'.repeat(1_100_000) }), status: 413 },
+    {
+      what: 'a body too large',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      auth: false,
+      body: JSON.stringify({ email: 'a', password: 'x'.repeat(1_100_000) }),
+      status: 413,
+    },
   ])('Cache-Control: no-store on $what ($status), and no CORS', async (c) => {
-    const res = await http(c.method, c.path, { ...origin, ...(c.auth ? { authorization: `Bearer ${session}` } : {}), ...(c.body ? { 'content-type': 'application/json' } : {}) }, c.body);
+    const res = await http(
+      c.method,
+      c.path,
+      { ...origin, ...(c.auth ? { authorization: `Bearer ${session}` } : {}), ...(c.body ? { 'content-type': 'application/json' } : {}) },
+      c.body,
+    );
     expect(res.status).toBe(c.status);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const clock = { at: Date.now(), now() { return new Date(this.at); } };
+const clock = {
+  at: Date.now(),
+  now() {
+    return new Date(this.at);
+  },
+};
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer({ app: { clock } });
@@ -85,7 +90,10 @@ describe('login and sessions', () => {
 describe('personal access tokens', () => {
   it('are created with scopes and expiry, listed without their secret, and revoked', async () => {
     const session = await s.tokenFor('yann@demo.test');
-    const created = await s.api('POST', '/tokens', { token: session, body: { name: 'ci', expiresInSeconds: 3600, scopes: ['tickets:write'] } });
+    const created = await s.api('POST', '/tokens', {
+      token: session,
+      body: { name: 'ci', expiresInSeconds: 3600, scopes: ['tickets:write'] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^tixp_/);
     expect(created.body.scopes).toEqual(['tickets:write']);
@@ -108,7 +116,10 @@ describe('personal access tokens', () => {
 
   it('reject unknown scopes, bad lifetimes and unknown fields, naming each field', async () => {
     const session = await s.tokenFor('yann@demo.test');
-    const res = await s.api('POST', '/tokens', { token: session, body: { name: 'x', scopes: ['root'], expiresInSeconds: 5, colour: 'red' } });
+    const res = await s.api('POST', '/tokens', {
+      token: session,
+      body: { name: 'x', scopes: ['root'], expiresInSeconds: 5, colour: 'red' },
+    });
     expect(res.status).toBe(422);
     const fields = res.body.error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['scopes.0', 'expiresInSeconds', 'colour']));
@@ -117,7 +128,8 @@ describe('personal access tokens', () => {
 
 describe('establishments and access', () => {
   it('Sarah sees École Lille only; Yann sees Paris and Lille; the agent sees all', async () => {
-    const names = async (email: string) => (await s.api('GET', '/establishments', { token: await s.tokenFor(email) })).body.items.map((e: { name: string }) => e.name).sort();
+    const names = async (email: string) =>
+      (await s.api('GET', '/establishments', { token: await s.tokenFor(email) })).body.items.map((e: { name: string }) => e.name).sort();
     expect(await names('sarah@demo.test')).toEqual(['École Lille']);
     expect(await names('yann@demo.test')).toEqual(['École Lille', 'École Paris']);
     expect(await names('agent@demo.test')).toEqual(['École Lille', 'École Lyon', 'École Paris']);
@@ -150,9 +162,19 @@ describe('HTTP hygiene', () => {
     const big = await s.api('POST', '/auth/login', { body: { email: 'x@y.z', password: 'a'.repeat(2 * 1024 * 1024) } });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('body_too_large');
-    const bad = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(bad.statusCode).toBe(400);
-    const utf8 = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+    const utf8 = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+    });
     expect(utf8.statusCode).toBe(400);
     expect(JSON.parse(utf8.body).error.code).toBe('invalid_utf8');
   });
@@ -161,7 +183,9 @@ describe('HTTP hygiene', () => {
     const res = await s.api('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/me', '/tokens', '/tokens/{id}', '/establishments']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/auth/login', '/me', '/tokens', '/tokens/{id}', '/establishments']),
+    );
     expect(res.body.paths['/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
   });
 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareOrganisation } from '../../src/server/organisation-seed.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const clock = { at: Date.parse('2026-11-22T10:00:00Z'), now() { return new Date(this.at); } };
+const clock = {
+  at: Date.parse('2026-11-22T10:00:00Z'),
+  now() {
+    return new Date(this.at);
+  },
+};
 let s: TestServer;
 let yann: string, sarah: string, agent: string, eve: string, boss: string;
 const DEMO_SIREN = '812345676';
@@ -11,11 +16,18 @@ const ACME_SIREN = '732829320';
 beforeAll(async () => {
   s = await startTestServer({ app: { clock } });
   // a second company, to prove its administrator sees nothing of the demo company's contacts
-  await s.store.loadOrganisation(await prepareOrganisation({
-    companies: [{ siren: ACME_SIREN, name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
-    users: [{ email: 'boss@acme.test', name: 'Boss', password: 'demo-password', admin: ['73282932000074'] }],
-  }, 'test'));
-  [yann, sarah, agent, eve, boss] = await Promise.all(['yann@demo.test', 'sarah@demo.test', 'agent@demo.test', 'eve@demo.test', 'boss@acme.test'].map((u) => s.tokenFor(u)));
+  await s.store.loadOrganisation(
+    await prepareOrganisation(
+      {
+        companies: [{ siren: ACME_SIREN, name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
+        users: [{ email: 'boss@acme.test', name: 'Boss', password: 'demo-password', admin: ['73282932000074'] }],
+      },
+      'test',
+    ),
+  );
+  [yann, sarah, agent, eve, boss] = await Promise.all(
+    ['yann@demo.test', 'sarah@demo.test', 'agent@demo.test', 'eve@demo.test', 'boss@acme.test'].map((u) => s.tokenFor(u)),
+  );
 });
 afterAll(() => s.close());
 beforeEach(() => {
@@ -26,7 +38,8 @@ beforeEach(() => {
 const ops = { type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr'], phone: '+33 6 12 34 56 78' };
 const add = (token: string, body: unknown) => s.api('POST', '/contacts', { token, body });
 const list = async (token = yann, query = '') => (await s.api('GET', `/contacts${query}`, { token })).body.items;
-const fieldsOf = (res: { body: any }) => Object.fromEntries(res.body.error.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+const fieldsOf = (res: { body: any }) =>
+  Object.fromEntries(res.body.error.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
 const now = () => new Date(clock.at).toISOString();
 const rows = () => s.store.db.prepare('SELECT id, type, name, emails, phone, updated_at FROM contacts ORDER BY id').all();
 
@@ -35,32 +48,54 @@ describe('contacts: create, read, change, remove', () => {
     const res = await add(yann, { ...ops, emails: ['Ops@Ecoles-Demo.fr', 'ops@ecoles-demo.fr', 'astreinte@ecoles-demo.fr'] });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.any(Number), type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr', 'astreinte@ecoles-demo.fr'], phone: '+33612345678',
-      createdAt: now(), updatedAt: now(),
+      id: expect.any(Number),
+      type: 'technical',
+      name: 'Ops team',
+      emails: ['ops@ecoles-demo.fr', 'astreinte@ecoles-demo.fr'],
+      phone: '+33612345678',
+      createdAt: now(),
+      updatedAt: now(),
     });
     expect((await s.api('GET', `/contacts/${res.body.id}`, { token: yann })).body).toEqual(res.body);
   });
 
   it('accepts a contact without a phone, and the international call prefix 00', async () => {
     expect((await add(yann, { type: 'accounting', name: 'Compta', emails: ['compta@ecoles-demo.fr'] })).body.phone).toBeNull();
-    expect((await add(yann, { type: 'fraud', name: 'Fraude', emails: ['fraude@ecoles-demo.fr'], phone: '0044 20 7946 0958' })).body.phone).toBe('+442079460958');
+    expect(
+      (await add(yann, { type: 'fraud', name: 'Fraude', emails: ['fraude@ecoles-demo.fr'], phone: '0044 20 7946 0958' })).body.phone,
+    ).toBe('+442079460958');
   });
 
   it('lists by type in the order of seed 003, then by name, and filters by type', async () => {
-    for (const [type, name] of [['technical', 'Zed'], ['commercial', 'Marie'], ['technical', 'Alpha'], ['chargebacks', 'Litiges']]) {
+    for (const [type, name] of [
+      ['technical', 'Zed'],
+      ['commercial', 'Marie'],
+      ['technical', 'Alpha'],
+      ['chargebacks', 'Litiges'],
+    ]) {
       expect((await add(yann, { type, name, emails: [`${name.toLowerCase()}@ecoles-demo.fr`] })).status).toBe(201);
     }
-    expect((await list()).map((c: { type: string; name: string }) => `${c.type}:${c.name}`)).toEqual(['commercial:Marie', 'technical:Alpha', 'technical:Zed', 'chargebacks:Litiges']);
+    expect((await list()).map((c: { type: string; name: string }) => `${c.type}:${c.name}`)).toEqual([
+      'commercial:Marie',
+      'technical:Alpha',
+      'technical:Zed',
+      'chargebacks:Litiges',
+    ]);
     expect((await list(yann, '?type=technical')).map((c: { name: string }) => c.name)).toEqual(['Alpha', 'Zed']);
     const unknown = await s.api('GET', '/contacts?type=billing', { token: yann });
     expect(unknown.status).toBe(422);
-    expect(fieldsOf(unknown)).toEqual({ type: 'unknown contact type "billing"; one of commercial, accounting, technical, fraud, chargebacks' });
+    expect(fieldsOf(unknown)).toEqual({
+      type: 'unknown contact type "billing"; one of commercial, accounting, technical, fraud, chargebacks',
+    });
   });
 
   it('changes the name and the phone, adds and removes addresses, and clears the phone with null', async () => {
     const { id } = (await add(yann, ops)).body;
     clock.at += 1000;
-    const changed = await s.api('PATCH', `/contacts/${id}`, { token: yann, body: { name: 'Ops', phone: '+33 1 45 67 89 01', addEmails: ['Astreinte@ecoles-demo.fr'], removeEmails: ['OPS@ecoles-demo.fr'] } });
+    const changed = await s.api('PATCH', `/contacts/${id}`, {
+      token: yann,
+      body: { name: 'Ops', phone: '+33 1 45 67 89 01', addEmails: ['Astreinte@ecoles-demo.fr'], removeEmails: ['OPS@ecoles-demo.fr'] },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id, name: 'Ops', phone: '+33145678901', emails: ['astreinte@ecoles-demo.fr'], updatedAt: now() });
     expect(changed.body.createdAt).not.toBe(now());
@@ -91,7 +126,10 @@ describe('contacts: create, read, change, remove', () => {
     await add(yann, ops);
     const again = await add(sarah, { ...ops, name: 'OPS TEAM' });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'contact_exists', message: expect.stringMatching(/already a technical contact named "Ops team" \(#\d+\); change it instead \(tix contact edit \d+\)/) });
+    expect(again.body.error).toMatchObject({
+      code: 'contact_exists',
+      message: expect.stringMatching(/already a technical contact named "Ops team" \(#\d+\); change it instead \(tix contact edit \d+\)/),
+    });
     expect((await add(yann, { ...ops, type: 'fraud' })).status).toBe(201);
     const other = (await add(yann, { ...ops, name: 'Other' })).body;
     expect((await s.api('PATCH', `/contacts/${other.id}`, { token: yann, body: { name: 'ops team' } })).status).toBe(409);
@@ -137,9 +175,13 @@ describe('contacts: validation (422, by field)', () => {
     const { id } = (await add(yann, ops)).body;
     const last = await s.api('PATCH', `/contacts/${id}`, { token: yann, body: { removeEmails: ['ops@ecoles-demo.fr'] } });
     expect(last.status).toBe(422);
-    expect(fieldsOf(last)).toEqual({ removeEmails: 'would leave the contact without an e-mail address; add another address first, or remove the contact' });
+    expect(fieldsOf(last)).toEqual({
+      removeEmails: 'would leave the contact without an e-mail address; add another address first, or remove the contact',
+    });
     const stranger = await s.api('PATCH', `/contacts/${id}`, { token: yann, body: { removeEmails: ['who@ecoles-demo.fr'] } });
-    expect(fieldsOf(stranger)).toEqual({ 'removeEmails[0]': '"who@ecoles-demo.fr" is not an address of this contact (ops@ecoles-demo.fr)' });
+    expect(fieldsOf(stranger)).toEqual({
+      'removeEmails[0]': '"who@ecoles-demo.fr" is not an address of this contact (ops@ecoles-demo.fr)',
+    });
     const bad = await s.api('PATCH', `/contacts/${id}`, { token: yann, body: { phone: '0612345678', addEmails: ['nope'] } });
     expect(Object.keys(fieldsOf(bad))).toEqual(['addEmails[0]', 'phone']);
     expect((await s.api('PATCH', `/contacts/${id}`, { token: yann, body: {} })).status).toBe(422);
@@ -175,7 +217,11 @@ describe('contacts: who may do what', () => {
   it("another company's contacts answer 404, exactly like contacts that do not exist", async () => {
     const { id } = (await add(yann, ops)).body;
     expect(await list(boss)).toEqual([]);
-    for (const [method, body] of [['GET', undefined], ['PATCH', { name: 'Mine now' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', { name: 'Mine now' }],
+      ['DELETE', undefined],
+    ] as const) {
       const theirs = await s.api(method, `/contacts/${id}`, { token: boss, body });
       const none = await s.api(method, '/contacts/999999', { token: boss, body });
       expect(theirs.status, method).toBe(404);
@@ -221,8 +267,16 @@ describe('contacts: apply a declared set', () => {
       plan: {
         add: [{ id: null, type: 'chargebacks', name: 'Litiges', emails: ['litiges@ecoles-demo.fr'], phone: '+33145678901' }],
         change: [
-          { id: a.id, before: { type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr'], phone: '+33612345678' }, after: { type: 'technical', name: 'ops TEAM', emails: ['ops@ecoles-demo.fr'], phone: '+33612345678' } },
-          { id: b.id, before: { type: 'accounting', name: 'Compta', emails: ['compta@ecoles-demo.fr'], phone: null }, after: { type: 'accounting', name: 'Compta', emails: ['compta@ecoles-demo.fr', 'factures@ecoles-demo.fr'], phone: null } },
+          {
+            id: a.id,
+            before: { type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr'], phone: '+33612345678' },
+            after: { type: 'technical', name: 'ops TEAM', emails: ['ops@ecoles-demo.fr'], phone: '+33612345678' },
+          },
+          {
+            id: b.id,
+            before: { type: 'accounting', name: 'Compta', emails: ['compta@ecoles-demo.fr'], phone: null },
+            after: { type: 'accounting', name: 'Compta', emails: ['compta@ecoles-demo.fr', 'factures@ecoles-demo.fr'], phone: null },
+          },
         ],
         remove: [c],
         unchanged: 0,
@@ -252,7 +306,13 @@ describe('contacts: apply a declared set', () => {
   it('a list with a bad entry changes nothing and names every problem by its path', async () => {
     await existing();
     const before = rows();
-    const res = await apply({ contacts: [...declared, { type: 'fraud', name: 'Fraude', emails: ['fraude@', 'ok@ecoles-demo.fr'], phone: '06 12 34 56 78' }, { type: 'accounting', name: 'COMPTA', emails: ['x@ecoles-demo.fr'] }] });
+    const res = await apply({
+      contacts: [
+        ...declared,
+        { type: 'fraud', name: 'Fraude', emails: ['fraude@', 'ok@ecoles-demo.fr'], phone: '06 12 34 56 78' },
+        { type: 'accounting', name: 'COMPTA', emails: ['x@ecoles-demo.fr'] },
+      ],
+    });
     expect(res.status).toBe(422);
     expect(fieldsOf(res)).toEqual({
       'contacts[3].emails[0]': '"fraude@": not a valid e-mail address, e.g. support@example.com',

@@ -3,7 +3,12 @@ import { defaultCatalog } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const clock = { at: Date.parse('2026-11-22T10:00:00Z'), now() { return new Date(this.at); } };
+const clock = {
+  at: Date.parse('2026-11-22T10:00:00Z'),
+  now() {
+    return new Date(this.at);
+  },
+};
 let s: TestServer;
 let yann: string, sarah: string, agent: string, eve: string;
 
@@ -26,22 +31,41 @@ async function file(token: string, body: unknown, headers: Record<string, string
 
 describe('filing a ticket', () => {
   it('creates a ticket whose first message is the description, status sent', async () => {
-    const res = await file(yann, incident(est.paris.siret, 'Login page returns 500', { url: 'https://app.example.com/login', gdprConsent: true }));
+    const res = await file(
+      yann,
+      incident(est.paris.siret, 'Login page returns 500', { url: 'https://app.example.com/login', gdprConsent: true }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      status: 'sent', type: 'incident', category: 'technical', summary: 'Login page returns 500',
+      status: 'sent',
+      type: 'incident',
+      category: 'technical',
+      summary: 'Login page returns 500',
       establishment: { siret: est.paris.siret, name: 'École Paris' },
       createdBy: { email: 'yann@demo.test', name: 'Yann Le Goff' },
       fields: { severity: 'high', url: 'https://app.example.com/login', gdprConsent: true, shareWithAccountManager: false },
-      unread: 0, messageCount: 1, followUpOf: null, onBehalfOf: null,
+      unread: 0,
+      messageCount: 1,
+      followUpOf: null,
+      onBehalfOf: null,
     });
     expect(res.body.url).toMatch(new RegExp(`/api/v1/tickets/${res.body.id}$`));
     const view = await s.api('GET', `/tickets/${res.body.id}`, { token: yann });
-    expect(view.body.messages).toEqual([expect.objectContaining({ body: 'Since 9:00 every login fails with "Service unavailable".', author: { email: 'yann@demo.test', name: 'Yann Le Goff', role: 'admin' }, attachments: [] })]);
+    expect(view.body.messages).toEqual([
+      expect.objectContaining({
+        body: 'Since 9:00 every login fails with "Service unavailable".',
+        author: { email: 'yann@demo.test', name: 'Yann Le Goff', role: 'admin' },
+        attachments: [],
+      }),
+    ]);
   });
 
   it('reports every problem of a request at once, by field (422)', async () => {
-    const res = await file(yann, { type: 'user-deletion', establishment: est.paris.siret, fields: { summary: 'Delete John', employeeUrls: ['not a url'], irreversibleAck: false, colour: 'red' } });
+    const res = await file(yann, {
+      type: 'user-deletion',
+      establishment: est.paris.siret,
+      fields: { summary: 'Delete John', employeeUrls: ['not a url'], irreversibleAck: false, colour: 'red' },
+    });
     expect(res.status).toBe(422);
     const problems = Object.fromEntries(res.body.error.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
     expect(problems).toMatchObject({
@@ -54,10 +78,16 @@ describe('filing a ticket', () => {
   });
 
   it('refuses unknown types, wrong value types and dates in the past', async () => {
-    expect((await file(yann, { type: 'nope', establishment: est.paris.siret, fields: {} })).body.error.fields[0]).toMatchObject({ field: 'type' });
+    expect((await file(yann, { type: 'nope', establishment: est.paris.siret, fields: {} })).body.error.fields[0]).toMatchObject({
+      field: 'type',
+    });
     const wrong = await file(yann, { ...incident(est.paris.siret), fields: { summary: 5 } });
     expect(wrong.status).toBe(422);
-    const past = await file(yann, { type: 'sql-report', establishment: est.paris.siret, fields: { summary: 'Q1 attendance', description: 'By department', desiredDate: '2020-01-01' } });
+    const past = await file(yann, {
+      type: 'sql-report',
+      establishment: est.paris.siret,
+      fields: { summary: 'Q1 attendance', description: 'By department', desiredDate: '2020-01-01' },
+    });
     expect(past.body.error.fields).toEqual([{ field: 'desiredDate', message: 'a date from today (2026-11-22) on' }]);
   });
 
@@ -84,13 +114,31 @@ describe('filing a ticket', () => {
   });
 
   it('every type of the catalog can be filed with its required fields', async () => {
-    const upload = async () => (await s.app.inject({ method: 'POST', url: '/api/v1/uploads?name=card.pdf', headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' }, payload: Buffer.from('%PDF-1.4 card') })).json().id;
+    const upload = async () =>
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/v1/uploads?name=card.pdf',
+          headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' },
+          payload: Buffer.from('%PDF-1.4 card'),
+        })
+      ).json().id;
     for (const type of defaultCatalog.types) {
       const fields: Record<string, unknown> = {};
       let attachments: string[] | undefined;
       for (const f of type.fields.filter((x) => x.required)) {
         if (f.kind === 'attachments') attachments = [await upload()];
-        else fields[f.id] = { text: `a ${f.id}`, longtext: `the ${f.id}`, url: 'https://example.com', email: 'a@b.co', date: '2026-12-31', choice: f.choices?.[0]?.value, boolean: true, urls: ['https://example.com/e/1'] }[f.kind];
+        else
+          fields[f.id] = {
+            text: `a ${f.id}`,
+            longtext: `the ${f.id}`,
+            url: 'https://example.com',
+            email: 'a@b.co',
+            date: '2026-12-31',
+            choice: f.choices?.[0]?.value,
+            boolean: true,
+            urls: ['https://example.com/e/1'],
+          }[f.kind];
       }
       const res = await file(yann, { type: type.id, establishment: est.paris.siret, fields, ...(attachments ? { attachments } : {}) });
       expect(res.status, `${type.id}: ${JSON.stringify(res.body)}`).toBe(201);
@@ -101,7 +149,9 @@ describe('filing a ticket', () => {
 describe('idempotency keys', () => {
   it('twenty concurrent creates with the same key make one ticket', async () => {
     const body = incident(est.lille.siret, 'CI run 1234 failed');
-    const results = await Promise.all(Array.from({ length: 20 }, () => s.api('POST', '/tickets', { token: yann, body, headers: { 'idempotency-key': 'ci-run-1234' } })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => s.api('POST', '/tickets', { token: yann, body, headers: { 'idempotency-key': 'ci-run-1234' } })),
+    );
     const ids = new Set(results.map((r) => r.body.id));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
@@ -111,15 +161,31 @@ describe('idempotency keys', () => {
   });
 
   it('the same key with a different request is a conflict (409)', async () => {
-    await s.api('POST', '/tickets', { token: yann, body: incident(est.lille.siret, 'first'), headers: { 'idempotency-key': 'k-conflict' } });
-    const second = await s.api('POST', '/tickets', { token: yann, body: incident(est.lille.siret, 'second'), headers: { 'idempotency-key': 'k-conflict' } });
+    await s.api('POST', '/tickets', {
+      token: yann,
+      body: incident(est.lille.siret, 'first'),
+      headers: { 'idempotency-key': 'k-conflict' },
+    });
+    const second = await s.api('POST', '/tickets', {
+      token: yann,
+      body: incident(est.lille.siret, 'second'),
+      headers: { 'idempotency-key': 'k-conflict' },
+    });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('idempotency_conflict');
   });
 
   it('keys are per user', async () => {
-    const a = await s.api('POST', '/tickets', { token: yann, body: incident(est.lille.siret, 'shared key'), headers: { 'idempotency-key': 'same' } });
-    const b = await s.api('POST', '/tickets', { token: sarah, body: incident(est.lille.siret, 'shared key'), headers: { 'idempotency-key': 'same' } });
+    const a = await s.api('POST', '/tickets', {
+      token: yann,
+      body: incident(est.lille.siret, 'shared key'),
+      headers: { 'idempotency-key': 'same' },
+    });
+    const b = await s.api('POST', '/tickets', {
+      token: sarah,
+      body: incident(est.lille.siret, 'shared key'),
+      headers: { 'idempotency-key': 'same' },
+    });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(a.body.id).not.toBe(b.body.id);
@@ -138,7 +204,9 @@ describe('visibility (seed 000)', () => {
     const ids = list.body.items.map((t: { id: number }) => t.id);
     expect(ids).toContain(paris);
     expect(ids).toContain(lilleBySarah);
-    expect((await s.api('POST', `/tickets/${lilleBySarah}/messages`, { token: yann, body: { body: 'Same here in Paris' } })).status).toBe(201);
+    expect((await s.api('POST', `/tickets/${lilleBySarah}/messages`, { token: yann, body: { body: 'Same here in Paris' } })).status).toBe(
+      201,
+    );
   });
 
   it('Sarah never sees Paris: not by list, view, reply, search, attachment or guessed id', async () => {
@@ -184,12 +252,21 @@ describe('conversation and status lifecycle', () => {
     expect((await s.api('POST', `/tickets/${t}/close`, { token: agent })).body.status).toBe('closed');
     const refused = await reply(yann, 'one more thing');
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toEqual({ code: 'ticket_closed', message: `ticket #${t} is closed and takes no more replies; file a follow-up that links to it: tix ticket create --follow-up ${t}` });
+    expect(refused.body.error).toEqual({
+      code: 'ticket_closed',
+      message: `ticket #${t} is closed and takes no more replies; file a follow-up that links to it: tix ticket create --follow-up ${t}`,
+    });
     expect((await reply(agent, 'agent too')).status).toBe(409);
     // a customer cannot reopen a closed ticket, an agent can
     expect((await s.api('POST', `/tickets/${t}/reopen`, { token: yann })).status).toBe(409);
     const view = await s.api('GET', `/tickets/${t}`, { token: yann });
-    expect(view.body.messages.map((m: { author: { role: string } }) => m.author.role)).toEqual(['admin', 'admin', 'agent', 'admin', 'admin']);
+    expect(view.body.messages.map((m: { author: { role: string } }) => m.author.role)).toEqual([
+      'admin',
+      'admin',
+      'agent',
+      'admin',
+      'admin',
+    ]);
 
     const followUp = await file(yann, { ...incident(est.paris.siret, 'Lifecycle, again'), followUpOf: t });
     expect(followUp.status).toBe(201);
@@ -224,7 +301,10 @@ describe('listing and search', () => {
     await s.api('POST', `/tickets/${t}/messages`, { token: agent, body: { body: 'Le dossier est Clôturé côté paie.' } });
     for (const q of ['cloture', 'CLÔTURÉ', 'cote paie', 'bloque']) {
       const res = await s.api('GET', `/tickets?search=${encodeURIComponent(q)}`, { token: sarah });
-      expect(res.body.items.map((i: { id: number }) => i.id), q).toContain(t);
+      expect(
+        res.body.items.map((i: { id: number }) => i.id),
+        q,
+      ).toContain(t);
     }
   });
 
@@ -236,7 +316,8 @@ describe('listing and search', () => {
   });
 
   it('filters by status, type, category, establishment, author, mine and since', async () => {
-    const q = async (query: string) => (await s.api('GET', `/tickets?limit=100&${query}`, { token: yann })).body.items as Array<Record<string, any>>;
+    const q = async (query: string) =>
+      (await s.api('GET', `/tickets?limit=100&${query}`, { token: yann })).body.items as Array<Record<string, any>>;
     expect((await q('status=resolved,closed')).every((t) => ['resolved', 'closed'].includes(t.status))).toBe(true);
     expect((await q('status=sent&status=open')).every((t) => ['sent', 'open'].includes(t.status))).toBe(true);
     expect((await q('type=sql-report')).every((t) => t.type === 'sql-report')).toBe(true);
@@ -254,7 +335,11 @@ describe('listing and search', () => {
     const all: number[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: Array<{ id: number; updatedAt: string }>; nextCursor: string | null } } = await s.api('GET', `/tickets?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: agent });
+      const res: { body: { items: Array<{ id: number; updatedAt: string }>; nextCursor: string | null } } = await s.api(
+        'GET',
+        `/tickets?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: agent },
+      );
       all.push(...res.body.items.map((i) => i.id));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -270,30 +355,58 @@ describe('listing and search', () => {
 describe('attachments', () => {
   it('uploads, sniffs the content type from the bytes, attaches and downloads', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-    const up = await s.app.inject({ method: 'POST', url: '/api/v1/uploads?name=../../etc/screen.png', headers: { authorization: `Bearer ${yann}`, 'content-type': 'text/plain' }, payload: png });
+    const up = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/uploads?name=../../etc/screen.png',
+      headers: { authorization: `Bearer ${yann}`, 'content-type': 'text/plain' },
+      payload: png,
+    });
     expect(up.statusCode).toBe(201);
     const upload = up.json();
     expect(upload).toMatchObject({ name: 'screen.png', size: png.length, contentType: 'image/png' });
     const t = await file(yann, { ...incident(est.paris.siret, 'With screenshot'), attachments: [upload.id] });
     expect(t.status).toBe(201);
     const view = await s.api('GET', `/tickets/${t.body.id}`, { token: yann });
-    expect(view.body.messages[0].attachments).toEqual([{ id: upload.id, name: 'screen.png', size: png.length, contentType: 'image/png', sha256: upload.sha256 }]);
-    const dl = await s.app.inject({ method: 'GET', url: `/api/v1/tickets/${t.body.id}/attachments/${upload.id}`, headers: { authorization: `Bearer ${yann}` } });
+    expect(view.body.messages[0].attachments).toEqual([
+      { id: upload.id, name: 'screen.png', size: png.length, contentType: 'image/png', sha256: upload.sha256 },
+    ]);
+    const dl = await s.app.inject({
+      method: 'GET',
+      url: `/api/v1/tickets/${t.body.id}/attachments/${upload.id}`,
+      headers: { authorization: `Bearer ${yann}` },
+    });
     expect(dl.statusCode).toBe(200);
     expect(dl.rawPayload.equals(png)).toBe(true);
     expect(dl.headers['content-disposition']).toBe("attachment; filename*=UTF-8''screen.png");
     // an upload attaches once, and only by its owner
     expect((await file(yann, { ...incident(est.paris.siret, 'Reuse'), attachments: [upload.id] })).status).toBe(422);
-    const sarahUp = (await s.app.inject({ method: 'POST', url: '/api/v1/uploads?name=a.txt', headers: { authorization: `Bearer ${sarah}`, 'content-type': 'application/octet-stream' }, payload: 'hello' })).json();
+    const sarahUp = (
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/uploads?name=a.txt',
+        headers: { authorization: `Bearer ${sarah}`, 'content-type': 'application/octet-stream' },
+        payload: 'hello',
+      })
+    ).json();
     expect(sarahUp.contentType).toBe('text/plain; charset=utf-8');
     expect((await file(yann, { ...incident(est.paris.siret, 'Steal'), attachments: [sarahUp.id] })).status).toBe(422);
   });
 
   it('refuses files over 10 MiB (413, the limit named) and empty ones', async () => {
-    const big = await s.app.inject({ method: 'POST', url: '/api/v1/uploads?name=big.bin', headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    const big = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/uploads?name=big.bin',
+      headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(10 * 1024 * 1024 + 1),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.message).toMatch(/10 MiB/);
-    const empty = await s.app.inject({ method: 'POST', url: '/api/v1/uploads?name=e', headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(0) });
+    const empty = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/uploads?name=e',
+      headers: { authorization: `Bearer ${yann}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(0),
+    });
     expect(empty.statusCode).toBe(422);
   });
 });
@@ -303,7 +416,24 @@ describe('request types', () => {
     const res = await s.api('GET', '/request-types', { token: yann });
     expect(res.body.categories.map((c: { id: string }) => c.id)).toEqual(['general', 'technical', 'billing', 'security']);
     const ids = res.body.types.map((t: { id: string }) => t.id);
-    for (const id of ['question', 'ui-translation', 'improvement', 'api-integration', 'incident', 'sql-report', 'billing-question', 'billing-details', 'user-deletion', 'mfa-reset', 'document', 'subscription', 'product-error', 'how-to', 'calculation']) expect(ids).toContain(id);
+    for (const id of [
+      'question',
+      'ui-translation',
+      'improvement',
+      'api-integration',
+      'incident',
+      'sql-report',
+      'billing-question',
+      'billing-details',
+      'user-deletion',
+      'mfa-reset',
+      'document',
+      'subscription',
+      'product-error',
+      'how-to',
+      'calculation',
+    ])
+      expect(ids).toContain(id);
     const api = (await s.api('GET', '/request-types/api-integration', { token: yann })).body;
     expect(api.fields.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['endpointUrl', 'impact']));
     expect((await s.api('GET', '/request-types/user-deletion', { token: yann })).body.irreversible).toBe(true);

@@ -4,11 +4,16 @@ import type { CommandSpec } from './spec.ts';
 
 function render(v: Values): string {
   switch (v.kind) {
-    case 'words': return `_tix_add ${q(v.words.map((w) => w.value).join(' '))}`;
-    case 'dynamic': return `_tix_dynamic ${v.what}`;
-    case 'files': return '_tix_files';
-    case 'dirs': return '_tix_files -d';
-    case 'keyed': return keyedCase(v, `_tix_args[${v.on - 1}]`, render);
+    case 'words':
+      return `_tix_add ${q(v.words.map((w) => w.value).join(' '))}`;
+    case 'dynamic':
+      return `_tix_dynamic ${v.what}`;
+    case 'files':
+      return '_tix_files';
+    case 'dirs':
+      return '_tix_files -d';
+    case 'keyed':
+      return keyedCase(v, `_tix_args[${v.on - 1}]`, render);
   }
 }
 
@@ -87,5 +92,12 @@ complete -F _tix tix
 
 /** The bash completion script: tables generated from the tree, then the function that reads them. */
 export function bashScript(root: CommandSpec): string {
-  return shScript(root, { header, main, render, list: (items) => `REPLY=${q(items.map((x) => x.name).join(' '))}`, empty: "REPLY=''", variable: 'REPLY' });
+  return shScript(root, {
+    header,
+    main,
+    render,
+    list: (items) => `REPLY=${q(items.map((x) => x.name).join(' '))}`,
+    empty: "REPLY=''",
+    variable: 'REPLY',
+  });
 }

@@ -22,10 +22,14 @@ function valueLines(head: string, v: Values): string[] {
       return v.words.some((w) => w.description)
         ? v.words.map((w) => `${head} -x -a ${fq(w.value)}${w.description ? ` -d ${fq(oneLine(w.description))}` : ''}`)
         : [`${head} -x -a ${fq(v.words.map((w) => w.value).join(' '))}`];
-    case 'dynamic': return [`${head} -x -a ${fq(`(__tix_dynamic ${v.what})`)}`];
-    case 'files': return [`${head} -r -F`];
-    case 'dirs': return [`${head} -x -a ${fq('(__fish_complete_directories (commandline -ct))')}`];
-    case 'keyed': return [];
+    case 'dynamic':
+      return [`${head} -x -a ${fq(`(__tix_dynamic ${v.what})`)}`];
+    case 'files':
+      return [`${head} -r -F`];
+    case 'dirs':
+      return [`${head} -x -a ${fq('(__fish_complete_directories (commandline -ct))')}`];
+    case 'keyed':
+      return [];
   }
 }
 
@@ -150,12 +154,21 @@ function switchFunction(name: string, comment: string, arms: Array<[string[], st
 export function fishScript(root: CommandSpec): string {
   const all = flatten(root);
   const globals = root.options.filter((o) => o.global);
-  const sub = switchFunction('__tix_sub', '__tix_sub PATH WORD: the subcommand of PATH that WORD names', all.flatMap((cmd) => cmd.commands.map((c): [string[], string] => [[c.name, ...c.aliases].map((n) => `${cmd.path}/${n}`), fq(c.name)])), "''");
+  const sub = switchFunction(
+    '__tix_sub',
+    '__tix_sub PATH WORD: the subcommand of PATH that WORD names',
+    all.flatMap((cmd) => cmd.commands.map((c): [string[], string] => [[c.name, ...c.aliases].map((n) => `${cmd.path}/${n}`), fq(c.name)])),
+    "''",
+  );
   const arity = switchFunction(
     '__tix_arity',
     '__tix_arity PATH OPTION: how many values OPTION takes: 0, 1, ? (optional) or * (up to the next option)',
     [
-      ...all.flatMap((cmd) => cmd.options.filter((o) => !o.global && o.arity !== 0).map((o): [string[], string] => [o.names.map((n) => `${cmd.path}/${n}`), fq(String(o.arity))])),
+      ...all.flatMap((cmd) =>
+        cmd.options
+          .filter((o) => !o.global && o.arity !== 0)
+          .map((o): [string[], string] => [o.names.map((n) => `${cmd.path}/${n}`), fq(String(o.arity))]),
+      ),
       ...globals.filter((o) => o.arity !== 0).map((o): [string[], string] => [o.names.map((n) => `*/${n}`), fq(String(o.arity))]),
     ],
     '0',
@@ -163,18 +176,24 @@ export function fishScript(root: CommandSpec): string {
   const lines: string[] = ['complete -c tix -f', ...globals.flatMap((o) => optionLines(undefined, o))];
   for (const cmd of all) {
     lines.push('', `# tix ${cmd.path || '(root)'}`.trimEnd());
-    for (const c of cmd.commands) lines.push(`complete -c tix -n ${cond('__tix_cmd', cmd.path)} -a ${fq(c.name)} -d ${fq(oneLine(c.description))}`);
+    for (const c of cmd.commands)
+      lines.push(`complete -c tix -n ${cond('__tix_cmd', cmd.path)} -a ${fq(c.name)} -d ${fq(oneLine(c.description))}`);
     for (const o of cmd.options.filter((x) => !x.global)) {
       lines.push(...optionLines(cond('__tix_in', cmd.path), o));
-      if (o.arity === '*' && o.values) lines.push(...valueLines(`complete -c tix -n ${cond('__tix_want', cmd.path, ...o.names)}`, o.values));
+      if (o.arity === '*' && o.values)
+        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_want', cmd.path, ...o.names)}`, o.values));
     }
     if (cmd.commands.length > 0) continue;
     cmd.args.forEach((a, i) => {
       const n = a.variadic ? `${i + 1}+` : String(i + 1);
       const v = a.values;
       if (!v) return;
-      if (v.kind !== 'keyed') return lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n)}`, v));
-      for (const [key, inner] of Object.entries(v.cases)) lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n, v.on, key)}`, inner));
+      if (v.kind !== 'keyed') {
+        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n)}`, v));
+        return;
+      }
+      for (const [key, inner] of Object.entries(v.cases))
+        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n, v.on, key)}`, inner));
     });
   }
   return `${[helpers, sub, '', arity, '', ...lines].join('\n')}\n`;

@@ -24,23 +24,39 @@ export function globalOptions(root: CommandSpec): OptionSpec[] {
 }
 
 function caseFunction(name: string, comment: string, arms: string[], fallback: string): string {
-  return [`# ${comment}`, `${name}() {`, '  case "$1/$2" in', ...arms.map((a) => `    ${a}`), `    *) ${fallback} ;;`, '  esac', '}'].join('\n');
+  return [`# ${comment}`, `${name}() {`, '  case "$1/$2" in', ...arms.map((a) => `    ${a}`), `    *) ${fallback} ;;`, '  esac', '}'].join(
+    '\n',
+  );
 }
 
 /** `_tix_sub PATH WORD`: REPLY is the canonical subcommand of PATH that WORD names (aliases too), or ''. */
 export function subFunction(root: CommandSpec): string {
-  const arms = flatten(root).flatMap((cmd) => cmd.commands.map((c) => `${pattern(cmd.path, [c.name, ...c.aliases])}) REPLY=${q(c.name)} ;;`));
+  const arms = flatten(root).flatMap((cmd) =>
+    cmd.commands.map((c) => `${pattern(cmd.path, [c.name, ...c.aliases])}) REPLY=${q(c.name)} ;;`),
+  );
   return caseFunction('_tix_sub', '_tix_sub PATH WORD: REPLY is the subcommand of PATH that WORD names, or empty', arms, "REPLY=''");
 }
 
 /** `_tix_arity PATH OPTION`: REPLY is 0, 1, ? (an optional value) or * (values up to the next option). */
 export function arityFunction(root: CommandSpec): string {
-  const arm = (path: string, o: OptionSpec) => `${path === '*' ? o.names.map((n) => `*${q(`/${n}`)}`).join('|') : pattern(path, o.names)}) REPLY=${q(String(o.arity))} ;;`;
+  const arm = (path: string, o: OptionSpec) =>
+    `${path === '*' ? o.names.map((n) => `*${q(`/${n}`)}`).join('|') : pattern(path, o.names)}) REPLY=${q(String(o.arity))} ;;`;
   const arms = [
-    ...flatten(root).flatMap((cmd) => ownOptions(cmd).filter((o) => o.arity !== 0).map((o) => arm(cmd.path, o))),
-    ...globalOptions(root).filter((o) => o.arity !== 0).map((o) => arm('*', o)),
+    ...flatten(root).flatMap((cmd) =>
+      ownOptions(cmd)
+        .filter((o) => o.arity !== 0)
+        .map((o) => arm(cmd.path, o)),
+    ),
+    ...globalOptions(root)
+      .filter((o) => o.arity !== 0)
+      .map((o) => arm('*', o)),
   ];
-  return caseFunction('_tix_arity', '_tix_arity PATH OPTION: REPLY is how many values OPTION takes: 0, 1, ? (optional) or * (up to the next option)', arms, 'REPLY=0');
+  return caseFunction(
+    '_tix_arity',
+    '_tix_arity PATH OPTION: REPLY is how many values OPTION takes: 0, 1, ? (optional) or * (up to the next option)',
+    arms,
+    'REPLY=0',
+  );
 }
 
 /**
@@ -51,15 +67,23 @@ export function arityFunction(root: CommandSpec): string {
 export function valuesFunction(root: CommandSpec, render: (v: Values, label: string) => string): string {
   const arms: string[] = [];
   for (const cmd of flatten(root)) {
-    for (const o of ownOptions(cmd)) if (o.values) arms.push(`${pattern(cmd.path, o.names)}) ${render(o.values, o.names.at(-1)!.replace(/^-+/, ''))} ;;`);
+    for (const o of ownOptions(cmd))
+      if (o.values) arms.push(`${pattern(cmd.path, o.names)}) ${render(o.values, o.names.at(-1)!.replace(/^-+/, ''))} ;;`);
     if (cmd.commands.length > 0) continue;
     cmd.args.forEach((a, i) => {
       const key = a.variadic ? `${q(`${cmd.path}/#`)}*` : pattern(cmd.path, [`#${i + 1}`]);
       arms.push(`${key}) ${a.values ? render(a.values, a.name) : ':'} ;;`);
     });
   }
-  for (const o of globalOptions(root)) if (o.values) arms.push(`${o.names.map((n) => `*${q(`/${n}`)}`).join('|')}) ${render(o.values, o.names.at(-1)!.replace(/^-+/, ''))} ;;`);
-  return caseFunction('_tix_values', '_tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument', arms, 'return 1');
+  for (const o of globalOptions(root))
+    if (o.values)
+      arms.push(`${o.names.map((n) => `*${q(`/${n}`)}`).join('|')}) ${render(o.values, o.names.at(-1)!.replace(/^-+/, ''))} ;;`);
+  return caseFunction(
+    '_tix_values',
+    '_tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument',
+    arms,
+    'return 1',
+  );
 }
 
 /** For `keyed` values: a `case` on an earlier argument, each arm rendered with `render`. */
@@ -69,12 +93,20 @@ export function keyedCase(v: Extract<Values, { kind: 'keyed' }>, array: string, 
 }
 
 /** `_tix_list PATH`: REPLY / reply gets the subcommands or the options of PATH, rendered by the caller. */
-function listFunction(name: string, comment: string, root: CommandSpec, items: (cmd: CommandSpec) => string | undefined, fallback: string): string {
+function listFunction(
+  name: string,
+  comment: string,
+  root: CommandSpec,
+  items: (cmd: CommandSpec) => string | undefined,
+  fallback: string,
+): string {
   const arms = flatten(root).flatMap((cmd) => {
     const body = items(cmd);
     return body === undefined ? [] : [`${q(cmd.path)}) ${body} ;;`];
   });
-  return [`# ${comment}`, `${name}() {`, '  case "$1" in', ...arms.map((a) => `    ${a}`), `    *) ${fallback} ;;`, '  esac', '}'].join('\n');
+  return [`# ${comment}`, `${name}() {`, '  case "$1" in', ...arms.map((a) => `    ${a}`), `    *) ${fallback} ;;`, '  esac', '}'].join(
+    '\n',
+  );
 }
 
 /**
@@ -129,9 +161,21 @@ export function shScript(root: CommandSpec, f: Flavour): string {
     '',
     arityFunction(root),
     '',
-    listFunction('_tix_commands', `_tix_commands PATH: ${f.variable} is the subcommands of PATH`, root, (c) => (c.commands.length ? f.list(c.commands) : undefined), f.empty),
+    listFunction(
+      '_tix_commands',
+      `_tix_commands PATH: ${f.variable} is the subcommands of PATH`,
+      root,
+      (c) => (c.commands.length ? f.list(c.commands) : undefined),
+      f.empty,
+    ),
     '',
-    listFunction('_tix_options', `_tix_options PATH: ${f.variable} is the options of PATH`, root, (c) => f.list(c.options.flatMap((o) => o.names.map((name) => ({ name, description: o.description })))), f.empty),
+    listFunction(
+      '_tix_options',
+      `_tix_options PATH: ${f.variable} is the options of PATH`,
+      root,
+      (c) => f.list(c.options.flatMap((o) => o.names.map((name) => ({ name, description: o.description })))),
+      f.empty,
+    ),
     '',
     valuesFunction(root, f.render),
     '',

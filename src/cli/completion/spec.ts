@@ -107,8 +107,12 @@ export function commandSpec(root: Command): CommandSpec {
       name: cmd === root ? cmd.name() : path.split(' ').pop()!,
       aliases: cmd.aliases(),
       description: cmd.description(),
-      commands: help.visibleCommands(cmd).filter((c) => cmd.commands.includes(c)).map((c) => build(c, path ? `${path} ${c.name()}` : c.name())),
-      options: cmd === root ? own.map((o) => (globals.some((g) => g.flags === o.flags) ? { ...o, global: true } : o)) : [...own, ...inherited],
+      commands: help
+        .visibleCommands(cmd)
+        .filter((c) => cmd.commands.includes(c))
+        .map((c) => build(c, path ? `${path} ${c.name()}` : c.name())),
+      options:
+        cmd === root ? own.map((o) => (globals.some((g) => g.flags === o.flags) ? { ...o, global: true } : o)) : [...own, ...inherited],
       args: cmd.registeredArguments.map((a) => argSpec(a, path)),
       examples: examplesOf(cmd),
     };

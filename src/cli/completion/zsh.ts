@@ -10,11 +10,16 @@ function item(name: string, description?: string): string {
 
 function render(v: Values, label: string): string {
   switch (v.kind) {
-    case 'words': return `_tix_describe ${q(label)} ${v.words.map((w: Word) => item(w.value, w.description)).join(' ')}`;
-    case 'dynamic': return `_tix_dynamic ${v.what}`;
-    case 'files': return '_files';
-    case 'dirs': return '_files -/';
-    case 'keyed': return keyedCase(v, `_tix_args[${v.on}]`, (inner) => render(inner, label));
+    case 'words':
+      return `_tix_describe ${q(label)} ${v.words.map((w: Word) => item(w.value, w.description)).join(' ')}`;
+    case 'dynamic':
+      return `_tix_dynamic ${v.what}`;
+    case 'files':
+      return '_files';
+    case 'dirs':
+      return '_files -/';
+    case 'keyed':
+      return keyedCase(v, `_tix_args[${v.on}]`, (inner) => render(inner, label));
   }
 }
 
@@ -94,5 +99,12 @@ fi
 
 /** The zsh completion script: the same tables as bash, with descriptions, read by a _describe-based function. */
 export function zshScript(root: CommandSpec): string {
-  return shScript(root, { header, main, render, list: (items) => `reply=(${items.map((x) => item(x.name, x.description)).join(' ')})`, empty: 'reply=()', variable: 'reply (name:description)' });
+  return shScript(root, {
+    header,
+    main,
+    render,
+    list: (items) => `reply=(${items.map((x) => item(x.name, x.description)).join(' ')})`,
+    empty: 'reply=()',
+    variable: 'reply (name:description)',
+  });
 }

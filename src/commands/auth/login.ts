@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { authError, fieldsError, TixError, usageError, type FieldProblem } from '../../api/errors.ts';
+import { authError, fieldsError, TixError, usageError, type FieldProblem } from '../../core/errors.ts';
 import { configDir, type ConfigData, type TokenStorage } from '../../auth/config.ts';
 import { saveSession } from '../../auth/credentials.ts';
 import { tokenFilePath } from '../../auth/token-file.ts';
@@ -28,7 +28,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('login')
     .description('Log in to a tix server and keep the token in the OS keychain')
-    .option('--server <url>', 'server URL (default: the profile\'s, else http://127.0.0.1:8787)')
+    .option('--server <url>', "server URL (default: the profile's, else http://127.0.0.1:8787)")
     .option('--email <email>', 'account e-mail')
     .option('--password-stdin', 'read the password from standard input')
     .option('--with-token', 'read a token (e.g. a personal access token) from standard input instead of logging in with a password')
@@ -62,7 +62,11 @@ export async function run(o: Options): Promise<void> {
   if (o.passwordStdin && o.withToken) throw usageError('--password-stdin and --with-token cannot be combined: choose one way to log in');
   const interactive = o.io.canPrompt && !o.passwordStdin && !o.withToken;
 
-  let server = o.server ?? (interactive ? await askText(o.io, 'Server URL', { default: o.defaultServer, validate: (v) => serverProblem(v) ?? true }) : o.defaultServer);
+  let server =
+    o.server ??
+    (interactive
+      ? await askText(o.io, 'Server URL', { default: o.defaultServer, validate: (v) => serverProblem(v) ?? true })
+      : o.defaultServer);
   const problem = serverProblem(server);
   if (problem) throw usageError(`--server: ${problem}`);
   server = server.trim().replace(/\/+$/, '');
@@ -76,7 +80,8 @@ export async function run(o: Options): Promise<void> {
   } else {
     const missing: FieldProblem[] = [];
     if (!o.email && !interactive) missing.push({ field: '--email', message: 'the account e-mail is required' });
-    if (!o.passwordStdin && !interactive) missing.push({ field: '--password-stdin', message: 'pipe the password on standard input (or use --with-token)' });
+    if (!o.passwordStdin && !interactive)
+      missing.push({ field: '--password-stdin', message: 'pipe the password on standard input (or use --with-token)' });
     if (missing.length) throw fieldsError(missing, 'cannot log in without a terminal to prompt on');
     const email = o.email ?? (await askText(o.io, 'E-mail'));
     const password = o.passwordStdin ? (await readAll(o.io.stdin)).replace(/\r?\n$/, '') : await askSecret(o.io, 'Password');
@@ -101,7 +106,9 @@ export async function run(o: Options): Promise<void> {
 
   o.io.err(`✓ Logged in to ${server} as ${me.user.name} <${me.user.email}> (${me.user.role})\n`);
   if (storage === 'file') {
-    o.io.err(`! The token is stored in plain text in ${tokenFilePath(configDir(o.env))} (mode 0600). Anyone who can read that file can act as you.\n`);
+    o.io.err(
+      `! The token is stored in plain text in ${tokenFilePath(configDir(o.env))} (mode 0600). Anyone who can read that file can act as you.\n`,
+    );
   } else {
     o.io.err('✓ Token stored in the OS keychain\n');
   }
@@ -113,7 +120,8 @@ function serverProblem(value: string): string | undefined {
     const u = new URL(value.trim());
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return `expected an http:// or https:// URL, got "${value}"`;
     // tix authenticates with its token; a password in the URL would only end up in config.json and in messages
-    if (u.username || u.password) return 'put no user name or password in the server URL: tix logs in with --email and a password or token on standard input';
+    if (u.username || u.password)
+      return 'put no user name or password in the server URL: tix logs in with --email and a password or token on standard input';
     return undefined;
   } catch {
     return `expected a URL such as http://127.0.0.1:8787, got "${value}"`;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { TixError, usageError } from '../../api/errors.ts';
+import { TixError, usageError } from '../../core/errors.ts';
 import type { ConfigData } from '../../auth/config.ts';
 import { forgetSession, type Session } from '../../auth/credentials.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -29,13 +29,16 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const session = await o.session();
   if (session.source === 'env') {
-    throw usageError('the token comes from TIX_TOKEN, which tix cannot forget; unset TIX_TOKEN (and revoke it with tix token revoke ID if it leaked)');
+    throw usageError(
+      'the token comes from TIX_TOKEN, which tix cannot forget; unset TIX_TOKEN (and revoke it with tix token revoke ID if it leaked)',
+    );
   }
   // Revoke first; an unreachable server must not keep a local logout from happening, but the user is told.
   try {
     await (await o.backend()).logout();
   } catch (err) {
-    if (!(err instanceof TixError) || err.exitCode !== 4) o.io.err(`! could not revoke the token on ${session.server}: ${(err as Error).message}\n`);
+    if (!(err instanceof TixError) || err.exitCode !== 4)
+      o.io.err(`! could not revoke the token on ${session.server}: ${(err as Error).message}\n`);
   }
   await forgetSession(o.env, o.profile, o.config);
   o.io.err(`✓ Logged out of ${session.server}${session.email ? ` (${session.email})` : ''}\n`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { TixError } from '../../api/errors.ts';
+import { TixError } from '../../core/errors.ts';
 import type { Me } from '../../api/types.ts';
 import type { Session } from '../../auth/credentials.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -36,20 +36,39 @@ export async function run(o: Options): Promise<void> {
     me = await (await o.backend()).me();
   } catch (err) {
     if (err instanceof TixError && err.exitCode === 4) {
-      throw new TixError(4, `${session.server}: the ${describeSource(session.source)} token was rejected: ${err.message}`, { code: err.code, hint: 'run: tix auth login', status: err.status });
+      throw new TixError(4, `${session.server}: the ${describeSource(session.source)} token was rejected: ${err.message}`, {
+        code: err.code,
+        hint: 'run: tix auth login',
+        status: err.status,
+      });
     }
     throw err;
   }
-  const status = { server: session.server, profile: session.profile, user: me.user, company: me.company, establishments: me.establishments, tokenSource: session.source, token: me.token };
-  if (session.source === 'file') o.io.err('! The token is stored in plain text (logged in with --insecure-storage); run tix auth login without it to move it to the OS keychain\n');
+  const status = {
+    server: session.server,
+    profile: session.profile,
+    user: me.user,
+    company: me.company,
+    establishments: me.establishments,
+    tokenSource: session.source,
+    token: me.token,
+  };
+  if (session.source === 'file')
+    o.io.err(
+      '! The token is stored in plain text (logged in with --insecure-storage); run tix auth login without it to move it to the OS keychain\n',
+    );
   if (fields) return printJson(o.io, pick(status, fields));
   const io = o.io;
   io.out(`${session.server} (profile ${session.profile})\n`);
-  io.out(`  ✓ Logged in as ${me.user.name} <${me.user.email}>, ${me.user.role}${me.company ? ` at ${me.company.name} (SIREN ${me.company.siren})` : ''}\n`);
+  io.out(
+    `  ✓ Logged in as ${me.user.name} <${me.user.email}>, ${me.user.role}${me.company ? ` at ${me.company.name} (SIREN ${me.company.siren})` : ''}\n`,
+  );
   if (me.establishments.length > 0) {
     io.out(`  Establishments: ${me.establishments.map((e) => `${e.name} (${e.siret})`).join(', ')}\n`);
   }
-  io.out(`  Token: ${me.token.kind === 'pat' ? `personal access token "${me.token.name}"` : 'session'} from ${describeSource(session.source)}, expires ${me.token.expiresAt}\n`);
+  io.out(
+    `  Token: ${me.token.kind === 'pat' ? `personal access token "${me.token.name}"` : 'session'} from ${describeSource(session.source)}, expires ${me.token.expiresAt}\n`,
+  );
   io.out(`  Scopes: ${me.token.scopes.includes('*') ? 'all' : me.token.scopes.join(', ')}\n`);
 }
 

@@ -14,7 +14,11 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('token')
     .description('Print the token tix uses, for scripts')
     .action(async () => runF({ io: f.io, session: f.session }));
-  return examples(cmd, ['tix auth token', '# use it with another tool:', 'curl -H "Authorization: Bearer $(tix auth token)" http://127.0.0.1:8787/api/v1/me']);
+  return examples(cmd, [
+    'tix auth token',
+    '# use it with another tool:',
+    'curl -H "Authorization: Bearer $(tix auth token)" http://127.0.0.1:8787/api/v1/me',
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {

@@ -26,11 +26,23 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, KEYS);
   const config = o.config();
-  if (fields) return printJson(o.io, Object.fromEntries(fields.map((key) => [key, preferenceValue(config, preferenceKeys.find((k) => k.key === key)!) ?? null])));
+  if (fields)
+    return printJson(
+      o.io,
+      Object.fromEntries(fields.map((key) => [key, preferenceValue(config, preferenceKeys.find((k) => k.key === key)!) ?? null])),
+    );
   const dim = (s: string) => (o.io.color && s ? `\u001b[2m${s}\u001b[22m` : s);
-  await printRows<PreferenceKey>(o.io, [...preferenceKeys], [
-    { header: 'key', value: (k) => k.key },
-    { header: 'value', value: (k) => preferenceValue(config, k) ?? '', style: (text, k) => (config[k.field] === undefined ? dim(text) : text) }, // a default, dimmed
-    ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: PreferenceKey) => k.description, flexible: true }] : []),
-  ]);
+  await printRows<PreferenceKey>(
+    o.io,
+    [...preferenceKeys],
+    [
+      { header: 'key', value: (k) => k.key },
+      {
+        header: 'value',
+        value: (k) => preferenceValue(config, k) ?? '',
+        style: (text, k) => (config[k.field] === undefined ? dim(text) : text),
+      }, // a default, dimmed
+      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: PreferenceKey) => k.description, flexible: true }] : []),
+    ],
+  );
 }

@@ -1,6 +1,6 @@
 import { Argument, type Command } from 'commander';
 import { findPreference, preferenceKeys, updateConfig, type ConfigData } from '../../auth/config.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import { completeWith, words, type Values } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -19,7 +19,12 @@ export interface Options {
 const valueCompletion: Values = {
   kind: 'keyed',
   on: 1,
-  cases: Object.fromEntries(preferenceKeys.flatMap((k): Array<[string, Values]> => (k.values ? [[k.key, words(k.values)]] : k.key === 'profile' ? [[k.key, { kind: 'dynamic', what: 'profiles' }]] : []))),
+  cases: Object.fromEntries(
+    preferenceKeys.flatMap(
+      (k): Array<[string, Values]> =>
+        k.values ? [[k.key, words(k.values)]] : k.key === 'profile' ? [[k.key, { kind: 'dynamic', what: 'profiles' }]] : [],
+    ),
+  ),
 };
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -29,17 +34,29 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .addArgument(keyArgument())
     .addArgument(completeWith(new Argument('<value>', 'the new value'), valueCompletion))
     .action(async (key: string, value: string) => runF({ io: f.io, env: f.env, config: f.config, key, value }));
-  return examples(cmd, ['tix config set editor "code --wait"', 'tix config set color never', 'tix config set output json', 'tix config set profile work']);
+  return examples(cmd, [
+    'tix config set editor "code --wait"',
+    'tix config set color never',
+    'tix config set output json',
+    'tix config set profile work',
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const key = findPreference(o.key);
   if (key.values && !key.values.includes(o.value)) {
-    throw usageError(`${key.key}: "${o.value}" is not a valid value; one of ${key.values.join(', ')}`, { code: 'invalid_value', fields: [{ field: key.key, message: `one of ${key.values.join(', ')}` }] });
+    throw usageError(`${key.key}: "${o.value}" is not a valid value; one of ${key.values.join(', ')}`, {
+      code: 'invalid_value',
+      fields: [{ field: key.key, message: `one of ${key.values.join(', ')}` }],
+    });
   }
-  if (o.value.trim() === '') throw usageError(`${key.key}: the value cannot be empty; to go back to the default: tix config unset ${key.key}`, { code: 'invalid_value' });
+  if (o.value.trim() === '')
+    throw usageError(`${key.key}: the value cannot be empty; to go back to the default: tix config unset ${key.key}`, {
+      code: 'invalid_value',
+    });
   const config = o.config();
   await updateConfig(o.env, (conf) => conf.set(key.field, o.value));
   o.io.err(`✓ Set ${key.key} to ${o.value}\n`);
-  if (key.key === 'profile' && !config.profiles?.[o.value]) o.io.err(`! there is no profile "${o.value}" yet; log in to create it: tix --profile ${o.value} auth login\n`);
+  if (key.key === 'profile' && !config.profiles?.[o.value])
+    o.io.err(`! there is no profile "${o.value}" yet; log in to create it: tix --profile ${o.value} auth login\n`);
 }

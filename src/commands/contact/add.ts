@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { fieldsError, type FieldProblem } from '../../api/errors.ts';
+import { fieldsError, type FieldProblem } from '../../core/errors.ts';
 import type { ContactDraft } from '../../api/types.ts';
 import { collect } from '../../cli/args.ts';
 import { completeWith, words } from '../../cli/completion/hints.ts';
@@ -32,7 +32,15 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--phone <number>', 'in international form, e.g. "+33 6 12 34 56 78" (stored as +33612345678)')
     .option('--json [fields]', `print the new contact as JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
     .action(async (opts: { type?: string; name?: string; email: string[]; phone?: string; json?: JsonOption }) => {
-      await runF({ io: f.io, backend: f.backend, type: opts.type, name: opts.name, emails: opts.email, phone: opts.phone, json: opts.json });
+      await runF({
+        io: f.io,
+        backend: f.backend,
+        type: opts.type,
+        name: opts.name,
+        emails: opts.email,
+        phone: opts.phone,
+        json: opts.json,
+      });
     });
   return examples(cmd, [
     'tix contact add',
@@ -51,7 +59,11 @@ export async function run(o: Options): Promise<void> {
   const { value, problems } = checkContactInput(given, flagNames);
   // Values given as flags are checked first, terminal or not; without a terminal every missing one is listed too.
   if (!o.io.canPrompt) problems.push(...missing(given));
-  if (problems.length) throw fieldsError(problems.sort((a, b) => FLAG_ORDER.indexOf(a.field) - FLAG_ORDER.indexOf(b.field)), 'cannot add the contact');
+  if (problems.length)
+    throw fieldsError(
+      problems.sort((a, b) => FLAG_ORDER.indexOf(a.field) - FLAG_ORDER.indexOf(b.field)),
+      'cannot add the contact',
+    );
   const contact = missing(given).length ? await ask(o.io, value, o.phone === undefined) : (value as ContactDraft);
 
   const created = await inFlagTerms('cannot add the contact', (await o.backend()).createContact(contact));

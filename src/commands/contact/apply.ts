@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { fieldsError, usageError } from '../../api/errors.ts';
+import { fieldsError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
-import { readAll, type IOStreams } from '../../io/iostreams.ts';
+import type { IOStreams } from '../../io/iostreams.ts';
+import { readInputText } from '../../io/files.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { describeContact, planSize, printPlan } from './format.ts';
 import { confirmOrCancel } from '../../io/prompter.ts';
@@ -25,7 +25,10 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('apply')
     .description("Make the company's contacts those of a file (administrators): shows the plan, then applies it all or nothing")
-    .requiredOption('-f, --file <file>', 'the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input')
+    .requiredOption(
+      '-f, --file <file>',
+      'the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input',
+    )
     .option('--dry-run', 'show the plan and change nothing')
     .option('-y, --yes', 'apply without asking (needed without a terminal when the plan removes contacts)')
     .option('--json [fields]', `print the plan and the outcome as JSON (fields: ${APPLY_FIELDS.join(', ')})`)
@@ -44,12 +47,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, APPLY_FIELDS);
   const source = o.file === '-' ? 'standard input' : o.file;
-  let text: string;
-  try {
-    text = o.file === '-' ? await readAll(o.io.stdin) : readFileSync(o.file, 'utf8');
-  } catch (err) {
-    throw usageError(`--file: cannot read ${o.file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+  const text = await readInputText(o.io, o.file, '--file');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,13 +70,19 @@ export async function run(o: Options): Promise<void> {
   }
   if (!o.yes) {
     if (o.io.canPrompt) {
-      await confirmOrCancel(o.io, `Apply this plan (${plan.add.length} to add, ${plan.change.length} to change, ${plan.remove.length} to remove)? The changes take effect at once.`);
+      await confirmOrCancel(
+        o.io,
+        `Apply this plan (${plan.add.length} to add, ${plan.change.length} to change, ${plan.remove.length} to remove)? The changes take effect at once.`,
+      );
     } else if (plan.remove.length) {
-      throw usageError(`this plan removes ${plan.remove.length} contact${plan.remove.length > 1 ? 's' : ''}, which needs --yes without a terminal; nothing was changed:\n${plan.remove.map((c) => `  - ${describeContact(c)}`).join('\n')}`, {
-        code: 'confirmation_required',
-        hint: `check the plan with --dry-run, then: tix contact apply -f ${o.file} --yes`,
-        data: { remove: plan.remove.map((c) => c.id) },
-      });
+      throw usageError(
+        `this plan removes ${plan.remove.length} contact${plan.remove.length > 1 ? 's' : ''}, which needs --yes without a terminal; nothing was changed:\n${plan.remove.map((c) => `  - ${describeContact(c)}`).join('\n')}`,
+        {
+          code: 'confirmation_required',
+          hint: `check the plan with --dry-run, then: tix contact apply -f ${o.file} --yes`,
+          data: { remove: plan.remove.map((c) => c.id) },
+        },
+      );
     }
   }
   // Applied only if it is still the plan shown: another administrator's change in between stops it (exit 5).
@@ -86,4 +90,3 @@ export async function run(o: Options): Promise<void> {
   o.io.err(`✓ Applied: ${result.plan.add.length} added, ${result.plan.change.length} changed, ${result.plan.remove.length} removed\n`);
   if (fields) printJson(o.io, pick(result, fields));
 }
-

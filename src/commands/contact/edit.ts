@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { fieldsError, usageError } from '../../api/errors.ts';
+import { fieldsError, usageError } from '../../core/errors.ts';
 import type { Contact, ContactPatch } from '../../api/types.ts';
 import { collect, parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -29,14 +29,29 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .description('Change a contact (administrators): name, phone, addresses; prompts on a terminal when no flag is given')
     .argument('<id>', 'contact id, from tix contact list')
     .option('--name <name>', 'a new name')
-    .option('--phone <number>', "a new phone in international form, e.g. \"+33 6 12 34 56 78\"; '' removes it")
+    .option('--phone <number>', 'a new phone in international form, e.g. "+33 6 12 34 56 78"; \'\' removes it')
     .option('--clear-phone', 'remove the phone')
     .option('--add-email <address>', 'add an address (repeatable; commas separate several)', collect, [])
     .option('--remove-email <address>', 'remove an address (repeatable); a contact keeps at least one', collect, [])
     .option('--json [fields]', `print the changed contact as JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { name?: string; phone?: string; clearPhone?: boolean; addEmail: string[]; removeEmail: string[]; json?: JsonOption }) => {
-      await runF({ io: f.io, backend: f.backend, id: parseId(id, 'contact id'), name: opts.name, phone: opts.phone, clearPhone: Boolean(opts.clearPhone), addEmails: opts.addEmail, removeEmails: opts.removeEmail, json: opts.json });
-    });
+    .action(
+      async (
+        id: string,
+        opts: { name?: string; phone?: string; clearPhone?: boolean; addEmail: string[]; removeEmail: string[]; json?: JsonOption },
+      ) => {
+        await runF({
+          io: f.io,
+          backend: f.backend,
+          id: parseId(id, 'contact id'),
+          name: opts.name,
+          phone: opts.phone,
+          clearPhone: Boolean(opts.clearPhone),
+          addEmails: opts.addEmail,
+          removeEmails: opts.removeEmail,
+          json: opts.json,
+        });
+      },
+    );
   return examples(cmd, [
     'tix contact edit 3',
     'tix contact edit 3 --add-email oncall@example.com --remove-email old@example.com',
@@ -67,7 +82,9 @@ export async function run(o: Options): Promise<void> {
     };
   } else {
     if (!o.io.canPrompt) {
-      throw usageError('nothing to change: give --name, --phone, --clear-phone, --add-email or --remove-email', { hint: `on a terminal, tix contact edit ${o.id} asks for the changes` });
+      throw usageError('nothing to change: give --name, --phone, --clear-phone, --add-email or --remove-email', {
+        hint: `on a terminal, tix contact edit ${o.id} asks for the changes`,
+      });
     }
     patch = await ask(o.io, await (await o.backend()).contact(o.id));
     if (Object.keys(patch).length === 0) return o.io.err(`Nothing changed: contact #${o.id} stays as it was\n`);

@@ -1,6 +1,6 @@
 // What the contact commands share: columns, one-line descriptions, plans, and the flags that name each field.
 // Light on purpose: the phone library loads only in the commands that check a phone number.
-import { fieldsError, TixError, type FieldProblem } from '../../api/errors.ts';
+import { fieldsError, TixError, type FieldProblem } from '../../core/errors.ts';
 import type { Contact, ContactDraft, ContactPlan } from '../../api/types.ts';
 import type { ContactFieldNames } from '../../core/contact-input.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
@@ -27,7 +27,10 @@ export function describeContact(c: ContactDraft & { id?: number | null }): strin
 
 /** `--email a@x.fr,b@x.fr` and `--email a@x.fr --email b@x.fr` mean the same. */
 export function splitList(values: string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** How the CLI names a contact's fields in problems. */
@@ -49,7 +52,10 @@ export async function inFlagTerms<T>(intro: string, call: Promise<T>): Promise<T
     return await call;
   } catch (err) {
     if (!(err instanceof TixError) || err.exitCode !== 2 || !err.fields?.length) throw err;
-    const problems: FieldProblem[] = err.fields.map((f) => ({ field: FLAGS.find(([re]) => re.test(f.field))?.[1] ?? f.field, message: f.message }));
+    const problems: FieldProblem[] = err.fields.map((f) => ({
+      field: FLAGS.find(([re]) => re.test(f.field))?.[1] ?? f.field,
+      message: f.message,
+    }));
     throw fieldsError(problems, intro);
   }
 }
@@ -58,7 +64,8 @@ export async function inFlagTerms<T>(intro: string, call: Promise<T>): Promise<T
 export function printPlan(io: IOStreams, plan: ContactPlan): void {
   const paint = (code: number, s: string) => (io.colorStderr ? `\u001b[${code}m${s}\u001b[39m` : s);
   for (const c of plan.add) io.err(`${paint(32, '+ add')} ${describeContact(c)}\n`);
-  for (const c of plan.change) io.err(`${paint(33, '~ change')} #${c.id} ${c.after.type} "${c.after.name}": ${differences(c.before, c.after).join('; ')}\n`);
+  for (const c of plan.change)
+    io.err(`${paint(33, '~ change')} #${c.id} ${c.after.type} "${c.after.name}": ${differences(c.before, c.after).join('; ')}\n`);
   for (const c of plan.remove) io.err(`${paint(31, '- remove')} ${describeContact(c)}\n`);
   if (plan.unchanged) io.err(`  ${plan.unchanged} unchanged\n`);
 }

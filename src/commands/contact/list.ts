@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -27,7 +27,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .addOption(completeWith(new Option('--type <type>', `only this type: ${contactTypes.join(', ')}`), words(contactTypes)))
     .option('--company <siren>', "the company's SIREN (support agents; administrators see their own company)")
     .option('--json [fields]', `print JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
-    .action(async (opts: { type?: string; company?: string; json?: JsonOption }) => runF({ io: f.io, backend: f.backend, type: opts.type, company: opts.company, json: opts.json }));
+    .action(async (opts: { type?: string; company?: string; json?: JsonOption }) =>
+      runF({ io: f.io, backend: f.backend, type: opts.type, company: opts.company, json: opts.json }),
+    );
   return examples(cmd, [
     'tix contact list',
     'tix contact list --type technical --json name,emails',
@@ -46,7 +48,11 @@ export async function run(o: Options): Promise<void> {
   const sirenIssue = company === undefined ? undefined : sirenProblem(company);
   if (sirenIssue) throw usageError(`--company: ${sirenIssue}`);
   const contacts = await inFlagTerms('cannot list the contacts', (await o.backend()).listContacts({ type, company }));
-  if (fields) return printJson(o.io, contacts.map((c) => pick(c, fields)));
+  if (fields)
+    return printJson(
+      o.io,
+      contacts.map((c) => pick(c, fields)),
+    );
   if (contacts.length === 0 && o.io.isStdoutTTY) return o.io.err(`No ${type ? `${type} ` : ''}contacts. Add one with: tix contact add\n`);
   await printRows(o.io, contacts, contactColumns(o.io));
 }

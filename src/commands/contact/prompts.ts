@@ -7,12 +7,22 @@ import { askChoice, askText } from '../../io/prompter.ts';
 import { splitList } from './format.ts';
 
 export function askType(io: IOStreams): Promise<ContactType> {
-  return askChoice(io, 'Type of contact', contactTypes.map((t) => ({ value: t, name: t, description: contactTypeDescriptions[t] })));
+  return askChoice(
+    io,
+    'Type of contact',
+    contactTypes.map((t) => ({ value: t, name: t, description: contactTypeDescriptions[t] })),
+  );
 }
 
 /** With a current value, it stands on the line to be edited. */
 export async function askName(io: IOStreams, current?: string): Promise<string> {
-  return (await askText(io, current === undefined ? 'Name (a person or a team)' : 'Name', { default: current, prefill: 'editable', validate: (v) => contactNameProblem(v) ?? true })).trim();
+  return (
+    await askText(io, current === undefined ? 'Name (a person or a team)' : 'Name', {
+      default: current,
+      prefill: 'editable',
+      validate: (v) => contactNameProblem(v) ?? true,
+    })
+  ).trim();
 }
 
 /** Addresses separated by commas; returns them normalised and deduplicated. */
@@ -21,7 +31,10 @@ export async function askEmails(io: IOStreams, current?: string[]): Promise<stri
   const text = await askText(io, 'E-mail addresses (separate several with commas)', {
     default: current?.join(', '),
     prefill: 'editable',
-    validate: (v) => listed(v).problems.map((p) => p.message).join('; ') || true,
+    validate: (v) =>
+      listed(v)
+        .problems.map((p) => p.message)
+        .join('; ') || true,
   });
   return listed(text).emails;
 }
@@ -29,15 +42,19 @@ export async function askEmails(io: IOStreams, current?: string[]): Promise<stri
 /** An optional phone in international form; "-" alone or an empty line means none. Returns E.164 or null. */
 export async function askPhone(io: IOStreams, current?: string | null): Promise<string | null> {
   const phoneOf = (v: string) => checkPhone(v.trim() === '-' ? '' : v);
-  const text = await askText(io, current ? 'Phone (international form; - for none)' : 'Phone (optional, international form, e.g. +33 6 12 34 56 78)', {
-    default: current ?? undefined,
-    prefill: 'editable',
-    required: false,
-    validate: (v) => {
-      const r = phoneOf(v);
-      return 'problem' in r ? r.problem : true;
+  const text = await askText(
+    io,
+    current ? 'Phone (international form; - for none)' : 'Phone (optional, international form, e.g. +33 6 12 34 56 78)',
+    {
+      default: current ?? undefined,
+      prefill: 'editable',
+      required: false,
+      validate: (v) => {
+        const r = phoneOf(v);
+        return 'problem' in r ? r.problem : true;
+      },
     },
-  });
+  );
   const r = phoneOf(text);
   return 'phone' in r ? r.phone : null;
 }

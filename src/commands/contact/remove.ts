@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -22,13 +22,17 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .description('Remove a contact (administrators): asks to confirm on a terminal, needs --yes otherwise')
     .argument('<id>', 'contact id, from tix contact list')
     .option('-y, --yes', 'remove without asking')
-    .action(async (id: string, opts: { yes?: boolean }) => runF({ io: f.io, backend: f.backend, id: parseId(id, 'contact id'), yes: Boolean(opts.yes) }));
+    .action(async (id: string, opts: { yes?: boolean }) =>
+      runF({ io: f.io, backend: f.backend, id: parseId(id, 'contact id'), yes: Boolean(opts.yes) }),
+    );
   return examples(cmd, ['tix contact remove 3', 'tix contact remove 3 --yes']);
 }
 
 export async function run(o: Options): Promise<void> {
   if (!o.yes && !o.io.canPrompt) {
-    throw usageError(`removing contact #${o.id} needs --yes when there is no terminal to confirm on; nothing was removed`, { hint: `tix contact remove ${o.id} --yes` });
+    throw usageError(`removing contact #${o.id} needs --yes when there is no terminal to confirm on; nothing was removed`, {
+      hint: `tix contact remove ${o.id} --yes`,
+    });
   }
   const backend = await o.backend();
   let what = `#${o.id}`;

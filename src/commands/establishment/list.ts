@@ -27,7 +27,11 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ESTABLISHMENT_FIELDS);
   const list = await (await o.backend()).establishments();
-  if (fields) return printJson(o.io, list.map((e) => pick(e, fields)));
+  if (fields)
+    return printJson(
+      o.io,
+      list.map((e) => pick(e, fields)),
+    );
   await printRows<Establishment>(o.io, list, [
     { header: 'siret', value: (e) => e.siret },
     { header: 'siren', value: (e) => e.siren },

@@ -8,7 +8,12 @@ import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../i
 
 /** The settings `tix settings` knows: CLI name, API field, allowed values, meaning. */
 export const settingKeys = [
-  { name: 'mark-read', field: 'markRead', values: ['manual', 'on-open'], meaning: 'manual: only tix ticket read clears unread messages; on-open: viewing a ticket does' },
+  {
+    name: 'mark-read',
+    field: 'markRead',
+    values: ['manual', 'on-open'],
+    meaning: 'manual: only tix ticket read clears unread messages; on-open: viewing a ticket does',
+  },
 ] as const;
 
 export interface Options {
@@ -25,7 +30,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .description("Show your organisation's settings")
     .option('--company <siren>', 'the company (support agents)')
     .option('--json [fields]', 'print JSON (fields: company, markRead)')
-    .action(async (opts: { company?: string; json?: JsonOption }) => runF({ io: f.io, backend: f.backend, company: opts.company, json: opts.json }));
+    .action(async (opts: { company?: string; json?: JsonOption }) =>
+      runF({ io: f.io, backend: f.backend, company: opts.company, json: opts.json }),
+    );
   return examples(cmd, ['tix settings list', 'tix settings list --json markRead']);
 }
 
@@ -34,9 +41,13 @@ export async function run(o: Options): Promise<void> {
   const settings = await (await o.backend()).settings(o.company);
   if (fields) return printJson(o.io, pick(settings, fields));
   if (o.io.isStdoutTTY) o.io.out(`Settings of ${settings.company.name} (SIREN ${settings.company.siren})\n`);
-  await printRows(o.io, [...settingKeys], [
-    { header: 'setting', value: (k) => k.name },
-    { header: 'value', value: (k) => String(settings[k.field as keyof Settings]) },
-    ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: (typeof settingKeys)[number]) => k.meaning, flexible: true }] : []),
-  ]);
+  await printRows(
+    o.io,
+    [...settingKeys],
+    [
+      { header: 'setting', value: (k) => k.name },
+      { header: 'value', value: (k) => String(settings[k.field as keyof Settings]) },
+      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: (typeof settingKeys)[number]) => k.meaning, flexible: true }] : []),
+    ],
+  );
 }

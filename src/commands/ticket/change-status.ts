@@ -30,7 +30,9 @@ export function register(parent: Command, f: Factory, action: StatusAction, runF
     .description(descriptions[action])
     .argument('<id>', 'ticket number')
     .option('--json [fields]', `print the ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { json?: JsonOption }) => runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number'), action, json: opts.json }));
+    .action(async (id: string, opts: { json?: JsonOption }) =>
+      runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number'), action, json: opts.json }),
+    );
   return examples(cmd, [`tix ticket ${action} 42`]);
 }
 

@@ -47,7 +47,10 @@ export function detectCi(env: Env): CiContext | undefined {
 }
 
 export function ciSummary(ci: CiContext): string {
-  return `CI failure: ${[ci.workflow, ci.job].filter(Boolean).join(' / ') || ci.project}${ci.branch ? ` on ${ci.branch}` : ''}`.slice(0, 200);
+  return `CI failure: ${[ci.workflow, ci.job].filter(Boolean).join(' / ') || ci.project}${ci.branch ? ` on ${ci.branch}` : ''}`.slice(
+    0,
+    200,
+  );
 }
 
 /** The block appended to the description: what failed, where, at which commit. */

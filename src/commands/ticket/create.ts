@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { TixError, usageError } from '../../api/errors.ts';
+import { TixError, usageError } from '../../core/errors.ts';
 import type { Establishment, NewTicket, Ticket } from '../../api/types.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
 import { activeStatuses } from '../../core/status.ts';
-import { decodeText, readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import type { Env, IOStreams } from '../../io/iostreams.ts';
+import { readInputText } from '../../io/files.ts';
+import { uploadFiles } from '../../api/uploads.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { editText } from '../../io/editor.ts';
 import { askChoice, confirmOrCancel } from '../../io/prompter.ts';
@@ -57,32 +58,52 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--idempotency-key <key>', 'a retry with the same key returns the same ticket instead of filing a second one')
     .option('--from-json <file>', 'read the whole request from a JSON file, or - for standard input')
     .option('--follow-up <id>', 'file a new ticket that follows up a closed one')
-    .option('--from-ci', 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new')
+    .option(
+      '--from-ci',
+      'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new',
+    )
     .option('--dedupe', 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one')
     .option('--dry-run', 'print the request that would be sent, and send nothing')
     .option('--json [fields]', `print the new ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .action(async (opts: { type?: string; establishment?: string; summary?: string; description?: string; descriptionFile?: string; field: string[]; attach: string[]; idempotencyKey?: string; fromJson?: string; followUp?: string; fromCi?: boolean; dedupe?: boolean; dryRun?: boolean; json?: JsonOption }) => {
-      await runF({
-        io: f.io,
-        env: f.env,
-        backend: f.backend,
-        type: opts.type,
-        establishment: opts.establishment,
-        summary: opts.summary,
-        description: opts.description,
-        descriptionFile: opts.descriptionFile,
-        fields: opts.field,
-        attach: opts.attach,
-        idempotencyKey: opts.idempotencyKey,
-        fromJson: opts.fromJson,
-        followUp: opts.followUp === undefined ? undefined : parseId(opts.followUp, 'ticket number for --follow-up'),
-        fromCi: Boolean(opts.fromCi),
-        dedupe: Boolean(opts.dedupe),
-        dryRun: Boolean(opts.dryRun),
-        json: opts.json,
-        editor: f.config().editor,
-      });
-    });
+    .action(
+      async (opts: {
+        type?: string;
+        establishment?: string;
+        summary?: string;
+        description?: string;
+        descriptionFile?: string;
+        field: string[];
+        attach: string[];
+        idempotencyKey?: string;
+        fromJson?: string;
+        followUp?: string;
+        fromCi?: boolean;
+        dedupe?: boolean;
+        dryRun?: boolean;
+        json?: JsonOption;
+      }) => {
+        await runF({
+          io: f.io,
+          env: f.env,
+          backend: f.backend,
+          type: opts.type,
+          establishment: opts.establishment,
+          summary: opts.summary,
+          description: opts.description,
+          descriptionFile: opts.descriptionFile,
+          fields: opts.field,
+          attach: opts.attach,
+          idempotencyKey: opts.idempotencyKey,
+          fromJson: opts.fromJson,
+          followUp: opts.followUp === undefined ? undefined : parseId(opts.followUp, 'ticket number for --follow-up'),
+          fromCi: Boolean(opts.fromCi),
+          dedupe: Boolean(opts.dedupe),
+          dryRun: Boolean(opts.dryRun),
+          json: opts.json,
+          editor: f.config().editor,
+        });
+      },
+    );
   return examples(cmd, [
     'tix ticket create',
     'tix ticket create --type incident --summary "Login returns 500" --description "Since 9:00…" --field severity=high',
@@ -100,17 +121,21 @@ function collect(value: string, previous: string[]): string[] {
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
-  if (o.description !== undefined && o.descriptionFile !== undefined) throw usageError('--description and --description-file cannot be combined');
-  if (o.fromJson === '-' && o.descriptionFile === '-') throw usageError('--from-json - and --description-file - cannot both read standard input');
+  if (o.description !== undefined && o.descriptionFile !== undefined)
+    throw usageError('--description and --description-file cannot be combined');
+  if (o.fromJson === '-' && o.descriptionFile === '-')
+    throw usageError('--from-json - and --description-file - cannot both read standard input');
 
   // 1. What the script gave: the JSON document first, flags on top.
-  const draft: Draft = o.fromJson ? form.parseRequestJson(o.fromJson === '-' ? await readAll(o.io.stdin) : await readText(o.fromJson, '--from-json'), o.fromJson) : { values: {}, attach: [] };
+  const draft: Draft = o.fromJson
+    ? form.parseRequestJson(await readInputText(o.io, o.fromJson, '--from-json'), o.fromJson)
+    : { values: {}, attach: [] };
   if (o.type) draft.type = o.type;
   if (o.establishment) draft.establishment = o.establishment;
   if (o.followUp !== undefined) draft.followUpOf = o.followUp;
   if (o.summary !== undefined) draft.values.summary = o.summary;
   if (o.description !== undefined) draft.values.description = o.description;
-  if (o.descriptionFile !== undefined) draft.values.description = o.descriptionFile === '-' ? await readAll(o.io.stdin) : await readText(o.descriptionFile, '--description-file');
+  if (o.descriptionFile !== undefined) draft.values.description = await readInputText(o.io, o.descriptionFile, '--description-file');
   draft.attach.push(...o.attach);
 
   // CI: the run's facts go into the description, and the run names the idempotency key
@@ -128,14 +153,22 @@ export async function run(o: Options): Promise<void> {
     backend.me(),
     draft.followUpOf === undefined ? undefined : backend.ticket(draft.followUpOf),
   ]);
-  const problems = form.parseFieldFlags(o.fields, catalog.types.find((t) => t.id === draft.type), draft.values);
+  const problems = form.parseFieldFlags(
+    o.fields,
+    catalog.types.find((t) => t.id === draft.type),
+    draft.values,
+  );
   if (problems.length) throw usageError(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), { fields: problems });
   // a type with a URL field gets the run's URL when none was given
-  if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url')) draft.values.url = ci.runUrl;
+  if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url'))
+    draft.values.url = ci.runUrl;
 
   // 2. A follow-up continues a closed ticket: same type and establishment unless told otherwise.
   if (original) {
-    if (original.status !== 'closed') throw usageError(`--follow-up: #${original.id} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.id})`);
+    if (original.status !== 'closed')
+      throw usageError(
+        `--follow-up: #${original.id} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.id})`,
+      );
     draft.type ??= original.type;
     draft.establishment ??= original.establishment.siret;
     draft.values.summary ??= `Follow-up to #${original.id}: ${original.summary}`.slice(0, 200);
@@ -156,7 +189,11 @@ export async function run(o: Options): Promise<void> {
   const chosenKey = o.idempotencyKey ?? ci?.idempotencyKey;
 
   if (o.dryRun) {
-    printJson(o.io, { ...request, attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })), ...(chosenKey ? { idempotencyKey: chosenKey } : {}) });
+    printJson(o.io, {
+      ...request,
+      attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })),
+      ...(chosenKey ? { idempotencyKey: chosenKey } : {}),
+    });
     o.io.err('dry run: nothing was sent\n');
     return;
   }
@@ -166,13 +203,27 @@ export async function run(o: Options): Promise<void> {
     const similar = await findSimilar(backend, completed.establishment, completed.type.id, String(completed.values.summary));
     if (similar) {
       o.io.err(`! #${similar.id} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
-      const choice = await askChoice(o.io, 'Keep the conversation in one place?', [
-        { value: 'reply', name: `Reply to #${similar.id} instead` },
-        { value: 'new', name: 'File a new ticket anyway' },
-      ], 'reply');
+      const choice = await askChoice(
+        o.io,
+        'Keep the conversation in one place?',
+        [
+          { value: 'reply', name: `Reply to #${similar.id} instead` },
+          { value: 'new', name: 'File a new ticket anyway' },
+        ],
+        'reply',
+      );
       if (choice === 'reply') {
         const reply = await import('./reply.ts');
-        return reply.run({ io: o.io, env: o.env, backend: o.backend, id: similar.id, body: String(completed.values.description), attach: completed.attach, json: o.json, editor: o.editor });
+        return reply.run({
+          io: o.io,
+          env: o.env,
+          backend: o.backend,
+          id: similar.id,
+          body: String(completed.values.description),
+          attach: completed.attach,
+          json: o.json,
+          editor: o.editor,
+        });
       }
     }
     printRequest(o.io, o.env, completed, form.label);
@@ -181,9 +232,9 @@ export async function run(o: Options): Promise<void> {
 
   // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
   // client's retries after a lost answer can never file the ticket twice.
-  request.attachments = await uploadAll(o.io, backend, completed.attach);
+  request.attachments = await uploadFiles(o.io, backend, completed.attach);
   const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  let created;
+  let created: Awaited<ReturnType<Backend['createTicket']>>;
   try {
     created = await backend.createTicket(request, { idempotencyKey: key });
   } catch (err) {
@@ -200,10 +251,14 @@ export async function run(o: Options): Promise<void> {
   // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
   // is this command's, not an earlier run's.
   const replayed = created.replayed && chosenKey !== undefined;
-  const what = created.deduplicated ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)` : `filed ticket #${ticket.id}`;
+  const what = created.deduplicated
+    ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)`
+    : `filed ticket #${ticket.id}`;
   const notice = replayed
     ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
-    : created.deduplicated ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n` : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
+    : created.deduplicated
+      ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n`
+      : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
   if (fields) {
     printJson(o.io, pick(ticket, fields));
     // scripts reading the JSON still hear, on stderr, when nothing new was filed
@@ -214,31 +269,21 @@ export async function run(o: Options): Promise<void> {
   o.io.err(notice);
 }
 
-export async function readText(path: string, flag: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw usageError(`${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  return decodeText(bytes, `${flag}: ${path}`);
-}
-
-export async function uploadAll(io: IOStreams, backend: Backend, paths: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const path of paths) {
-    if (io.isStderrTTY) io.err(`uploading ${basename(path)}…\n`);
-    ids.push((await backend.upload(basename(path), readFileSync(path))).id);
-  }
-  return ids;
-}
-
 async function editLongText(o: Options, field: FieldSpec): Promise<string> {
-  return editText(o.io, o.env, { instructions: `${field.label}: ${field.help ?? ''}\nLines starting with # are ignored. Save and quit to go on; leave it empty to skip.`, configured: o.editor, what: field.id });
+  return editText(o.io, o.env, {
+    instructions: `${field.label}: ${field.help ?? ''}\nLines starting with # are ignored. Save and quit to go on; leave it empty to skip.`,
+    configured: o.editor,
+    what: field.id,
+  });
 }
 
 /** An open ticket of the same establishment and type whose summary shares most of its words. */
-export async function findSimilar(backend: Backend, establishment: Establishment | undefined, type: string, summary: string): Promise<Ticket | undefined> {
+export async function findSimilar(
+  backend: Backend,
+  establishment: Establishment | undefined,
+  type: string,
+  summary: string,
+): Promise<Ticket | undefined> {
   const words = significantWords(summary);
   if (words.size === 0) return undefined;
   const page = await backend.listTickets({ type, establishment: establishment?.siret, status: [...activeStatuses], limit: 50 });
@@ -253,10 +298,22 @@ export async function findSimilar(backend: Backend, establishment: Establishment
 }
 
 function significantWords(text: string): Set<string> {
-  return new Set(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  return new Set(
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
 }
 
-function printRequest(io: IOStreams, env: Env, c: { type: { id: string; fields: FieldSpec[] }; establishment?: Establishment; values: Record<string, unknown>; attach: string[] }, label: (x: { label: string; labelFr?: string }, env: Env) => string): void {
+function printRequest(
+  io: IOStreams,
+  env: Env,
+  c: { type: { id: string; fields: FieldSpec[] }; establishment?: Establishment; values: Record<string, unknown>; attach: string[] },
+  label: (x: { label: string; labelFr?: string }, env: Env) => string,
+): void {
   io.err(`\nAbout to file this ${c.type.id} request${c.establishment ? ` for ${c.establishment.name} (${c.establishment.siret})` : ''}:\n`);
   for (const f of c.type.fields) {
     const v = f.kind === 'attachments' ? c.attach.join(', ') : c.values[f.id];

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { TixError, usageError } from '../../api/errors.ts';
+import { TixError, usageError } from '../../core/errors.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -25,7 +25,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .argument('<id>', 'ticket number')
     .option('--output <dir>', 'directory to save into (created if needed)', '.')
     .option('--clobber', 'overwrite files that already exist')
-    .action(async (id: string, opts: { output: string; clobber?: boolean }) => runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number'), output: opts.output, clobber: Boolean(opts.clobber) }));
+    .action(async (id: string, opts: { output: string; clobber?: boolean }) =>
+      runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number'), output: opts.output, clobber: Boolean(opts.clobber) }),
+    );
   return examples(cmd, ['tix ticket download 42', 'tix ticket download 42 --output ./evidence']);
 }
 
@@ -44,13 +46,16 @@ export async function run(o: Options): Promise<void> {
     used.add(name);
     const file = await backend.download(o.id, a.id);
     if (createHash('sha256').update(file.data).digest('hex') !== a.sha256) {
-      throw new TixError(6, `${a.name}: the download does not match its checksum; nothing was saved, try again`, { code: 'checksum_mismatch' });
+      throw new TixError(6, `${a.name}: the download does not match its checksum; nothing was saved, try again`, {
+        code: 'checksum_mismatch',
+      });
     }
     const path = join(o.output, name);
     try {
       writeFileSync(path, file.data, { flag: o.clobber ? 'w' : 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(`${path} already exists; use --clobber to overwrite it, or --output DIR`);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw usageError(`${path} already exists; use --clobber to overwrite it, or --output DIR`);
       throw err;
     }
     o.io.out(`${path}\n`);

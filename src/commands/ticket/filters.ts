@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import type { TicketQuery } from '../../api/types.ts';
 import { parseDuration } from '../../core/duration.ts';
 import { statuses, type Status } from '../../core/status.ts';
@@ -24,7 +24,10 @@ export function addFilterOptions(cmd: Command): Command {
 /** Checks the flags before anything is sent, and turns them into a query. */
 export function queryFromFlags(opts: FilterFlags): TicketQuery {
   if (opts.author && opts.mine) throw usageError('--author and --mine cannot be combined');
-  const status = opts.status?.flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const status = opts.status
+    ?.flatMap((s) => s.split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = status?.filter((s) => !(statuses as readonly string[]).includes(s)) ?? [];
   if (unknown.length) throw usageError(`--status: unknown ${unknown.join(', ')}; one of ${statuses.join(', ')}`);
   return {

@@ -2,9 +2,20 @@
 // from prompts built from the same schema. Nothing here knows a particular type: a new type on the server is
 // a new form here with no change.
 import { statSync } from 'node:fs';
-import { usageError, type FieldProblem } from '../../api/errors.ts';
+import { usageError, type FieldProblem } from '../../core/errors.ts';
 import type { Establishment } from '../../api/types.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, normaliseFieldId, parseFieldText, requestProblems, valueProblem, type Catalog, type FieldSpec, type FieldValues, type RequestType } from '../../core/catalog.ts';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  normaliseFieldId,
+  parseFieldText,
+  requestProblems,
+  valueProblem,
+  type Catalog,
+  type FieldSpec,
+  type FieldValues,
+  type RequestType,
+} from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
@@ -66,7 +77,8 @@ export function parseRequestJson(text: string, source: string): Draft {
   } catch (err) {
     throw usageError(`--from-json ${source}: not valid JSON (${(err as Error).message})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw usageError(`--from-json ${source}: expected an object such as {"type": "incident", "fields": {"summary": "…"}}`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw usageError(`--from-json ${source}: expected an object such as {"type": "incident", "fields": {"summary": "…"}}`);
   const d = data as Record<string, unknown>;
   const allowed = ['type', 'establishment', 'fields', 'attachments', 'followUpOf'];
   const unknown = Object.keys(d).filter((k) => !allowed.includes(k));
@@ -74,18 +86,28 @@ export function parseRequestJson(text: string, source: string): Draft {
   const bad = (key: string, what: string) => usageError(`--from-json ${source}: "${key}" must be ${what}`);
   if (d.type !== undefined && typeof d.type !== 'string') throw bad('type', 'a string');
   if (d.establishment !== undefined && typeof d.establishment !== 'string') throw bad('establishment', 'a SIRET string');
-  if (d.fields !== undefined && (typeof d.fields !== 'object' || d.fields === null || Array.isArray(d.fields))) throw bad('fields', 'an object');
-  if (d.attachments !== undefined && (!Array.isArray(d.attachments) || d.attachments.some((a) => typeof a !== 'string'))) throw bad('attachments', 'an array of file paths');
-  if (d.followUpOf !== undefined && (typeof d.followUpOf !== 'number' || !Number.isInteger(d.followUpOf))) throw bad('followUpOf', 'a ticket number');
+  if (d.fields !== undefined && (typeof d.fields !== 'object' || d.fields === null || Array.isArray(d.fields)))
+    throw bad('fields', 'an object');
+  if (d.attachments !== undefined && (!Array.isArray(d.attachments) || d.attachments.some((a) => typeof a !== 'string')))
+    throw bad('attachments', 'an array of file paths');
+  if (d.followUpOf !== undefined && (typeof d.followUpOf !== 'number' || !Number.isInteger(d.followUpOf)))
+    throw bad('followUpOf', 'a ticket number');
   const values: FieldValues = {};
   for (const [k, v] of Object.entries((d.fields ?? {}) as Record<string, unknown>)) values[normaliseFieldId(k)] = v as FieldValues[string];
-  return { type: d.type as string | undefined, establishment: d.establishment as string | undefined, values, attach: (d.attachments as string[] | undefined) ?? [], followUpOf: d.followUpOf as number | undefined };
+  return {
+    type: d.type as string | undefined,
+    establishment: d.establishment as string | undefined,
+    values,
+    attach: (d.attachments as string[] | undefined) ?? [],
+    followUpOf: d.followUpOf as number | undefined,
+  };
 }
 
 /** Files to attach: they must exist and fit the limits before a single byte is uploaded. */
 export function attachmentProblems(paths: string[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (paths.length > MAX_ATTACHMENTS) problems.push({ field: 'attachments', message: `at most ${MAX_ATTACHMENTS} files per message (got ${paths.length})` });
+  if (paths.length > MAX_ATTACHMENTS)
+    problems.push({ field: 'attachments', message: `at most ${MAX_ATTACHMENTS} files per message (got ${paths.length})` });
   for (const path of paths) {
     let size: number;
     try {
@@ -99,7 +121,11 @@ export function attachmentProblems(paths: string[]): FieldProblem[] {
       problems.push({ field: 'attachments', message: `${path}: no such file` });
       continue;
     }
-    if (size > MAX_ATTACHMENT_BYTES) problems.push({ field: 'attachments', message: `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB per file` });
+    if (size > MAX_ATTACHMENT_BYTES)
+      problems.push({
+        field: 'attachments',
+        message: `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB per file`,
+      });
     if (size === 0) problems.push({ field: 'attachments', message: `${path} is empty` });
   }
   return problems;
@@ -116,7 +142,14 @@ export interface Completed {
  * Completes the draft: on a terminal, asks for what is missing (establishment, category, type, then the type's
  * fields in order); otherwise reports every missing or invalid value at once (exit 2) before anything is sent.
  */
-export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, establishments: Establishment[], draft: Draft, opts: { needEstablishment: boolean; editLongText: (field: FieldSpec) => Promise<string> }): Promise<Completed> {
+export async function completeForm(
+  io: IOStreams,
+  env: Env,
+  catalog: Catalog,
+  establishments: Establishment[],
+  draft: Draft,
+  opts: { needEstablishment: boolean; editLongText: (field: FieldSpec) => Promise<string> },
+): Promise<Completed> {
   const problems: FieldProblem[] = [];
   const prompt = io.canPrompt;
 
@@ -125,26 +158,50 @@ export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, es
   if (draft.establishment && !establishment) {
     // a mistyped SIRET says so, rather than "not one of yours"
     const typo = siretProblem(siret ?? '');
-    problems.push({ field: '--establishment', message: typo ? `${draft.establishment}: ${typo}` : `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}` });
+    problems.push({
+      field: '--establishment',
+      message: typo
+        ? `${draft.establishment}: ${typo}`
+        : `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}`,
+    });
   } else if (!establishment && opts.needEstablishment) {
     if (establishments.length === 1) establishment = establishments[0];
     else if (prompt && establishments.length > 1) {
-      const siret = await askChoice(io, 'Establishment', establishments.map((e) => ({ value: e.siret, name: `${e.name} (${e.siret})` })));
+      const siret = await askChoice(
+        io,
+        'Establishment',
+        establishments.map((e) => ({ value: e.siret, name: `${e.name} (${e.siret})` })),
+      );
       establishment = establishments.find((e) => e.siret === siret);
-    } else problems.push({ field: '--establishment', message: `is required: one of ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ')}` });
+    } else
+      problems.push({
+        field: '--establishment',
+        message: `is required: one of ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ')}`,
+      });
   }
 
   let type = draft.type ? catalog.types.find((t) => t.id === draft.type) : undefined;
   if (draft.type && !type) {
-    throw usageError(`--type: unknown request type "${draft.type}"; one of ${catalog.types.map((t) => t.id).join(', ')} (see tix type list)`, { fields: [...problems, { field: '--type', message: 'unknown type' }] });
+    throw usageError(
+      `--type: unknown request type "${draft.type}"; one of ${catalog.types.map((t) => t.id).join(', ')} (see tix type list)`,
+      { fields: [...problems, { field: '--type', message: 'unknown type' }] },
+    );
   }
   if (!type) {
     if (!prompt) {
       problems.push({ field: '--type', message: `is required: one of ${catalog.types.map((t) => t.id).join(', ')}` });
       throw missing(problems, 'TYPE');
     }
-    const category = await askChoice(io, 'Category', catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })));
-    const typeId = await askChoice(io, 'Request type', catalog.types.filter((t) => t.category === category).map((t) => ({ value: t.id, name: label(t, env), description: t.description })));
+    const category = await askChoice(
+      io,
+      'Category',
+      catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
+    );
+    const typeId = await askChoice(
+      io,
+      'Request type',
+      catalog.types.filter((t) => t.category === category).map((t) => ({ value: t.id, name: label(t, env), description: t.description })),
+    );
     type = catalog.types.find((t) => t.id === typeId)!;
   }
 
@@ -157,7 +214,8 @@ export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, es
   const attach = [...draft.attach];
 
   if (prompt) {
-    if (type.irreversible) io.err(`! ${label(type, env)}: ${type.description}. You will be asked to confirm by typing "${IRREVERSIBLE_WORD}".\n`);
+    if (type.irreversible)
+      io.err(`! ${label(type, env)}: ${type.description}. You will be asked to confirm by typing "${IRREVERSIBLE_WORD}".\n`);
     for (const field of type.fields) {
       if (field.kind === 'attachments') {
         if (attach.length === 0) attach.push(...(await askFiles(io, field)));
@@ -177,7 +235,11 @@ export async function completeForm(io: IOStreams, env: Env, catalog: Catalog, es
 
 function missing(problems: FieldProblem[], type: string): Error {
   const lines = problems.map((p) => `  ${p.field}: ${p.message}`).join('\n');
-  return usageError(`cannot file the request:\n${lines}`, { code: 'invalid_fields', fields: problems, hint: `every field of the form: tix type view ${type}` });
+  return usageError(`cannot file the request:\n${lines}`, {
+    code: 'invalid_fields',
+    fields: problems,
+    hint: `every field of the form: tix type view ${type}`,
+  });
 }
 
 export function label(item: { label: string; labelFr?: string }, env: Env): string {
@@ -185,7 +247,12 @@ export function label(item: { label: string; labelFr?: string }, env: Env): stri
   return fr && item.labelFr ? item.labelFr : item.label;
 }
 
-async function askField(io: IOStreams, env: Env, field: FieldSpec, editLongText: (field: FieldSpec) => Promise<string>): Promise<FieldValues[string] | undefined> {
+async function askField(
+  io: IOStreams,
+  env: Env,
+  field: FieldSpec,
+  editLongText: (field: FieldSpec) => Promise<string>,
+): Promise<FieldValues[string] | undefined> {
   const title = `${label(field, env)}${field.required ? '' : ' (optional)'}`;
   const check = (text: string): string | true => {
     if (text.trim() === '') return field.required ? 'required' : true;
@@ -193,7 +260,12 @@ async function askField(io: IOStreams, env: Env, field: FieldSpec, editLongText:
   };
   switch (field.kind) {
     case 'choice':
-      return askChoice(io, title, (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })), typeof field.default === 'string' ? field.default : undefined);
+      return askChoice(
+        io,
+        title,
+        (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
+        typeof field.default === 'string' ? field.default : undefined,
+      );
     case 'boolean':
       if (field.acknowledgement) {
         const typed = await askText(io, `${label(field, env)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
@@ -203,7 +275,10 @@ async function askField(io: IOStreams, env: Env, field: FieldSpec, editLongText:
       }
       return askConfirm(io, title, field.default === true);
     case 'longtext': {
-      const text = await askText(io, `${title} (type it, or press Enter on an empty line to open your editor)`, { required: false, validate: (v) => (v.trim() === '' ? true : check(v)) });
+      const text = await askText(io, `${title} (type it, or press Enter on an empty line to open your editor)`, {
+        required: false,
+        validate: (v) => (v.trim() === '' ? true : check(v)),
+      });
       const value = text.trim() === '' ? await editLongText(field) : text;
       if (value.trim() === '') {
         if (field.required) throw usageError(`${field.id} is required; nothing was sent`);
@@ -227,10 +302,20 @@ async function askFiles(io: IOStreams, field: FieldSpec): Promise<string[]> {
   const text = await askText(io, `${field.label}: files to attach${field.required ? '' : ' (optional)'}, separated by commas`, {
     required: field.required,
     validate: (v) => {
-      const paths = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const paths = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (paths.length === 0) return field.required ? 'at least one file is required' : true;
-      return attachmentProblems(paths).map((p) => p.message).join('; ') || true;
+      return (
+        attachmentProblems(paths)
+          .map((p) => p.message)
+          .join('; ') || true
+      );
     },
   });
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

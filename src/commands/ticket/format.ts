@@ -5,7 +5,23 @@ import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { formatTime, link, type Column } from '../../io/output.ts';
 
 /** The fields `--json` offers for a ticket; `view --json` adds messages. */
-export const TICKET_FIELDS = ['id', 'status', 'type', 'category', 'summary', 'establishment', 'createdBy', 'onBehalfOf', 'createdAt', 'updatedAt', 'unread', 'messageCount', 'fields', 'followUpOf', 'url'] as const;
+export const TICKET_FIELDS = [
+  'id',
+  'status',
+  'type',
+  'category',
+  'summary',
+  'establishment',
+  'createdBy',
+  'onBehalfOf',
+  'createdAt',
+  'updatedAt',
+  'unread',
+  'messageCount',
+  'fields',
+  'followUpOf',
+  'url',
+] as const;
 export const TICKET_VIEW_FIELDS = [...TICKET_FIELDS, 'messages'] as const;
 
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
@@ -39,10 +55,20 @@ export function styledStatus(io: IOStreams, env: Env, status: Status): string {
 export function ticketColumns(io: IOStreams, env: Env): Column<Ticket>[] {
   const tty = io.isStdoutTTY;
   return [
-    { header: 'id', value: (t) => (tty ? `#${t.id}` : String(t.id)), style: (s, t) => (t.unread > 0 ? style.bold(s) : s), link: (t) => t.url },
+    {
+      header: 'id',
+      value: (t) => (tty ? `#${t.id}` : String(t.id)),
+      style: (s, t) => (t.unread > 0 ? style.bold(s) : s),
+      link: (t) => t.url,
+    },
     { header: 'status', value: (t) => (tty ? statusLabel(t.status, env) : t.status), style: (s, t) => statusStyle[t.status](s) },
     { header: 'type', value: (t) => t.type },
-    { header: 'summary', value: (t) => (tty && t.unread > 0 ? `● ${t.summary}` : t.summary), flexible: true, style: (s, t) => (t.unread > 0 ? style.bold(s) : s) },
+    {
+      header: 'summary',
+      value: (t) => (tty && t.unread > 0 ? `● ${t.summary}` : t.summary),
+      flexible: true,
+      style: (s, t) => (t.unread > 0 ? style.bold(s) : s),
+    },
     { header: 'establishment', value: (t) => (tty ? t.establishment.name : t.establishment.siret), flexible: true },
     { header: 'creator', value: (t) => (tty ? t.createdBy.name : t.createdBy.email), flexible: true },
     { header: 'updated', value: (t) => formatTime(io, t.updatedAt), style: (s) => style.dim(s) },
@@ -63,7 +89,11 @@ export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, typ
   lines.push(`${link(io, t.url, c.bold(`#${t.id}`))}${c.bold(` ${t.summary}`)}`);
   lines.push(`${styledStatus(io, env, t.status)} · ${t.type} (${t.category}) · ${t.establishment.name} (SIRET ${t.establishment.siret})`);
   if (t.unread > 0) lines.push(c.yellow(`${t.unread} unread message${t.unread === 1 ? '' : 's'}`));
-  lines.push(c.dim(`Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}`));
+  lines.push(
+    c.dim(
+      `Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}`,
+    ),
+  );
   if (t.followUpOf) lines.push(c.dim(`Follows up #${t.followUpOf}`));
   const values = Object.entries(t.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
   if (values.length) {
@@ -78,8 +108,14 @@ export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, typ
 /** One message: author, time, a "new" mark when unread, the body, its attachments. */
 export function renderMessage(io: IOStreams, ticketId: number, m: Message): string {
   const c = io.color ? style : { bold: id, dim: id, yellow: id };
-  const lines = [c.bold(`── ${m.author.name}${m.author.role === 'agent' ? ' (support)' : ''} · ${formatTime(io, m.createdAt)}${m.unread ? ` ${c.yellow('● new')}` : ''} ${'─'.repeat(8)}`), m.body];
-  for (const a of m.attachments) lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${ticketId}`));
+  const lines = [
+    c.bold(
+      `── ${m.author.name}${m.author.role === 'agent' ? ' (support)' : ''} · ${formatTime(io, m.createdAt)}${m.unread ? ` ${c.yellow('● new')}` : ''} ${'─'.repeat(8)}`,
+    ),
+    m.body,
+  ];
+  for (const a of m.attachments)
+    lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${ticketId}`));
   return lines.join('\n');
 }
 

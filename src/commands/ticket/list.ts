@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import type { Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -22,10 +22,7 @@ export interface Options {
 const PAGE = 100;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
-  const cmd = parent
-    .command('list')
-    .alias('ls')
-    .description('List tickets, newest activity first, with filters');
+  const cmd = parent.command('list').alias('ls').description('List tickets, newest activity first, with filters');
   addFilterOptions(cmd)
     .option('--unread', 'only tickets with messages you have not read')
     .option('--limit <n>', 'at most this many tickets', '30')

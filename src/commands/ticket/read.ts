@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import type { TicketQuery } from '../../api/types.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -29,25 +29,38 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   )
     .option('--json [fields]', 'print JSON (fields: tickets, messages)')
     .action(async (id: string | undefined, opts: FilterFlags & { message?: string; all?: boolean; json?: JsonOption }) => {
-      const filtered = ['status', 'type', 'category', 'establishment', 'author', 'mine', 'search', 'since'].some((k) => opts[k as keyof FilterFlags] !== undefined);
+      const filtered = ['status', 'type', 'category', 'establishment', 'author', 'mine', 'search', 'since'].some(
+        (k) => opts[k as keyof FilterFlags] !== undefined,
+      );
       if (id !== undefined && opts.all) throw usageError('give a ticket number or --all, not both');
       if (id === undefined && !opts.all) throw usageError('give a ticket number, or --all (with filters) to clear many tickets at once');
       if (id !== undefined && filtered) throw usageError('filters go with --all; for one ticket give only its number');
       if (opts.all && opts.message) throw usageError('--message goes with a ticket number, not --all');
-      const target = id !== undefined ? { id: parseId(id, 'ticket number'), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') } : { query: queryFromFlags(opts) };
+      const target =
+        id !== undefined
+          ? { id: parseId(id, 'ticket number'), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') }
+          : { query: queryFromFlags(opts) };
       await runF({ io: f.io, backend: f.backend, target, json: opts.json });
     });
-  return examples(cmd, ['tix ticket read 42', 'tix ticket read 42 --message 317', 'tix ticket read --all', 'tix ticket read --all --establishment 81234567600025 --status resolved,closed']);
+  return examples(cmd, [
+    'tix ticket read 42',
+    'tix ticket read 42 --message 317',
+    'tix ticket read --all',
+    'tix ticket read --all --establishment 81234567600025 --status resolved,closed',
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['tickets', 'messages']);
   const backend = await o.backend();
-  const result = 'id' in o.target
-    ? { tickets: 1, messages: await backend.markRead(o.target.id, o.target.messageId) }
-    : await backend.readAll(o.target.query);
+  const result =
+    'id' in o.target
+      ? { tickets: 1, messages: await backend.markRead(o.target.id, o.target.messageId) }
+      : await backend.readAll(o.target.query);
   if (fields) return printJson(o.io, Object.fromEntries(fields.map((k) => [k, result[k as keyof typeof result]])));
-  o.io.err('id' in o.target
-    ? `✓ #${o.target.id}: ${result.messages} message${result.messages === 1 ? '' : 's'} marked read\n`
-    : `✓ ${result.messages} message${result.messages === 1 ? '' : 's'} marked read in ${result.tickets} ticket${result.tickets === 1 ? '' : 's'}\n`);
+  o.io.err(
+    'id' in o.target
+      ? `✓ #${o.target.id}: ${result.messages} message${result.messages === 1 ? '' : 's'} marked read\n`
+      : `✓ ${result.messages} message${result.messages === 1 ? '' : 's'} marked read in ${result.tickets} ticket${result.tickets === 1 ? '' : 's'}\n`,
+  );
 }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { stateError, TixError, usageError } from '../../api/errors.ts';
+import { stateError, TixError, usageError } from '../../core/errors.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
-import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import type { Env, IOStreams } from '../../io/iostreams.ts';
+import { readInputText } from '../../io/files.ts';
+import { uploadFiles } from '../../api/uploads.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { attachmentProblems } from './form.ts';
 import { editText } from '../../io/editor.ts';
@@ -35,9 +37,22 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--attach <file>', 'attach a file (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('--idempotency-key <key>', 'a retry with the same key cannot post the reply twice')
     .option('--json [fields]', `print JSON (fields: ${REPLY_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { body?: string; bodyFile?: string; attach: string[]; idempotencyKey?: string; json?: JsonOption }) => {
-      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), body: opts.body, bodyFile: opts.bodyFile, attach: opts.attach, idempotencyKey: opts.idempotencyKey, json: opts.json, editor: f.config().editor });
-    });
+    .action(
+      async (id: string, opts: { body?: string; bodyFile?: string; attach: string[]; idempotencyKey?: string; json?: JsonOption }) => {
+        await runF({
+          io: f.io,
+          env: f.env,
+          backend: f.backend,
+          id: parseId(id, 'ticket number'),
+          body: opts.body,
+          bodyFile: opts.bodyFile,
+          attach: opts.attach,
+          idempotencyKey: opts.idempotencyKey,
+          json: opts.json,
+          editor: f.config().editor,
+        });
+      },
+    );
   return examples(cmd, [
     'tix ticket reply 42 --body "Thanks, it works again"',
     'tix ticket reply 42 --body-file answer.md --attach screenshot.png',
@@ -48,7 +63,10 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 /** The refusal for a closed ticket, with the way forward. */
 export function closedError(id: number): TixError {
-  return stateError(`ticket #${id} is closed and takes no more replies`, { code: 'ticket_closed', hint: `file a follow-up that links to it: tix ticket create --follow-up ${id}` });
+  return stateError(`ticket #${id} is closed and takes no more replies`, {
+    code: 'ticket_closed',
+    hint: `file a follow-up that links to it: tix ticket create --follow-up ${id}`,
+  });
 }
 
 export async function run(o: Options): Promise<void> {
@@ -62,10 +80,11 @@ export async function run(o: Options): Promise<void> {
   // key and a body the server decides: a re-run whose first reply landed before an agent closed the ticket
   // is answered "already posted", not "closed".
   const ticket = await backend.ticket(o.id);
-  if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined))) throw closedError(o.id);
+  if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined)))
+    throw closedError(o.id);
 
   let body = o.body;
-  if (o.bodyFile !== undefined) body = o.bodyFile === '-' ? await readAll(o.io.stdin) : await (await import('./create.ts')).readText(o.bodyFile, '--body-file');
+  if (o.bodyFile !== undefined) body = await readInputText(o.io, o.bodyFile, '--body-file');
   if (body === undefined) {
     if (!o.io.canPrompt) throw usageError('a reply needs --body TEXT or --body-file FILE (no terminal to open an editor on)');
     const last = ticket.messages.at(-1);
@@ -77,10 +96,9 @@ export async function run(o: Options): Promise<void> {
   }
   if (body.trim() === '') throw usageError('the reply is empty; nothing was sent');
 
-  const { uploadAll } = await import('./create.ts');
-  const attachments = await uploadAll(o.io, backend, o.attach);
+  const attachments = await uploadFiles(o.io, backend, o.attach);
   const key = o.idempotencyKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  let created;
+  let created: Awaited<ReturnType<Backend['reply']>>;
   try {
     created = await backend.reply(o.id, { body, ...(attachments.length ? { attachments } : {}) }, { idempotencyKey: key });
   } catch (err) {
@@ -91,5 +109,9 @@ export async function run(o: Options): Promise<void> {
   if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
   o.io.out(`${created.ticket.url}\n`);
   // a key made here can only have been replayed by this command's own retry: the reply is this command's
-  o.io.err(created.replayed && o.idempotencyKey !== undefined ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n` : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`);
+  o.io.err(
+    created.replayed && o.idempotencyKey !== undefined
+      ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n`
+      : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`,
+  );
 }

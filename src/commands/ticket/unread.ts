@@ -22,5 +22,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   const messageId = await (await o.backend()).markUnread(o.id);
-  o.io.err(messageId === null ? `#${o.id} has no message from someone else to mark unread\n` : `✓ #${o.id}: message ${messageId} is unread again\n`);
+  o.io.err(
+    messageId === null
+      ? `#${o.id} has no message from someone else to mark unread\n`
+      : `✓ #${o.id}: message ${messageId} is unread again\n`,
+  );
 }

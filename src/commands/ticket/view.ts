@@ -28,9 +28,22 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--no-mark-read', 'never mark the messages read, even when the organisation marks them read on opening')
     .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
     .action(async (id: string, opts: { json?: JsonOption; markRead: boolean }) => {
-      await runF({ io: f.io, env: f.env, backend: f.backend, id: parseId(id, 'ticket number'), json: opts.json, markRead: opts.markRead, pager: f.config().pager });
+      await runF({
+        io: f.io,
+        env: f.env,
+        backend: f.backend,
+        id: parseId(id, 'ticket number'),
+        json: opts.json,
+        markRead: opts.markRead,
+        pager: f.config().pager,
+      });
     });
-  return examples(cmd, ['tix ticket view 42', 'tix ticket view 42 --no-mark-read', 'tix ticket view 42 --json messages', "tix ticket view 42 --json | jq '.messages[-1].body'"]);
+  return examples(cmd, [
+    'tix ticket view 42',
+    'tix ticket view 42 --no-mark-read',
+    'tix ticket view 42 --json messages',
+    "tix ticket view 42 --json | jq '.messages[-1].body'",
+  ]);
 }
 
 export async function run(o: Options): Promise<void> {

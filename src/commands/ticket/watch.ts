@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { cancelledError, ExitCode, TixError, usageError } from '../../api/errors.ts';
+import { cancelledError, ExitCode, TixError, usageError } from '../../core/errors.ts';
 import type { Ticket } from '../../api/types.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -34,10 +34,21 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--exit-on-reply', 'exit 0 at the first new reply')
     .action(async (id: string | undefined, opts: { interval: string; timeout?: string; exitOnReply?: boolean }) => {
       const intervalMs = parseDuration(opts.interval);
-      if (intervalMs === undefined || intervalMs < MIN_INTERVAL_MS) throw usageError(`--interval: expected a duration of at least 1s, such as 30s or 5m, got "${opts.interval}"`);
+      if (intervalMs === undefined || intervalMs < MIN_INTERVAL_MS)
+        throw usageError(`--interval: expected a duration of at least 1s, such as 30s or 5m, got "${opts.interval}"`);
       const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);
-      if (opts.timeout !== undefined && (timeoutMs === undefined || timeoutMs <= 0)) throw usageError(`--timeout: expected a duration such as 10m or 2h, got "${opts.timeout}"`);
-      await runF({ io: f.io, env: f.env, backend: f.backend, signal: f.signal, id: id === undefined ? undefined : parseId(id, 'ticket number'), intervalMs, timeoutMs, exitOnReply: Boolean(opts.exitOnReply) });
+      if (opts.timeout !== undefined && (timeoutMs === undefined || timeoutMs <= 0))
+        throw usageError(`--timeout: expected a duration such as 10m or 2h, got "${opts.timeout}"`);
+      await runF({
+        io: f.io,
+        env: f.env,
+        backend: f.backend,
+        signal: f.signal,
+        id: id === undefined ? undefined : parseId(id, 'ticket number'),
+        intervalMs,
+        timeoutMs,
+        exitOnReply: Boolean(opts.exitOnReply),
+      });
     });
   return examples(cmd, [
     'tix ticket watch 42',
@@ -61,7 +72,11 @@ export async function run(o: Options): Promise<void> {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new TixError(ExitCode.waitTimeout, `no new ${o.id === undefined ? 'message in the inbox' : `reply on #${o.id}`} within ${formatDuration(o.timeoutMs!)}`, { code: 'watch_timeout' });
+        throw new TixError(
+          ExitCode.waitTimeout,
+          `no new ${o.id === undefined ? 'message in the inbox' : `reply on #${o.id}`} within ${formatDuration(o.timeoutMs!)}`,
+          { code: 'watch_timeout' },
+        );
       }
       await sleep(Math.min(delay, left), o.signal);
       if (Date.now() >= deadline) continue;
@@ -94,7 +109,11 @@ interface Watcher {
 
 async function ticketWatcher(o: Options, backend: Backend, me: string): Promise<Watcher> {
   const first = await backend.ticket(o.id!);
-  if (first.status === 'closed') throw new TixError(ExitCode.state, `ticket #${o.id} is closed: no reply can arrive`, { code: 'ticket_closed', hint: `to continue: tix ticket create --follow-up ${o.id}` });
+  if (first.status === 'closed')
+    throw new TixError(ExitCode.state, `ticket #${o.id} is closed: no reply can arrive`, {
+      code: 'ticket_closed',
+      hint: `to continue: tix ticket create --follow-up ${o.id}`,
+    });
   let seen = Math.max(0, ...first.messages.map((m) => m.id));
   return {
     label: `waiting for replies on #${o.id} "${first.summary}"`,
@@ -109,7 +128,7 @@ async function ticketWatcher(o: Options, backend: Backend, me: string): Promise<
   };
 }
 
-async function inboxWatcher(o: Options, backend: Backend): Promise<Watcher> {
+async function inboxWatcher(_o: Options, backend: Backend): Promise<Watcher> {
   const unread = async () => {
     const page = await backend.listTickets({ unread: true, limit: 100 });
     return new Map<number, Ticket>(page.items.map((t) => [t.id, t]));
@@ -124,7 +143,9 @@ async function inboxWatcher(o: Options, backend: Backend): Promise<Watcher> {
         const before = known.get(id)?.unread ?? 0;
         if (t.unread > before) {
           added += t.unread - before;
-          print(`#${id} ${t.summary} (${t.establishment.name}): ${t.unread - before} new message${t.unread - before === 1 ? '' : 's'} · tix ticket view ${id}\n`);
+          print(
+            `#${id} ${t.summary} (${t.establishment.name}): ${t.unread - before} new message${t.unread - before === 1 ? '' : 's'} · tix ticket view ${id}\n`,
+          );
         }
       }
       known = now;
@@ -152,7 +173,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 function startSpinner(io: IOStreams, label: string) {
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
   let i = 0;
-  const draw = () => io.err(`\r${frames[(i = (i + 1) % frames.length)]} ${label} (Ctrl-C to stop)\u001b[K`);
+  const draw = () => {
+    i = (i + 1) % frames.length;
+    io.err(`\r${frames[i]} ${label} (Ctrl-C to stop)\u001b[K`);
+  };
   const timer = io.isStderrTTY ? setInterval(draw, 120) : undefined;
   if (timer) draw();
   else io.err(`${label}…\n`);

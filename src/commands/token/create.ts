@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import { defaultPatScopes, tokenScopes } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -41,11 +41,16 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['token', ...TOKEN_FIELDS]);
   const ms = parseDuration(o.expiresIn);
   if (ms === undefined || ms < 60_000) throw usageError(`--expires-in: expected a duration such as 30d, 12h or 1y, got "${o.expiresIn}"`);
-  const scopes = o.scopes.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const scopes = o.scopes
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
   if (unknown.length) throw usageError(`--scope: unknown ${unknown.join(', ')}; choose from ${tokenScopes.join(', ')}`);
   const created = await (await o.backend()).createToken({ name: o.name, expiresInSeconds: Math.round(ms / 1000), scopes });
   if (fields) return printJson(o.io, pick(created, fields));
   o.io.out(`${created.token}\n`);
-  o.io.err(`✓ Created token ${created.id} "${created.name}" (${created.scopes.join(', ')}), expires ${created.expiresAt}. It is shown only now: store it as a secret.\n`);
+  o.io.err(
+    `✓ Created token ${created.id} "${created.name}" (${created.scopes.join(', ')}), expires ${created.expiresAt}. It is shown only now: store it as a secret.\n`,
+  );
 }

@@ -27,8 +27,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TOKEN_FIELDS);
   const tokens = await (await o.backend()).listTokens();
-  if (fields) return printJson(o.io, tokens.map((t) => pick(t, fields)));
-  if (tokens.length === 0 && o.io.isStdoutTTY) return o.io.err('No personal access tokens. Create one with: tix token create --name NAME\n');
+  if (fields)
+    return printJson(
+      o.io,
+      tokens.map((t) => pick(t, fields)),
+    );
+  if (tokens.length === 0 && o.io.isStdoutTTY)
+    return o.io.err('No personal access tokens. Create one with: tix token create --name NAME\n');
   await printRows<TokenInfo>(o.io, tokens, [
     { header: 'id', value: (t) => String(t.id) },
     { header: 'name', value: (t) => t.name, flexible: true },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
-import { usageError } from '../../api/errors.ts';
+import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { RequestType } from '../../core/catalog.ts';
@@ -25,7 +25,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .description('List the request types, by category')
     .option('--category <category>', 'only this category')
     .option('--json [fields]', `print JSON (fields: ${TYPE_FIELDS.join(', ')})`)
-    .action(async (opts: { category?: string; json?: JsonOption }) => runF({ io: f.io, env: f.env, backend: f.backend, category: opts.category, json: opts.json }));
+    .action(async (opts: { category?: string; json?: JsonOption }) =>
+      runF({ io: f.io, env: f.env, backend: f.backend, category: opts.category, json: opts.json }),
+    );
   return examples(cmd, ['tix type list', 'tix type list --category security', 'tix type list --json id,category']);
 }
 
@@ -36,11 +38,23 @@ export async function run(o: Options): Promise<void> {
     throw usageError(`--category: unknown "${o.category}"; one of ${catalog.categories.map((c) => c.id).join(', ')}`);
   }
   const types = catalog.types.filter((t) => !o.category || t.category === o.category);
-  if (fields) return printJson(o.io, types.map((t) => pick(t, fields)));
+  if (fields)
+    return printJson(
+      o.io,
+      types.map((t) => pick(t, fields)),
+    );
   await printRows<RequestType>(o.io, types, [
     { header: 'type', value: (t) => t.id },
     { header: 'category', value: (t) => t.category },
     { header: 'label', value: (t) => `${label(t, o.env)}${t.irreversible && o.io.isStdoutTTY ? ' (irreversible)' : ''}`, flexible: true },
-    { header: 'required fields', value: (t) => t.fields.filter((f) => f.required).map((f) => f.id).join(','), flexible: true },
+    {
+      header: 'required fields',
+      value: (t) =>
+        t.fields
+          .filter((f) => f.required)
+          .map((f) => f.id)
+          .join(','),
+      flexible: true,
+    },
   ]);
 }

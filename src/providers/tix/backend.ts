@@ -95,10 +95,18 @@ export class TixBackend implements Backend {
   }
 
   /** A write whose answer says whether an idempotency key replayed an earlier one. */
-  private async created<T>(path: string, body: unknown, opts: WriteOptions & Pick<RequestOptions, 'checkHint'>): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
+  private async created<T>(
+    path: string,
+    body: unknown,
+    opts: WriteOptions & Pick<RequestOptions, 'checkHint'>,
+  ): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
     const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
     if (res.status >= 400) throw this.http.errorFor('POST', res);
-    return { body: stripControlsDeep(JSON.parse(res.body.toString('utf8')) as T), replayed: res.headers['idempotent-replayed'] === 'true', deduplicated: res.headers['tix-deduplicated'] === 'true' };
+    return {
+      body: stripControlsDeep(JSON.parse(res.body.toString('utf8')) as T),
+      replayed: res.headers['idempotent-replayed'] === 'true',
+      deduplicated: res.headers['tix-deduplicated'] === 'true',
+    };
   }
 
   async createTicket(ticket: NewTicket, opts: WriteOptions = {}): Promise<Created<Ticket>> {
@@ -107,7 +115,10 @@ export class TixBackend implements Backend {
   }
 
   async reply(id: number, reply: NewReply, opts: WriteOptions = {}): Promise<Created<Message> & { ticket: Ticket }> {
-    const r = await this.created<{ message: Message; ticket: Ticket }>(`/tickets/${id}/messages`, reply, { ...opts, checkHint: `check with: tix ticket view ${id}` });
+    const r = await this.created<{ message: Message; ticket: Ticket }>(`/tickets/${id}/messages`, reply, {
+      ...opts,
+      checkHint: `check with: tix ticket view ${id}`,
+    });
     return { item: r.body.message, ticket: r.body.ticket, replayed: r.replayed };
   }
 
@@ -121,7 +132,9 @@ export class TixBackend implements Backend {
   }
 
   async download(ticketId: number, attachmentId: string): Promise<Download> {
-    const res = await this.http.raw('GET', `/tickets/${ticketId}/attachments/${encodeURIComponent(attachmentId)}`, { headers: { accept: '*/*' } });
+    const res = await this.http.raw('GET', `/tickets/${ticketId}/attachments/${encodeURIComponent(attachmentId)}`, {
+      headers: { accept: '*/*' },
+    });
     if (res.status >= 400) throw this.http.errorFor('GET', res);
     const disposition = String(res.headers['content-disposition'] ?? '');
     const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
@@ -134,7 +147,12 @@ export class TixBackend implements Backend {
   }
 
   async markRead(id: number, upToMessageId?: number): Promise<number> {
-    return (await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, { body: upToMessageId ? { messageId: upToMessageId } : {}, replayable: true })).marked;
+    return (
+      await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, {
+        body: upToMessageId ? { messageId: upToMessageId } : {},
+        replayable: true,
+      })
+    ).marked;
   }
 
   async markUnread(id: number): Promise<number | null> {
@@ -178,6 +196,10 @@ export class TixBackend implements Backend {
 
   applyContacts(input: ContactApplyInput): Promise<ContactApplyResult> {
     // a dry run changes nothing, so it is as safe to repeat as a read
-    return this.call('POST', '/contacts/apply', { body: input, replayable: input.dryRun, checkHint: 'check with: tix contact apply --dry-run with the same file' });
+    return this.call('POST', '/contacts/apply', {
+      body: input,
+      replayable: input.dryRun,
+      checkHint: 'check with: tix contact apply --dry-run with the same file',
+    });
   }
 }

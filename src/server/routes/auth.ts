@@ -12,7 +12,10 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
           type: 'object',
           required: ['email', 'password'],
           additionalProperties: false,
-          properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+          properties: {
+            email: { type: 'string', minLength: 1, maxLength: 254 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+          },
         },
       },
     },
@@ -24,5 +27,7 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
     return reply.code(204).send();
   });
 
-  api.get('/me', { schema: { summary: 'Who the token belongs to, what it may do, which establishments it reaches' } }, async (req) => s.auth.me(req.principal));
+  api.get('/me', { schema: { summary: 'Who the token belongs to, what it may do, which establishments it reaches' } }, async (req) =>
+    s.auth.me(req.principal),
+  );
 }

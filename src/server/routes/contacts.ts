@@ -31,7 +31,9 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
 
   api.get<{ Params: { id: number }; Querystring: { company?: string } }>(
     '/contacts/:id',
-    { schema: { summary: 'One contact', params: id, querystring: { type: 'object', additionalProperties: false, properties: { company } } } },
+    {
+      schema: { summary: 'One contact', params: id, querystring: { type: 'object', additionalProperties: false, properties: { company } } },
+    },
     async (req) => s.contacts.get(req.principal, req.params.id, req.query.company),
   );
 
@@ -58,14 +60,10 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
     async (req) => s.contacts.update(req.principal, req.params.id, req.body),
   );
 
-  api.delete<{ Params: { id: number } }>(
-    '/contacts/:id',
-    { schema: { summary: 'Remove a contact', params: id } },
-    async (req, reply) => {
-      await s.contacts.remove(req.principal, req.params.id);
-      return reply.code(204).send();
-    },
-  );
+  api.delete<{ Params: { id: number } }>('/contacts/:id', { schema: { summary: 'Remove a contact', params: id } }, async (req, reply) => {
+    await s.contacts.remove(req.principal, req.params.id);
+    return reply.code(204).send();
+  });
 
   api.post<{ Body: { contacts: NewContact[]; dryRun: boolean; ifFingerprint?: string } }>(
     '/contacts/apply',

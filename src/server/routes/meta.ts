@@ -3,10 +3,14 @@ import { API_VERSION, type ServerInfo } from '../../api/types.ts';
 import { VERSION } from '../../version.ts';
 
 export function metaRoutes(api: FastifyInstance, openapi: () => unknown): void {
-  api.get('/meta', { config: { public: true }, schema: { summary: 'Server name and versions' } }, async (): Promise<ServerInfo> => ({
-    name: 'tix',
-    version: VERSION,
-    apiVersion: API_VERSION,
-  }));
+  api.get(
+    '/meta',
+    { config: { public: true }, schema: { summary: 'Server name and versions' } },
+    async (): Promise<ServerInfo> => ({
+      name: 'tix',
+      version: VERSION,
+      apiVersion: API_VERSION,
+    }),
+  );
   api.get('/openapi.json', { config: { public: true }, schema: { summary: 'This OpenAPI document' } }, async () => openapi());
 }

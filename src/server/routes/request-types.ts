@@ -4,11 +4,18 @@ import type { Services } from '../app.ts';
 import { notFound } from '../errors.ts';
 
 export function requestTypeRoutes(api: FastifyInstance, s: Services): void {
-  api.get('/request-types', { schema: { summary: 'The request-type catalog: categories, types and each type\'s form' } }, async () => s.catalog());
+  api.get('/request-types', { schema: { summary: "The request-type catalog: categories, types and each type's form" } }, async () =>
+    s.catalog(),
+  );
 
   api.get<{ Params: { id: string } }>(
     '/request-types/:id',
-    { schema: { summary: 'One request type and its form', params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } } } } },
+    {
+      schema: {
+        summary: 'One request type and its form',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } } },
+      },
+    },
     async (req) => {
       const type = findType(s.catalog(), req.params.id);
       if (!type) throw notFound(`no request type "${req.params.id}"`);

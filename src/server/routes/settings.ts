@@ -19,7 +19,12 @@ export function settingsRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "Change your company's settings (administrators)",
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { markRead: { type: 'string', enum: ['manual', 'on-open'] } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { markRead: { type: 'string', enum: ['manual', 'on-open'] } },
+        },
       },
     },
     async (req) => s.settings.update(req.principal, req.body),

@@ -5,7 +5,13 @@ import type { Services } from '../app.ts';
 import { invalid } from '../errors.ts';
 
 const id = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2 ** 53 - 1 } } } as const;
-const fieldValue = { anyOf: [{ type: 'string', maxLength: 20000 }, { type: 'boolean' }, { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 2000 } }] };
+const fieldValue = {
+  anyOf: [
+    { type: 'string', maxLength: 20000 },
+    { type: 'boolean' },
+    { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 2000 } },
+  ],
+};
 const attachmentIds = { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 64 } };
 
 const listFilters = {
@@ -36,7 +42,8 @@ function idempotencyKey(req: FastifyRequest): string | undefined {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0]! : raw;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw invalid([{ field: 'Idempotency-Key', message: '1 to 200 printable ASCII characters, no spaces' }]);
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw invalid([{ field: 'Idempotency-Key', message: '1 to 200 printable ASCII characters, no spaces' }]);
   return key;
 }
 
@@ -61,7 +68,8 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     '/tickets',
     {
       schema: {
-        summary: 'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one; dedupe: true replies to an open ticket with the same type, establishment and summary instead',
+        summary:
+          'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one; dedupe: true replies to an open ticket with the same type, establishment and summary instead',
         body: {
           type: 'object',
           required: ['type', 'fields'],
@@ -103,7 +111,12 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Mark read every message of the tickets matching these filters (list filters, without paging)',
-        body: { ...listFilters, properties: Object.fromEntries(Object.entries(listFilters.properties).filter(([k]) => !['limit', 'cursor', 'unread'].includes(k))) },
+        body: {
+          ...listFilters,
+          properties: Object.fromEntries(
+            Object.entries(listFilters.properties).filter(([k]) => !['limit', 'cursor', 'unread'].includes(k)),
+          ),
+        },
       },
     },
     async (req) => s.tickets.readAll(req.principal, req.body ?? {}),
@@ -115,7 +128,12 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       schema: {
         summary: 'Reply; refused (409 ticket_closed) on a closed ticket; a customer reply reopens a resolved one',
         params: id,
-        body: { type: 'object', required: ['body'], additionalProperties: false, properties: { body: { type: 'string', maxLength: 20000 }, attachments: attachmentIds } },
+        body: {
+          type: 'object',
+          required: ['body'],
+          additionalProperties: false,
+          properties: { body: { type: 'string', maxLength: 20000 }, attachments: attachmentIds },
+        },
       },
     },
     async (req, reply) => {

@@ -3,7 +3,10 @@ import { tokenScopes } from '../../api/types.ts';
 import type { Services } from '../app.ts';
 
 export function tokenRoutes(api: FastifyInstance, s: Services): void {
-  api.get('/tokens', { schema: { summary: 'Your personal access tokens' } }, async (req) => ({ items: await s.tokens.list(req.principal), nextCursor: null }));
+  api.get('/tokens', { schema: { summary: 'Your personal access tokens' } }, async (req) => ({
+    items: await s.tokens.list(req.principal),
+    nextCursor: null,
+  }));
 
   api.post<{ Body: { name: string; expiresInSeconds?: number; scopes?: string[] } }>(
     '/tokens',
@@ -17,17 +20,34 @@ export function tokenRoutes(api: FastifyInstance, s: Services): void {
           properties: {
             name: { type: 'string', maxLength: 100 },
             expiresInSeconds: { type: 'integer', minimum: 60, default: 90 * 86400 },
-            scopes: { type: 'array', items: { type: 'string', enum: [...tokenScopes] }, maxItems: 20, default: ['tickets:read', 'tickets:write'] },
+            scopes: {
+              type: 'array',
+              items: { type: 'string', enum: [...tokenScopes] },
+              maxItems: 20,
+              default: ['tickets:read', 'tickets:write'],
+            },
           },
         },
       },
     },
-    async (req, reply) => reply.code(201).send(await s.tokens.create(req.principal, { name: req.body.name, expiresInSeconds: req.body.expiresInSeconds!, scopes: req.body.scopes! })),
+    async (req, reply) =>
+      reply.code(201).send(
+        await s.tokens.create(req.principal, {
+          name: req.body.name,
+          expiresInSeconds: req.body.expiresInSeconds!,
+          scopes: req.body.scopes!,
+        }),
+      ),
   );
 
   api.delete<{ Params: { id: number } }>(
     '/tokens/:id',
-    { schema: { summary: 'Revoke one of your personal access tokens', params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } } } },
+    {
+      schema: {
+        summary: 'Revoke one of your personal access tokens',
+        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } },
+      },
+    },
     async (req, reply) => {
       await s.tokens.revoke(req.principal, req.params.id);
       return reply.code(204).send();

@@ -41,8 +41,14 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
     const t = newToken('session');
     await this.store.insertToken({
-      userId: user.id, kind: 'session', name: 'tix auth login', tokenHash: t.hash, prefix: t.prefix,
-      scopes: ['*'], createdAt: now.toISOString(), expiresAt,
+      userId: user.id,
+      kind: 'session',
+      name: 'tix auth login',
+      tokenHash: t.hash,
+      prefix: t.prefix,
+      scopes: ['*'],
+      createdAt: now.toISOString(),
+      expiresAt,
     });
     return { token: t.token, expiresAt, user: { email: user.email, name: user.name, role: await this.roleOf(user) } };
   }
@@ -73,7 +79,8 @@ export class AuthService {
     const user = await this.store.getUser(token.userId);
     if (!user) throw unauthorized();
     // last-used is informative; writing it at most once a minute keeps reads cheap
-    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > 60_000) await this.store.touchToken(token.id, now.toISOString());
+    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > 60_000)
+      await this.store.touchToken(token.id, now.toISOString());
     const memberships = await this.store.membershipsOf(user.id);
     const adminOf = new Set(memberships.filter((m) => m.role === 'admin').map((m) => m.establishmentId));
     return { user, role: roleFrom(user, adminOf.size), adminOf, token };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FieldProblem } from '../../api/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { Contact, ContactApplyResult, ContactPatch, ContactPlan, ContactQuery, NewContact } from '../../api/types.ts';
 import { apiFieldNames, checkContactInput, parseContactList, type ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey, contactTypeProblem, contactTypes, MAX_CONTACT_EMAILS, normaliseEmail, sameEmails } from '../../core/contacts.ts';
@@ -27,9 +27,11 @@ export class ContactService {
 
   /** The company whose contacts the caller may read (or change), or the reason why not. */
   private async company(p: Principal, access: 'read' | 'write', siren?: string): Promise<CompanyRow> {
-    if (p.role === 'employee') throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
+    if (p.role === 'employee')
+      throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
     requireScope(p, `contacts:${access}`);
-    if (p.role === 'agent' && access === 'write') throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
+    if (p.role === 'agent' && access === 'write')
+      throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
     return companyFor(this.store, p, siren, 'the SIREN of the company whose contacts to read (tix contact list --company SIREN)');
   }
 
@@ -67,18 +69,40 @@ export class ContactService {
     const removing = (patch.removeEmails ?? []).map(normaliseEmail);
     // decided inside the store's transaction, against the contact as it is now: two administrators adding
     // addresses at the same moment both get theirs
-    const updated = await this.store.updateContact<FieldProblem[]>(company.id, id, (current) => {
-      const issues: FieldProblem[] = [];
-      removing.forEach((e, i) => {
-        if (!current.emails.includes(e)) issues.push({ field: `removeEmails[${i}]`, message: `"${e}" is not an address of this contact (${current.emails.join(', ')})` });
-      });
-      const kept = current.emails.filter((e) => !removing.includes(e));
-      const emails = [...kept, ...(value.emails ?? []).filter((e) => !kept.includes(e))];
-      if (emails.length === 0) issues.push({ field: 'removeEmails', message: 'would leave the contact without an e-mail address; add another address first, or remove the contact' });
-      if (emails.length > MAX_CONTACT_EMAILS) issues.push({ field: 'addEmails', message: `a contact has at most ${MAX_CONTACT_EMAILS} addresses (this would make ${emails.length}); use a group or distribution address for a team` });
-      if (issues.length) return { problems: issues };
-      return { type: current.type, name: value.name ?? current.name, emails, phone: value.phone !== undefined ? value.phone : current.phone };
-    }, this.now());
+    const updated = await this.store.updateContact<FieldProblem[]>(
+      company.id,
+      id,
+      (current) => {
+        const issues: FieldProblem[] = [];
+        removing.forEach((e, i) => {
+          if (!current.emails.includes(e))
+            issues.push({
+              field: `removeEmails[${i}]`,
+              message: `"${e}" is not an address of this contact (${current.emails.join(', ')})`,
+            });
+        });
+        const kept = current.emails.filter((e) => !removing.includes(e));
+        const emails = [...kept, ...(value.emails ?? []).filter((e) => !kept.includes(e))];
+        if (emails.length === 0)
+          issues.push({
+            field: 'removeEmails',
+            message: 'would leave the contact without an e-mail address; add another address first, or remove the contact',
+          });
+        if (emails.length > MAX_CONTACT_EMAILS)
+          issues.push({
+            field: 'addEmails',
+            message: `a contact has at most ${MAX_CONTACT_EMAILS} addresses (this would make ${emails.length}); use a group or distribution address for a team`,
+          });
+        if (issues.length) return { problems: issues };
+        return {
+          type: current.type,
+          name: value.name ?? current.name,
+          emails,
+          phone: value.phone !== undefined ? value.phone : current.phone,
+        };
+      },
+      this.now(),
+    );
     if (!updated) throw notFound(`no contact #${id}`);
     if ('problems' in updated) throw invalid(updated.problems);
     if ('duplicate' in updated) throw duplicateError(updated.duplicate);
@@ -98,20 +122,35 @@ export class ContactService {
   async apply(p: Principal, input: { contacts: unknown[]; dryRun: boolean; ifFingerprint?: string }): Promise<ContactApplyResult> {
     const company = await this.company(p, 'write');
     const { contacts, problems } = parseContactList({ contacts: input.contacts });
-    if (problems.length) throw invalid(problems, `the contact list has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was changed: ${problems.map((f) => `${f.field}: ${f.message}`).join('; ')}`);
+    if (problems.length)
+      throw invalid(
+        problems,
+        `the contact list has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was changed: ${problems.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      );
     let plan: ContactPlan | undefined;
     let fingerprint = '';
-    const result = await this.store.applyContacts(company.id, (current) => {
-      plan = planContacts(current, contacts);
-      fingerprint = createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 32);
-      if (input.ifFingerprint !== undefined && input.ifFingerprint !== fingerprint) return { refused: true };
-      return changesOf(plan);
-    }, { at: this.now(), dryRun: input.dryRun });
+    const result = await this.store.applyContacts(
+      company.id,
+      (current) => {
+        plan = planContacts(current, contacts);
+        fingerprint = createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 32);
+        if (input.ifFingerprint !== undefined && input.ifFingerprint !== fingerprint) return { refused: true };
+        return changesOf(plan);
+      },
+      { at: this.now(), dryRun: input.dryRun },
+    );
     if ('refused' in result) {
-      throw conflict('plan_changed', 'the contacts changed since the plan was made (another administrator at work?); nothing was changed: look at the new plan and apply again');
+      throw conflict(
+        'plan_changed',
+        'the contacts changed since the plan was made (another administrator at work?); nothing was changed: look at the new plan and apply again',
+      );
     }
     const made = plan!;
-    return { plan: { ...made, add: made.add.map((a, i) => ({ ...a, id: result.addedIds[i] ?? null })) }, applied: !input.dryRun, fingerprint };
+    return {
+      plan: { ...made, add: made.add.map((a, i) => ({ ...a, id: result.addedIds[i] ?? null })) },
+      applied: !input.dryRun,
+      fingerprint,
+    };
   }
 }
 
@@ -159,5 +198,8 @@ function changesOf(plan: ContactPlan): ContactChanges {
 }
 
 function duplicateError(d: ContactRow) {
-  return conflict('contact_exists', `there is already a ${d.type} contact named "${d.name}" (#${d.id}); change it instead (tix contact edit ${d.id})`);
+  return conflict(
+    'contact_exists',
+    `there is already a ${d.type} contact named "${d.name}" (#${d.id}); change it instead (tix contact edit ${d.id})`,
+  );
 }

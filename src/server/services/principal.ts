@@ -29,7 +29,10 @@ export function requireScope(p: Principal, scope: string): void {
 
 /** Seed 000: only administrators (and support agents) reach messages. */
 export function requireMessageAccess(p: Principal): void {
-  if (p.role === 'employee') throw forbidden('your account has no administrator access to any establishment, so it cannot reach support messages; ask an administrator of your establishment');
+  if (p.role === 'employee')
+    throw forbidden(
+      'your account has no administrator access to any establishment, so it cannot reach support messages; ask an administrator of your establishment',
+    );
 }
 
 /**
@@ -46,6 +49,7 @@ export async function companyFor(store: Store, p: Principal, siren: string | und
     return company;
   }
   const own = p.user.companyId === null ? undefined : await store.getCompany(p.user.companyId);
-  if (!own || (siren !== undefined && siren !== own.siren)) throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
+  if (!own || (siren !== undefined && siren !== own.siren))
+    throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
   return own;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FieldProblem } from '../../api/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { Created, Message, NewReply, NewTicket, Page, ReadResult, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
@@ -62,7 +62,10 @@ export class TicketService {
     const rows = await this.store.listTickets(filter);
     const page = rows.slice(0, filter.limit - 1);
     const last = page.at(-1);
-    return { items: page.map((t) => toTicket(t, baseUrl)), nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+    return {
+      items: page.map((t) => toTicket(t, baseUrl)),
+      nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+    };
   }
 
   /** Marks read every message of the tickets matching the filters; says how many tickets and messages. */
@@ -72,7 +75,7 @@ export class TicketService {
     const filter = await this.filterFor(p, { ...q, limit: MAX_PAGE, cursor: undefined, unread: true });
     if (!filter) return { tickets: 0, messages: 0 };
     const ids: number[] = [];
-    for (let before: TicketFilter['before']; ;) {
+    for (let before: TicketFilter['before']; ; ) {
       const rows = await this.store.listTickets({ ...filter, before, limit: 1000 });
       ids.push(...rows.map((r) => r.id));
       if (rows.length < 1000) break;
@@ -85,10 +88,12 @@ export class TicketService {
   private async filterFor(p: Principal, q: TicketQuery): Promise<TicketFilter | undefined> {
     const problems: FieldProblem[] = [];
     const bad = (field: string, message: string) => problems.push({ field, message });
-    for (const s of q.status ?? []) if (!(statuses as readonly string[]).includes(s)) bad('status', `unknown status "${s}"; one of ${statuses.join(', ')}`);
+    for (const s of q.status ?? [])
+      if (!(statuses as readonly string[]).includes(s)) bad('status', `unknown status "${s}"; one of ${statuses.join(', ')}`);
     const catalog = this.catalog();
     if (q.type && !findType(catalog, q.type)) bad('type', `unknown type "${q.type}"; see GET /request-types`);
-    if (q.category && !catalog.categories.some((c) => c.id === q.category)) bad('category', `unknown category "${q.category}"; one of ${catalog.categories.map((c) => c.id).join(', ')}`);
+    if (q.category && !catalog.categories.some((c) => c.id === q.category))
+      bad('category', `unknown category "${q.category}"; one of ${catalog.categories.map((c) => c.id).join(', ')}`);
     let since: string | undefined;
     if (q.since) {
       const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(q.since) ? `${q.since}T00:00:00Z` : q.since);
@@ -154,30 +159,49 @@ export class TicketService {
     return { ...toTicket(t, baseUrl), messages: messages.map(toMessage) };
   }
 
-  async create(p: Principal, input: NewTicket, idempotencyKey: string | undefined, baseUrl: string): Promise<Created<Ticket> & { deduplicated: boolean }> {
+  async create(
+    p: Principal,
+    input: NewTicket,
+    idempotencyKey: string | undefined,
+    baseUrl: string,
+  ): Promise<Created<Ticket> & { deduplicated: boolean }> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:write');
     const catalog = this.catalog();
     const type = findType(catalog, input.type);
-    if (!type) throw invalid([{ field: 'type', message: `unknown request type "${input.type}"; one of ${catalog.types.map((t) => t.id).join(', ')}` }]);
+    if (!type)
+      throw invalid([
+        { field: 'type', message: `unknown request type "${input.type}"; one of ${catalog.types.map((t) => t.id).join(', ')}` },
+      ]);
 
     let followUp: TicketRecord | undefined;
     if (input.followUpOf !== undefined) {
       followUp = await this.store.getTicket(input.followUpOf, p.user.id);
-      if (!followUp || !canAccessEstablishment(p, followUp.establishmentId)) throw invalid([{ field: 'followUpOf', message: `no ticket #${input.followUpOf} among yours` }]);
+      if (!followUp || !canAccessEstablishment(p, followUp.establishmentId))
+        throw invalid([{ field: 'followUpOf', message: `no ticket #${input.followUpOf} among yours` }]);
       if (followUp.status !== 'closed') {
-        throw invalid([{ field: 'followUpOf', message: `#${followUp.id} is ${followUp.status}, not closed: reply there instead (tix ticket reply ${followUp.id})` }]);
+        throw invalid([
+          {
+            field: 'followUpOf',
+            message: `#${followUp.id} is ${followUp.status}, not closed: reply there instead (tix ticket reply ${followUp.id})`,
+          },
+        ]);
       }
     }
     const establishment = await this.establishmentFor(p, input.establishment, followUp);
 
-    if (input.fields.attachments !== undefined) throw invalid([{ field: 'fields.attachments', message: 'attachments are upload ids in "attachments", not a form value' }]);
+    if (input.fields.attachments !== undefined)
+      throw invalid([{ field: 'fields.attachments', message: 'attachments are upload ids in "attachments", not a form value' }]);
     const uploads = await this.uploads(p, input.attachments ?? []);
     const fields = withDefaults(type, input.fields);
-    const problems = requestProblems(type, { ...fields, ...(uploads.length ? { attachments: uploads.map((u) => u.publicId) } : {}) }, {
-      now: this.clock.now(),
-      how: (f) => (f.kind === 'attachments' ? 'upload a file and list its id in "attachments"' : `set fields.${f.id}`),
-    });
+    const problems = requestProblems(
+      type,
+      { ...fields, ...(uploads.length ? { attachments: uploads.map((u) => u.publicId) } : {}) },
+      {
+        now: this.clock.now(),
+        how: (f) => (f.kind === 'attachments' ? 'upload a file and list its id in "attachments"' : `set fields.${f.id}`),
+      },
+    );
     if (problems.length) throw invalid(problems);
 
     const { summary, description, onBehalfOf, ...extra } = fields;
@@ -194,8 +218,23 @@ export class TicketService {
       uploadIds: uploads.map((u) => u.id),
       followUpOf: followUp?.id ?? null,
       at,
-      idempotency: idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'create', type: type.id, establishment: establishment.id, fields, files: uploads.map((u) => u.sha256), followUpOf: followUp?.id ?? null, dedupe: Boolean(input.dedupe) }) } : undefined,
-      dedupe: input.dedupe ? { replyStatus: (current) => statusAfterReply(current, p.role === 'agent' ? 'agent' : 'customer') ?? { refused: 'closed' } } : undefined,
+      idempotency: idempotencyKey
+        ? {
+            key: idempotencyKey,
+            fingerprint: fingerprint({
+              op: 'create',
+              type: type.id,
+              establishment: establishment.id,
+              fields,
+              files: uploads.map((u) => u.sha256),
+              followUpOf: followUp?.id ?? null,
+              dedupe: Boolean(input.dedupe),
+            }),
+          }
+        : undefined,
+      dedupe: input.dedupe
+        ? { replyStatus: (current) => statusAfterReply(current, p.role === 'agent' ? 'agent' : 'customer') ?? { refused: 'closed' } }
+        : undefined,
     });
     if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
     if ('refused' in result) throw invalid([{ field: 'attachments', message: result.refused }]);
@@ -209,12 +248,21 @@ export class TicketService {
       const est = mine.find((e) => e.siret === siret);
       // the same answer whether it exists elsewhere or not at all; a mistyped SIRET says so
       const typo = est ? undefined : siretProblem(siret);
-      if (!est) throw invalid([{ field: 'establishment', message: typo ? `${siret}: ${typo}` : `${siret} is not one of your establishments` }]);
+      if (!est)
+        throw invalid([{ field: 'establishment', message: typo ? `${siret}: ${typo}` : `${siret} is not one of your establishments` }]);
       return est;
     }
     if (followUp) return mine.find((e) => e.id === followUp.establishmentId)!;
     if (p.role !== 'agent' && mine.length === 1) return mine[0]!;
-    throw invalid([{ field: 'establishment', message: `is required: give the SIRET of one of ${mine.slice(0, 5).map((e) => `${e.siret} (${e.name})`).join(', ')}${mine.length > 5 ? ', …' : ''}` }]);
+    throw invalid([
+      {
+        field: 'establishment',
+        message: `is required: give the SIRET of one of ${mine
+          .slice(0, 5)
+          .map((e) => `${e.siret} (${e.name})`)
+          .join(', ')}${mine.length > 5 ? ', …' : ''}`,
+      },
+    ]);
   }
 
   /** Uploads named by a request: they must exist, be the caller's, and not be attached elsewhere yet. */
@@ -226,11 +274,18 @@ export class TicketService {
       const u = found.find((f) => f.publicId === id);
       return !u || u.userId !== p.user.id || u.messageId !== null;
     });
-    if (problems.length) throw invalid([{ field: 'attachments', message: `unknown or already used upload ${problems.join(', ')}; upload the file again` }]);
+    if (problems.length)
+      throw invalid([{ field: 'attachments', message: `unknown or already used upload ${problems.join(', ')}; upload the file again` }]);
     return unique.map((id) => found.find((f) => f.publicId === id)!);
   }
 
-  async reply(p: Principal, id: number, input: NewReply, idempotencyKey: string | undefined, baseUrl: string): Promise<Created<Message> & { ticket: Ticket }> {
+  async reply(
+    p: Principal,
+    id: number,
+    input: NewReply,
+    idempotencyKey: string | undefined,
+    baseUrl: string,
+  ): Promise<Created<Message> & { ticket: Ticket }> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:write');
     await this.closeDue();
@@ -246,7 +301,9 @@ export class TicketService {
       body,
       uploadIds: uploads.map((u) => u.id),
       at: this.now(),
-      idempotency: idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'reply', ticket: id, body, files: uploads.map((u) => u.sha256) }) } : undefined,
+      idempotency: idempotencyKey
+        ? { key: idempotencyKey, fingerprint: fingerprint({ op: 'reply', ticket: id, body, files: uploads.map((u) => u.sha256) }) }
+        : undefined,
       nextStatus: (current) => statusAfterReply(current, actor) ?? { refused: 'closed' },
     });
     if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
@@ -256,7 +313,11 @@ export class TicketService {
     }
     const messages = await this.store.ticketMessages(id, p.user.id);
     const ticket = await this.store.getTicket(id, p.user.id);
-    return { item: toMessage(messages.find((m) => m.id === result.messageId)!), replayed: result.replayed, ticket: toTicket(ticket!, baseUrl) };
+    return {
+      item: toMessage(messages.find((m) => m.id === result.messageId)!),
+      replayed: result.replayed,
+      ticket: toTicket(ticket!, baseUrl),
+    };
   }
 
   async act(p: Principal, id: number, action: StatusAction, baseUrl: string): Promise<Ticket> {
@@ -266,14 +327,18 @@ export class TicketService {
     await this.visible(p, id);
     const actor: Actor = p.role === 'agent' ? 'agent' : 'customer';
     let refusal: { refused: 'forbidden' | 'state'; reason: string } | undefined;
-    const result = await this.store.changeStatus(id, (current) => {
-      const next = statusAfterAction(current, action, actor);
-      if ('refused' in next) {
-        refusal = next;
-        return { refused: next.reason };
-      }
-      return next.status;
-    }, this.now());
+    const result = await this.store.changeStatus(
+      id,
+      (current) => {
+        const next = statusAfterAction(current, action, actor);
+        if ('refused' in next) {
+          refusal = next;
+          return { refused: next.reason };
+        }
+        return next.status;
+      },
+      this.now(),
+    );
     if ('refused' in result) {
       if (refusal?.refused === 'forbidden') throw forbidden(refusal.reason);
       throw conflict('invalid_state', `cannot ${action} ticket #${id}: ${result.refused}`);
@@ -307,15 +372,29 @@ export class TicketService {
 }
 
 export function closedTicket(id: number): ApiError {
-  return conflict('ticket_closed', `ticket #${id} is closed and takes no more replies; file a follow-up that links to it: tix ticket create --follow-up ${id}`);
+  return conflict(
+    'ticket_closed',
+    `ticket #${id} is closed and takes no more replies; file a follow-up that links to it: tix ticket create --follow-up ${id}`,
+  );
 }
 
 function idempotencyConflict(key: string, ticketId: number): ApiError {
-  return new ApiError(409, 'idempotency_conflict', `the idempotency key "${key}" was already used for a different request (on ticket #${ticketId}); use a new key for a new request`, { data: { ticketId } });
+  return new ApiError(
+    409,
+    'idempotency_conflict',
+    `the idempotency key "${key}" was already used for a different request (on ticket #${ticketId}); use a new key for a new request`,
+    { data: { ticketId } },
+  );
 }
 
 function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))).digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify(value, (_k, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+      ),
+    )
+    .digest('hex');
 }
 
 /**
@@ -325,7 +404,12 @@ function fingerprint(value: unknown): string {
 export function ftsQuery(words: string): string | undefined {
   const terms = words
     .split(/\s+/)
-    .map((w) => w.replace(/"/g, '').replace(/[^\p{L}\p{N}@._'-]+/gu, ' ').trim())
+    .map((w) =>
+      w
+        .replace(/"/g, '')
+        .replace(/[^\p{L}\p{N}@._'-]+/gu, ' ')
+        .trim(),
+    )
     .flatMap((w) => w.split(/\s+/))
     .filter(Boolean)
     .slice(0, 20);
@@ -340,7 +424,8 @@ function encodeCursor(updatedAt: string, id: number): string {
 function decodeCursor(cursor: string): { updatedAt: string; id: number } | undefined {
   try {
     const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof updatedAt === 'string' && typeof id === 'number' && Number.isInteger(id) && !Number.isNaN(Date.parse(updatedAt))) return { updatedAt, id };
+    if (typeof updatedAt === 'string' && typeof id === 'number' && Number.isInteger(id) && !Number.isNaN(Date.parse(updatedAt)))
+      return { updatedAt, id };
   } catch {
     /* not ours */
   }
@@ -374,6 +459,12 @@ function toMessage(m: MessageRecord): Message {
     unread: m.unread,
     body: m.body,
     createdAt: m.createdAt,
-    attachments: m.attachments.map((a) => ({ id: a.publicId, name: a.filename, size: a.size, contentType: a.contentType, sha256: a.sha256 })),
+    attachments: m.attachments.map((a) => ({
+      id: a.publicId,
+      name: a.filename,
+      size: a.size,
+      contentType: a.contentType,
+      sha256: a.sha256,
+    })),
   };
 }

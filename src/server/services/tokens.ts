@@ -21,21 +21,31 @@ export class TokenService {
     if (p.token.kind !== 'session') throw forbidden('personal access tokens cannot create tokens; log in with tix auth login first');
     const problems = [];
     const name = input.name.trim();
-    if (name === '' || name.length > 100) problems.push({ field: 'name', message: 'give the token a name of 1 to 100 characters, e.g. "ci-incidents"' });
+    if (name === '' || name.length > 100)
+      problems.push({ field: 'name', message: 'give the token a name of 1 to 100 characters, e.g. "ci-incidents"' });
     const lifetime = input.expiresInSeconds * 1000;
     if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
       problems.push({ field: 'expiresInSeconds', message: 'a token lives between 1 minute and 366 days' });
     }
     const unknown = input.scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
     if (unknown.length > 0 || input.scopes.length === 0) {
-      problems.push({ field: 'scopes', message: `${unknown.length ? `unknown scope ${unknown.join(', ')}; ` : ''}choose from ${tokenScopes.join(', ')}` });
+      problems.push({
+        field: 'scopes',
+        message: `${unknown.length ? `unknown scope ${unknown.join(', ')}; ` : ''}choose from ${tokenScopes.join(', ')}`,
+      });
     }
     if (problems.length) throw invalid(problems);
     const now = this.clock.now();
     const t = newToken('pat');
     const row = await this.store.insertToken({
-      userId: p.user.id, kind: 'pat', name, tokenHash: t.hash, prefix: t.prefix, scopes: [...new Set(input.scopes)],
-      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + lifetime).toISOString(),
+      userId: p.user.id,
+      kind: 'pat',
+      name,
+      tokenHash: t.hash,
+      prefix: t.prefix,
+      scopes: [...new Set(input.scopes)],
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + lifetime).toISOString(),
     });
     return { ...tokenInfo(row), token: t.token };
   }
@@ -52,7 +62,14 @@ export class TokenService {
 
 export function tokenInfo(t: TokenRow): TokenInfo {
   return {
-    id: t.id, kind: t.kind, name: t.name, prefix: t.prefix, scopes: t.scopes,
-    createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt,
+    id: t.id,
+    kind: t.kind,
+    name: t.name,
+    prefix: t.prefix,
+    scopes: t.scopes,
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
   };
 }

@@ -97,12 +97,21 @@ export class SqliteStore implements Store {
       const establishmentIds = new Map<string, number>();
       let lastCompanyId: number | null = null;
       for (const company of seed.companies) {
-        const inserted = this.run('INSERT INTO companies (siren, name) VALUES (?, ?) ON CONFLICT (siren) DO NOTHING', company.siren, company.name);
+        const inserted = this.run(
+          'INSERT INTO companies (siren, name) VALUES (?, ?) ON CONFLICT (siren) DO NOTHING',
+          company.siren,
+          company.name,
+        );
         result.companies += Number(inserted.changes);
         const companyId = this.get<{ id: number }>('SELECT id FROM companies WHERE siren = ?', company.siren)!.id;
         lastCompanyId = companyId;
         for (const est of company.establishments) {
-          const r = this.run('INSERT INTO establishments (company_id, siret, name) VALUES (?, ?, ?) ON CONFLICT (siret) DO NOTHING', companyId, est.siret, est.name);
+          const r = this.run(
+            'INSERT INTO establishments (company_id, siret, name) VALUES (?, ?, ?) ON CONFLICT (siret) DO NOTHING',
+            companyId,
+            est.siret,
+            est.name,
+          );
           result.establishments += Number(r.changes);
           establishmentIds.set(est.siret, this.get<{ id: number }>('SELECT id FROM establishments WHERE siret = ?', est.siret)!.id);
         }
@@ -110,19 +119,32 @@ export class SqliteStore implements Store {
       for (const user of seed.users) {
         const sirets = [...user.admin, ...user.employee];
         // A customer belongs to the company of its establishments; agents belong to none.
-        const companyId = user.role === 'agent' ? null : (sirets.length > 0 ? this.companyOfSiret(sirets[0]!) : lastCompanyId);
+        const companyId = user.role === 'agent' ? null : sirets.length > 0 ? this.companyOfSiret(sirets[0]!) : lastCompanyId;
         const r = this.run(
           'INSERT INTO users (email, name, role, company_id, password_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
-          user.email.toLowerCase(), user.name, user.role, companyId, user.passwordHash,
+          user.email.toLowerCase(),
+          user.name,
+          user.role,
+          companyId,
+          user.passwordHash,
         );
         result.users += Number(r.changes);
         if (r.changes === 0) continue; // an existing user keeps its password and memberships
         const userId = Number(r.lastInsertRowid);
-        for (const [role, list] of [['admin', user.admin], ['employee', user.employee]] as const) {
+        for (const [role, list] of [
+          ['admin', user.admin],
+          ['employee', user.employee],
+        ] as const) {
           for (const siret of list) {
-            const estId = establishmentIds.get(siret) ?? this.get<{ id: number }>('SELECT id FROM establishments WHERE siret = ?', siret)?.id;
+            const estId =
+              establishmentIds.get(siret) ?? this.get<{ id: number }>('SELECT id FROM establishments WHERE siret = ?', siret)?.id;
             if (estId === undefined) throw new Error(`unknown establishment ${siret}`);
-            this.run('INSERT INTO memberships (user_id, establishment_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', userId, estId, role);
+            this.run(
+              'INSERT INTO memberships (user_id, establishment_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+              userId,
+              estId,
+              role,
+            );
           }
         }
       }
@@ -165,7 +187,9 @@ export class SqliteStore implements Store {
 
   async establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]> {
     if (ids.length === 0) return [];
-    return this.all<Row>(`SELECT * FROM establishments WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY name`, ...ids).map(toEstablishment);
+    return this.all<Row>(`SELECT * FROM establishments WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY name`, ...ids).map(
+      toEstablishment,
+    );
   }
 
   async allEstablishments(): Promise<EstablishmentRow[]> {
@@ -175,7 +199,14 @@ export class SqliteStore implements Store {
   async insertToken(t: NewToken): Promise<TokenRow> {
     const r = this.run(
       'INSERT INTO tokens (user_id, kind, name, token_hash, prefix, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      t.userId, t.kind, t.name, t.tokenHash, t.prefix, JSON.stringify(t.scopes), t.createdAt, t.expiresAt,
+      t.userId,
+      t.kind,
+      t.name,
+      t.tokenHash,
+      t.prefix,
+      JSON.stringify(t.scopes),
+      t.createdAt,
+      t.expiresAt,
     );
     return { ...t, id: Number(r.lastInsertRowid), lastUsedAt: null, revokedAt: null };
   }
@@ -208,7 +239,8 @@ export class SqliteStore implements Store {
       `INSERT INTO login_failures (key, count, last_failed_at) VALUES (?, 1, ?)
        ON CONFLICT (key) DO UPDATE SET count = count + 1, last_failed_at = excluded.last_failed_at
        RETURNING count, last_failed_at`,
-      key, at,
+      key,
+      at,
     )!;
     return { count: Number(row.count), lastFailedAt: String(row.last_failed_at) };
   }
@@ -220,16 +252,31 @@ export class SqliteStore implements Store {
   // ---- tickets -------------------------------------------------------------------------------------------
 
   /** An idempotency key already used by this user: the same request replays, another one conflicts. */
-  private replay(userId: number, idem: NewTicketRecord['idempotency']): { ticketId: number; messageId: number | null; conflict: boolean } | undefined {
+  private replay(
+    userId: number,
+    idem: NewTicketRecord['idempotency'],
+  ): { ticketId: number; messageId: number | null; conflict: boolean } | undefined {
     if (!idem) return undefined;
-    const row = this.get<Row>('SELECT fingerprint, ticket_id, message_id FROM idempotency_keys WHERE user_id = ? AND key = ?', userId, idem.key);
+    const row = this.get<Row>(
+      'SELECT fingerprint, ticket_id, message_id FROM idempotency_keys WHERE user_id = ? AND key = ?',
+      userId,
+      idem.key,
+    );
     if (!row) return undefined;
-    return { ticketId: Number(row.ticket_id), messageId: row.message_id === null ? null : Number(row.message_id), conflict: row.fingerprint !== idem.fingerprint };
+    return {
+      ticketId: Number(row.ticket_id),
+      messageId: row.message_id === null ? null : Number(row.message_id),
+      conflict: row.fingerprint !== idem.fingerprint,
+    };
   }
 
   private attachUploads(messageId: number, uploadIds: number[]): void {
     if (uploadIds.length === 0) return;
-    const r = this.run(`UPDATE uploads SET message_id = ? WHERE message_id IS NULL AND id IN (${uploadIds.map(() => '?').join(',')})`, messageId, ...uploadIds);
+    const r = this.run(
+      `UPDATE uploads SET message_id = ? WHERE message_id IS NULL AND id IN (${uploadIds.map(() => '?').join(',')})`,
+      messageId,
+      ...uploadIds,
+    );
     // another request attached one of them first: undo everything rather than attach half
     if (Number(r.changes) !== uploadIds.length) throw new UploadTaken();
   }
@@ -244,7 +291,9 @@ export class SqliteStore implements Store {
           const same = this.get<Row>(
             `SELECT id, status FROM tickets WHERE establishment_id = ? AND type = ? AND status IN ('sent', 'answered', 'open')
              AND lower(trim(summary)) = lower(trim(?)) ORDER BY updated_at DESC, id DESC LIMIT 1`,
-            t.establishmentId, t.type, t.summary,
+            t.establishmentId,
+            t.type,
+            t.summary,
           );
           const next = same && t.dedupe.replyStatus(same.status as Status);
           if (same && typeof next === 'string') {
@@ -253,21 +302,47 @@ export class SqliteStore implements Store {
             this.attachUploads(messageId, t.uploadIds);
             this.updateStatus(ticketId, next, t.at);
             if (t.idempotency) {
-              this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', t.createdById, t.idempotency.key, t.idempotency.fingerprint, ticketId, messageId, t.at);
+              this.run(
+                'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+                t.createdById,
+                t.idempotency.key,
+                t.idempotency.fingerprint,
+                ticketId,
+                messageId,
+                t.at,
+              );
             }
             return { ticketId, replayed: false, deduplicated: true };
           }
         }
-        const ticketId = Number(this.get<Row>(
-          `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of, created_at, updated_at)
+        const ticketId = Number(
+          this.get<Row>(
+            `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?) RETURNING id`,
-          t.establishmentId, t.createdById, t.onBehalfOf, t.type, t.category, t.summary, JSON.stringify(t.fields), t.followUpOf, t.at, t.at,
-        )!.id);
+            t.establishmentId,
+            t.createdById,
+            t.onBehalfOf,
+            t.type,
+            t.category,
+            t.summary,
+            JSON.stringify(t.fields),
+            t.followUpOf,
+            t.at,
+            t.at,
+          )!.id,
+        );
         const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
         this.attachUploads(messageId, t.uploadIds);
         this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, t.summary);
         if (t.idempotency) {
-          this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)', t.createdById, t.idempotency.key, t.idempotency.fingerprint, ticketId, t.at);
+          this.run(
+            'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
+            t.createdById,
+            t.idempotency.key,
+            t.idempotency.fingerprint,
+            ticketId,
+            t.at,
+          );
         }
         return { ticketId, replayed: false };
       });
@@ -278,7 +353,15 @@ export class SqliteStore implements Store {
   }
 
   private insertMessage(ticketId: number, authorId: number, body: string, at: string): number {
-    const id = Number(this.get<Row>('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id', ticketId, authorId, body, at)!.id);
+    const id = Number(
+      this.get<Row>(
+        'INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+        ticketId,
+        authorId,
+        body,
+        at,
+      )!.id,
+    );
     this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, body);
     return id;
   }
@@ -287,7 +370,8 @@ export class SqliteStore implements Store {
     try {
       return this.transaction(() => {
         const previous = this.replay(m.authorId, m.idempotency);
-        if (previous && (previous.conflict || previous.ticketId !== m.ticketId || previous.messageId === null)) return { conflict: 'idempotency' as const, ticketId: previous.ticketId };
+        if (previous && (previous.conflict || previous.ticketId !== m.ticketId || previous.messageId === null))
+          return { conflict: 'idempotency' as const, ticketId: previous.ticketId };
         if (previous) return { messageId: previous.messageId!, replayed: true };
         const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', m.ticketId);
         if (!row) return { refused: 'no such ticket' };
@@ -297,7 +381,15 @@ export class SqliteStore implements Store {
         this.attachUploads(messageId, m.uploadIds);
         this.updateStatus(m.ticketId, next, m.at);
         if (m.idempotency) {
-          this.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', m.authorId, m.idempotency.key, m.idempotency.fingerprint, m.ticketId, messageId, m.at);
+          this.run(
+            'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            m.authorId,
+            m.idempotency.key,
+            m.idempotency.fingerprint,
+            m.ticketId,
+            messageId,
+            m.at,
+          );
         }
         return { messageId, replayed: false };
       });
@@ -313,11 +405,21 @@ export class SqliteStore implements Store {
          resolved_at = CASE WHEN ? = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, ?) ELSE NULL END,
          closed_at = CASE WHEN ? = 'closed' THEN coalesce(closed_at, ?) ELSE NULL END
        WHERE id = ?`,
-      status, at, status, at, status, at, ticketId,
+      status,
+      at,
+      status,
+      at,
+      status,
+      at,
+      ticketId,
     );
   }
 
-  async changeStatus(ticketId: number, decide: (current: Status) => Status | { refused: string }, at: string): Promise<{ status: Status } | { refused: string }> {
+  async changeStatus(
+    ticketId: number,
+    decide: (current: Status) => Status | { refused: string },
+    at: string,
+  ): Promise<{ status: Status } | { refused: string }> {
     return this.transaction(() => {
       const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', ticketId);
       if (!row) return { refused: 'no such ticket' };
@@ -329,7 +431,9 @@ export class SqliteStore implements Store {
   }
 
   async closeResolvedBefore(cutoff: string, at: string): Promise<number> {
-    return Number(this.run("UPDATE tickets SET status = 'closed', closed_at = ? WHERE status = 'resolved' AND resolved_at <= ?", at, cutoff).changes);
+    return Number(
+      this.run("UPDATE tickets SET status = 'closed', closed_at = ? WHERE status = 'resolved' AND resolved_at <= ?", at, cutoff).changes,
+    );
   }
 
   private ticketSelect(where: string, order = ''): string {
@@ -373,7 +477,10 @@ export class SqliteStore implements Store {
         AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id))`);
     }
     if (f.before) add('(t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))', f.before.updatedAt, f.before.updatedAt, f.before.id);
-    const sql = this.ticketSelect(where.length ? where.join(' AND ') : '1 = 1', `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1000))}`);
+    const sql = this.ticketSelect(
+      where.length ? where.join(' AND ') : '1 = 1',
+      `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1000))}`,
+    );
     return this.all<Row>(sql, ...params).map(toTicket);
   }
 
@@ -382,7 +489,8 @@ export class SqliteStore implements Store {
       `SELECT m.*, u.email, u.name, u.role,
          (m.author_id <> ?1 AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id)) AS unread
        FROM messages m JOIN users u ON u.id = m.author_id WHERE m.ticket_id = ?2 ORDER BY m.id`,
-      viewerId, ticketId,
+      viewerId,
+      ticketId,
     );
     const files = this.all<Row>(
       `SELECT up.message_id, up.public_id, up.filename, up.content_type, up.size, up.sha256 FROM uploads up
@@ -403,10 +511,26 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async insertUpload(u: { publicId: string; userId: number; filename: string; contentType: string; size: number; sha256: string; data: Uint8Array; at: string }): Promise<AttachmentRecord> {
+  async insertUpload(u: {
+    publicId: string;
+    userId: number;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    data: Uint8Array;
+    at: string;
+  }): Promise<AttachmentRecord> {
     this.run(
       'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      u.publicId, u.userId, u.filename, u.contentType, u.size, u.sha256, u.data, u.at,
+      u.publicId,
+      u.userId,
+      u.filename,
+      u.contentType,
+      u.size,
+      u.sha256,
+      u.data,
+      u.at,
     );
     return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
   }
@@ -416,13 +540,19 @@ export class SqliteStore implements Store {
     return this.all<Row>(
       `SELECT id, user_id, message_id, public_id, filename, content_type, size, sha256 FROM uploads WHERE public_id IN (${publicIds.map(() => '?').join(',')})`,
       ...publicIds,
-    ).map((r) => ({ ...toAttachment(r), id: Number(r.id), userId: Number(r.user_id), messageId: r.message_id === null ? null : Number(r.message_id) }));
+    ).map((r) => ({
+      ...toAttachment(r),
+      id: Number(r.id),
+      userId: Number(r.user_id),
+      messageId: r.message_id === null ? null : Number(r.message_id),
+    }));
   }
 
   async attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined> {
     const row = this.get<Row>(
       'SELECT up.* FROM uploads up JOIN messages m ON m.id = up.message_id WHERE m.ticket_id = ? AND up.public_id = ?',
-      ticketId, publicId,
+      ticketId,
+      publicId,
     );
     return row && { ...toAttachment(row), data: row.data as Uint8Array };
   }
@@ -432,12 +562,17 @@ export class SqliteStore implements Store {
   }
 
   async markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number> {
-    return Number(this.run(
-      `INSERT INTO message_reads (user_id, message_id)
+    return Number(
+      this.run(
+        `INSERT INTO message_reads (user_id, message_id)
        SELECT ?, id FROM messages WHERE ticket_id = ? AND author_id <> ? AND id <= ?
        ON CONFLICT DO NOTHING`,
-      userId, ticketId, userId, upToMessageId ?? Number.MAX_SAFE_INTEGER,
-    ).changes);
+        userId,
+        ticketId,
+        userId,
+        upToMessageId ?? Number.MAX_SAFE_INTEGER,
+      ).changes,
+    );
   }
 
   async markTicketsRead(userId: number, ticketIds: number[]): Promise<number> {
@@ -447,12 +582,16 @@ export class SqliteStore implements Store {
       // in slices: SQLite caps the number of bound parameters
       for (let i = 0; i < ticketIds.length; i += 500) {
         const slice = ticketIds.slice(i, i + 500);
-        changed += Number(this.run(
-          `INSERT INTO message_reads (user_id, message_id)
+        changed += Number(
+          this.run(
+            `INSERT INTO message_reads (user_id, message_id)
            SELECT ?, id FROM messages WHERE author_id <> ? AND ticket_id IN (${slice.map(() => '?').join(',')})
            ON CONFLICT DO NOTHING`,
-          userId, userId, ...slice,
-        ).changes);
+            userId,
+            userId,
+            ...slice,
+          ).changes,
+        );
       }
       return changed;
     });
@@ -478,19 +617,42 @@ export class SqliteStore implements Store {
 
   /** Another contact of the company with this type and name, case aside. */
   private sameNamedContact(companyId: number, c: ContactDraft, exceptId = 0): ContactRow | undefined {
-    const row = this.get<Row>('SELECT * FROM contacts WHERE company_id = ? AND type = ? AND name_key = ? AND id <> ?', companyId, c.type, contactNameKey(c.name), exceptId);
+    const row = this.get<Row>(
+      'SELECT * FROM contacts WHERE company_id = ? AND type = ? AND name_key = ? AND id <> ?',
+      companyId,
+      c.type,
+      contactNameKey(c.name),
+      exceptId,
+    );
     return row && toContact(row);
   }
 
   private insertContactRow(companyId: number, c: ContactDraft, at: string): number {
-    return Number(this.get<Row>(
-      'INSERT INTO contacts (company_id, type, name, name_key, emails, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
-      companyId, c.type, c.name, contactNameKey(c.name), JSON.stringify(c.emails), c.phone, at, at,
-    )!.id);
+    return Number(
+      this.get<Row>(
+        'INSERT INTO contacts (company_id, type, name, name_key, emails, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+        companyId,
+        c.type,
+        c.name,
+        contactNameKey(c.name),
+        JSON.stringify(c.emails),
+        c.phone,
+        at,
+        at,
+      )!.id,
+    );
   }
 
   private updateContactRow(id: number, c: ContactDraft, at: string): void {
-    this.run('UPDATE contacts SET name = ?, name_key = ?, emails = ?, phone = ?, updated_at = ? WHERE id = ?', c.name, contactNameKey(c.name), JSON.stringify(c.emails), c.phone, at, id);
+    this.run(
+      'UPDATE contacts SET name = ?, name_key = ?, emails = ?, phone = ?, updated_at = ? WHERE id = ?',
+      c.name,
+      contactNameKey(c.name),
+      JSON.stringify(c.emails),
+      c.phone,
+      at,
+      id,
+    );
   }
 
   async insertContact(companyId: number, c: ContactDraft, at: string): Promise<ContactRow | DuplicateContact> {
@@ -501,7 +663,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async updateContact<P>(companyId: number, id: number, decide: (current: ContactRow) => ContactDraft | { problems: P }, at: string): Promise<ContactRow | DuplicateContact | { problems: P } | undefined> {
+  async updateContact<P>(
+    companyId: number,
+    id: number,
+    decide: (current: ContactRow) => ContactDraft | { problems: P },
+    at: string,
+  ): Promise<ContactRow | DuplicateContact | { problems: P } | undefined> {
     return this.transaction(() => {
       const row = this.get<Row>('SELECT * FROM contacts WHERE company_id = ? AND id = ?', companyId, id);
       if (!row) return undefined;
@@ -510,7 +677,8 @@ export class SqliteStore implements Store {
       if ('problems' in next) return next;
       const duplicate = this.sameNamedContact(companyId, next, id);
       if (duplicate) return { duplicate };
-      const unchanged = next.name === current.name && next.phone === current.phone && JSON.stringify(next.emails) === JSON.stringify(current.emails);
+      const unchanged =
+        next.name === current.name && next.phone === current.phone && JSON.stringify(next.emails) === JSON.stringify(current.emails);
       if (unchanged) return current;
       this.updateContactRow(id, next, at);
       return { ...current, ...next, updatedAt: at };
@@ -521,7 +689,11 @@ export class SqliteStore implements Store {
     return Number(this.run('DELETE FROM contacts WHERE company_id = ? AND id = ?', companyId, id).changes) > 0;
   }
 
-  async applyContacts<R>(companyId: number, plan: (current: ContactRow[]) => ContactChanges | { refused: R }, opts: { at: string; dryRun: boolean }): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }> {
+  async applyContacts<R>(
+    companyId: number,
+    plan: (current: ContactRow[]) => ContactChanges | { refused: R },
+    opts: { at: string; dryRun: boolean },
+  ): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }> {
     return this.transaction(() => {
       const changes = plan(this.all<Row>('SELECT * FROM contacts WHERE company_id = ? ORDER BY id', companyId).map(toContact));
       if ('refused' in changes) return changes;
@@ -546,7 +718,11 @@ function migrate(db: DatabaseSync, migrations: Migration[]): void {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
       db.exec('COMMIT');
     } catch (err) {
       db.exec('ROLLBACK');
@@ -585,7 +761,13 @@ function toTicket(r: Row): TicketRecord {
 }
 
 function toAttachment(r: Row): AttachmentRecord {
-  return { publicId: String(r.public_id), filename: String(r.filename), contentType: String(r.content_type), size: Number(r.size), sha256: String(r.sha256) };
+  return {
+    publicId: String(r.public_id),
+    filename: String(r.filename),
+    contentType: String(r.content_type),
+    size: Number(r.size),
+    sha256: String(r.sha256),
+  };
 }
 
 function toUser(r: Row): UserRow {

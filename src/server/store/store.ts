@@ -252,11 +252,24 @@ export interface Store {
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /** applies decide() to the current status inside one transaction */
-  changeStatus(ticketId: number, decide: (current: Status) => Status | { refused: string }, at: string): Promise<{ status: Status } | { refused: string }>;
+  changeStatus(
+    ticketId: number,
+    decide: (current: Status) => Status | { refused: string },
+    at: string,
+  ): Promise<{ status: Status } | { refused: string }>;
   /** closes tickets resolved before the cutoff; returns how many */
   closeResolvedBefore(cutoff: string, at: string): Promise<number>;
 
-  insertUpload(u: { publicId: string; userId: number; filename: string; contentType: string; size: number; sha256: string; data: Uint8Array; at: string }): Promise<AttachmentRecord>;
+  insertUpload(u: {
+    publicId: string;
+    userId: number;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    data: Uint8Array;
+    at: string;
+  }): Promise<AttachmentRecord>;
   uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
   attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
   /** forgets uploads never attached to a message, older than the cutoff */
@@ -275,7 +288,12 @@ export interface Store {
   getContact(companyId: number, id: number): Promise<ContactRow | undefined>;
   insertContact(companyId: number, c: ContactDraft, at: string): Promise<ContactRow | DuplicateContact>;
   /** reads the contact and applies decide() to it inside one transaction; a `problems` answer changes nothing */
-  updateContact<P>(companyId: number, id: number, decide: (current: ContactRow) => ContactDraft | { problems: P }, at: string): Promise<ContactRow | DuplicateContact | { problems: P } | undefined>;
+  updateContact<P>(
+    companyId: number,
+    id: number,
+    decide: (current: ContactRow) => ContactDraft | { problems: P },
+    at: string,
+  ): Promise<ContactRow | DuplicateContact | { problems: P } | undefined>;
   /** false when there was no such contact in this company */
   deleteContact(companyId: number, id: number): Promise<boolean>;
   /**
@@ -283,5 +301,9 @@ export interface Store {
    * transaction. A dry run stops after plan(). A `refused` answer changes nothing. Returns the ids of the added
    * contacts, in order.
    */
-  applyContacts<R>(companyId: number, plan: (current: ContactRow[]) => ContactChanges | { refused: R }, opts: { at: string; dryRun: boolean }): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }>;
+  applyContacts<R>(
+    companyId: number,
+    plan: (current: ContactRow[]) => ContactChanges | { refused: R },
+    opts: { at: string; dryRun: boolean },
+  ): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, exitCodeMeanings } from '../../src/api/errors.ts';
+import { ExitCode, exitCodeMeanings } from '../../src/core/errors.ts';
 import { tix } from '../helpers/cli.ts';
 
 // Scripts depend on these numbers. Changing one must fail this test and be a deliberate, documented break.
@@ -13,6 +13,7 @@ describe('exit codes', () => {
   it('are printed by tix help exit-codes, one line each', async () => {
     const r = await tix(['help', 'exit-codes']);
     expect(r.code).toBe(0);
-    for (const e of exitCodeMeanings) expect(r.stdout).toMatch(new RegExp(`^\\s+${e.code}  ${e.meaning.slice(0, 20).replace(/[()]/g, '.')}`, 'm'));
+    for (const e of exitCodeMeanings)
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${e.code}  ${e.meaning.slice(0, 20).replace(/[()]/g, '.')}`, 'm'));
   });
 });

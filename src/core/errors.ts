@@ -20,7 +20,12 @@ export const exitCodeMeanings: ReadonlyArray<{ code: number; name: ExitCodeName;
   { code: 3, name: 'notFound', meaning: 'not found, or not visible to you' },
   { code: 4, name: 'auth', meaning: 'not logged in, token rejected, or not permitted' },
   { code: 5, name: 'state', meaning: 'refused by state: reply to a closed ticket, conflicting idempotency key' },
-  { code: 6, name: 'transient', meaning: 'transient: network unreachable, timeout, 429/503 after retries, or a write whose outcome is unknown; safe to retry later with the same idempotency key' },
+  {
+    code: 6,
+    name: 'transient',
+    meaning:
+      'transient: network unreachable, timeout, 429/503 after retries, or a write whose outcome is unknown; safe to retry later with the same idempotency key',
+  },
   { code: 8, name: 'waitTimeout', meaning: 'waited and nothing happened (watch timed out)' },
   { code: 130, name: 'cancelled', meaning: 'cancelled (Ctrl-C, declined prompt)' },
 ];
@@ -68,11 +73,16 @@ function defaultCode(exitCode: number): string {
 }
 
 export const usageError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.usage, message, { code: 'usage', ...details });
-export const notFoundError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.notFound, message, { code: 'not_found', ...details });
-export const authError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.auth, message, { code: 'unauthorized', ...details });
-export const stateError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.state, message, { code: 'conflict', ...details });
-export const transientError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.transient, message, { code: 'transient', ...details });
-export const cancelledError = (message = 'cancelled', details?: ErrorDetails) => new TixError(ExitCode.cancelled, message, { code: 'cancelled', ...details });
+export const notFoundError = (message: string, details?: ErrorDetails) =>
+  new TixError(ExitCode.notFound, message, { code: 'not_found', ...details });
+export const authError = (message: string, details?: ErrorDetails) =>
+  new TixError(ExitCode.auth, message, { code: 'unauthorized', ...details });
+export const stateError = (message: string, details?: ErrorDetails) =>
+  new TixError(ExitCode.state, message, { code: 'conflict', ...details });
+export const transientError = (message: string, details?: ErrorDetails) =>
+  new TixError(ExitCode.transient, message, { code: 'transient', ...details });
+export const cancelledError = (message = 'cancelled', details?: ErrorDetails) =>
+  new TixError(ExitCode.cancelled, message, { code: 'cancelled', ...details });
 
 /** Lists every missing or invalid field at once, so a script author fixes them in one go. */
 export function fieldsError(problems: FieldProblem[], intro = 'invalid input'): TixError {
