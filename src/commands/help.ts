@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import type { Backend } from '../api/backend.ts';
+import type { Backend, ProviderModule } from '../api/backend.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../core/errors.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
@@ -16,6 +16,8 @@ export interface Options {
   tree: () => Promise<Command>;
   /** a backend that gives up fast, for the request-type schemas of help --json */
   backend: () => Promise<Backend>;
+  /** the profile's provider: the --status words of help --json */
+  provider: () => Promise<ProviderModule>;
 }
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
@@ -55,7 +57,15 @@ export function register(parent: Command, f: Factory, tree: () => Command, runF 
       'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas',
     )
     .action(async (topic: string[], opts: { json?: boolean }) => {
-      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => tree(), backend: f.quickBackend });
+      await runF({
+        io: f.io,
+        topic,
+        root: parent,
+        json: Boolean(opts.json),
+        tree: async () => tree(),
+        backend: f.quickBackend,
+        provider: f.provider,
+      });
     });
   return examples(cmd, [
     'tix help exit-codes',
@@ -101,16 +111,22 @@ function findCommand(root: Command, words: string[]): { cmd: Command; path: stri
 
 /** tix help --json [COMMAND…]: the tree (or the part under COMMAND) as data; request types only when the server answers. */
 async function printTree(o: Options): Promise<void> {
-  const [{ commandSpec, flatten, choicesOf }, { VERSION }, root] = await Promise.all([
+  const [{ commandSpec, flatten, choicesOf }, { VERSION }, { statusWords }, root] = await Promise.all([
     import('../cli/completion/spec.ts'),
     import('../version.ts'),
+    import('../core/status.ts'),
     o.tree(),
   ]);
   const spec = commandSpec(root);
   const { path: under } = findCommand(root, o.topic);
+  // --status words depend on the profile's helpdesk: its own statuses, then the categories
+  const statuses = await o
+    .provider()
+    .then((p) => statusWords(p.info.statuses))
+    .catch(() => undefined);
   const options = (list: OptionSpec[]) =>
     list.map((opt) => {
-      const choices = choicesOf(opt.values);
+      const choices = opt.values?.kind === 'dynamic' && opt.values.what === 'statuses' ? statuses : choicesOf(opt.values);
       return {
         flags: opt.flags,
         description: opt.description,
@@ -121,7 +137,7 @@ async function printTree(o: Options): Promise<void> {
   const commands = flatten(spec).filter((c) => c.path !== '' && (under === '' || c.path === under || c.path.startsWith(`${under} `)));
   const requestTypes = await o
     .backend()
-    .then((b) => b.catalog())
+    .then((b) => b.requestTypes?.catalog() ?? null)
     .catch(() => null);
   const tree = {
     version: VERSION,

@@ -29,13 +29,15 @@ describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
     const file = join(env.TIX_CONFIG_DIR!, 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const config = JSON.parse(readFileSync(join(env.TIX_CONFIG_DIR!, 'config.json'), 'utf8'));
-    expect(config.profiles.default).toEqual({ server: s.url, email: 'yann@demo.test', tokenStorage: 'file' });
+    // the profile records its provider (tix auth login --provider, tix serve by default)
+    expect(config.profiles.default).toEqual({ server: s.url, provider: 'tix', email: 'yann@demo.test', tokenStorage: 'file' });
     expect(JSON.stringify(config)).not.toMatch(/tixs_/);
 
     const status = await tix(['auth', 'status', '--json'], { env });
     expect(status.code).toBe(0);
     expect(status.json()).toMatchObject({
       server: s.url,
+      provider: 'tix',
       profile: 'default',
       tokenSource: 'file',
       user: { email: 'yann@demo.test', role: 'admin' },

@@ -380,11 +380,13 @@ describe('tix ticket list / view', () => {
     ).toBe(true);
     const bad = await tix(['ticket', 'list', '--status', 'open,pending'], { env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--status: unknown pending; one of sent, answered, open, resolved, closed/);
+    expect(bad.stderr).toMatch(
+      /--status: unknown pending; statuses of tix serve: sent, answered, open, resolved, closed; categories: new, open, waiting, resolved, closed/,
+    );
     expect((await tix(['ticket', 'list', '--since', 'last week'], { env })).code).toBe(2);
     expect((await tix(['ticket', 'list', '--since', '7d', '--json', 'id'], { env })).code).toBe(0);
     expect((await tix(['ticket', 'list', '--json', 'id,priority'], { env })).stderr).toMatch(
-      /unknown JSON field priority; available: id, status/,
+      /unknown JSON field priority; available: id, ref, status, statusCategory/,
     );
   });
 

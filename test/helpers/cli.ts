@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { HttpClientOptions } from '../../src/api/http.ts';
+import type { ProviderModule } from '../../src/api/backend.ts';
+import type { HttpSettings } from '../../src/api/http.ts';
 import { main } from '../../src/cli/main.ts';
 import { createIOStreams, type Env } from '../../src/io/iostreams.ts';
 
@@ -52,7 +53,15 @@ function result(code: number, stdout: string, stderr: string): Result {
 /** Runs a command in-process through main(), exactly as bin/tix.js does, with captured streams. */
 export async function tix(
   args: string[],
-  opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {},
+  opts: {
+    env?: Env;
+    stdin?: string | Uint8Array;
+    tty?: boolean;
+    signal?: AbortSignal;
+    http?: Partial<HttpSettings>;
+    /** a provider that serves every profile (the in-memory helpdesk) */
+    provider?: ProviderModule;
+  } = {},
 ): Promise<Result> {
   let out = '';
   let err = '';
@@ -73,7 +82,11 @@ export async function tix(
   const env = opts.env ?? isolatedEnv();
   const tty = opts.tty ?? false;
   const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty } }, env);
-  const code = await main(args, io, env, { http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http }, signal: opts.signal });
+  const code = await main(args, io, env, {
+    http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http },
+    signal: opts.signal,
+    provider: opts.provider,
+  });
   return result(code, out, err);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { API_VERSION, type ServerInfo } from '../../api/types.ts';
+import type { ServerInfo } from '../../api/types.ts';
+import { API_VERSION } from '../../providers/tix/wire.ts';
 import { VERSION } from '../../version.ts';
 
 export function metaRoutes(api: FastifyInstance, openapi: () => unknown): void {
