@@ -26,6 +26,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'TIX_TOKEN', meaning: 'token to use instead of the stored one (CI: a personal access token from a secret)' },
   { name: 'TIX_PROFILE', meaning: 'profile to use, like --profile' },
   {
+    name: 'TIX_PROVIDER',
+    meaning: "the helpdesk behind TIX_SERVER: tix (default), rt, jira-sm, zendesk; overrides the profile's (CI with TIX_TOKEN)",
+  },
+  {
     name: 'TIX_CONFIG_DIR',
     meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
   },
