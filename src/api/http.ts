@@ -1,7 +1,6 @@
 import * as http from 'node:http';
 import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Env } from '../io/iostreams.ts';
-import { stripControls } from '../core/text.ts';
 import { VERSION } from '../version.ts';
 import {
   authError,
@@ -342,8 +341,9 @@ export class HttpClient {
     } catch {
       /* not the envelope the provider knows: keep the status line */
     }
-    // the helpdesk's words end up in a terminal: no control characters
-    const message = envelope?.message ? stripControls(envelope.message) : `the server answered ${res.status}`;
+    // (the helpdesk's words are cleaned of control characters by the wrapper every backend goes through, and
+    // by tix api: src/api/clean.ts)
+    const message = envelope?.message ?? `the server answered ${res.status}`;
     const details = { code: envelope?.code, fields: envelope?.fields, status: res.status, data: envelope?.data };
     if (res.status === 401) return authError(message, { ...details, hint: 'run: tix auth login' });
     if (res.status === 403) return authError(message, details);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../core/errors.ts';
+import { cleanError } from '../api/clean.ts';
 import type { HttpClient, Query, RawResponse, RequestOptions } from '../api/http.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -147,7 +148,7 @@ export async function run(o: Options): Promise<void> {
     const res = await http.raw(method, path, request);
     report(o, res);
     print(o.io, res);
-    if (res.status >= 400) throw http.errorFor(method, res);
+    if (res.status >= 400) throw cleanError(http.errorFor(method, res));
     return;
   }
   const items: unknown[] = [];
@@ -157,7 +158,7 @@ export async function run(o: Options): Promise<void> {
     report(o, res);
     if (res.status >= 400) {
       print(o.io, res);
-      throw http.errorFor('GET', res);
+      throw cleanError(http.errorFor('GET', res));
     }
     const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
     if (!page || !Array.isArray(page.items))

@@ -2,6 +2,7 @@ import { Argument, type Command } from 'commander';
 import type { Backend, ProviderModule } from '../api/backend.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../core/errors.ts';
+import { statusWords } from '../core/status.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
@@ -115,10 +116,9 @@ function findCommand(root: Command, words: string[]): { cmd: Command; path: stri
 
 /** tix help --json [COMMAND…]: the tree (or the part under COMMAND) as data; request types only when the server answers. */
 async function printTree(o: Options): Promise<void> {
-  const [{ commandSpec, flatten, choicesOf }, { VERSION }, { statusWords }, root] = await Promise.all([
+  const [{ commandSpec, flatten, choicesOf }, { VERSION }, root] = await Promise.all([
     import('../cli/completion/spec.ts'),
     import('../version.ts'),
-    import('../core/status.ts'),
     o.tree(),
   ]);
   const spec = commandSpec(root);

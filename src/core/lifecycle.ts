@@ -4,25 +4,13 @@
 //   open      "Ouvert"               the customer answered back; support's turn
 //   resolved  "Résolu"               done; a customer reply reopens it; closes by itself after a delay
 //   closed    "Clôturé"              final: no more replies; a follow-up ticket links to it
-// The server enforces it; the tix provider declares it to the client (with a category for each status).
+// The server enforces it; the tix provider declares it to the client, with a category for each status
+// (src/providers/tix/statuses.ts).
 import type { Actor } from './roles.ts';
-import type { StatusAction, StatusCategory, StatusSpec } from './status.ts';
+import type { StatusAction } from './status.ts';
 
 export const statuses = ['sent', 'answered', 'open', 'resolved', 'closed'] as const;
 export type Status = (typeof statuses)[number];
-
-/** Each status with its category: tix serve's five statuses are one mapping onto the five categories. */
-export const tixStatuses: readonly (StatusSpec & { name: Status })[] = [
-  { name: 'sent', category: 'new', acceptsReplies: true, labelFr: 'Message envoyé' },
-  { name: 'answered', category: 'waiting', acceptsReplies: true, labelFr: 'Réponse disponible' },
-  { name: 'open', category: 'open', acceptsReplies: true, labelFr: 'Ouvert' },
-  { name: 'resolved', category: 'resolved', acceptsReplies: true, labelFr: 'Résolu' },
-  { name: 'closed', category: 'closed', acceptsReplies: false, labelFr: 'Clôturé' },
-];
-
-export function categoryOf(status: Status): StatusCategory {
-  return tixStatuses.find((s) => s.name === status)!.category;
-}
 
 /** The status after a reply, or undefined when a reply is refused (closed tickets take no replies). */
 export function statusAfterReply(current: Status, by: Actor): Status | undefined {

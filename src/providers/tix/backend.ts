@@ -33,7 +33,7 @@ import type {
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
 import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
-import { tixStatuses } from '../../core/lifecycle.ts';
+import { categoryOf } from './statuses.ts';
 import type { WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
 /**
@@ -223,8 +223,7 @@ function toTicket(w: WireTicket): Ticket {
     id,
     ref: String(id),
     status,
-    // a status this client does not know (a newer server) counts as support's turn
-    statusCategory: tixStatuses.find((s) => s.name === status)?.category ?? 'open',
+    statusCategory: categoryOf(status),
     ...rest,
   };
 }

@@ -1,7 +1,10 @@
 // tix serve's own part of HTTP: its API path, its bearer tokens, its error envelope, and how messages name it.
 import type { Connection } from '../../api/backend.ts';
 import { type ErrorEnvelope, HttpClient, type RawResponse } from '../../api/http.ts';
-import { API_BASE_PATH, type WireError } from './wire.ts';
+import type { WireError } from './wire.ts';
+
+/** Where tix serve's REST API lives under its address. */
+export const API_BASE_PATH = '/api/v1';
 
 export function tixHttp(c: Connection): HttpClient {
   return new HttpClient({

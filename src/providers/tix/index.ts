@@ -1,14 +1,14 @@
 // The tix serve provider: the reference helpdesk, which can do everything tix can.
 import type { ProviderModule } from '../../api/backend.ts';
-import { capabilities, type ProviderInfo } from '../../api/provider.ts';
-import { tixStatuses } from '../../core/lifecycle.ts';
+import type { ProviderInfo } from '../../api/provider.ts';
 import { TixBackend } from './backend.ts';
 import { tixHttp } from './http.ts';
+import { tixStatuses } from './statuses.ts';
 
 export const info: ProviderInfo = {
   name: 'tix',
   displayName: 'tix serve',
-  capabilities,
+  capabilities: ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'],
   statuses: tixStatuses,
   parseRef: (text) => {
     const m = /^#?([1-9]\d*)$/.exec(text.trim());

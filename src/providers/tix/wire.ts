@@ -6,7 +6,6 @@ import type { Attachment, Message, NewTicket, Ticket, TicketQuery } from '../../
 import type { Status } from '../../core/lifecycle.ts';
 
 export const API_VERSION = '1';
-export const API_BASE_PATH = '/api/v1';
 
 export interface WireTicket extends Omit<Ticket, 'id' | 'ref' | 'status' | 'statusCategory' | 'establishment' | 'followUpOf'> {
   id: number;
