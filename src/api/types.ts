@@ -21,9 +21,12 @@ export interface Person {
   name: string;
 }
 
+/** session: from tix auth login; pat: a personal access token (tix token create) */
+export type TokenKind = 'session' | 'pat';
+
 export interface TokenInfo {
   id: number;
-  kind: 'session' | 'pat';
+  kind: TokenKind;
   name: string;
   /** the first characters of the token, enough to recognise it */
   prefix: string;

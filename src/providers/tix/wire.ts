@@ -4,6 +4,7 @@
 // `statusCategory` (the provider adds them).
 import type { Attachment, Message, NewTicket, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Status } from '../../core/lifecycle.ts';
+import type { AuthorRole } from '../../core/roles.ts';
 
 export const API_VERSION = '1';
 
@@ -17,7 +18,8 @@ export interface WireTicket extends Omit<Ticket, 'id' | 'ref' | 'status' | 'stat
 
 export interface WireMessage extends Omit<Message, 'id' | 'author' | 'attachments'> {
   id: number;
-  author: Message['author'] & { role: 'admin' | 'agent' };
+  /** tix serve's customers are admins (only admins reach messages) */
+  author: Message['author'] & { role: Extract<AuthorRole, 'admin' | 'agent'> };
   attachments: WireAttachment[];
 }
 

@@ -2,14 +2,14 @@
 // access and rules, then call one method, so a request never leaves half its writes behind. The interface is
 // asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
 
+import type { TokenKind } from '../../api/types.ts';
 import type { FieldValues } from '../../core/catalog.ts';
 import type { Status } from '../../core/lifecycle.ts';
 import type { AccountKind, MembershipRole } from '../../core/roles.ts';
 import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 
-export type { AccountKind, MarkReadPolicy, MembershipRole };
-export type TokenKind = 'session' | 'pat';
+export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
 export interface CompanyRow {
   id: number;
