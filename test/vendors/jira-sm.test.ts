@@ -311,6 +311,18 @@ describe('Jira Service Management stub (Cloud)', () => {
     expect(jsm.state.requests.length).toBe(before + 1); // filed, though the client never heard
     expect(jsm.exchanges.at(-1)).toMatchObject({ method: 'POST', path: `${API}/request`, status: undefined });
   });
+  it('flags an answer that breaks the document too (here, one injected on purpose)', async () => {
+    jsm.faults.status(200, {
+      match: 'GET /rest/servicedeskapi/request/SD-1',
+      body: { issueKey: 'SD-1', currentStatus: { status: 'Open', statusCategory: 'OPEN' }, summary: 'x' },
+    });
+    expect((await get(`${API}/request/SD-1`)).status).toBe(200);
+    expect(jsm.takeViolations()).toEqual([
+      expect.stringMatching(
+        /getCustomerRequestByIdOrKey .*response 200 body \/: must NOT have additional properties \(summary\); \/currentStatus\/statusCategory: must be equal to one of the allowed values \("UNDEFINED", "NEW", "INDETERMINATE", "DONE"\)/,
+      ),
+    ]);
+  });
 });
 
 describe('Jira Service Management stub (Data Center)', () => {
