@@ -752,7 +752,7 @@ function checkCustomFields(
   };
   for (const { id, value } of input) {
     const f = ctx.state.fields.find((x) => x.id === id);
-    if (!f || !f.editable_in_portal || !allowed.has(id)) {
+    if (!f?.editable_in_portal || !allowed.has(id)) {
       problems.base ??= [];
       problems.base.push({ description: `Field ${id} is not a field end users can set on this form` });
       continue;
@@ -842,7 +842,7 @@ function createRequestOnce(ctx: Ctx): StubResponse {
   if (typeof body !== 'string' || body.trim() === '') return invalid({ description: [{ description: 'Description: cannot be blank' }] });
   const formId = request.ticket_form_id ?? ctx.state.forms.find((f) => f.default)?.id ?? null;
   const form = ctx.state.forms.find((f) => f.id === formId);
-  if (!form || !form.end_user_visible || !form.active)
+  if (!form?.end_user_visible || !form.active)
     return invalid({ ticket_form_id: [{ description: `Ticket form ${formId} is not available to end users` }] });
   const subject = typeof request.subject === 'string' ? request.subject.trim() : '';
   if (!subject) return invalid({ subject: [{ description: 'Subject: cannot be blank' }] });
