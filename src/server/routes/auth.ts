@@ -19,7 +19,7 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
         },
       },
     },
-    async (req) => s.auth.login(req.body.email, req.body.password),
+    async (req) => s.auth.login(req.body.email, req.body.password, req.ip),
   );
 
   api.post('/auth/logout', { schema: { summary: 'Revoke the token this request carries' } }, async (req, reply) => {

@@ -32,11 +32,6 @@ const listFilters = {
   },
 } as const;
 
-/** The server's own address as the client reached it, for ticket URLs. */
-export function baseUrl(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
-
 /** An Idempotency-Key header: printable, bounded; anything else is a 422 rather than a silent ignore. */
 function idempotencyKey(req: FastifyRequest): string | undefined {
   const raw = req.headers['idempotency-key'];
@@ -60,7 +55,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       const q = req.query;
       // ?status=open,sent and ?status=open&status=sent mean the same
       const status = q.status?.flatMap((v) => v.split(',')).filter(Boolean);
-      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, baseUrl(req));
+      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, s.publicUrl());
     },
   );
 
@@ -86,7 +81,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
-      const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), baseUrl(req));
+      const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), s.publicUrl());
       if (created.replayed) void reply.header('idempotent-replayed', 'true');
       // with dedupe, the request became a reply to an open ticket with the same summary
       if (created.deduplicated) void reply.header('tix-deduplicated', 'true');
@@ -103,7 +98,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
         querystring: { type: 'object', additionalProperties: false, properties: { markRead: { type: 'string', enum: ['auto', 'never'] } } },
       },
     },
-    async (req) => s.tickets.get(req.principal, req.params.id, baseUrl(req), req.query.markRead),
+    async (req) => s.tickets.get(req.principal, req.params.id, s.publicUrl(), req.query.markRead),
   );
 
   api.post<{ Body: Omit<TicketQuery, 'limit' | 'cursor' | 'unread'> }>(
@@ -137,7 +132,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
-      const created = await s.tickets.reply(req.principal, req.params.id, req.body, idempotencyKey(req), baseUrl(req));
+      const created = await s.tickets.reply(req.principal, req.params.id, req.body, idempotencyKey(req), s.publicUrl());
       if (created.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.code(created.replayed ? 200 : 201).send({ message: created.item, ticket: created.ticket });
     },
@@ -147,7 +142,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     api.post<{ Params: { id: number } }>(
       `/tickets/:id/${action}`,
       { schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ticket`, params: id } },
-      async (req) => s.tickets.act(req.principal, req.params.id, action, baseUrl(req)),
+      async (req) => s.tickets.act(req.principal, req.params.id, action, s.publicUrl()),
     );
   }
 
