@@ -5,7 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { FieldProblem } from '../core/errors.ts';
 import { ApiError, bodyTooLarge, notFound } from './errors.ts';
 import { duplicateKey, hasLoneSurrogate } from './json-body.ts';
-import { buildOpenApi, type RouteDoc } from './openapi.ts';
+import { buildOpenApi, type Answer, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -42,6 +42,13 @@ export interface AppOptions {
    * request's Host header, which the client chooses. Default: the address it listens on.
    */
   publicUrl?: string;
+  /** called with each request and its answer once sent: the tests check them against the OpenAPI document */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface Exchange {
+  request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown };
+  response: { status: number; headers: Record<string, string | string[] | number | undefined>; body: unknown };
 }
 
 export interface Services {
@@ -66,9 +73,20 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
   }
+  // what only the OpenAPI document reads (src/server/openapi.ts)
   interface FastifySchema {
     /** one line for the OpenAPI document */
     summary?: string;
+    /** a stable name for the operation, for generated clients */
+    operationId?: string;
+    /** the answers besides errors, by status (default: 200 with an unspecified JSON body) */
+    answers?: Record<number, Answer>;
+    /** error statuses this route answers besides the ones every route of its kind may (openapi.ts) */
+    errors?: number[];
+    /** a body that is not JSON, read as bytes */
+    rawBody?: { description: string };
+    /** the JSON body may be left out */
+    bodyOptional?: boolean;
   }
   interface FastifyContextConfig {
     /** the route answers without a token */
@@ -205,10 +223,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // An answer sent before the body was read (401, 413…) closes the connection: otherwise Node would read
   // the whole unwanted body off the socket to reuse it.
+  const sent = new WeakMap<FastifyRequest, unknown>();
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.raw.complete) reply.header('connection', 'close');
+    if (options.onExchange) sent.set(req, payload);
     return payload;
   });
+  const observe = options.onExchange;
+  if (observe)
+    app.addHook('onResponse', async (req, reply) => {
+      observe({
+        request: { method: req.method, url: req.url, headers: req.headers, body: req.body },
+        response: { status: reply.statusCode, headers: reply.getHeaders(), body: sent.get(req) },
+      });
+    });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const { status, body, headers } = toErrorResponse(err, req.routeOptions.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT);
