@@ -267,6 +267,20 @@ describe('request bodies', () => {
     }
   });
 
+  it('a seed file refuses the same in company, establishment and user names', async () => {
+    const seed = {
+      companies: [{ siren: ACME.siren, name: 'ACME\u202e', establishments: [{ siret: ACME.siret, name: 'Siège\nbis' }] }],
+      users: [{ email: 'x@acme.test', name: '  ', password: 'demo-password', admin: [ACME.siret] }],
+    };
+    await expect(prepareOrganisation(seed, 'test')).rejects.toMatchObject({
+      problems: [
+        { field: 'companies[0].name', message: expect.stringMatching(/override \(U\+202E\)/) },
+        { field: 'companies[0].establishments[0].name', message: expect.stringMatching(/control character \(U\+000A\)/) },
+        { field: 'users[0].name', message: expect.any(String) },
+      ],
+    });
+  });
+
   it('a description and a reply stay multi-line', async () => {
     const res = await s.api('POST', '/tickets', {
       token: yann,
