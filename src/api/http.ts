@@ -153,7 +153,7 @@ export class HttpClient {
 
   async json<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const res = await this.raw(method, path, opts);
-    if (res.status >= 400) throw this.errorFor(method, res);
+    if (res.status >= 300) throw this.errorFor(method, res);
     if (res.status === 204 || res.body.length === 0) return undefined as T;
     return JSON.parse(res.body.toString('utf8')) as T;
   }
@@ -345,6 +345,14 @@ export class HttpClient {
     // by tix api: src/api/clean.ts)
     const message = envelope?.message ?? `the server answered ${res.status}`;
     const details = { code: envelope?.code, fields: envelope?.fields, status: res.status, data: envelope?.data };
+    // redirects are not followed (the token would go along): the server URL is likely the wrong one
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.location;
+      return usageError(
+        `the server answered ${res.status}, a redirect${location ? ` to ${String(location).slice(0, 200)}` : ''}; tix does not follow redirects: check the server URL (${this.shown})`,
+        { ...details, code: 'redirect', hint: 'log in again with the exact API address: tix auth login --server URL (or set TIX_SERVER)' },
+      );
+    }
     if (res.status === 401) return authError(message, { ...details, hint: 'run: tix auth login' });
     if (res.status === 403) return authError(message, details);
     if (res.status === 404) return notFoundError(message, details);

@@ -7,7 +7,8 @@
  * tix serve: `admin` of one or more establishments, support `agent` (sees everything), or `employee` (no access
  * to messages). Helpdesks without establishments (Request Tracker, Jira, Zendesk) say `agent` or `customer`.
  */
-export const roles = ['admin', 'agent', 'employee', 'customer'] as const;
+export const serverRoles = ['admin', 'agent', 'employee'] as const;
+export const roles = [...serverRoles, 'customer'] as const;
 export type Role = (typeof roles)[number];
 
 /** A message's author: `agent` is support; tix serve says `admin` for its customers (only admins reach messages). */

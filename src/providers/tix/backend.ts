@@ -88,7 +88,7 @@ export class TixBackend implements Backend {
         const res = await http.raw('GET', `/tickets/${idOf(ref)}/attachments/${encodeURIComponent(attachmentId)}`, {
           headers: { accept: '*/*' },
         });
-        if (res.status >= 400) throw http.errorFor('GET', res);
+        if (res.status >= 300) throw http.errorFor('GET', res);
         const disposition = String(res.headers['content-disposition'] ?? '');
         const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
         const file: Download = {
@@ -175,7 +175,7 @@ export class TixBackend implements Backend {
 
   private async call<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
     const res = await this.http.raw(method, path, opts);
-    if (res.status >= 400) throw this.error(method, res);
+    if (res.status >= 300) throw this.error(method, res);
     if (res.status === 204 || res.body.length === 0) return undefined as T;
     return JSON.parse(res.body.toString('utf8')) as T;
   }
@@ -187,7 +187,7 @@ export class TixBackend implements Backend {
     opts: WriteOptions & Pick<RequestOptions, 'checkHint'> & { closed?: { shown: string; ref: TicketRef } },
   ): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
     const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
-    if (res.status >= 400) throw this.error('POST', res, opts.closed);
+    if (res.status >= 300) throw this.error('POST', res, opts.closed);
     return {
       body: JSON.parse(res.body.toString('utf8')) as T,
       replayed: res.headers['idempotent-replayed'] === 'true',
