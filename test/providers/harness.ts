@@ -3,6 +3,7 @@
 // is one file in test/providers/harnesses/ that exports `harness`; the suite finds it by itself.
 import { readdirSync } from 'node:fs';
 import type { ProviderModule } from '../../src/api/backend.ts';
+import type { Env } from '../../src/io/iostreams.ts';
 
 /**
  * The people every helpdesk's fixtures have: a customer, a colleague of the same organisation (who sees the
@@ -50,8 +51,11 @@ export interface RunningHelpdesk {
   inProcess?: ProviderModule;
   /** what `tix auth login` takes to log in as this persona, the way a user would: flags and standard input */
   login(who: Persona): { args: string[]; stdin: string };
-  /** a credential for TIX_TOKEN (the CI way), for this persona */
-  token(who: Persona): Promise<string>;
+  /**
+   * The environment that makes the CLI act as this persona the CI way, without a profile: TIX_TOKEN (and
+   * whatever else the helpdesk's login needs). The suite adds TIX_SERVER and TIX_PROVIDER.
+   */
+  env(who: Persona): Promise<Env>;
   /** each persona's e-mail, as tickets show their creator */
   email(who: Persona): string;
   /** support answers a ticket, the helpdesk's own way */

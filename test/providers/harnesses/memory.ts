@@ -21,7 +21,7 @@ export const harness: ProviderHarness = {
       server: 'http://memory.invalid',
       inProcess: module,
       login: (who) => ({ args: ['--server', 'http://memory.invalid', '--with-token'], stdin: token(who) }),
-      token: async (who) => token(who),
+      env: async (who) => ({ TIX_TOKEN: token(who) }),
       email: (who) => helpdesk.users.get(token(who))!.email,
       answer: async (ref, body) => {
         await support().tickets!.reply(ref, { body });

@@ -35,7 +35,7 @@ export const harness: ProviderHarness = {
         args: ['--provider', 'tix', '--server', s.url, '--email', emails[who], '--password-stdin'],
         stdin: 'demo-password',
       }),
-      token: (who) => s.tokenFor(emails[who]),
+      env: async (who) => ({ TIX_TOKEN: await s.tokenFor(emails[who]) }),
       email: (who) => emails[who],
       answer: async (ref, body) => {
         await (await support()).reply(ref, { body }, { idempotencyKey: `harness-${randomUUID()}` });
