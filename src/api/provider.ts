@@ -1,12 +1,21 @@
 // What a provider is, before any network call or credential: its name, what it can do (capabilities), its
 // statuses with their categories, and how its ticket references are written. Commands read this to parse
 // input and to refuse early, with one message naming the provider, what the helpdesk cannot do.
-import { UnsupportedError } from '../core/errors.ts';
+import { UnsupportedError, usageError } from '../core/errors.ts';
 import type { StatusSpec } from '../core/status.ts';
 
 /** Every provider tix knows the name of; `tix auth login --provider NAME`. */
 export const providerNames = ['tix', 'rt', 'jira-sm', 'zendesk'] as const;
 export type ProviderName = (typeof providerNames)[number];
+/** the provider of a profile that names none (every profile before providers came) */
+export const defaultProvider: ProviderName = 'tix';
+
+/** The provider a word names (--provider, TIX_PROVIDER); anything else is a usage error naming `where`. */
+export function parseProviderName(text: string, where: string): ProviderName {
+  const name = text.trim().toLowerCase();
+  if ((providerNames as readonly string[]).includes(name)) return name as ProviderName;
+  throw usageError(`${where}: unknown provider "${text}"; one of ${providerNames.join(', ')}`, { code: 'unknown_provider' });
+}
 
 /** What a provider may be able to do. Each one is a part of the Backend, present only when declared. */
 export const capabilities = ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'] as const;

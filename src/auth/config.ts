@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { type ProviderName, providerNames } from '../api/provider.ts';
+import { defaultProvider, type ProviderName, parseProviderName, providerNames } from '../api/provider.ts';
 import { usageError } from '../core/errors.ts';
 import type { Env } from '../io/iostreams.ts';
 
@@ -226,15 +226,8 @@ export function profileName(env: Env, flag: string | undefined, config: ConfigDa
 
 /** TIX_PROVIDER beats the profile's provider, which beats tix serve. */
 export function providerFor(env: Env, profile: Profile | undefined): ProviderName {
-  const named = env.TIX_PROVIDER?.trim().toLowerCase();
-  if (named) {
-    if (!(providerNames as readonly string[]).includes(named))
-      throw usageError(`TIX_PROVIDER: unknown provider "${env.TIX_PROVIDER}"; one of ${providerNames.join(', ')}`, {
-        code: 'unknown_provider',
-      });
-    return named as ProviderName;
-  }
-  return profile?.provider ?? 'tix';
+  if (env.TIX_PROVIDER?.trim()) return parseProviderName(env.TIX_PROVIDER, 'TIX_PROVIDER');
+  return profile?.provider ?? defaultProvider;
 }
 
 /** TIX_SERVER beats the profile, which beats the local `tix serve` default. Trailing slashes are dropped. */

@@ -4,7 +4,7 @@
 import type { Backend, Connection, ProviderModule } from '../api/backend.ts';
 import { cleanBackend } from '../api/clean.ts';
 import { type ProviderName, providerNames } from '../api/provider.ts';
-import { TixError, ExitCode, usageError } from '../core/errors.ts';
+import { ExitCode, TixError } from '../core/errors.ts';
 
 const known: Record<ProviderName, { displayName: string; load?: () => Promise<ProviderModule> }> = {
   tix: { displayName: 'tix serve', load: async () => (await import('./tix/index.ts')).provider },
@@ -12,19 +12,6 @@ const known: Record<ProviderName, { displayName: string; load?: () => Promise<Pr
   'jira-sm': { displayName: 'Jira Service Management' },
   zendesk: { displayName: 'Zendesk' },
 };
-
-export const DEFAULT_PROVIDER: ProviderName = 'tix';
-
-/** The provider a word names (--provider, TIX_PROVIDER, a profile); anything else is a usage error. */
-export function parseProviderName(text: string, where: string): ProviderName {
-  const name = text.trim().toLowerCase();
-  if ((providerNames as readonly string[]).includes(name)) return name as ProviderName;
-  throw usageError(`${where}: unknown provider "${text}"; one of ${providerNames.join(', ')}`, { code: 'unknown_provider' });
-}
-
-export function displayName(name: ProviderName): string {
-  return known[name].displayName;
-}
 
 /** Loads a provider's code; a provider whose engineers have not landed yet is refused cleanly (exit 7). */
 export async function loadProvider(name: ProviderName): Promise<ProviderModule> {

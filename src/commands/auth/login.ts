@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Backend, ProviderModule } from '../../api/backend.ts';
-import { type ProviderName, providerNames } from '../../api/provider.ts';
+import { type ProviderName, parseProviderName, providerNames } from '../../api/provider.ts';
 import { type ConfigData, configDir, type TokenStorage } from '../../auth/config.ts';
 import { saveSession } from '../../auth/credentials.ts';
 import { tokenFilePath } from '../../auth/token-file.ts';
@@ -8,7 +8,6 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { authError, type FieldProblem, fieldsError, TixError, usageError } from '../../core/errors.ts';
-import { parseProviderName } from '../../providers/registry.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { askSecret, askText } from '../../io/prompter.ts';
 
