@@ -204,11 +204,9 @@ function __tix_arity
             echo '1'
         case 'serve/--auto-close-after'
             echo '1'
-<<<<<<< HEAD
-        case 'auth login/--provider'
-=======
         case 'serve/--public-url'
->>>>>>> main
+            echo '1'
+        case 'auth login/--provider'
             echo '1'
         case 'auth login/--server'
             echo '1'

@@ -69,11 +69,8 @@ _tix_arity() {
     'serve/--seed') REPLY='1' ;;
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
-<<<<<<< HEAD
-    'auth login/--provider') REPLY='1' ;;
-=======
     'serve/--public-url') REPLY='1' ;;
->>>>>>> main
+    'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
@@ -232,12 +229,8 @@ _tix_values() {
     'serve/--db') _files ;;
     'serve/--seed') _files ;;
     'serve/--catalog') _files ;;
-<<<<<<< HEAD
     'auth login/--provider') _tix_describe 'provider' 'tix' 'rt' 'jira-sm' 'zendesk' ;;
-    'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:write' ;;
-=======
     'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:read' 'settings\:write' ;;
->>>>>>> main
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;

@@ -90,6 +90,11 @@ export async function tix(
   return result(code, out, err);
 }
 
+/** The error classes of the CLI that tix() runs, for test doubles of a provider (see kernelErrors in main.ts). */
+export async function cliErrors(): Promise<typeof import('../../src/core/errors.ts')> {
+  return (await import('../../src/cli/main.ts')).kernelErrors;
+}
+
 /** Runs the real binary (bin/tix.js and the built bundle) as a child process. */
 export function spawnTix(args: string[], opts: { env?: Env; stdin?: string; timeoutMs?: number } = {}): Promise<Result> {
   return new Promise((resolve, reject) => {

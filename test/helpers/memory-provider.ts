@@ -8,15 +8,7 @@ import type { HttpClient } from '../../src/api/http.ts';
 import type { ProviderInfo } from '../../src/api/provider.ts';
 import type { Attachment, Message, Ticket, TicketQuery, TicketWithMessages } from '../../src/api/types.ts';
 import { type Catalog, defaultCatalog, type FieldValues, requestProblems, withDefaults } from '../../src/core/catalog.ts';
-import {
-  authError,
-  fieldsError,
-  IdempotencyConflictError,
-  notFoundError,
-  stateError,
-  TicketClosedError,
-  usageError,
-} from '../../src/core/errors.ts';
+import type * as Kernel from '../../src/core/errors.ts';
 import type { StatusSpec } from '../../src/core/status.ts';
 
 export const memoryStatuses: StatusSpec[] = [
@@ -98,14 +90,17 @@ export class MemoryHelpdesk {
   }
 }
 
-/** A provider module bound to one in-memory helpdesk (pass it to tix() as the provider override). */
-export function memoryProvider(helpdesk = new MemoryHelpdesk()): ProviderModule & { helpdesk: MemoryHelpdesk } {
+/**
+ * A provider module bound to one in-memory helpdesk (pass it to tix() as the provider override). `errors` are the
+ * kernel's error classes of the CLI under test (cliErrors()): commands recognise domain errors by class.
+ */
+export function memoryProvider(helpdesk: MemoryHelpdesk, errors: typeof Kernel): ProviderModule & { helpdesk: MemoryHelpdesk } {
   return {
     helpdesk,
     info: memoryInfo,
-    connect: (c) => new MemoryBackend(helpdesk, c.server, c.credential?.token),
+    connect: (c) => new MemoryBackend(helpdesk, errors, c.server, c.credential?.token),
     http: (): HttpClient => {
-      throw usageError('the in-memory helpdesk has no HTTP API');
+      throw errors.usageError('the in-memory helpdesk has no HTTP API');
     },
   };
 }
@@ -116,10 +111,13 @@ class MemoryBackend implements Backend {
   readonly requestTypes: RequestTypesApi;
   readonly server: string;
   private readonly helpdesk: MemoryHelpdesk;
+  private readonly errors: typeof Kernel;
   private readonly token: string | undefined;
 
-  constructor(helpdesk: MemoryHelpdesk, server: string, token: string | undefined) {
+  constructor(helpdesk: MemoryHelpdesk, errors: typeof Kernel, server: string, token: string | undefined) {
     this.helpdesk = helpdesk;
+    this.errors = errors;
+    const { authError, fieldsError, notFoundError, stateError, TicketClosedError, usageError } = errors;
     this.server = server;
     this.token = token;
     const h = helpdesk;
@@ -235,7 +233,7 @@ class MemoryBackend implements Backend {
 
   private user(): User {
     const user = this.token === undefined ? undefined : this.helpdesk.users.get(this.token);
-    if (!user) throw authError('the in-memory helpdesk does not know this token', { hint: 'run: tix auth login' });
+    if (!user) throw this.errors.authError('the in-memory helpdesk does not know this token', { hint: 'run: tix auth login' });
     return user;
   }
 
@@ -243,14 +241,14 @@ class MemoryBackend implements Backend {
   private ticket(ref: string): StoredTicket {
     const id = Number(memoryInfo.parseRef(ref)?.slice(4));
     const t = this.helpdesk.tickets.get(id);
-    if (!t || !visible(this.user(), t)) throw notFoundError(`no ticket ${ref}`);
+    if (!t || !visible(this.user(), t)) throw this.errors.notFoundError(`no ticket ${ref}`);
     return t;
   }
 
   private message(author: User, body: string, uploads: string[], at: string): StoredMessage {
     const files = uploads.map((id) => {
       const upload = this.helpdesk.uploads.get(id);
-      if (!upload) throw usageError(`unknown upload ${id}`);
+      if (!upload) throw this.errors.usageError(`unknown upload ${id}`);
       // the checksum is announced with the ticket, as tix serve does
       return { ...upload, attachment: { ...upload.attachment, sha256: createHash('sha256').update(upload.data).digest('hex') } };
     });
@@ -272,7 +270,7 @@ class MemoryBackend implements Backend {
     if (!seen) return undefined;
     if (seen.fingerprint !== JSON.stringify(request)) {
       const existing = (seen.result as { ref?: string }).ref;
-      throw new IdempotencyConflictError(`the idempotency key "${key}" was already used for a different request`, existing);
+      throw new this.errors.IdempotencyConflictError(`the idempotency key "${key}" was already used for a different request`, existing);
     }
     return structuredClone(seen.result) as T;
   }

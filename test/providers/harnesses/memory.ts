@@ -1,5 +1,6 @@
 // The in-memory helpdesk (test/helpers/memory-provider.ts): no server, references such as MEM-12, statuses of its
 // own, no establishments, and none of the optional capabilities. Fast, and unlike tix serve wherever it can be.
+import { cliErrors } from '../../helpers/cli.ts';
 import { MemoryHelpdesk, memoryProvider } from '../../helpers/memory-provider.ts';
 import type { Persona, ProviderHarness } from '../harness.ts';
 
@@ -14,7 +15,8 @@ export const harness: ProviderHarness = {
   },
   start: async () => {
     const helpdesk = new MemoryHelpdesk();
-    const module = memoryProvider(helpdesk);
+    // the error classes of the CLI under test, so that commands recognise what the helpdesk throws
+    const module = memoryProvider(helpdesk, await cliErrors());
     const token = (who: Persona) => `mem-${who}`;
     const support = () => module.connect({ server: 'http://memory.invalid', credential: { token: token('agent') }, http: { env: {} } });
     return {
