@@ -2,8 +2,9 @@
 // Code splitting keeps `tix --version` from parsing what `tix serve` needs.
 // `node src/dev/build.ts` builds dist/; tests import bundle() to build fixtures the same way.
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,7 +83,7 @@ export function bundleProblems(metafile: Metafile, absWorkingDir = root): string
       if (imp.kind === 'dynamic-import' && !imp.external && metafile.inputs[imp.path]?.format === 'cjs')
         specs.add(imp.original ?? imp.path);
     for (const spec of specs) {
-      const source = readFileSync(`${absWorkingDir}/${importer}`, 'utf8');
+      const source = readFileSync(join(absWorkingDir, importer), 'utf8');
       // the only safe shapes: `const { default: X } = await import(spec)` and `(await import(spec)).default`
       const quoted = `\\(\\s*['"]${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]\\s*\\)`;
       const all = source.match(new RegExp(`import${quoted}`, 'g'))?.length ?? 0;
@@ -100,6 +101,29 @@ export function bundleProblems(metafile: Metafile, absWorkingDir = root): string
   return problems;
 }
 
+/**
+ * The licences of the packages bundled into dist/, one after the other: their notices must travel with their
+ * code, and once bundled no node_modules folder carries them.
+ */
+export function thirdPartyLicenses(metafile: Metafile, absWorkingDir = root): string {
+  const dirs = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    // the last node_modules folder in the path is the package's (skipping this build's virtual modules)
+    const m = /^([^:]*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]!);
+  }
+  const sections = new Map<string, string>();
+  for (const dir of dirs) {
+    const path = join(absWorkingDir, dir);
+    const pkg = JSON.parse(readFileSync(`${path}/package.json`, 'utf8'));
+    const file = readdirSync(path).find((f) => /^licen[cs]e/i.test(f));
+    const text = file ? readFileSync(`${path}/${file}`, 'utf8').trim() : `(no licence file in the package; its package.json says ${pkg.license})`;
+    sections.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version} (${pkg.license})\n\n${text}`);
+  }
+  const sorted = [...sections.keys()].sort().map((k) => sections.get(k)!);
+  return `tix bundles these packages into dist/. Their licences follow.\n\n${sorted.join(`\n\n${'-'.repeat(78)}\n\n`)}\n`;
+}
+
 /** Builds dist/ and refuses a bundle with bundleProblems(). */
 export async function buildDist(): Promise<void> {
   const started = performance.now();
@@ -110,6 +134,7 @@ export async function buildDist(): Promise<void> {
     rmSync(`${root}dist`, { recursive: true, force: true });
     throw new Error(`the bundle would break at run time:\n  ${problems.join('\n  ')}`);
   }
+  writeFileSync(`${root}dist/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(result.metafile!));
   const bytes = Object.entries(result.metafile!.outputs)
     .filter(([f]) => f.endsWith('.js'))
     .reduce((n, [, o]) => n + o.bytes, 0);

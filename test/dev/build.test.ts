@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleOptions, bundleProblems } from '../../src/dev/build.ts';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
+import { distProblem } from '../helpers/dist.ts';
 
 // The build's own guarantees, on fixtures built exactly as dist/ is (bundleOptions): every way the source may
 // take a Node built-in behaves in the bundle as it does under Node, start-up stays lazy, and a bundle that
@@ -69,5 +71,21 @@ describe('the bundle and Node built-ins', () => {
     // what it prevents: under Node the name is there, in the bundle it is not
     expect(run(join(fixtures, 'dynamic-cjs.ts'))).toEqual({ answer: 42, whole: { answer: 42 } });
     expect(run(entry)).toEqual({ whole: { answer: 42 } });
+  });
+});
+
+describe('dist/ freshness (the CLI tests run the bundle)', () => {
+  it('names a missing or stale dist/ and the command that fixes it', () => {
+    const root = tempDir('tix-fresh-');
+    mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+    writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
+    expect(distProblem(root)).toMatch(/^dist\/cli\.js is missing: .*Run `npm run build`/);
+    mkdirSync(join(root, 'dist'));
+    writeFileSync(join(root, 'dist', 'cli.js'), '');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(root, 'src', 'cli', 'main.ts'), later, later);
+    expect(distProblem(root)).toMatch(/^dist\/ is stale: src\/cli\/main\.ts changed after the last build\. Run `npm run build`/);
+    utimesSync(join(root, 'dist', 'cli.js'), later, new Date(later.getTime() + 1000));
+    expect(distProblem(root)).toBeUndefined();
   });
 });
