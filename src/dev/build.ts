@@ -117,7 +117,9 @@ export function thirdPartyLicenses(metafile: Metafile, absWorkingDir = root): st
     const path = join(absWorkingDir, dir);
     const pkg = JSON.parse(readFileSync(`${path}/package.json`, 'utf8'));
     const file = readdirSync(path).find((f) => /^licen[cs]e/i.test(f));
-    const text = file ? readFileSync(`${path}/${file}`, 'utf8').trim() : `(no licence file in the package; its package.json says ${pkg.license})`;
+    const text = file
+      ? readFileSync(`${path}/${file}`, 'utf8').trim()
+      : `(no licence file in the package; its package.json says ${pkg.license})`;
     sections.set(`${pkg.name}@${pkg.version}`, `${pkg.name}@${pkg.version} (${pkg.license})\n\n${text}`);
   }
   const sorted = [...sections.keys()].sort().map((k) => sections.get(k)!);

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 // of an enclosing `npm test`, which would change what a nested npm does.
 export function npmEnv(extra: Env = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || /^npm_config_(cache|registry|userconfig)$/i.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || /^npm_config_(cache|registry|userconfig|nodedir)$/i.test(k)),
   );
   return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
 }
@@ -47,7 +47,8 @@ export async function installGlobally(tarball: string, prefix: string): Promise<
   const { stdout, stderr } = await run(
     'npm',
     ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'warn', tarball],
-    { env: npmEnv(), timeout: 180_000 },
+    // from outside the project, as a user would: the project's .npmrc is not theirs
+    { cwd: dirname(tarball), env: npmEnv(), timeout: 180_000 },
   );
   const bin = join(prefix, 'bin', 'tix');
   return {
