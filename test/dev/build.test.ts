@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleOptions, bundleProblems } from '../../src/dev/build.ts';
-import { repoRoot, tempDir } from '../helpers/cli.ts';
+import { repoRoot, spawnProgram, tempDir } from '../helpers/cli.ts';
 import { distProblem } from '../helpers/dist.ts';
 
 // The build's own guarantees, on fixtures built exactly as dist/ is (bundleOptions): every way the source may
@@ -87,5 +87,14 @@ describe('dist/ freshness (the CLI tests run the bundle)', () => {
     expect(distProblem(root)).toMatch(/^dist\/ is stale: src\/cli\/main\.ts changed after the last build\. Run `npm run build`/);
     utimesSync(join(root, 'dist', 'cli.js'), later, new Date(later.getTime() + 1000));
     expect(distProblem(root)).toBeUndefined();
+  });
+
+  it('bin/tix.js in a checkout that was never built says to build it', async () => {
+    const root = tempDir('tix-unbuilt-');
+    mkdirSync(join(root, 'bin'));
+    copyFileSync(join(repoRoot, 'bin', 'tix.js'), join(root, 'bin', 'tix.js'));
+    const r = await spawnProgram([process.execPath, join(root, 'bin', 'tix.js'), '--version']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('tix: dist/cli.js is missing: this is a checkout of tix; build it first with `npm run build`\n');
   });
 });

@@ -87,7 +87,11 @@ export async function tix(
   const { main, createIOStreams } = await builtCli();
   const env = opts.env ?? isolatedEnv();
   const tty = opts.tty ?? false;
-  const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty } }, env);
+  // On a terminal, prompts come from this test file's @inquirer/prompts: @inquirer/testing/vitest draws them on
+  // its virtual screen when the file uses it. (The bundle's own copy is out of vitest's mocks' reach; the
+  // bundled prompts run in a real terminal in test/cli/terminal.test.ts.)
+  const prompts = tty ? () => import('@inquirer/prompts') : undefined;
+  const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty }, prompts }, env);
   const code = await main(args, io, env, { http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http }, signal: opts.signal });
   return result(code, out, err);
 }
