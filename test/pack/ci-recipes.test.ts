@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { demoEstablishments } from '../../src/server/demo.ts';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -23,25 +24,11 @@ const recipe = (name: string) => {
   return m[1]!;
 };
 
-/** The indented block under `key:` (a YAML literal or mapping), without its indentation. */
-function yamlBlock(text: string, key: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^\\s*(- )?${key}:`).test(l));
-  if (start < 0) throw new Error(`no "${key}:" in the recipe`);
-  const indent = /^\s*/.exec(lines[start]!)![0].length;
-  const block: string[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.trim() && /^\s*/.exec(line)![0].length <= indent) break;
-    block.push(line.trim());
-  }
-  return block.filter((l) => l && !l.startsWith('#'));
-}
-
-/** `KEY: value` lines as variables (quotes removed); `${{ … }}` expressions are left for the caller to supply. */
-const variables = (lines: string[]) =>
-  Object.fromEntries(
-    lines.map((l) => /^(\w+): "?(.*?)"?$/.exec(l)!.slice(1, 3) as [string, string]).filter(([, v]) => !v.startsWith('${{')),
-  );
+/** A recipe's environment: its variables, but for `${{ … }}` expressions (the caller supplies those). */
+const variables = (vars: Record<string, string>) =>
+  Object.fromEntries(Object.entries(vars).filter(([, v]) => !String(v).startsWith('${{')));
+const githubStep = () => parse(recipe('github-actions.yml'))[0] as { env: Record<string, string>; run: string };
+const gitlabJob = () => parse(recipe('gitlab-ci.yml'))['report-failure'] as { variables: Record<string, string>; script: string[] };
 
 interface Recipe {
   script(): string;
@@ -54,8 +41,8 @@ interface Recipe {
 
 const github: Recipe = {
   runUrl: 'https://github.com/ecoles/payroll/actions/runs/4242',
-  script: () => yamlBlock(recipe('github-actions.yml'), 'run').join('\n'),
-  variables: () => variables(yamlBlock(recipe('github-actions.yml'), 'env')),
+  script: () => githubStep().run,
+  variables: () => variables(githubStep().env),
   // what GitHub Actions sets for every run (the --from-ci fields), and the step's shell: bash -eo pipefail
   ci: (dir: string) => ({
     RUNNER_TEMP: dir,
@@ -73,8 +60,8 @@ const github: Recipe = {
 const gitlab: Recipe = {
   runUrl: 'https://gitlab.example.com/ecoles/payroll/-/pipelines/77',
   // GitLab runs the script's lines in one shell and stops at the first that fails
-  script: () => ['set -eo pipefail', ...yamlBlock(recipe('gitlab-ci.yml'), 'script').map((l) => l.replace(/^- /, ''))].join('\n'),
-  variables: () => variables(yamlBlock(recipe('gitlab-ci.yml'), 'variables')),
+  script: () => ['set -eo pipefail', ...gitlabJob().script].join('\n'),
+  variables: () => variables(gitlabJob().variables),
   ci: (_dir: string) => ({
     GITLAB_CI: 'true',
     CI_PIPELINE_URL: 'https://gitlab.example.com/ecoles/payroll/-/pipelines/77',
