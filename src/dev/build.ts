@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 // `const { createHash } = await import('node:crypto')` got undefined (`e is not a function` in
 // `tix ticket download`). Kept external, `await import('node:…')` is Node's own, with every name; it is
 // on a command's path, not start-up's. (A built-in whose namespace is heavy, node:http or node:https, is
-// better taken with process.getBuiltinModule(), as src/api/http.ts does.) checkBundle() below refuses a
+// better taken with process.getBuiltinModule(), as src/api/http.ts does.) bundleProblems() below refuses a
 // bundle where this could come back.
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 export const lazyBuiltins: Plugin = {
