@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
@@ -75,6 +75,7 @@ const gitlab: Recipe = {
   }),
 };
 
+const work = tempDir('tix-ci-recipes-');
 let release: Buffer;
 let releaseSha256: string;
 let downloads: Server;
@@ -84,7 +85,7 @@ let token = '';
 
 beforeAll(async () => {
   if (skip) return;
-  const { tarball } = await pack(tempDir('tix-release-'));
+  const { tarball } = await pack(work);
   release = readFileSync(tarball);
   releaseSha256 = createHash('sha256').update(release).digest('hex');
   // the release host: /tix.tgz is the release, /tampered.tgz the same with one byte changed
@@ -106,12 +107,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.close();
-  await new Promise((resolve) => downloads?.close(resolve));
+  if (downloads) await new Promise((resolve) => downloads.close(resolve));
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** Runs a recipe's script as its CI would, with `tarball` as the release; npm installs into a fresh prefix. */
 function runRecipe(r: Recipe, tarball: string): Promise<{ code: number | null; output: string; prefix: string }> {
-  const dir = tempDir('tix-ci-job-');
+  const dir = mkdtempSync(join(work, 'job-'));
   const prefix = join(dir, 'prefix');
   const recipeVariables = r.variables();
   expect(recipeVariables.TIX_TARBALL_URL).toMatch(/^https:/);
