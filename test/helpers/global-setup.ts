@@ -1,14 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { distProblem } from './dist.ts';
 import { startKeyring, type Keyring } from './keyring.ts';
 
-// Before any test file: build dist/ (tests that spawn bin/tix.js run the real bundle) and start a private
-// D-Bus session with GNOME Keyring for the keychain tests. TIX_TEST_STRICT=1 (CI) turns a missing keyring
-// into a failure instead of a skipped test.
+// Before any test file: make sure dist/ is the current sources (the CLI tests run the bundle; `npm test` has
+// just built it, a lone `vitest run FILE` may not have) and start a private D-Bus session with GNOME Keyring
+// for the keychain tests. TIX_TEST_STRICT=1 (CI) turns a missing keyring into a failure instead of a skip.
 let keyring: Keyring | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  const problem = distProblem();
+  if (problem) {
+    process.stderr.write(`${problem.split(':')[0]}: building it\n`);
+    execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  }
   try {
     keyring = await startKeyring();
     project.provide('dbusAddress', keyring.address);
