@@ -26,7 +26,19 @@ export class AuthService {
     this.options = options;
   }
 
-  async login(email: string, password: string): Promise<LoginResult> {
+  /**
+   * `session` names the session, sets its lifetime and what it may do: the web view's sessions are shorter
+   * than the CLI's and read-only.
+   */
+  async login(
+    email: string,
+    password: string,
+    session: { name: string; ttlMs: number; scopes: string[] } = {
+      name: 'tix auth login',
+      ttlMs: this.options.sessionTtlMs,
+      scopes: ['*'],
+    },
+  ): Promise<LoginResult> {
     const key = email.trim().toLowerCase();
     await this.refuseWhileLockedOut(key);
     const user = await this.store.findUserByEmail(key);
@@ -38,15 +50,15 @@ export class AuthService {
     }
     await this.store.clearLoginFailures(key);
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
+    const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
     await this.store.insertToken({
       userId: user.id,
       kind: 'session',
-      name: 'tix auth login',
+      name: session.name,
       tokenHash: t.hash,
       prefix: t.prefix,
-      scopes: ['*'],
+      scopes: session.scopes,
       createdAt: now.toISOString(),
       expiresAt,
     });

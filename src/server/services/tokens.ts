@@ -17,8 +17,10 @@ export class TokenService {
   }
 
   async create(p: Principal, input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken> {
-    // A leaked CI token must not be able to mint more tokens: only an interactive session can.
-    if (p.token.kind !== 'session') throw forbidden('personal access tokens cannot create tokens; log in with tix auth login first');
+    // A leaked CI token must not be able to mint more tokens: only an interactive session can (a full one: the
+    // web view's read-only sessions cannot either).
+    if (p.token.kind !== 'session' || !p.token.scopes.includes('*'))
+      throw forbidden('personal access tokens cannot create tokens; log in with tix auth login first');
     const problems = [];
     const name = input.name.trim();
     if (name === '' || name.length > 100)
