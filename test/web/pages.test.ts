@@ -41,7 +41,7 @@ describe('pages and their headers', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|http|\*/);
     expect(res.headers).toMatchObject({
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      'referrer-policy': 'same-origin',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
       'cross-origin-opener-policy': 'same-origin',

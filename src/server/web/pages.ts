@@ -27,7 +27,7 @@ function layout(ctx: PageContext, title: string, content: Html, head: Html = htm
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title} · tix</title>
 <link rel="stylesheet" href="${stylesheetPath}">
 ${head}
@@ -144,9 +144,10 @@ function message(ctx: PageContext, ticketId: number, m: Message): Html {
 ${
   m.attachments.length > 0 &&
   html`<ul class="attachments" aria-label="${t(l, 'message.attachments')}">
+<li class="muted">${t(l, 'message.attachments')}</li>
 ${m.attachments.map(
   (a) =>
-    html`<li>📎 <a href="${attachmentPath(ticketId, a.id)}" download="${a.name}">${a.name}</a> <span class="muted">(${formatBytes(ctx.locale, a.size)}, ${a.contentType})</span></li>\n`,
+    html`<li><a href="${attachmentPath(ticketId, a.id)}" download="${a.name}">${a.name}</a> <span class="muted">(${formatBytes(ctx.locale, a.size)}, ${a.contentType})</span></li>\n`,
 )}</ul>`
 }
 </article>

@@ -184,7 +184,9 @@ function pageHeaders(reply: FastifyReply): void {
   void reply.headers({
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
+    // nothing of a ticket's address reaches another site; not no-referrer, which makes the browser send
+    // Origin: null with our own forms
+    'referrer-policy': 'same-origin',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     vary: 'Accept-Language, Cookie',

@@ -57,7 +57,7 @@ article.message .author { font-weight: 600; }
 article.message .badge { font-size: .8rem; color: var(--muted); }
 article.message .new { color: var(--new); font-weight: 600; }
 article.message .body { padding: .75rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-article.message .attachments { padding: .25rem 1rem .75rem; margin: 0; list-style: none; }
+article.message .attachments { padding: .25rem 1rem .75rem; margin: 0; list-style: none; border-top: 1px dashed var(--line); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--card); border: 1px solid var(--line);
   border-radius: 4px; padding: .05rem .3rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
