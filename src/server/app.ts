@@ -24,7 +24,7 @@ import { TokenService } from './services/tokens.ts';
 import { UploadService } from './services/uploads.ts';
 import { defaultCatalog, type Catalog } from '../core/catalog.ts';
 import type { Store } from './store/store.ts';
-import { webNotFound, webRoutes } from './web/routes.ts';
+import { wantsPage, webNotFound, webRoutes } from './web/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -180,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api/')) return webNotFound(services, req, reply);
+    if (wantsPage(req)) return webNotFound(services, req, reply);
     void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 

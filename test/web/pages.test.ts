@@ -73,13 +73,16 @@ describe('pages and their headers', () => {
     expect((await get('/', { 'accept-language': 'de' })).body).toContain('<html lang="en">');
   });
 
-  it('other addresses are HTML 404 pages; the API keeps its JSON 404s', async () => {
-    const page = await get('/nope/<script>');
+  it('other addresses are 404 pages for a browser; programs and the API keep the JSON 404s', async () => {
+    const page = await get('/nope/<script>', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     expect(page.statusCode).toBe(404);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.body).not.toContain('<script>');
-    const api = await get('/api/v1/nope');
+    const program = await get('/nope');
+    expect(program.statusCode).toBe(404);
+    expect(program.json()).toEqual({ error: { code: 'not_found', message: 'no route GET /nope' } });
+    const api = await get('/api/v1/nope', { accept: 'text/html' });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toEqual({ error: { code: 'not_found', message: 'no route GET /api/v1/nope' } });
   });

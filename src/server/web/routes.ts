@@ -174,7 +174,12 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
   });
 }
 
-/** Any other address outside the API: a 404 page (the API's own 404s stay JSON). */
+/** A browser asking for a page (programs asking for anything else get the API's JSON envelope). */
+export function wantsPage(req: FastifyRequest): boolean {
+  return !req.url.startsWith('/api/') && /\btext\/html\b/.test(req.headers.accept ?? '');
+}
+
+/** Any other address a browser asks for: a 404 page. */
 export function webNotFound(s: Services, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   pageHeaders(reply);
   return page(reply, 404, notFoundPage(pageContext(s, req)));
