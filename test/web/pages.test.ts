@@ -116,6 +116,22 @@ describe('signing in and out', () => {
     );
   });
 
+  it('signing in again from a form left open replaces the session instead of adding one', async () => {
+    const first = await signIn(s.app, 'sarah@demo.test');
+    const f = await loginForm();
+    const res = await post(
+      '/login',
+      { email: 'sarah@demo.test', password: 'demo-password', csrf: f.csrf },
+      { cookie: `${f.cookie}; ${first}` },
+    );
+    expect(res.statusCode).toBe(303);
+    expect((await s.api('GET', '/me', { token: first.split('=')[1] })).status).toBe(401);
+    const second = setCookies(res)
+      .find((c) => c.startsWith('tix_session='))!
+      .split(';')[0]!;
+    expect((await s.api('GET', '/me', { token: second.split('=')[1] })).status).toBe(200);
+  });
+
   it('a wrong password shows the form again, with the e-mail kept (escaped) and no session', async () => {
     const f = await loginForm();
     const res = await post('/login', { email: 'sarah@demo.test"><b>', password: 'nope', csrf: f.csrf, next: '/' }, { cookie: f.cookie });

@@ -107,6 +107,8 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
         ttlMs: WEB_SESSION_TTL_MS,
         scopes: ['tickets:read'],
       });
+      // signing in again (a form left open in another tab) replaces the session rather than adding one
+      if (req.webSession) await s.auth.logout(req.webSession.principal);
       setSessionCookie(reply, policy, session.token);
       return reply.redirect(next, 303);
     } catch (err) {
