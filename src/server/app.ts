@@ -11,7 +11,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
 import { settingsRoutes } from './routes/settings.ts';
-import { ticketRoutes } from './routes/tickets.ts';
+import { baseUrl, ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
@@ -198,7 +198,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
-  await app.register(async (web) => webRoutes(web, services));
+  // the web view: its pages share the ticket links' public base
+  await app.register(async (web) => webRoutes(web, services, baseUrl));
   await app.ready();
   return app;
 }

@@ -7,7 +7,6 @@ import { findType } from '../../core/catalog.ts';
 import { negotiateLocale } from '../../core/i18n.ts';
 import type { Services } from '../app.ts';
 import { ApiError } from '../errors.ts';
-import { baseUrl } from '../routes/tickets.ts';
 import type { Principal } from '../services/principal.ts';
 import { t } from './messages.ts';
 import { continuePage, inboxPage, loginPage, noticePage, notFoundPage, ticketPage, ticketPath, type PageContext } from './pages.ts';
@@ -45,10 +44,10 @@ declare module 'fastify' {
 const FORM_LIMIT = 8 * 1024;
 
 /**
- * The web view's routes. `publicBase` is the server's public URL for a request (its scheme decides the
- * cookies' Secure flag): the API's, unless a test mounts the view behind another one.
+ * The web view's routes. `publicBase` is the server's public URL for a request, the base of ticket links:
+ * its scheme decides the cookies' Secure flag, and forms from its origin are this site's own.
  */
-export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: FastifyRequest) => string = baseUrl): void {
+export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: FastifyRequest) => string): void {
   // Sign-in and sign-out forms arrive url-encoded (only here: the API takes JSON).
   web.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, body, done) => {
     const fields: Record<string, string> = {};
