@@ -540,7 +540,7 @@ function matchSegments(template: string[], actual: string[]): Record<string, str
     const t = template[i];
     const whole = /^\{([^}]+)\}$/.exec(t);
     if (whole) {
-      params[whole[1]] = decodeURIComponent(actual[i]);
+      params[whole[1]] = safeDecode(actual[i]);
       continue;
     }
     if (t.includes('{')) {
@@ -554,13 +554,21 @@ function matchSegments(template: string[], actual: string[]): Record<string, str
       const m = re.exec(actual[i]);
       if (!m) return undefined;
       names.forEach((n, j) => {
-        params[n] = decodeURIComponent(m[j + 1]);
+        params[n] = safeDecode(m[j + 1]);
       });
       continue;
     }
     if (t !== actual[i]) return undefined;
   }
   return params;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed escape: checked as written
+  }
 }
 
 /** Formats the document uses that neither JSON Schema nor OpenAPI define (Zendesk: `url`, `datetime`...). */
