@@ -201,9 +201,12 @@ describe('terminal manners', () => {
     const hostile = 'Invoice \u001b[2J\u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m';
     const created = await s.api('POST', '/tickets', {
       token,
-      body: { type: 'question', fields: { summary: hostile, description: `body ${hostile}` } },
+      body: { type: 'question', fields: { summary: 'Invoice', description: `body ${hostile}` } },
     });
     expect(created.status).toBe(201);
+    // tix serve refuses control characters in a summary (a one-line field); another server, or data stored
+    // before that rule, may still send them
+    s.store.db.prepare('UPDATE tickets SET summary = ? WHERE id = ?').run(hostile, created.body.id);
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, NO_COLOR: '1' });
     for (const args of [['ticket', 'list', '--limit', '3'], ['ticket', 'view', String(created.body.id)], ['inbox']]) {
       for (const tty of [true, false]) {

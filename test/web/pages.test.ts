@@ -1,13 +1,12 @@
 // The web view over HTTP, without a browser: headers, cookies, the forms' defences, access rules, escaping.
 // What only a browser can show (a page that reads right, a cross-site form really refused, the cookie jar)
 // is in browser.test.ts.
-import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketWithMessages } from '../../src/api/types.ts';
 import { findType } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { ticketPage } from '../../src/server/web/pages.ts';
-import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/server/web/routes.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/web/routes.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { cookieHeader, form, hiddenField, setCookies, signIn } from './helpers.ts';
 
@@ -101,7 +100,7 @@ describe('signing in and out', () => {
     const res = await post(
       '/login',
       { email: 'yann@demo.test', password: 'demo-password', csrf: f.csrf, next: `/tickets/${parisTicket}` },
-      { cookie: f.cookie, 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80' },
+      { cookie: f.cookie, 'sec-fetch-site': 'same-origin', origin: s.url },
     );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/tickets/${parisTicket}`);
@@ -224,11 +223,10 @@ describe('signing in and out', () => {
     expect((await s.api('GET', '/me', { token: cookie.split('=')[1] })).status).toBe(401);
   });
 
-  it("behind https (the public URL's scheme), the cookies are Secure and __Host- prefixed", async () => {
-    // the same routes and services, mounted as if the public URL were https
-    const web = Fastify();
-    await web.register(async (w) => webRoutes(w, s.app.services, () => 'https://support.example.com'));
+  it('behind https (tix serve --public-url https://…), the cookies are Secure and __Host- prefixed', async () => {
+    const behindTls = await startTestServer({ app: { publicUrl: 'https://support.example.com' } });
     try {
+      const web = behindTls.app;
       const page = await web.inject({ url: '/login' });
       expect(setCookies(page)[0]).toMatch(/^__Host-tix_login=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
       const res = await web.inject({
@@ -238,6 +236,8 @@ describe('signing in and out', () => {
         headers: {
           ...form({}).headers,
           cookie: cookieHeader(page),
+          // the proxy in front passes its own Host; the browser's Origin is the public URL
+          host: '127.0.0.1:8787',
           origin: 'https://support.example.com',
           'sec-fetch-site': 'same-origin',
         },
@@ -249,8 +249,15 @@ describe('signing in and out', () => {
       // a cookie without the prefix (which any subdomain could plant) signs no one in there
       const planted = session.split(';')[0]!.replace('__Host-', '');
       expect((await web.inject({ url: '/inbox', headers: { cookie: planted } })).statusCode).toBe(303);
+      // and the ticket links are pages on the public URL
+      const sarah = await behindTls.tokenFor('sarah@demo.test');
+      const filed = await behindTls.api('POST', '/tickets', {
+        token: sarah,
+        body: { type: 'question', fields: { summary: 'Behind a proxy', description: 'Details' } },
+      });
+      expect(filed.body.url).toBe(`https://support.example.com/tickets/${filed.body.id}`);
     } finally {
-      await web.close();
+      await behindTls.close();
     }
   });
 });

@@ -196,6 +196,12 @@ export type WriteResult<T extends string> =
   | { conflict: 'idempotency'; ticketId: number }
   | { refused: string };
 
+/** The most a user may have uploaded and not yet attached. */
+export interface UploadQuota {
+  maxCount: number;
+  maxBytes: number;
+}
+
 export interface PendingUpload extends AttachmentRecord {
   id: number;
   userId: number;
@@ -260,16 +266,23 @@ export interface Store {
   /** closes tickets resolved before the cutoff; returns how many */
   closeResolvedBefore(cutoff: string, at: string): Promise<number>;
 
-  insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord>;
+  /**
+   * Stores an upload unless the user's uploads not yet attached to a message would then exceed `quota`
+   * (checked and written in one transaction, so parallel uploads cannot slip past it).
+   */
+  insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }>;
   uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
   attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
   /** forgets uploads never attached to a message, older than the cutoff */

@@ -44,10 +44,10 @@ declare module 'fastify' {
 const FORM_LIMIT = 8 * 1024;
 
 /**
- * The web view's routes. `publicBase` is the server's public URL for a request, the base of ticket links:
- * its scheme decides the cookies' Secure flag, and forms from its origin are this site's own.
+ * The web view's routes. The server's public URL (`tix serve --public-url`, the base of ticket links)
+ * decides the cookies' Secure flag, and forms from its origin are this site's own.
  */
-export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: FastifyRequest) => string): void {
+export function webRoutes(web: FastifyInstance, s: Services): void {
   // Sign-in and sign-out forms arrive url-encoded (only here: the API takes JSON).
   web.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, body, done) => {
     const fields: Record<string, string> = {};
@@ -59,7 +59,7 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
   // The session is known before any body is read.
   web.addHook('onRequest', async (req, reply) => {
     pageHeaders(reply);
-    req.webSession = await sessionOf(s, req, reply, publicBase(req));
+    req.webSession = await sessionOf(s, req, reply, s.publicUrl());
   });
 
   web.setErrorHandler((err, req, reply) => {
@@ -79,20 +79,20 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
 
   // The inbox when signed in, the sign-in form otherwise.
   web.get('/', async (req, reply) => {
-    if (!req.webSession) return showLogin(s, req, reply, '/', publicBase(req));
-    return inbox(s, req, reply, req.webSession, publicBase(req));
+    if (!req.webSession) return showLogin(s, req, reply, '/', s.publicUrl());
+    return inbox(s, req, reply, req.webSession, s.publicUrl());
   });
 
   web.get<{ Querystring: { next?: string } }>('/login', async (req, reply) => {
     const next = safeNext(req.query.next);
     if (req.webSession) return reply.redirect(next, 303);
-    return showLogin(s, req, reply, next, publicBase(req));
+    return showLogin(s, req, reply, next, s.publicUrl());
   });
 
   web.post<{ Body: Record<string, string> | undefined }>('/login', async (req, reply) => {
-    const policy = cookiePolicy(publicBase(req));
+    const policy = cookiePolicy(s.publicUrl());
     const ctx = pageContext(s, req);
-    if (crossOrigin(req, publicBase(req))) return page(reply, 403, refusedPage(ctx));
+    if (crossOrigin(req, s.publicUrl())) return page(reply, 403, refusedPage(ctx));
     const form = formFields(req.body, ['email', 'password', 'csrf', 'next']);
     const next = safeNext(form.next);
     const again = (status: number, error: string) =>
@@ -101,7 +101,7 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
     if (!form.email || !form.password || form.email.length > 254 || form.password.length > 1024)
       return again(401, t(ctx.locale, 'login.failed'));
     try {
-      const session = await s.auth.login(form.email, form.password, {
+      const session = await s.auth.login(form.email, form.password, req.ip, {
         name: 'web view',
         ttlMs: WEB_SESSION_TTL_MS,
         scopes: ['tickets:read'],
@@ -133,16 +133,16 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
       const session = req.webSession!;
       const ctx = pageContext(s, req);
       const form = formFields(req.body, ['csrf']);
-      if (crossOrigin(req, publicBase(req)) || !logoutTokenValid(session.token, form.csrf)) return page(reply, 403, refusedPage(ctx));
+      if (crossOrigin(req, s.publicUrl()) || !logoutTokenValid(session.token, form.csrf)) return page(reply, 403, refusedPage(ctx));
       await s.auth.logout(session.principal);
-      clearSessionCookie(reply, cookiePolicy(publicBase(req)));
+      clearSessionCookie(reply, cookiePolicy(s.publicUrl()));
       return reply.redirect('/login', 303);
     },
   );
 
   web.get('/inbox', async (req, reply) => {
     if (!req.webSession) return signInFirst(s, req, reply, '/inbox');
-    return inbox(s, req, reply, req.webSession, publicBase(req));
+    return inbox(s, req, reply, req.webSession, s.publicUrl());
   });
 
   web.get<{ Params: { id: string } }>('/tickets/:id', async (req, reply) => {
@@ -152,7 +152,7 @@ export function webRoutes(web: FastifyInstance, s: Services, publicBase: (req: F
     const ctx = pageContext(s, req);
     try {
       // like `tix ticket view`: the organisation's mark-read setting decides whether opening marks read
-      const ticket = await s.tickets.get(req.webSession.principal, id, publicBase(req), 'auto');
+      const ticket = await s.tickets.get(req.webSession.principal, id, s.publicUrl(), 'auto');
       return page(reply, 200, ticketPage(ctx, ticket, findType(s.catalog(), ticket.type)));
     } catch (err) {
       // another establishment's ticket and one that does not exist: the very same page

@@ -94,7 +94,9 @@ export function crossOrigin(req: FastifyRequest, publicBase: string): boolean {
   } catch {
     return true; // "null" (a sandboxed or file page) and garbage
   }
-  return from.origin !== new URL(publicBase).origin && from.host !== req.host;
+  // the Host the form was sent to, with the default port of the Origin's scheme left out as Origin does
+  const sentTo = URL.canParse(`${from.protocol}//${req.host}`) ? new URL(`${from.protocol}//${req.host}`).host : undefined;
+  return from.origin !== new URL(publicBase).origin && from.host !== sentTo;
 }
 
 /** Where to go after signing in: only one of the view's own pages, never another site. */
