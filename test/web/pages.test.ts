@@ -156,7 +156,13 @@ describe('signing in and out', () => {
     const cases: Array<[string, Record<string, string>, Record<string, string>, number, RegExp]> = [
       ['no token', good, { cookie: f.cookie }, 403, /The sign-in form had expired/],
       ['no token cookie', { ...good, csrf: f.csrf }, {}, 403, /The sign-in form had expired/],
-      ['a wrong token', { ...good, csrf: `${f.csrf.slice(0, -1)}A` }, { cookie: f.cookie }, 403, /The sign-in form had expired/],
+      [
+        'a wrong token',
+        { ...good, csrf: `${f.csrf.slice(0, -1)}${f.csrf.endsWith('A') ? 'B' : 'A'}` },
+        { cookie: f.cookie },
+        403,
+        /The sign-in form had expired/,
+      ],
       [
         'Sec-Fetch-Site: cross-site',
         { ...good, csrf: f.csrf },
@@ -223,16 +229,18 @@ describe('signing in and out', () => {
     expect((await s.api('GET', '/me', { token: cookie.split('=')[1] })).status).toBe(401);
   });
 
-  it('behind https (tix serve --public-url https://…), the cookies are Secure and __Host- prefixed', async () => {
-    const behindTls = await startTestServer({ app: { publicUrl: 'https://support.example.com' } });
+  it('behind a proxy (tix serve --public-url https://…/tix/): Secure, __Host- cookies; links and redirects under /tix', async () => {
+    const behindTls = await startTestServer({ app: { publicUrl: 'https://support.example.com/tix/' } });
     try {
       const web = behindTls.app;
       const page = await web.inject({ url: '/login' });
       expect(setCookies(page)[0]).toMatch(/^__Host-tix_login=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+      expect(page.body).toContain('<form class="login card" method="post" action="/tix/login">');
+      expect(page.body).toMatch(/<link rel="stylesheet" href="\/tix\/assets\/tix-[0-9a-f]{12}\.css">/);
       const res = await web.inject({
         method: 'POST',
         url: '/login',
-        ...form({ email: 'sarah@demo.test', password: 'demo-password', csrf: hiddenField(page.body, 'csrf') }),
+        ...form({ email: 'sarah@demo.test', password: 'demo-password', csrf: hiddenField(page.body, 'csrf'), next: '/inbox' }),
         headers: {
           ...form({}).headers,
           cookie: cookieHeader(page),
@@ -243,19 +251,26 @@ describe('signing in and out', () => {
         },
       });
       expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/tix/inbox');
       const session = setCookies(res).find((c) => c.startsWith('__Host-tix_session='))!;
       expect(session).toMatch(/; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
       expect((await web.inject({ url: '/inbox', headers: { cookie: session.split(';')[0]! } })).statusCode).toBe(200);
       // a cookie without the prefix (which any subdomain could plant) signs no one in there
       const planted = session.split(';')[0]!.replace('__Host-', '');
-      expect((await web.inject({ url: '/inbox', headers: { cookie: planted } })).statusCode).toBe(303);
+      const refused = await web.inject({ url: '/inbox', headers: { cookie: planted } });
+      expect(refused.statusCode).toBe(303);
+      expect(refused.headers.location).toBe('/tix/login?next=%2Finbox');
       // and the ticket links are pages on the public URL
       const sarah = await behindTls.tokenFor('sarah@demo.test');
       const filed = await behindTls.api('POST', '/tickets', {
         token: sarah,
         body: { type: 'question', fields: { summary: 'Behind a proxy', description: 'Details' } },
       });
-      expect(filed.body.url).toBe(`https://support.example.com/tickets/${filed.body.id}`);
+      expect(filed.body.url).toBe(`https://support.example.com/tix/tickets/${filed.body.id}`);
+      const ticket = await web.inject({ url: `/tickets/${filed.body.id}`, headers: { cookie: session.split(';')[0]! } });
+      expect(ticket.statusCode).toBe(200);
+      expect(ticket.body).toContain('<a class="brand" href="/tix/">tix</a>');
+      expect(ticket.body).toContain('<form method="post" action="/tix/logout">');
     } finally {
       await behindTls.close();
     }
@@ -338,7 +353,7 @@ describe('escaping', () => {
       ],
     };
     const page = ticketPage(
-      { locale: 'en', now: new Date('2026-11-30T09:00:00Z') },
+      { locale: 'en', now: new Date('2026-11-30T09:00:00Z'), base: '' },
       ticket,
       findType(s.app.services.catalog(), 'incident'),
     );
@@ -347,7 +362,7 @@ describe('escaping', () => {
     expect(page).toContain('href="/tickets/7/attachments/%22%3E%3Cscript%3E"');
     expect(page).toContain('<dd>javascript:alert(3)</dd>');
     const linked = ticketPage(
-      { locale: 'en', now: new Date() },
+      { locale: 'en', now: new Date(), base: '' },
       { ...ticket, fields: { url: 'https://app.example.com/a?b=1&c="' } },
       findType(s.app.services.catalog(), 'incident'),
     );

@@ -10,11 +10,13 @@ import { stylesheetPath } from './style.ts';
 export interface PageContext {
   locale: Locale;
   now: Date;
+  /** the public URL's path ("/tix" behind a proxy that serves tix under /tix/), before every link */
+  base: string;
   /** the signed-in user, with the token their sign-out form must carry */
   session?: { name: string; email: string; logoutToken: string };
 }
 
-/** The signed-in pages' address for a ticket; the API's ticket `url` points here too. */
+/** A ticket's page, below the public URL; the API's ticket `url` points here too. */
 export const ticketPath = (id: number) => `/tickets/${id}`;
 export const attachmentPath = (ticketId: number, attachmentId: string) =>
   `/tickets/${ticketId}/attachments/${encodeURIComponent(attachmentId)}`;
@@ -29,17 +31,17 @@ function layout(ctx: PageContext, title: string, content: Html, head: Html = htm
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${title} · tix</title>
-<link rel="stylesheet" href="${stylesheetPath}">
+<link rel="stylesheet" href="${ctx.base}${stylesheetPath}">
 ${head}
 </head>
 <body>
 <header class="top">
-<a class="brand" href="/">tix</a>
+<a class="brand" href="${ctx.base}/">tix</a>
 ${
   s &&
-  html`<nav><a href="/inbox">${t(l, 'nav.inbox')}</a></nav>
+  html`<nav><a href="${ctx.base}/inbox">${t(l, 'nav.inbox')}</a></nav>
 <span class="who">${t(l, 'nav.signedInAs', { name: s.name })}</span>
-<form method="post" action="/logout"><input type="hidden" name="csrf" value="${s.logoutToken}"><button type="submit">${t(l, 'nav.signOut')}</button></form>`
+<form method="post" action="${ctx.base}/logout"><input type="hidden" name="csrf" value="${s.logoutToken}"><button type="submit">${t(l, 'nav.signOut')}</button></form>`
 }
 </header>
 <main>
@@ -71,7 +73,7 @@ export function loginPage(ctx: PageContext, form: { csrf: string; next: string; 
     html`<h1>${t(l, 'login.title')}</h1>
 <p class="muted">${t(l, 'login.intro')}</p>
 ${form.error && html`<p class="alert" role="alert">${form.error}</p>`}
-<form class="login card" method="post" action="/login">
+<form class="login card" method="post" action="${ctx.base}/login">
 <input type="hidden" name="csrf" value="${form.csrf}">
 <input type="hidden" name="next" value="${form.next}">
 <label>${t(l, 'login.email')} <input type="email" name="email" autocomplete="username" required value="${form.email ?? ''}"></label>
@@ -91,7 +93,7 @@ export function inboxPage(ctx: PageContext, tickets: Ticket[]): string {
 <tbody>
 ${tickets.map(
   (x) =>
-    html`<tr><td><a href="${ticketPath(x.id)}">#${String(x.id)}</a></td><td class="summary"><a href="${ticketPath(x.id)}">${x.summary}</a></td><td>${status(ctx, x.status)}</td><td>${x.establishment.name}</td><td>${time(ctx, x.updatedAt)}</td><td>${x.unread}</td></tr>
+    html`<tr><td><a href="${ctx.base}${ticketPath(x.id)}">#${String(x.id)}</a></td><td class="summary"><a href="${ctx.base}${ticketPath(x.id)}">${x.summary}</a></td><td>${status(ctx, x.status)}</td><td>${x.establishment.name}</td><td>${time(ctx, x.updatedAt)}</td><td>${x.unread}</td></tr>
 `,
 )}</tbody>
 </table>`
@@ -120,7 +122,7 @@ export function ticketPage(ctx: PageContext, ticket: TicketWithMessages, type: R
 ${x.onBehalfOf && html`<dt>${t(l, 'ticket.onBehalfOf')}</dt><dd>${person(x.onBehalfOf)}</dd>`}
 <dt>${t(l, 'ticket.createdAt')}</dt><dd>${time(ctx, x.createdAt)}</dd>
 <dt>${t(l, 'ticket.updatedAt')}</dt><dd>${time(ctx, x.updatedAt)}</dd>
-${x.followUpOf !== null && html`<dt>${t(l, 'ticket.followUpOf')}</dt><dd><a href="${ticketPath(x.followUpOf)}">#${String(x.followUpOf)}</a></dd>`}
+${x.followUpOf !== null && html`<dt>${t(l, 'ticket.followUpOf')}</dt><dd><a href="${ctx.base}${ticketPath(x.followUpOf)}">#${String(x.followUpOf)}</a></dd>`}
 </dl>
 </section>
 ${
@@ -147,7 +149,7 @@ ${
 <li class="muted">${t(l, 'message.attachments')}</li>
 ${m.attachments.map(
   (a) =>
-    html`<li><a href="${attachmentPath(ticketId, a.id)}" download="${a.name}">${a.name}</a> <span class="muted">(${formatBytes(ctx.locale, a.size)}, ${a.contentType})</span></li>\n`,
+    html`<li><a href="${ctx.base}${attachmentPath(ticketId, a.id)}" download="${a.name}">${a.name}</a> <span class="muted">(${formatBytes(ctx.locale, a.size)}, ${a.contentType})</span></li>\n`,
 )}</ul>`
 }
 </article>
@@ -198,13 +200,13 @@ export function notFoundPage(ctx: PageContext, ticketId?: number): string {
     t(l, 'notFound.title'),
     html`<h1>${t(l, 'notFound.title')}</h1>
 <p>${ticketId === undefined ? t(l, 'notFound.page') : t(l, 'notFound.ticket', { id: String(ticketId) })}</p>
-<p><a href="/">${t(l, 'notFound.back')}</a></p>`,
+<p><a href="${ctx.base}/">${t(l, 'notFound.back')}</a></p>`,
   );
 }
 
 /** A page that only says something: no access, a refused form, a server error. */
 export function noticePage(ctx: PageContext, title: string, text: string): string {
-  return layout(ctx, title, html`<h1>${title}</h1><p>${text}</p><p><a href="/">${t(ctx.locale, 'notFound.back')}</a></p>`);
+  return layout(ctx, title, html`<h1>${title}</h1><p>${text}</p><p><a href="${ctx.base}/">${t(ctx.locale, 'notFound.back')}</a></p>`);
 }
 
 /**
@@ -216,7 +218,7 @@ export function continuePage(ctx: PageContext, path: string): string {
   return layout(
     ctx,
     t(l, 'continue.title'),
-    html`<h1>${t(l, 'continue.title')}</h1><p><a href="${path}">${t(l, 'continue.link')}</a></p>`,
-    html`<meta http-equiv="refresh" content="0; url=${path}">`,
+    html`<h1>${t(l, 'continue.title')}</h1><p><a href="${ctx.base}${path}">${t(l, 'continue.link')}</a></p>`,
+    html`<meta http-equiv="refresh" content="0; url=${ctx.base}${path}">`,
   );
 }

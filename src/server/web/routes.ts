@@ -85,7 +85,7 @@ export function webRoutes(web: FastifyInstance, s: Services): void {
 
   web.get<{ Querystring: { next?: string } }>('/login', async (req, reply) => {
     const next = safeNext(req.query.next);
-    if (req.webSession) return reply.redirect(next, 303);
+    if (req.webSession) return reply.redirect(`${basePath(s)}${next}`, 303);
     return showLogin(s, req, reply, next, s.publicUrl());
   });
 
@@ -109,7 +109,7 @@ export function webRoutes(web: FastifyInstance, s: Services): void {
       // signing in again (a form left open in another tab) replaces the session rather than adding one
       if (req.webSession) await s.auth.logout(req.webSession.principal);
       setSessionCookie(reply, policy, session.token);
-      return reply.redirect(next, 303);
+      return reply.redirect(`${basePath(s)}${next}`, 303);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return again(401, t(ctx.locale, 'login.failed'));
       if (err instanceof ApiError && err.status === 429) {
@@ -126,7 +126,7 @@ export function webRoutes(web: FastifyInstance, s: Services): void {
     {
       // nothing to sign out of: answered before the body is read
       onRequest: async (req, reply) => {
-        if (!req.webSession) return reply.redirect('/login', 303);
+        if (!req.webSession) return reply.redirect(`${basePath(s)}/login`, 303);
       },
     },
     async (req, reply) => {
@@ -136,7 +136,7 @@ export function webRoutes(web: FastifyInstance, s: Services): void {
       if (crossOrigin(req, s.publicUrl()) || !logoutTokenValid(session.token, form.csrf)) return page(reply, 403, refusedPage(ctx));
       await s.auth.logout(session.principal);
       clearSessionCookie(reply, cookiePolicy(s.publicUrl()));
-      return reply.redirect('/login', 303);
+      return reply.redirect(`${basePath(s)}/login`, 303);
     },
   );
 
@@ -203,11 +203,20 @@ function page(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(body);
 }
 
+/**
+ * The public URL's path: behind a proxy that serves tix under https://host/tix/, links and redirects start
+ * with /tix (the proxy hands tix serve the paths without it).
+ */
+function basePath(s: Services): string {
+  return new URL(s.publicUrl()).pathname.replace(/\/+$/, '');
+}
+
 function pageContext(s: Services, req: FastifyRequest): PageContext {
   const session = req.webSession;
   return {
     locale: negotiateLocale(req.headers['accept-language']),
     now: s.clock.now(),
+    base: basePath(s),
     ...(session
       ? { session: { name: session.principal.user.name, email: session.principal.user.email, logoutToken: logoutToken(session.token) } }
       : {}),
@@ -240,7 +249,7 @@ function showLogin(s: Services, req: FastifyRequest, reply: FastifyReply, next: 
 function signInFirst(s: Services, req: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
   if (req.headers['sec-fetch-site'] === 'cross-site' && req.headers['sec-fetch-mode'] === 'navigate')
     return page(reply, 200, continuePage(pageContext(s, req), path));
-  return reply.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
+  return reply.redirect(`${basePath(s)}/login?next=${encodeURIComponent(path)}`, 303);
 }
 
 async function inbox(s: Services, req: FastifyRequest, reply: FastifyReply, session: WebSession, base: string): Promise<FastifyReply> {
