@@ -507,6 +507,7 @@ complete -c tix -n '__tix_in "ticket create"' -l from-ci -d 'add the CI run (URL
 complete -c tix -n '__tix_in "ticket create"' -l dedupe -d 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one'
 complete -c tix -n '__tix_in "ticket create"' -l dry-run -d 'print the request that would be sent, and send nothing'
 complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket create"' -l web -d 'once filed, open the ticket\'s page in your browser (the web view is read-only: the request is filed here)'
 complete -c tix -n '__tix_in "ticket create"' -s h -l help -d 'display help for command'
 
 # tix ticket list
@@ -530,6 +531,7 @@ complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for co
 # tix ticket view
 complete -c tix -n '__tix_in "ticket view"' -l no-mark-read -d 'never mark the messages read, even when the organisation marks them read on opening'
 complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, messages)'
+complete -c tix -n '__tix_in "ticket view"' -l web -d 'open the ticket\'s page in your browser (BROWSER, else the system\'s opener)'
 complete -c tix -n '__tix_in "ticket view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-ids)'
 

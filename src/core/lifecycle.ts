@@ -12,6 +12,15 @@ import type { StatusAction } from './status.ts';
 export const statuses = ['sent', 'answered', 'open', 'resolved', 'closed'] as const;
 export type Status = (typeof statuses)[number];
 
+/** Seed 000's labels, the ones French-speaking customers know. */
+export const statusLabelsFr: Record<Status, string> = {
+  sent: 'Message envoyé',
+  answered: 'Réponse disponible',
+  open: 'Ouvert',
+  resolved: 'Résolu',
+  closed: 'Clôturé',
+};
+
 /** The status after a reply, or undefined when a reply is refused (closed tickets take no replies). */
 export function statusAfterReply(current: Status, by: Actor): Status | undefined {
   if (current === 'closed') return undefined;
