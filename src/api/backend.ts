@@ -147,11 +147,17 @@ export interface Connection {
   http: HttpSettings;
 }
 
-/** What each src/providers/<name>/index.ts exports as `provider`. */
+/** A provider: its declaration (info, in the main bundle) and its code (loaded on first use). */
 export interface ProviderModule {
   info: ProviderInfo;
   /** the helpdesk's backend (src/providers/registry.ts wraps it in the cleaning wrapper) */
   connect(connection: Connection): Backend;
   /** an authenticated HTTP client of its API, for raw calls (tix api) */
+  http(connection: Connection): HttpClient;
+}
+
+/** What each src/providers/<name>/index.ts exports as `implementation`: the code, given its declaration. */
+export interface ProviderImplementation {
+  connect(connection: Connection, info: ProviderInfo): Backend;
   http(connection: Connection): HttpClient;
 }

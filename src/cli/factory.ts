@@ -1,11 +1,11 @@
 import type { Backend, ProviderModule } from '../api/backend.ts';
 import type { HttpClient, HttpSettings } from '../api/http.ts';
-import { type Capability, type ProviderName, unsupported } from '../api/provider.ts';
+import { type Capability, type ProviderInfo, type ProviderName, unsupported } from '../api/provider.ts';
 import { type ConfigData, profileName, providerFor, readConfig, serverFor } from '../auth/config.ts';
 import { resolveSession, type Session } from '../auth/credentials.ts';
 import { authError } from '../core/errors.ts';
 import { type Env, type IOStreams, truthy } from '../io/iostreams.ts';
-import { connect, loadProvider } from '../providers/registry.ts';
+import { connect, loadProvider, providerInfo } from '../providers/registry.ts';
 
 /**
  * The lazily built dependencies commands share. Nothing here is created until a command asks for it, so
@@ -24,7 +24,9 @@ export interface Factory {
   server(): string;
   /** the helpdesk behind it (TIX_PROVIDER, else the profile's, else tix) */
   providerName(): ProviderName;
-  /** that provider's code, loaded on first use: its statuses, references and capabilities, then its backend */
+  /** what that provider declares (statuses, references, capabilities): read before anything is sent */
+  providerInfo(): ProviderInfo;
+  /** that provider with its code, loaded on first use */
   provider(): Promise<ProviderModule>;
   /** a provider's code by name (tix auth login --provider) */
   loadProvider(name: ProviderName): Promise<ProviderModule>;
@@ -81,6 +83,7 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
     profile: () => profileName(env, f.globals.profile, f.config()),
     server: () => serverFor(env, f.config().profiles?.[f.profile()]),
     providerName: () => providerFor(env, f.config().profiles?.[f.profile()]),
+    providerInfo: () => overrides.provider?.info ?? providerInfo(f.providerName()),
     provider: () => load(f.providerName()),
     loadProvider: load,
     session: () =>
@@ -95,14 +98,14 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
         return s;
       })()),
     backend: async (...needs) => {
-      // the provider's code loads while the keychain is read
-      const provider = f.provider();
-      const credential = f.session();
-      credential.catch(() => undefined); // awaited below, unless the provider refuses first
-      const { info } = await provider;
+      // what the helpdesk cannot do is refused before any credential is read
+      const info = f.providerInfo();
       const missing = needs.find((c) => !info.capabilities.includes(c));
       if (missing) throw unsupported(info, missing);
-      const s = await credential;
+      // the provider's code loads while the keychain is read
+      const code = f.provider();
+      code.catch(() => undefined); // its failure is reported by backendFor, after the session's
+      const s = await f.session();
       backend ??= f.backendFor(s.server, { provider: s.provider, token: s.token, email: s.email });
       return backend;
     },

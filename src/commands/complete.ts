@@ -1,5 +1,6 @@
 import { Argument, type Command } from 'commander';
-import { type Backend, need, type ProviderModule } from '../api/backend.ts';
+import { type Backend, need } from '../api/backend.ts';
+import type { ProviderInfo } from '../api/provider.ts';
 import { type StatusCategory, statusCategoryMeanings, statusWords } from '../core/status.ts';
 import type { ConfigData } from '../auth/config.ts';
 import { dynamicKinds, type DynamicKind } from '../cli/completion/hints.ts';
@@ -12,8 +13,8 @@ export interface Options {
   what: DynamicKind;
   /** a backend that gives up fast: no retries, short timeouts */
   backend: () => Promise<Backend>;
-  /** the profile's provider (statuses complete without a network call) */
-  provider: () => Promise<ProviderModule>;
+  /** what the profile's provider declares (statuses complete without a network call) */
+  providerInfo: () => ProviderInfo;
   config: () => ConfigData;
   timeoutMs?: number;
 }
@@ -29,7 +30,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('__complete', { hidden: true })
     .description('Print completion candidates, one per line (used by the completion scripts)')
     .addArgument(new Argument('<what>', dynamicKinds.join(', ')).choices(dynamicKinds))
-    .action(async (what: DynamicKind) => runF({ io: f.io, what, backend: f.quickBackend, provider: f.provider, config: f.config }));
+    .action(async (what: DynamicKind) => runF({ io: f.io, what, backend: f.quickBackend, providerInfo: f.providerInfo, config: f.config }));
   return examples(cmd, ['tix __complete ticket-ids', 'tix __complete types']);
 }
 
@@ -58,7 +59,7 @@ async function candidates(o: Options): Promise<string[]> {
       return (await need(await o.backend(), 'tickets').list({ limit: 50 })).items.map((t) => `${t.ref}\t${clean(t.summary)} (${t.status})`);
     case 'statuses': {
       // the helpdesk's own names, then the categories that work everywhere
-      const { info } = await o.provider();
+      const info = o.providerInfo();
       return statusWords(info.statuses).map((word) => {
         const own = info.statuses.find((s) => s.name === word);
         return `${word}\t${own ? own.category : `any ${word} status: ${statusCategoryMeanings[word as StatusCategory]}`}`;

@@ -1,5 +1,6 @@
 import { Argument, type Command } from 'commander';
-import type { Backend, ProviderModule } from '../api/backend.ts';
+import type { Backend } from '../api/backend.ts';
+import type { ProviderInfo } from '../api/provider.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../core/errors.ts';
 import { statusWords } from '../core/status.ts';
@@ -17,8 +18,8 @@ export interface Options {
   tree: () => Promise<Command>;
   /** a backend that gives up fast, for the request-type schemas of help --json */
   backend: () => Promise<Backend>;
-  /** the profile's provider: the --status words of help --json */
-  provider: () => Promise<ProviderModule>;
+  /** what the profile's provider declares: the --status words of help --json */
+  providerInfo: () => ProviderInfo;
 }
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
@@ -73,7 +74,7 @@ export function register(parent: Command, f: Factory, tree: () => Command, runF 
         json: Boolean(opts.json),
         tree: async () => tree(),
         backend: f.quickBackend,
-        provider: f.provider,
+        providerInfo: f.providerInfo,
       });
     });
   return examples(cmd, [
@@ -128,10 +129,12 @@ async function printTree(o: Options): Promise<void> {
   const spec = commandSpec(root);
   const { path: under } = findCommand(root, o.topic);
   // --status words depend on the profile's helpdesk: its own statuses, then the categories
-  const statuses = await o
-    .provider()
-    .then((p) => statusWords(p.info.statuses))
-    .catch(() => undefined);
+  let statuses: string[] | undefined;
+  try {
+    statuses = statusWords(o.providerInfo().statuses);
+  } catch {
+    /* a provider not in this version of tix: no choices to list */
+  }
   const options = (list: OptionSpec[]) =>
     list.map((opt) => {
       const choices = opt.values?.kind === 'dynamic' && opt.values.what === 'statuses' ? statuses : choicesOf(opt.values);

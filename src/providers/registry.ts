@@ -1,36 +1,43 @@
-// The providers tix knows, each loaded only when a profile uses it: `tix ticket list` on tix serve never
-// parses the code of another helpdesk. Adding a provider: its folder with an index.ts exporting `provider`
-// (a ProviderModule), one line here, and one harness file in test/providers/harnesses/.
-import type { Backend, Connection, ProviderModule } from '../api/backend.ts';
+// The providers tix knows. Each declares itself in a small info.ts that stays in the main bundle (references,
+// statuses and capabilities are read before anything is sent); its code loads only when a profile uses it, so
+// `tix ticket list` on tix serve never parses another helpdesk's. Adding a provider: a folder with info.ts and an
+// index.ts exporting `implementation`, one line here, and one harness file in test/providers/harnesses/.
+import type { Backend, Connection, ProviderImplementation, ProviderModule } from '../api/backend.ts';
 import { cleanBackend } from '../api/clean.ts';
-import { type ProviderName, providerNames } from '../api/provider.ts';
+import type { ProviderInfo, ProviderName } from '../api/provider.ts';
 import { ExitCode, TixError } from '../core/errors.ts';
+import { info as tixInfo } from './tix/info.ts';
 
-const known: Record<ProviderName, { displayName: string; load?: () => Promise<ProviderModule> }> = {
-  tix: { displayName: 'tix serve', load: async () => (await import('./tix/index.ts')).provider },
+type Entry = { info: ProviderInfo; load: () => Promise<ProviderImplementation> } | { displayName: string };
+
+const known: Record<ProviderName, Entry> = {
+  tix: { info: tixInfo, load: async () => (await import('./tix/index.ts')).implementation },
+  // not in this version of tix yet: named so that profiles and --provider can say so
   rt: { displayName: 'Request Tracker' },
   'jira-sm': { displayName: 'Jira Service Management' },
   zendesk: { displayName: 'Zendesk' },
 };
 
-/** Loads a provider's code; a provider whose engineers have not landed yet is refused cleanly (exit 7). */
+/** A provider's declaration; a provider whose engineers have not landed yet is refused cleanly (exit 7). */
+export function providerInfo(name: ProviderName): ProviderInfo {
+  const entry = known[name];
+  if ('info' in entry) return entry.info;
+  throw new TixError(ExitCode.unsupported, `the ${entry.displayName} provider (${name}) is not available yet in this version of tix`, {
+    code: 'provider_unavailable',
+    hint: `available: ${availableProviders().join(', ')}`,
+    data: { provider: name },
+  });
+}
+
+/** A provider with its code loaded. */
 export async function loadProvider(name: ProviderName): Promise<ProviderModule> {
-  const load = known[name].load;
-  if (!load)
-    throw new TixError(
-      ExitCode.unsupported,
-      `the ${known[name].displayName} provider (${name}) is not available yet in this version of tix`,
-      {
-        code: 'provider_unavailable',
-        hint: `available: ${availableProviders().join(', ')}`,
-        data: { provider: name },
-      },
-    );
-  return load();
+  const info = providerInfo(name);
+  const implementation = await (known[name] as Extract<Entry, { info: ProviderInfo }>).load();
+  return { info, connect: (c) => implementation.connect(c, info), http: implementation.http };
 }
 
 export function availableProviders(): ProviderName[] {
-  return providerNames.filter((n) => known[n].load);
+  return (Object.keys(known) as ProviderName[]).filter((n) => 'info' in known[n]);
 }
 
 /** A provider's backend as commands see it: through the one cleaning wrapper. */

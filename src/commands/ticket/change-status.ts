@@ -32,7 +32,7 @@ export function register(parent: Command, f: Factory, action: StatusAction, runF
     .argument('<id>', 'ticket reference (a number on tix serve)')
     .option('--json [fields]', `print the ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
     .action(async (id: string, opts: { json?: JsonOption }) =>
-      runF({ io: f.io, backend: () => f.backend('tickets'), ref: parseRef((await f.provider()).info, id), action, json: opts.json }),
+      runF({ io: f.io, backend: () => f.backend('tickets'), ref: parseRef(f.providerInfo(), id), action, json: opts.json }),
     );
   return examples(cmd, [`tix ticket ${action} 42`]);
 }

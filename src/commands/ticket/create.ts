@@ -100,7 +100,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           attach: opts.attach,
           idempotencyKey: opts.idempotencyKey,
           fromJson: opts.fromJson,
-          followUp: opts.followUp === undefined ? undefined : parseRef((await f.provider()).info, opts.followUp, '--follow-up'),
+          followUp: opts.followUp === undefined ? undefined : parseRef(f.providerInfo(), opts.followUp, '--follow-up'),
           fromCi: Boolean(opts.fromCi),
           dedupe: Boolean(opts.dedupe),
           dryRun: Boolean(opts.dryRun),

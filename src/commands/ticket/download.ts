@@ -30,7 +30,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       runF({
         io: f.io,
         backend: () => f.backend('tickets'),
-        ref: parseRef((await f.provider()).info, id),
+        ref: parseRef(f.providerInfo(), id),
         output: opts.output,
         clobber: Boolean(opts.clobber),
       }),

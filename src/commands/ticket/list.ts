@@ -29,7 +29,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--all', 'every matching ticket, fetched page by page')
     .option('--json [fields]', `print JSON (fields: ${TICKET_FIELDS.join(', ')})`)
     .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
-      const query = queryFromFlags(opts, (await f.provider()).info);
+      const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit: expected a positive number, got "${opts.limit}"`);
       await runF({

@@ -36,7 +36,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       if (id === undefined && !opts.all) throw usageError('give a ticket number, or --all (with filters) to clear many tickets at once');
       if (id !== undefined && filtered) throw usageError('filters go with --all; for one ticket give only its number');
       if (opts.all && opts.message) throw usageError('--message goes with a ticket number, not --all');
-      const { info } = await f.provider();
+      const info = f.providerInfo();
       const target =
         id !== undefined
           ? { ref: parseRef(info, id), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') }

@@ -45,7 +45,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           io: f.io,
           env: f.env,
           backend: () => f.backend('tickets'),
-          ref: parseRef((await f.provider()).info, id),
+          ref: parseRef(f.providerInfo(), id),
           body: opts.body,
           bodyFile: opts.bodyFile,
           attach: opts.attach,

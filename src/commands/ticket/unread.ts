@@ -17,7 +17,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('unread')
     .description('Mark the latest message from someone else unread again, to come back to it')
     .argument('<id>', 'ticket reference (a number on tix serve)')
-    .action(async (id: string) => runF({ io: f.io, backend: () => f.backend('readState'), ref: parseRef((await f.provider()).info, id) }));
+    .action(async (id: string) => runF({ io: f.io, backend: () => f.backend('readState'), ref: parseRef(f.providerInfo(), id) }));
   return examples(cmd, ['tix ticket unread 42']);
 }
 

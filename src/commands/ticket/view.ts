@@ -37,7 +37,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         io: f.io,
         env: f.env,
         backend: () => f.backend('tickets'),
-        ref: parseRef((await f.provider()).info, id),
+        ref: parseRef(f.providerInfo(), id),
         json: opts.json,
         markRead: opts.markRead,
         pager: f.config().pager,

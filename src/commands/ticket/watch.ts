@@ -45,7 +45,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         env: f.env,
         backend: () => f.backend(id === undefined ? 'readState' : 'tickets'),
         signal: f.signal,
-        ref: id === undefined ? undefined : parseRef((await f.provider()).info, id),
+        ref: id === undefined ? undefined : parseRef(f.providerInfo(), id),
         intervalMs,
         timeoutMs,
         exitOnReply: Boolean(opts.exitOnReply),

@@ -33,7 +33,6 @@ import type {
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
 import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
-import { categoryOf } from './statuses.ts';
 import type { WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
 /**
@@ -61,15 +60,18 @@ export class TixBackend implements Backend {
     this.tickets = {
       list: async (q) => {
         const page = await call<Page<WireTicket>>('GET', '/tickets', { query: { ...q } });
-        return { items: page.items.map(toTicket), nextCursor: page.nextCursor };
+        return { items: page.items.map((t) => toTicket(provider, t)), nextCursor: page.nextCursor };
       },
       view: async (ref, opts = {}) =>
-        toTicketWithMessages(await call<WireTicketWithMessages>('GET', `/tickets/${idOf(ref)}`, { query: { markRead: opts.markRead } })),
+        toTicketWithMessages(
+          provider,
+          await call<WireTicketWithMessages>('GET', `/tickets/${idOf(ref)}`, { query: { markRead: opts.markRead } }),
+        ),
       create: async (ticket, opts = {}) => {
         const { followUpOf, ...rest } = ticket;
         const body: WireNewTicket = { ...rest, ...(followUpOf !== undefined ? { followUpOf: idOf(followUpOf) } : {}) };
         const r = await this.created<WireTicket>('/tickets', body, { ...opts, checkHint: 'check with: tix ticket list --mine --limit 5' });
-        return { item: toTicket(r.body), replayed: r.replayed, deduplicated: r.deduplicated };
+        return { item: toTicket(provider, r.body), replayed: r.replayed, deduplicated: r.deduplicated };
       },
       reply: async (ref, reply, opts = {}) => {
         const r = await this.created<WireReply>(`/tickets/${idOf(ref)}/messages`, reply, {
@@ -77,10 +79,13 @@ export class TixBackend implements Backend {
           checkHint: `check with: tix ticket view ${ref}`,
           closed: { shown: show(ref), ref },
         });
-        return { item: toMessage(r.body.message), ticket: toTicket(r.body.ticket), replayed: r.replayed };
+        return { item: toMessage(r.body.message), ticket: toTicket(provider, r.body.ticket), replayed: r.replayed };
       },
       changeStatus: async (ref, action) =>
-        toTicket(await call<WireTicket>('POST', `/tickets/${idOf(ref)}/${action}`, { checkHint: `check with: tix ticket view ${ref}` })),
+        toTicket(
+          provider,
+          await call<WireTicket>('POST', `/tickets/${idOf(ref)}/${action}`, { checkHint: `check with: tix ticket view ${ref}` }),
+        ),
       // An upload that is lost midway is harmless (an unattached upload is deleted after a day): safe to retry.
       upload: (name, data) =>
         call<Attachment>('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true }),
@@ -217,13 +222,14 @@ function idOf(ref: TicketRef): number {
   return n;
 }
 
-function toTicket(w: WireTicket): Ticket {
+function toTicket(info: ProviderInfo, w: WireTicket): Ticket {
   const { id, status, ...rest } = w;
   return {
     id,
     ref: String(id),
     status,
-    statusCategory: categoryOf(status),
+    // a status this client does not know (a newer server) counts as support's turn
+    statusCategory: info.statuses.find((s) => s.name === status)?.category ?? 'open',
     ...rest,
   };
 }
@@ -232,7 +238,7 @@ function toMessage(m: WireMessage): Message {
   return m;
 }
 
-function toTicketWithMessages(w: WireTicketWithMessages): TicketWithMessages {
+function toTicketWithMessages(info: ProviderInfo, w: WireTicketWithMessages): TicketWithMessages {
   const { messages, ...ticket } = w;
-  return { ...toTicket(ticket), messages: messages.map(toMessage) };
+  return { ...toTicket(info, ticket), messages: messages.map(toMessage) };
 }

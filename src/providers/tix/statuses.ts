@@ -2,7 +2,7 @@
 // each with its category, whether it takes replies, and its French label. Keyed by the server's Status type, so
 // a status added to the lifecycle does not compile until it is given a category here.
 import { type Status, statusLabelsFr } from '../../core/lifecycle.ts';
-import type { StatusCategory, StatusSpec } from '../../core/status.ts';
+import type { StatusSpec } from '../../core/status.ts';
 
 const byStatus: Record<Status, Omit<StatusSpec, 'name'>> = {
   sent: { category: 'new', acceptsReplies: true, labelFr: statusLabelsFr.sent },
@@ -14,8 +14,3 @@ const byStatus: Record<Status, Omit<StatusSpec, 'name'>> = {
 
 /** In the lifecycle's order: sent, answered, open, resolved, closed. */
 export const tixStatuses: readonly StatusSpec[] = Object.entries(byStatus).map(([name, spec]) => ({ name, ...spec }));
-
-/** A status this client does not know (a newer server) counts as support's turn. */
-export function categoryOf(status: string): StatusCategory {
-  return byStatus[status as Status]?.category ?? 'open';
-}

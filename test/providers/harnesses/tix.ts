@@ -2,8 +2,7 @@
 // organisation. Yann (admin of Paris and Lille) is the customer, Sarah (admin of Lille) his colleague: they share
 // École Lille, where the customer files.
 import { randomUUID } from 'node:crypto';
-import { connect } from '../../../src/providers/registry.ts';
-import { provider } from '../../../src/providers/tix/index.ts';
+import { connect, loadProvider } from '../../../src/providers/registry.ts';
 import { demoEstablishments } from '../../../src/server/demo.ts';
 import { startTestServer } from '../../helpers/server.ts';
 import type { Persona, ProviderHarness } from '../harness.ts';
@@ -27,6 +26,7 @@ export const harness: ProviderHarness = {
   },
   start: async () => {
     const s = await startTestServer();
+    const provider = await loadProvider('tix');
     const support = async () =>
       connect(provider, { server: s.url, credential: { token: await s.tokenFor(emails.agent) }, http: { env: {} } }).tickets!;
     return {
