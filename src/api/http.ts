@@ -318,7 +318,7 @@ export class HttpClient {
         code: 'unreachable',
         cause: err,
         hint: `${isWrite ? 'nothing was sent; ' : ''}${wording.unreachableHint}, then try again`,
-        data: { server: this.shown, network: err.code },
+        data: { server: this.shown, network: err.code, ...(isWrite ? { write: true } : {}) },
       });
     }
     // The request may have reached the server: say so, do not guess.
@@ -329,7 +329,13 @@ export class HttpClient {
       code: 'outcome_unknown',
       cause: err,
       hint: retry,
-      data: { server: this.shown, network: err.code, ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}) },
+      data: {
+        server: this.shown,
+        network: err.code,
+        ...(opts.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
+        // the command that shows whether it was applied, for the CLI to say it in the reader's language
+        ...(!opts.idempotencyKey && opts.checkHint?.startsWith('check with: ') ? { check: opts.checkHint.slice(12) } : {}),
+      },
     });
   }
 
@@ -359,13 +365,19 @@ export class HttpClient {
     if (res.status === 409) return stateError(message, details);
     if (BUSY_STATUS.has(res.status)) {
       const after = res.headers['retry-after'];
+      const retryAfter = typeof after === 'string' && /^\d+$/.test(after) ? Number(after) : undefined;
+      // a login locked out after failed attempts is the helpdesk's own refusal, not a busy server: its words
+      if (envelope?.code === 'too_many_attempts')
+        return transientError(message, { ...details, data: { ...details.data, ...(retryAfter !== undefined ? { retryAfter } : {}) } });
+      const write = method !== 'GET' && method !== 'HEAD';
       return transientError(`${message} (the server is busy or unavailable${after ? `; it asks to retry after ${after}s` : ''})`, {
         ...details,
-        hint: method === 'GET' ? 'try again later' : 'try again later; with an --idempotency-key the retry cannot apply twice',
+        hint: write ? 'try again later; with an --idempotency-key the retry cannot apply twice' : 'try again later',
+        data: { ...details.data, busyMessage: message, ...(retryAfter !== undefined ? { retryAfter } : {}), ...(write ? { write } : {}) },
       });
     }
     if (res.status >= 400 && res.status < 500) return usageError(message, details);
-    return new TixError(1, `server error ${res.status}: ${message}`, details);
+    return new TixError(1, `server error ${res.status}: ${message}`, { ...details, data: { ...details.data, serverMessage: message } });
   }
 }
 

@@ -2,6 +2,7 @@
 // statuses with their categories, and how its ticket references are written. Commands read this to parse
 // input and to refuse early, with one message naming the provider, what the helpdesk cannot do.
 import { UnsupportedError, usageError } from '../core/errors.ts';
+import type { Localized } from '../core/i18n.ts';
 import type { StatusSpec } from '../core/status.ts';
 
 /** Every provider tix knows the name of; `tix auth login --provider NAME`. */
@@ -14,7 +15,10 @@ export const defaultProvider: ProviderName = 'tix';
 export function parseProviderName(text: string, where: string): ProviderName {
   const name = text.trim().toLowerCase();
   if ((providerNames as readonly string[]).includes(name)) return name as ProviderName;
-  throw usageError(`${where}: unknown provider "${text}"; one of ${providerNames.join(', ')}`, { code: 'unknown_provider' });
+  throw usageError(`${where}: unknown provider "${text}"; one of ${providerNames.join(', ')}`, {
+    code: 'unknown_provider',
+    data: { where, value: text, providers: [...providerNames] },
+  });
 }
 
 /** What a provider may be able to do. Each one is a part of the Backend, present only when declared. */
@@ -44,8 +48,8 @@ export interface ProviderInfo {
   parseRef(text: string): string | undefined;
   /** a reference as people read it: "#42", "SD-42" */
   showRef(ref: string): string;
-  /** what a reference looks like, for error messages: "a ticket number such as 42" */
-  refExample: string;
+  /** what a reference looks like, for error messages: "a ticket number such as 42" (per language, or one text) */
+  refExample: string | Localized;
   /** how one logs in: an e-mail and password (exchanged for a token), a token, or both */
   login: { password: boolean; token: boolean };
 }

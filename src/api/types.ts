@@ -120,6 +120,11 @@ export interface Message {
 
 export interface TicketWithMessages extends Ticket {
   messages: Message[];
+  /**
+   * the tickets filed as follow-ups of this one, oldest first (the way on from a closed ticket), when the
+   * helpdesk links them; tix serve keeps them numbers, like `id`
+   */
+  followUps?: Array<number | TicketRef>;
 }
 
 /** A request to file. `fields` holds every form value, summary and description included. */

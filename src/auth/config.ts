@@ -3,7 +3,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultProvider, type ProviderName, parseProviderName, providerNames } from '../api/provider.ts';
 import { usageError } from '../core/errors.ts';
+import { type Locale, type LocalText, locales } from '../core/i18n.ts';
 import type { Env } from '../io/iostreams.ts';
+import { t } from './messages.ts';
 
 // Local, non-secret settings: profiles (which server, which account, where its token lives) and preferences.
 // Tokens are never stored here. Reads are plain JSON (start-up stays fast); writes go through `conf`, loaded
@@ -21,6 +23,8 @@ export interface Profile {
 
 export const colorValues = ['auto', 'always', 'never'] as const;
 export const outputValues = ['auto', 'json'] as const;
+/** the languages tix speaks to people (core/i18n.ts); unset: from the environment */
+export const langValues = locales;
 
 export interface ConfigData {
   defaultProfile?: string;
@@ -30,6 +34,8 @@ export interface ConfigData {
   color?: (typeof colorValues)[number];
   /** `json`: every command that takes --json behaves as if it was given */
   output?: (typeof outputValues)[number];
+  /** the language people read (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG) */
+  lang?: Locale;
 }
 
 /** The preferences `tix config` reads and writes (the profiles map belongs to `tix auth login/logout`). */
@@ -37,8 +43,9 @@ export interface PreferenceKey {
   /** the name users type: tix config set KEY VALUE */
   key: string;
   /** where it lives in config.json */
-  field: 'defaultProfile' | 'editor' | 'pager' | 'color' | 'output';
-  description: string;
+  field: 'defaultProfile' | 'editor' | 'pager' | 'color' | 'output' | 'lang';
+  /** what it does, in the reader's language */
+  description: LocalText;
   /** the accepted values, when they are a fixed set */
   values?: readonly string[];
   /** what applies when it is unset */
@@ -46,32 +53,12 @@ export interface PreferenceKey {
 }
 
 export const preferenceKeys: readonly PreferenceKey[] = [
-  {
-    key: 'profile',
-    field: 'defaultProfile',
-    description: 'the profile used when neither --profile nor TIX_PROFILE is given',
-    default: 'default',
-  },
-  { key: 'editor', field: 'editor', description: 'editor for long text on a terminal (before VISUAL and EDITOR)' },
-  {
-    key: 'pager',
-    field: 'pager',
-    description: 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off',
-  },
-  {
-    key: 'color',
-    field: 'color',
-    values: colorValues,
-    default: 'auto',
-    description: 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win',
-  },
-  {
-    key: 'output',
-    field: 'output',
-    values: outputValues,
-    default: 'auto',
-    description: 'json: every command that takes --json prints JSON (all fields) as if --json was given',
-  },
+  { key: 'profile', field: 'defaultProfile', description: t.text('pref.profile'), default: 'default' },
+  { key: 'editor', field: 'editor', description: t.text('pref.editor') },
+  { key: 'pager', field: 'pager', description: t.text('pref.pager') },
+  { key: 'color', field: 'color', values: colorValues, default: 'auto', description: t.text('pref.color') },
+  { key: 'output', field: 'output', values: outputValues, default: 'auto', description: t.text('pref.output') },
+  { key: 'lang', field: 'lang', values: langValues, description: t.text('pref.lang') },
 ];
 
 /** The preference a key names; an unknown key is a usage error listing the valid ones. */
@@ -79,14 +66,8 @@ export function findPreference(key: string): PreferenceKey {
   const found = preferenceKeys.find((k) => k.key === key || k.field === key);
   if (found) return found;
   const valid = preferenceKeys.map((k) => k.key).join(', ');
-  if (key === 'profiles')
-    throw usageError(`profiles are not a preference: tix auth login and tix auth logout manage them; keys: ${valid}`, {
-      code: 'unknown_key',
-    });
-  throw usageError(`unknown config key "${key}"; keys: ${valid}`, {
-    code: 'unknown_key',
-    hint: 'tix config list shows every key and its value',
-  });
+  if (key === 'profiles') throw usageError(t.text('config.profilesKey', { keys: valid }), { code: 'unknown_key' });
+  throw usageError(t.text('config.unknownKey', { key, keys: valid }), { code: 'unknown_key', hint: t.text('config.unknownKeyHint') });
 }
 
 /** A preference's value: the one set in config.json, else its default (undefined when it has none). */
@@ -113,23 +94,18 @@ export function readConfig(env: Env): ConfigData {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw usageError(`cannot read the config file ${path}: ${(err as Error).message}`);
+    throw usageError(t.text('config.unreadable', { path, reason: (err as Error).message }));
   }
   // a hand-broken file is named, with the way out; never a stack trace
-  const broken = {
-    code: 'bad_config',
-    hint: `fix it by hand, or move it away and log in again: mv ${path} ${path}.broken`,
-    data: { file: path },
-  };
+  const broken = { code: 'bad_config', hint: t.text('config.brokenHint', { path }), data: { file: path } };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw usageError(`the config file ${path} is not valid JSON (${(err as Error).message})`, broken);
+    throw usageError(t.text('config.notJson', { path, reason: (err as Error).message }), broken);
   }
   const problems = schemaProblems(data, { type: 'object', properties: configSchema }, '');
-  if (problems.length > 0)
-    throw usageError(`the config file ${path} has invalid settings:\n${problems.map((p) => `  ${p}`).join('\n')}`, broken);
+  if (problems.length > 0) throw usageError(t.text('config.invalid', { path, problems: problems.map((p) => `  ${p}`).join('\n') }), broken);
   return data as ConfigData;
 }
 
@@ -191,6 +167,7 @@ export const configSchema = {
   pager: { type: 'string', minLength: 1 },
   color: { enum: colorValues },
   output: { enum: outputValues },
+  lang: { enum: langValues },
 } as const;
 
 /** Applies a change to the config file through `conf` (schema-checked, atomic). */
@@ -209,13 +186,13 @@ export async function updateConfig(env: Env, change: (conf: import('conf').defau
       accessPropertiesByDotNotation: false,
     });
   } catch (err) {
-    throw usageError(`the config file ${path} does not match its schema: ${(err as Error).message}`, { code: 'bad_config' });
+    throw usageError(t.text('config.schema', { path, reason: (err as Error).message }), { code: 'bad_config' });
   }
   try {
     change(conf);
   } catch (err) {
     if (err instanceof Error && /schema violation/i.test(err.message))
-      throw usageError(err.message.replace(/^Config schema violation: /, 'invalid setting: '));
+      throw usageError(t.text('config.invalidSetting', { reason: err.message.replace(/^Config schema violation: /, '') }));
     throw err;
   }
 }

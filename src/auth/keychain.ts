@@ -1,4 +1,6 @@
 import { authError, TixError } from '../core/errors.ts';
+import type { LocalText } from '../core/i18n.ts';
+import { t } from './messages.ts';
 
 // The OS keychain through @napi-rs/keyring. On Linux the entry is pinned to the Secret Service (GNOME Keyring,
 // KWallet, KeePassXC): the library would otherwise fall back to the kernel keyring, which forgets everything at
@@ -9,32 +11,26 @@ const entryOptions = { linux: { store: 'secret-service' as const } };
 
 export class KeychainUnavailable extends TixError {
   readonly reason: string;
-  constructor(reason: string, cause: unknown) {
-    super(4, `the OS keychain is not usable: ${reason}`, {
-      code: 'keychain_unavailable',
-      cause,
-      hint: 'log in again with --insecure-storage to keep the token in a 0600 file, or set TIX_TOKEN for this shell or job',
-    });
-    this.reason = reason;
+  constructor(reason: LocalText, cause: unknown) {
+    super(4, t.text('keychain.unusable', { reason }), { code: 'keychain_unavailable', cause, hint: t.text('keychain.hint') });
+    this.reason = reason('en');
   }
 }
 
 /** Turns the library's raw errors into a reason a person can act on. */
-export function explainKeychainError(err: unknown): string {
+export function explainKeychainError(err: unknown): LocalText {
   const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
   if (
     /Failed to connect to socket|DBUS_SESSION_BUS_ADDRESS|No such file or directory|Connection refused|dbus.*(not|no).*(found|available)/i.test(
       text,
     )
   ) {
-    return 'no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is unset or points nowhere); start one with dbus-run-session or log in to a desktop session';
+    return t.text('keychain.noDbus');
   }
-  if (/org\.freedesktop\.secrets|ServiceUnknown|was not provided by any \.service/i.test(text)) {
-    return 'no Secret Service provider is running (install and start gnome-keyring, KWallet or KeePassXC)';
-  }
-  if (/dismissed|locked|unlock/i.test(text))
-    return 'the keyring collection is locked and could not be unlocked here (no prompt is possible)';
-  return text.trim().split('\n')[0] || 'unknown keychain error';
+  if (/org\.freedesktop\.secrets|ServiceUnknown|was not provided by any \.service/i.test(text)) return t.text('keychain.noSecretService');
+  if (/dismissed|locked|unlock/i.test(text)) return t.text('keychain.locked');
+  const first = text.trim().split('\n')[0];
+  return first ? () => first : t.text('keychain.unknown');
 }
 
 async function entry(server: string, account: string) {
@@ -42,7 +38,7 @@ async function entry(server: string, account: string) {
   try {
     mod = await import('@napi-rs/keyring');
   } catch (err) {
-    throw new KeychainUnavailable(`the keychain module cannot load on this platform (${(err as Error).message})`, err);
+    throw new KeychainUnavailable(t.text('keychain.noModule', { reason: (err as Error).message }), err);
   }
   try {
     return new mod.AsyncEntry(SERVICE_PREFIX + server, account, entryOptions);
@@ -68,8 +64,7 @@ export async function keychainSet(server: string, account: string, token: string
   await guarded(async () => (await entry(server, account)).setPassword(token));
   // Read back: a store that accepts a write it cannot return is no better than no store.
   const back = await keychainGet(server, account);
-  if (back !== token)
-    throw authError('the OS keychain accepted the token but did not return it; refusing to rely on it', { code: 'keychain_unavailable' });
+  if (back !== token) throw authError(t.text('keychain.notReturned'), { code: 'keychain_unavailable' });
 }
 
 export async function keychainDelete(server: string, account: string): Promise<boolean> {

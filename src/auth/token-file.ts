@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../core/errors.ts';
+import { t } from './messages.ts';
 
 // The plain-text fallback, used only after an explicit `--insecure-storage`: one JSON file, mode 0600, in the
 // config dir but apart from config.json, so sharing a config never shares a token.
@@ -20,7 +21,7 @@ function read(dir: string): TokenFile {
     return { tokens: data.tokens ?? {} };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { tokens: {} };
-    throw usageError(`the credentials file ${path} is unreadable (${(err as Error).message}); delete it and log in again`);
+    throw usageError(t.text('credentials.unreadable', { path, reason: (err as Error).message }));
   }
 }
 

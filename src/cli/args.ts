@@ -1,10 +1,12 @@
 import type { ProviderInfo } from '../api/provider.ts';
 import { usageError } from '../core/errors.ts';
+import { type LocalText, pickText } from '../core/i18n.ts';
+import { t } from './messages.ts';
 
 /** Parses an id argument ("42" or "#42"); anything else is a usage error naming what was expected. */
-export function parseId(value: string, what: string): number {
+export function parseId(value: string, what: string | LocalText): number {
   const n = Number(value.replace(/^#/, ''));
-  if (!Number.isSafeInteger(n) || n <= 0) throw usageError(`expected a ${what} (a positive number), got "${value}"`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw usageError(t.text('args.id', { what, value }));
   return n;
 }
 
@@ -14,8 +16,11 @@ export function parseId(value: string, what: string): number {
  */
 export function parseRef(info: ProviderInfo, value: string, flag?: string): string {
   const ref = info.parseRef(value);
-  if (ref === undefined)
-    throw usageError(`${flag ? `${flag}: ` : ''}expected ${info.refExample} (a ticket reference of ${info.displayName}), got "${value}"`);
+  if (ref === undefined) {
+    const example: LocalText = (l) => pickText(info.refExample, l);
+    const params = { example, provider: info.displayName, value };
+    throw usageError(flag ? t.text('args.refFlag', { ...params, flag }) : t.text('args.ref', params));
+  }
   return ref;
 }
 

@@ -6,6 +6,7 @@ import { resolveSession, type Session } from '../auth/credentials.ts';
 import { authError } from '../core/errors.ts';
 import { type Env, type IOStreams, truthy } from '../io/iostreams.ts';
 import { connect, loadProvider, providerInfo } from '../providers/registry.ts';
+import { t } from './messages.ts';
 
 /**
  * The lazily built dependencies commands share. Nothing here is created until a command asks for it, so
@@ -90,9 +91,9 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
       (session ??= (async () => {
         const s = await resolveSession(env, f.profile(), f.config());
         if (!s) {
-          throw authError(`not logged in to ${f.server()} (profile ${f.profile()})`, {
+          throw authError(t.text('notLoggedIn', { server: f.server(), profile: f.profile() }), {
             code: 'not_logged_in',
-            hint: `run: tix auth login --server ${f.server()}, or set TIX_TOKEN`,
+            hint: t.text('notLoggedIn.hint', { server: f.server() }),
           });
         }
         return s;

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Argument, Command, Option } from 'commander';
 import * as api from '../commands/api.ts';
 import * as authLogin from '../commands/auth/login.ts';
 import * as authLogout from '../commands/auth/logout.ts';
@@ -36,18 +36,28 @@ import * as tokenRevoke from '../commands/token/revoke.ts';
 import * as typeList from '../commands/type/list.ts';
 import * as typeView from '../commands/type/view.ts';
 import * as version from '../commands/version.ts';
-import { colorWanted } from '../io/iostreams.ts';
+import { colorWanted, type IOStreams } from '../io/iostreams.ts';
 import { VERSION } from '../version.ts';
 import type { ConfigData } from '../auth/config.ts';
+import { type Locale, resolveLocale } from '../core/i18n.ts';
 import type { Factory } from './factory.ts';
+import { examples, setProgramLocale } from './help-text.ts';
+import { t } from './messages.ts';
 
 export { createFactory } from './factory.ts';
-import { examples } from './help-text.ts';
 
 interface Noun {
   name: string;
   plural?: string;
-  description: string;
+  description:
+    | 'noun.auth'
+    | 'noun.token'
+    | 'noun.establishment'
+    | 'noun.type'
+    | 'noun.ticket'
+    | 'noun.settings'
+    | 'noun.contact'
+    | 'noun.config';
   examples: string[];
   verbs(cmd: Command, f: Factory): void;
 }
@@ -56,7 +66,7 @@ interface Noun {
 const nouns: Noun[] = [
   {
     name: 'auth',
-    description: 'Log in and out, show who you are',
+    description: 'noun.auth',
     examples: ['tix auth login', 'tix auth status'],
     verbs: (cmd, f) => {
       authLogin.register(cmd, f);
@@ -68,7 +78,7 @@ const nouns: Noun[] = [
   {
     name: 'token',
     plural: 'tokens',
-    description: 'Personal access tokens for CI and scripts',
+    description: 'noun.token',
     examples: ['tix token create --name ci --expires-in 30d', 'tix token list'],
     verbs: (cmd, f) => {
       tokenCreate.register(cmd, f);
@@ -79,14 +89,14 @@ const nouns: Noun[] = [
   {
     name: 'establishment',
     plural: 'establishments',
-    description: 'Establishments you administer',
+    description: 'noun.establishment',
     examples: ['tix establishment list'],
     verbs: (cmd, f) => establishmentList.register(cmd, f),
   },
   {
     name: 'type',
     plural: 'types',
-    description: 'The request types and their forms',
+    description: 'noun.type',
     examples: ['tix type list', 'tix type view incident'],
     verbs: (cmd, f) => {
       typeList.register(cmd, f);
@@ -96,7 +106,7 @@ const nouns: Noun[] = [
   {
     name: 'ticket',
     plural: 'tickets',
-    description: 'File, list, read and answer support requests',
+    description: 'noun.ticket',
     examples: ['tix ticket create', 'tix ticket list', 'tix ticket view 42', 'tix ticket reply 42'],
     verbs: (cmd, f) => {
       ticketCreate.register(cmd, f);
@@ -112,7 +122,7 @@ const nouns: Noun[] = [
   },
   {
     name: 'settings',
-    description: 'Organisation settings (when messages count as read)',
+    description: 'noun.settings',
     examples: ['tix settings list', 'tix settings set mark-read on-open'],
     verbs: (cmd, f) => {
       settingsList.register(cmd, f);
@@ -122,7 +132,7 @@ const nouns: Noun[] = [
   {
     name: 'contact',
     plural: 'contacts',
-    description: "The account's contacts by type: commercial, accounting, technical, fraud, chargebacks",
+    description: 'noun.contact',
     examples: [
       'tix contact list',
       'tix contact add',
@@ -139,7 +149,7 @@ const nouns: Noun[] = [
   },
   {
     name: 'config',
-    description: 'Local preferences: default profile, editor, pager, colour, output format',
+    description: 'noun.config',
     examples: ['tix config list', 'tix config set editor "code --wait"', 'tix config set output json'],
     verbs: (cmd, f) => {
       configList.register(cmd, f);
@@ -156,19 +166,24 @@ const nouns: Noun[] = [
  * scripts, `help --json`) the whole tree is built.
  */
 export function buildProgram(f: Factory, argv?: string[]): Command {
+  if (argv) adoptConfiguredLanguage(f);
+  const l = f.io.locale;
   const program = new Command('tix')
-    .description('Support tickets and account contacts from the command line')
-    .version(VERSION, '-v, --version', 'print the version')
-    .addOption(new Option('--profile <name>', 'use another saved server/account (also TIX_PROFILE)'))
-    .option('--no-input', 'never prompt; missing input is an error (also TIX_NO_INPUT)')
+    .description(t(l, 'program.description'))
+    .version(VERSION, '-v, --version', t(l, 'program.version'))
+    .helpOption('-h, --help', t(l, 'program.help'))
+    .addOption(new Option('--profile <name>', t(l, 'program.profile')))
+    .option('--no-input', t(l, 'program.noInput'))
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp(localizedHelp(l))
     .configureOutput({
       writeOut: (s) => f.io.out(s),
       writeErr: (s) => f.io.err(s),
-      outputError: (s, write) => write(f.io.colorStderr ? `\u001b[31m${s}\u001b[39m` : s),
+      outputError: (s, write) => write(f.io.errColors.red(commanderMessage(s, l))),
     });
+  setProgramLocale(program, l);
   program.hook('preAction', (_root, action) => {
     const globals = action.optsWithGlobals() as { profile?: string; input?: boolean };
     f.globals.profile = globals.profile;
@@ -183,18 +198,123 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
   serve.register(program, f);
   const invoked = argv && invokedNoun(argv);
   for (const n of nouns) {
-    const cmd = program.command(n.name).description(n.description).helpCommand(false);
+    const cmd = program.command(n.name).description(t(l, n.description)).helpCommand(false);
     if (n.plural) cmd.alias(n.plural);
     examples(cmd, n.examples);
     if (!invoked || invoked === n) n.verbs(cmd, f);
   }
   inbox.register(program, f);
   api.register(program, f);
-  completion.register(program, f, () => buildProgram(f));
+  // completion scripts and help --json are for tools: built from the English tree, whatever the reader's language
+  completion.register(program, f, () => inEnglish(f.io, () => buildProgram(f)));
   version.register(program, f);
-  help.register(program, f, () => buildProgram(f));
+  help.register(program, f, () => inEnglish(f.io, () => buildProgram(f)));
   complete.register(program, f);
   return program;
+}
+
+/** Builds something (the command tree for tools) in English, whatever the reader's language. */
+function inEnglish<T>(io: IOStreams, build: () => T): T {
+  const locale = io.locale;
+  io.locale = 'en';
+  try {
+    return build();
+  } finally {
+    io.locale = locale;
+  }
+}
+
+/**
+ * tix config's `lang` comes between TIX_LANG and the POSIX variables. A config file that cannot be read is
+ * left to the commands that need it: they report it by name.
+ */
+function adoptConfiguredLanguage(f: Factory): void {
+  let configured: string | undefined;
+  try {
+    configured = f.config().lang;
+  } catch {
+    return;
+  }
+  f.io.locale = resolveLocale(f.env, configured);
+}
+
+/** Commander's help in the reader's language: its headings, and defaults and choices of options. */
+function localizedHelp(l: Locale) {
+  const titles: Record<string, string> = {
+    'Usage:': t(l, 'help.usage'),
+    'Arguments:': t(l, 'help.arguments'),
+    'Options:': t(l, 'help.options'),
+    'Commands:': t(l, 'help.commands'),
+    'Global Options:': t(l, 'help.globalOptions'),
+  };
+  const extras = (
+    description: string,
+    o: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string },
+    show: boolean,
+  ) => {
+    const extra: string[] = [];
+    if (o.argChoices) extra.push(t(l, 'help.choices', { values: o.argChoices.join(', ') }));
+    // an empty list or false says nothing a reader needs ("(default: [])" on a repeatable flag)
+    const value = o.defaultValue;
+    if (show && value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0))
+      extra.push(t(l, 'help.default', { value: o.defaultValueDescription ?? (Array.isArray(value) ? value.join(' ') : String(value)) }));
+    return extra.length ? `${description} (${extra.join(', ')})`.trim() : description;
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    optionDescription: (o: Option) => extras(o.description, o, o.required || o.optional),
+    argumentDescription: (a: Argument) => extras(a.description, a, true),
+  };
+}
+
+/** Commander's own error messages (unknown command, missing argument…) in the reader's language. */
+export function commanderMessage(text: string, l: Locale): string {
+  const label = `${t(l, 'error.label')} `;
+  const line = text.replace(/^error: /, '').replace(/\n$/, '');
+  const [first = '', suggestion] = line.split('\n');
+  const suggest = () => {
+    const m = /^\(Did you mean (one of )?(.+)\?\)$/.exec(suggestion ?? '');
+    if (!m) return '';
+    return `\n${m[1] ? t(l, 'commander.didYouMeanOneOf', { suggestions: m[2]! }) : t(l, 'commander.didYouMean', { suggestion: m[2]! })}`;
+  };
+  // commander's English sentences, each with what it becomes in the reader's language
+  const known: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/^unknown command '(.+)'$/, (m) => t(l, 'commander.unknownCommand', { name: m[1]! }) + suggest()],
+    [/^unknown option '(.+)'$/, (m) => t(l, 'commander.unknownOption', { name: m[1]! }) + suggest()],
+    [/^missing required argument '(.+)'$/, (m) => t(l, 'commander.missingArgument', { name: m[1]! })],
+    [/^option '(.+)' argument missing$/, (m) => t(l, 'commander.optionMissingArgument', { flags: m[1]! })],
+    [/^required option '(.+)' not specified$/, (m) => t(l, 'commander.missingMandatoryOption', { flags: m[1]! })],
+    [
+      /^too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+): (.*)\.$/,
+      (m) =>
+        t(l, 'commander.excessArguments', {
+          where: m[1] ? t(l, 'commander.excessWhere', { name: m[1] }) : '',
+          count: Number(m[2]),
+          expected: Number(m[2]),
+          received: Number(m[3]),
+          details: m[4]!,
+        }),
+    ],
+    [/^(.+) cannot be used with (.+)$/, (m) => t(l, 'commander.conflictingOption', { option: m[1]!, other: m[2]! })],
+    [
+      /^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/,
+      (m) => t(l, 'commander.invalidOptionValue', { flags: m[1]!, value: m[2]!, choices: m[3]! }),
+    ],
+    [
+      /^command-argument value '(.*)' is invalid for argument '(.+)'\. Allowed choices are (.+)\.$/,
+      (m) => t(l, 'commander.invalidArgumentValue', { value: m[1]!, name: m[2]!, choices: m[3]! }),
+    ],
+  ];
+  let out: string | undefined;
+  for (const [pattern, render] of known) {
+    const m = pattern.exec(first);
+    if (m) {
+      out = render(m);
+      break;
+    }
+  }
+  // anything else keeps commander's English
+  return `${label}${out ?? line}\n`;
 }
 
 /**

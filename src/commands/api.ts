@@ -167,7 +167,7 @@ export async function run(o: Options): Promise<void> {
     items.push(...page.items);
     cursor = typeof page.nextCursor === 'string' && page.nextCursor !== '' ? page.nextCursor : undefined;
   } while (cursor);
-  o.io.out(o.io.isStdoutTTY ? `${highlightJson(items, o.io.color)}\n` : `${JSON.stringify(items)}\n`);
+  o.io.out(o.io.isStdoutTTY ? `${highlightJson(items, o.io.colors)}\n` : `${JSON.stringify(items)}\n`);
 }
 
 function parseJson(body: Buffer): unknown {
@@ -193,7 +193,7 @@ function print(io: IOStreams, res: RawResponse): void {
   // a terminal gets the server's text without control characters (C0 and C1), as everywhere else in tix;
   // piped output stays byte for byte what the server sent
   if (json !== undefined) {
-    io.out(`${highlightJson(stripControlsDeep(json), io.color)}\n`);
+    io.out(`${highlightJson(stripControlsDeep(json), io.colors)}\n`);
     return;
   }
   if (!io.isStdoutTTY) {

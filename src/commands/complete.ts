@@ -1,7 +1,8 @@
 import { Argument, type Command } from 'commander';
 import { type Backend, need } from '../api/backend.ts';
 import type { ProviderInfo } from '../api/provider.ts';
-import { type StatusCategory, statusCategoryMeanings, statusWords } from '../core/status.ts';
+import { type StatusCategory, statusCategoryMeaning, statusWords } from '../core/status.ts';
+import { pickText } from '../core/i18n.ts';
 import type { ConfigData } from '../auth/config.ts';
 import { dynamicKinds, type DynamicKind } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -54,7 +55,9 @@ async function candidates(o: Options): Promise<string[]> {
     case 'profiles':
       return Object.entries(o.config().profiles ?? {}).map(([name, p]) => `${name}\t${p.email ? `${p.email} on ` : ''}${p.server}`);
     case 'types':
-      return (await need(await o.backend(), 'requestTypes').catalog()).types.map((t) => `${t.id}\t${clean(t.label)} (${t.category})`);
+      return (await need(await o.backend(), 'requestTypes').catalog()).types.map(
+        (t) => `${t.id}\t${clean(pickText(t.label, o.io.locale))} (${t.category})`,
+      );
     case 'ticket-ids':
       return (await need(await o.backend(), 'tickets').list({ limit: 50 })).items.map((t) => `${t.ref}\t${clean(t.summary)} (${t.status})`);
     case 'statuses': {
@@ -62,7 +65,7 @@ async function candidates(o: Options): Promise<string[]> {
       const info = o.providerInfo();
       return statusWords(info.statuses).map((word) => {
         const own = info.statuses.find((s) => s.name === word);
-        return `${word}\t${own ? own.category : `any ${word} status: ${statusCategoryMeanings[word as StatusCategory]}`}`;
+        return `${word}\t${own ? own.category : `any ${word} status: ${statusCategoryMeaning(word as StatusCategory, o.io.locale)}`}`;
       });
     }
   }

@@ -7,7 +7,8 @@ import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
 import { printJson, printRows, type Column } from '../io/output.ts';
-import { style, ticketColumns } from './ticket/format.ts';
+import { ticketColumns } from './ticket/format.ts';
+import { t } from './ticket/messages.ts';
 
 export type GroupBy = 'establishment' | 'type';
 
@@ -35,14 +36,15 @@ export interface Inbox {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('inbox')
-    .description('Tickets with messages you have not read, newest first, with counts (grouped with --by)')
-    .addOption(completeWith(new Option('--by <group>', 'group by establishment or type'), words(['establishment', 'type'])))
-    .option('--json', 'print JSON: { total, items, groups }')
+    .description(t(l, 'inbox.description'))
+    .addOption(completeWith(new Option('--by <group>', t(l, 'inbox.by')), words(['establishment', 'type'])))
+    .option('--json', t(l, 'inbox.json'))
     .action(async (opts: { by?: string; json?: boolean }) => {
       if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type')
-        throw usageError(`--by: expected establishment or type, got "${opts.by}"`);
+        throw usageError(t.text('inbox.badBy', { value: opts.by }));
       await runF({
         io: f.io,
         env: f.env,
@@ -86,16 +88,17 @@ export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   const inbox = await loadInbox(backend, o.by);
   if (o.json) return printJson(o.io, inbox);
+  const l = o.io.locale;
   const counts = (tickets: number, messages: number) =>
-    `${tickets} ticket${tickets === 1 ? '' : 's'}, ${messages} unread message${messages === 1 ? '' : 's'}`;
-  // the ticket list's columns, with the unread count second
-  const list = ticketColumns(o.io, o.env, backend.provider);
-  const col = (header: string) => list.find((c) => c.header === header)!;
-  const columns: Column<Ticket>[] = [
-    col('id'),
-    { header: 'unread', value: (t) => String(t.unread), style: (s) => style.yellow(s) },
-    ...['status', 'type', 'summary', 'establishment', 'updated'].map(col),
-  ];
+    t(l, 'inbox.counts', { tickets: t(l, 'inbox.tickets', { count: tickets }), messages: t(l, 'inbox.messages', { count: messages }) });
+  // the ticket list's columns (id, status, type, summary, establishment, creator, updated), with the unread count second
+  const [id, status, type, summary, establishment, , updated] = ticketColumns(o.io, backend.provider);
+  const unread: Column<Ticket> = { header: t(l, 'column.unread'), value: (x) => String(x.unread), style: (s) => o.io.colors.yellow(s) };
+  const named = { id, unread, status, type, summary, establishment, updated } as Record<string, Column<Ticket>>;
+  // grouped, the group's own column would repeat the group's name (or SIRET) on every row
+  const columns = Object.entries(named)
+    .filter(([name]) => name !== o.by)
+    .map(([, c]) => c);
   if (!o.io.isStdoutTTY) {
     // piped: one row per ticket, the group key first when grouped
     const byId = new Map(inbox.items.map((t) => [t.id, t]));
@@ -108,9 +111,9 @@ export async function run(o: Options): Promise<void> {
       );
     return;
   }
-  if (inbox.total.tickets === 0) return o.io.err('Inbox zero: no unread messages.\n');
-  const bold = o.io.color ? style.bold : (s: string) => s;
-  o.io.out(`${bold('Inbox')}: ${counts(inbox.total.tickets, inbox.total.messages)}\n`);
+  if (inbox.total.tickets === 0) return o.io.err(`${t(l, 'inbox.zero')}\n`);
+  const bold = o.io.colors.bold;
+  o.io.out(`${bold(t(l, 'inbox.title'))}: ${counts(inbox.total.tickets, inbox.total.messages)}\n`);
   if (!inbox.groups) {
     o.io.out('\n');
     return printRows(o.io, inbox.items, columns);
@@ -121,7 +124,7 @@ export async function run(o: Options): Promise<void> {
     await printRows(
       o.io,
       g.ids.map((id) => byId.get(id)!),
-      columns.filter((c) => c.header !== o.by),
+      columns,
     );
   }
 }

@@ -3,7 +3,9 @@
 // new type needs no client change. Validation lives here, shared: the CLI reports problems before sending, the
 // server refuses what the CLI did not catch.
 import type { FieldProblem } from './errors.ts';
+import { type Locale, type LocalText, type Localized, locales } from './i18n.ts';
 import { emailProblem } from './identifiers.ts';
+import { problem, t } from './messages.ts';
 import { oneLineProblem } from './text.ts';
 
 export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
@@ -12,15 +14,14 @@ export const fieldKinds: readonly FieldKind[] = ['text', 'longtext', 'url', 'ema
 export interface FieldSpec {
   /** camelCase; `--field id=value` also accepts the kebab-case spelling */
   id: string;
-  label: string;
-  /** the seed's French label */
-  labelFr?: string;
-  help?: string;
+  /** what the form calls it, per language (seed 004's French labels) */
+  label: Localized;
+  help?: Localized;
   kind: FieldKind;
   required: boolean;
   default?: string | boolean;
-  /** for kind "choice" */
-  choices?: Array<{ value: string; label: string }>;
+  /** for kind "choice": the value sent, and what people read */
+  choices?: Array<{ value: string; label: Localized }>;
   maxLength?: number;
   /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
   acknowledgement?: boolean;
@@ -31,10 +32,9 @@ export interface FieldSpec {
 export interface RequestType {
   id: string;
   category: string;
-  label: string;
-  labelFr?: string;
-  description: string;
-  example?: string;
+  label: Localized;
+  description: Localized;
+  example?: Localized;
   /** the request asks for something that cannot be undone (seed 004: user deletion, MFA reset) */
   irreversible?: boolean;
   fields: FieldSpec[];
@@ -42,9 +42,8 @@ export interface RequestType {
 
 export interface Category {
   id: string;
-  label: string;
-  labelFr?: string;
-  description: string;
+  label: Localized;
+  description: Localized;
 }
 
 export interface Catalog {
@@ -59,88 +58,107 @@ export type FieldValues = Record<string, FieldValue>;
 // Fields every form shares (seed 004: "on behalf of", a summary, a description; consent and sharing).
 const summary: FieldSpec = {
   id: 'summary',
-  label: 'Summary',
-  labelFr: 'Résumé',
+  label: { en: 'Summary', fr: 'Résumé' },
   kind: 'text',
   required: true,
   maxLength: 200,
-  help: 'a concise title for the request',
+  help: { en: 'a concise title for the request', fr: 'un titre concis résumant votre demande' },
 };
 const description: FieldSpec = {
   id: 'description',
-  label: 'Description',
-  labelFr: 'Description',
+  label: { en: 'Description', fr: 'Description' },
   kind: 'longtext',
   required: true,
   maxLength: 20000,
-  help: 'what happens, the steps to reproduce, error messages; account or employee details when relevant',
+  help: {
+    en: 'what happens, the steps to reproduce, error messages; account or employee details when relevant',
+    fr: "ce qui se passe, les étapes pour reproduire le problème, les messages d'erreur ; les informations sur le compte ou l'employé le cas échéant",
+  },
 };
 const onBehalfOf: FieldSpec = {
   id: 'onBehalfOf',
-  label: 'On behalf of',
-  labelFr: 'Faites cette demande au nom de',
+  label: { en: 'On behalf of', fr: 'Faites cette demande au nom de' },
   kind: 'email',
   required: false,
-  help: 'the e-mail of the person this request is for; you by default',
+  help: {
+    en: 'the e-mail of the person this request is for; you by default',
+    fr: "l'adresse e-mail de la personne pour qui vous faites cette demande ; vous par défaut",
+  },
 };
 const attachments: FieldSpec = {
   id: 'attachments',
-  label: 'Attachments',
-  labelFr: 'Pièces jointes',
+  label: { en: 'Attachments', fr: 'Pièces jointes' },
   kind: 'attachments',
   required: false,
-  help: 'screenshots or files that help the investigation (--attach FILE)',
+  help: {
+    en: 'screenshots or files that help the investigation (--attach FILE)',
+    fr: "captures d'écran ou fichiers utiles à l'enquête (--attach FICHIER)",
+  },
 };
 const gdprConsent: FieldSpec = {
   id: 'gdprConsent',
-  label: 'GDPR consent',
-  labelFr: "Consentement à la collecte et à l'utilisation des données",
+  label: { en: 'GDPR consent', fr: "Consentement à la collecte et à l'utilisation des données" },
   kind: 'boolean',
   required: false,
   default: false,
-  help: 'you consent to the collection and use of the data in this request under the privacy policy (GDPR)',
+  help: {
+    en: 'you consent to the collection and use of the data in this request under the privacy policy (GDPR)',
+    fr: "vous consentez à la collecte et à l'utilisation des données de cette demande conformément à la politique de confidentialité (RGPD)",
+  },
 };
 const share: FieldSpec = {
   id: 'shareWithAccountManager',
-  label: 'Share with account manager',
-  labelFr: 'Partager avec',
+  label: { en: 'Share with account manager', fr: 'Partager avec votre gestionnaire de compte' },
   kind: 'boolean',
   required: false,
   default: false,
-  help: 'also share the request with your account manager',
+  help: { en: 'also share the request with your account manager', fr: 'partager aussi la demande avec votre gestionnaire de compte' },
 };
 const businessJustification: FieldSpec = {
   id: 'businessJustification',
-  label: 'Business justification',
-  labelFr: 'Justification commerciale',
+  label: { en: 'Business justification', fr: 'Justification commerciale' },
   kind: 'longtext',
   required: true,
   maxLength: 5000,
-  help: 'why this matters to the organisation',
+  help: { en: 'why this matters to the organisation', fr: "pourquoi c'est important pour l'organisation" },
 };
 const employeeUrls: FieldSpec = {
   id: 'employeeUrls',
-  label: 'Employee URLs',
-  labelFr: 'URL du/des employé(s)',
+  label: { en: 'Employee URLs', fr: 'URL du/des employé(s)' },
   kind: 'urls',
   required: true,
-  help: 'the URL of each employee concerned, e.g. https://app.example.com/employees/1784031',
+  help: {
+    en: 'the URL of each employee concerned, e.g. https://app.example.com/employees/1784031',
+    fr: "l'URL de chaque employé concerné, par exemple https://app.example.com/employees/1784031",
+  },
 };
 const irreversibleAck: FieldSpec = {
   id: 'irreversibleAck',
-  label: 'I understand this action is irreversible',
-  labelFr: 'Je comprends que cette action est irréversible',
+  label: { en: 'I understand this action is irreversible', fr: 'Je comprends que cette action est irréversible' },
   kind: 'boolean',
   required: true,
   acknowledgement: true,
-  help: 'once done, the data cannot be restored',
+  help: { en: 'once done, the data cannot be restored', fr: 'une fois fait, les données ne peuvent pas être restaurées' },
 };
 const impactChoices = [
-  { value: 'low', label: 'Low: a minor inconvenience' },
-  { value: 'medium', label: 'Medium: some users or features affected' },
-  { value: 'high', label: 'High: a key process is blocked' },
-  { value: 'critical', label: 'Critical: the service is down for everyone' },
+  { value: 'low', label: { en: 'Low: a minor inconvenience', fr: 'Faible : une gêne mineure' } },
+  {
+    value: 'medium',
+    label: { en: 'Medium: some users or features affected', fr: 'Moyen : certains utilisateurs ou fonctionnalités sont touchés' },
+  },
+  { value: 'high', label: { en: 'High: a key process is blocked', fr: 'Élevé : un processus clé est bloqué' } },
+  {
+    value: 'critical',
+    label: { en: 'Critical: the service is down for everyone', fr: 'Critique : le service est indisponible pour tous' },
+  },
 ];
+const url = (en: string, fr: string, help?: Localized): FieldSpec => ({
+  id: 'url',
+  label: { en, fr },
+  kind: 'url',
+  required: false,
+  ...(help ? { help } : {}),
+});
 
 const tail = [attachments, gdprConsent, share];
 
@@ -148,46 +166,63 @@ export const defaultCatalog: Catalog = {
   categories: [
     {
       id: 'general',
-      label: 'General',
-      labelFr: 'Renseignements généraux',
-      description: 'questions, interface or translation problems, improvements',
+      label: { en: 'General', fr: 'Renseignements généraux' },
+      description: {
+        en: 'questions, interface or translation problems, improvements',
+        fr: "questions générales, problèmes d'interface ou de traduction, améliorations",
+      },
     },
     {
       id: 'technical',
-      label: 'Technical',
-      labelFr: 'Demandes techniques',
-      description: 'API and integrations, incidents, SQL reports, product errors',
+      label: { en: 'Technical', fr: 'Demandes techniques' },
+      description: {
+        en: 'API and integrations, incidents, SQL reports, product errors',
+        fr: 'API et intégrations, incidents techniques, rapports SQL, erreurs du produit',
+      },
     },
-    { id: 'billing', label: 'Billing', labelFr: 'Facturation', description: 'invoices, VAT and billing name, subscription' },
+    {
+      id: 'billing',
+      label: { en: 'Billing', fr: 'Facturation' },
+      description: { en: 'invoices, VAT and billing name, subscription', fr: 'factures, TVA et nom de facturation, abonnement' },
+    },
     {
       id: 'security',
-      label: 'Security and privacy',
-      labelFr: 'Sécurité et confidentialité',
-      description: 'sensitive requests: user deletion, MFA reset',
+      label: { en: 'Security and privacy', fr: 'Sécurité et confidentialité' },
+      description: {
+        en: 'sensitive requests: user deletion, MFA reset',
+        fr: "demandes délicates : suppression d'utilisateur, réinitialisation de la MFA",
+      },
     },
   ],
   types: [
     {
       id: 'question',
       category: 'general',
-      label: 'Ask a question',
-      labelFr: 'Poser une question',
-      description: 'a general question about a product, a feature or a service',
-      example: 'How do I turn on notifications for team updates?',
+      label: { en: 'Ask a question', fr: 'Poser une question' },
+      description: {
+        en: 'a general question about a product, a feature or a service',
+        fr: 'une question générale sur un produit, une fonctionnalité ou un service',
+      },
+      example: {
+        en: 'How do I turn on notifications for team updates?',
+        fr: "Comment puis-je activer les notifications pour les mises à jour de l'équipe ?",
+      },
       fields: [summary, description, onBehalfOf, ...tail],
     },
     {
       id: 'ui-translation',
       category: 'general',
-      label: 'Interface or translation problem',
-      labelFr: 'Interface utilisateur ou traduction',
-      description: 'a display problem or a wrong translation',
-      example: 'The Save button overlaps other text in Spanish',
+      label: { en: 'Interface or translation problem', fr: "Problèmes d'interface utilisateur ou de traduction" },
+      description: { en: 'a display problem or a wrong translation', fr: "un problème d'affichage ou une erreur de traduction" },
+      example: {
+        en: 'The Save button overlaps other text in Spanish',
+        fr: "Le bouton « Enregistrer » ne s'affiche pas correctement en espagnol",
+      },
       fields: [
         summary,
         description,
         onBehalfOf,
-        { ...attachments, label: 'Screenshot', labelFr: "Fournir une capture d'écran" },
+        { ...attachments, label: { en: 'Screenshot', fr: "Fournir une capture d'écran" } },
         gdprConsent,
         share,
       ],
@@ -195,66 +230,73 @@ export const defaultCatalog: Catalog = {
     {
       id: 'improvement',
       category: 'general',
-      label: 'Suggest an improvement',
-      labelFr: 'Améliorations',
-      description: 'an improvement or a new feature',
-      example: 'A dark mode would help',
-      fields: [summary, { ...description, label: 'Details', labelFr: 'Fournir des détails' }, businessJustification, onBehalfOf, share],
+      label: { en: 'Suggest an improvement', fr: 'Améliorations' },
+      description: { en: 'an improvement or a new feature', fr: 'une amélioration ou une nouvelle fonctionnalité' },
+      example: { en: 'A dark mode would help', fr: "Il serait utile d'avoir une option de mode sombre sur la plateforme" },
+      fields: [summary, { ...description, label: { en: 'Details', fr: 'Fournir des détails' } }, businessJustification, onBehalfOf, share],
     },
     {
       id: 'how-to',
       category: 'general',
-      label: 'How do I…',
-      labelFr: 'Comprendre comment réaliser une action',
-      description: 'how to do something in the product',
+      label: { en: 'How do I…', fr: 'Comprendre comment réaliser une action' },
+      description: { en: 'how to do something in the product', fr: 'comment faire quelque chose dans le produit' },
       fields: [
         summary,
         description,
         onBehalfOf,
-        { id: 'url', label: 'Page URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page you are on' },
+        url('Page URL', 'URL', { en: 'the page you are on', fr: 'la page où vous êtes' }),
         ...tail,
       ],
     },
     {
       id: 'document',
       category: 'general',
-      label: 'Request a document',
-      labelFr: 'Un document',
-      description: 'a certificate, an attestation or another document',
+      label: { en: 'Request a document', fr: 'Un document' },
+      description: { en: 'a certificate, an attestation or another document', fr: 'un certificat, une attestation ou un autre document' },
       fields: [
         summary,
         description,
         onBehalfOf,
-        { id: 'desiredDate', label: 'Needed by', labelFr: 'Pour quand', kind: 'date', required: false, future: true, help: 'YYYY-MM-DD' },
+        {
+          id: 'desiredDate',
+          label: { en: 'Needed by', fr: 'Pour quand' },
+          kind: 'date',
+          required: false,
+          future: true,
+          help: { en: 'YYYY-MM-DD', fr: 'AAAA-MM-JJ' },
+        },
         ...tail,
       ],
     },
     {
       id: 'calculation',
       category: 'general',
-      label: 'Explain a calculation',
-      labelFr: 'Une explication sur un calcul',
-      description: 'how an amount was computed',
+      label: { en: 'Explain a calculation', fr: 'Une explication sur un calcul' },
+      description: { en: 'how an amount was computed', fr: 'comment un montant a été calculé' },
       fields: [summary, description, onBehalfOf, ...tail],
     },
     {
       id: 'api-integration',
       category: 'technical',
-      label: 'API or integrations',
-      labelFr: 'API ou intégrations',
-      description: 'connectivity, data consistency or other problems with the API or an integration',
-      example: 'The API returns 401 when we authenticate with our token',
+      label: { en: 'API or integrations', fr: 'API ou intégrations' },
+      description: {
+        en: 'connectivity, data consistency or other problems with the API or an integration',
+        fr: "problèmes de connectivité, de cohérence des données ou autre difficulté avec l'API ou une intégration",
+      },
+      example: {
+        en: 'The API returns 401 when we authenticate with our token',
+        fr: "L'API renvoie une erreur 401 lorsque nous essayons de nous authentifier avec notre jeton",
+      },
       fields: [
         summary,
         {
           id: 'endpointUrl',
-          label: 'Endpoint URL',
-          labelFr: 'URL du point de terminaison',
+          label: { en: 'Endpoint URL', fr: 'URL du point de terminaison' },
           kind: 'url',
           required: true,
-          help: 'the endpoint concerned',
+          help: { en: 'the endpoint concerned', fr: 'le point de terminaison concerné' },
         },
-        { id: 'impact', label: 'Impact', labelFr: 'Impact', kind: 'choice', required: true, choices: impactChoices },
+        { id: 'impact', label: { en: 'Impact', fr: 'Impact' }, kind: 'choice', required: true, choices: impactChoices },
         description,
         onBehalfOf,
         ...tail,
@@ -263,15 +305,20 @@ export const defaultCatalog: Catalog = {
     {
       id: 'incident',
       category: 'technical',
-      label: 'Incident',
-      labelFr: 'Incidents',
-      description: 'an unplanned event that disrupts the service; the priority is restoring it',
-      example: 'Users cannot log in: "Service unavailable"',
+      label: { en: 'Incident', fr: 'Incidents' },
+      description: {
+        en: 'an unplanned event that disrupts the service; the priority is restoring it',
+        fr: 'un événement imprévu qui perturbe le service ; la priorité est de le rétablir',
+      },
+      example: {
+        en: 'Users cannot log in: "Service unavailable"',
+        fr: 'Les utilisateurs ne peuvent pas se connecter : « Service indisponible »',
+      },
       fields: [
         summary,
         description,
-        { id: 'severity', label: 'Severity', labelFr: 'Gravité', kind: 'choice', required: true, choices: impactChoices },
-        { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false, help: 'the page where it happens' },
+        { id: 'severity', label: { en: 'Severity', fr: 'Gravité' }, kind: 'choice', required: true, choices: impactChoices },
+        url('URL', 'URL', { en: 'the page where it happens', fr: 'la page où cela se produit' }),
         onBehalfOf,
         ...tail,
       ],
@@ -279,21 +326,19 @@ export const defaultCatalog: Catalog = {
     {
       id: 'sql-report',
       category: 'technical',
-      label: 'SQL report',
-      labelFr: 'Demande de rapport SQL',
-      description: 'a custom report built with SQL',
-      example: 'Attendance for Q1 2024, by department',
+      label: { en: 'SQL report', fr: 'Demande de rapport SQL' },
+      description: { en: 'a custom report built with SQL', fr: 'un rapport personnalisé construit en SQL' },
+      example: { en: 'Attendance for Q1 2024, by department', fr: 'Présence des employés au premier trimestre 2024, par service' },
       fields: [
         summary,
         description,
         {
           id: 'desiredDate',
-          label: 'Wanted by',
-          labelFr: 'Quand souhaitez-vous que ce rapport soit disponible',
+          label: { en: 'Wanted by', fr: 'Quand souhaitez-vous que ce rapport soit disponible' },
           kind: 'date',
           required: true,
           future: true,
-          help: 'the latest date for the report, YYYY-MM-DD',
+          help: { en: 'the latest date for the report, YYYY-MM-DD', fr: 'la date maximale pour le rapport, AAAA-MM-JJ' },
         },
         onBehalfOf,
         ...tail,
@@ -302,32 +347,39 @@ export const defaultCatalog: Catalog = {
     {
       id: 'product-error',
       category: 'technical',
-      label: 'Error or problem in the product',
-      labelFr: 'Résoudre une erreur ou un problème',
-      description: 'something does not work as it should',
-      fields: [summary, description, { id: 'url', label: 'URL', labelFr: 'URL', kind: 'url', required: false }, onBehalfOf, ...tail],
+      label: { en: 'Error or problem in the product', fr: 'Résoudre une erreur ou un problème' },
+      description: { en: 'something does not work as it should', fr: 'quelque chose ne fonctionne pas comme prévu' },
+      fields: [summary, description, url('URL', 'URL'), onBehalfOf, ...tail],
     },
     {
       id: 'billing-question',
       category: 'billing',
-      label: 'Billing question',
-      labelFr: 'Questions et demandes de renseignements',
-      description: 'where to find invoices, what an invoice line means',
-      example: 'I cannot find my invoices',
+      label: { en: 'Billing question', fr: 'Questions et demandes de renseignements' },
+      description: {
+        en: 'where to find invoices, what an invoice line means',
+        fr: "où trouver les factures, ce que signifie une ligne d'une facture",
+      },
+      example: { en: 'I cannot find my invoices', fr: 'Je ne trouve pas mes factures' },
       fields: [summary, description, onBehalfOf, ...tail],
     },
     {
       id: 'billing-details',
       category: 'billing',
-      label: 'Change VAT or billing name',
-      labelFr: 'Modifier la TVA ou le nom de facturation',
-      description: 'change the VAT number or the company name on invoices',
-      example: 'Change the company name to ABC',
+      label: { en: 'Change VAT or billing name', fr: 'Modifier la TVA ou le nom de facturation' },
+      description: {
+        en: 'change the VAT number or the company name on invoices',
+        fr: "changer le numéro de TVA ou le nom de l'entreprise sur les factures",
+      },
+      example: { en: 'Change the company name to ABC', fr: 'Changer le nom de la société ABC' },
       fields: [
         summary,
         description,
         onBehalfOf,
-        { ...attachments, required: true, help: 'a valid tax card or registration document' },
+        {
+          ...attachments,
+          required: true,
+          help: { en: 'a valid tax card or registration document', fr: "une carte fiscale valide ou un justificatif d'immatriculation" },
+        },
         gdprConsent,
         share,
       ],
@@ -335,22 +387,29 @@ export const defaultCatalog: Catalog = {
     {
       id: 'subscription',
       category: 'billing',
-      label: 'Change my subscription',
-      labelFr: 'Une modification de votre abonnement',
-      description: 'upgrade, downgrade or change the subscription',
+      label: { en: 'Change my subscription', fr: 'Une modification de votre abonnement' },
+      description: { en: 'upgrade, downgrade or change the subscription', fr: "changer d'offre ou modifier l'abonnement" },
       fields: [summary, description, onBehalfOf, share],
     },
     {
       id: 'user-deletion',
       category: 'security',
-      label: 'Delete a user',
-      labelFr: "Suppression d'utilisateur",
-      description: 'permanently delete one or more employees; this cannot be undone',
-      example: 'Delete John Doe from account ABC',
+      label: { en: 'Delete a user', fr: "Suppression d'utilisateur" },
+      description: {
+        en: 'permanently delete one or more employees; this cannot be undone',
+        fr: 'supprimer définitivement un ou plusieurs employés ; cette action est irréversible',
+      },
+      example: { en: 'Delete John Doe from account ABC', fr: 'Demande de suppression de John Doe du compte ABC' },
       irreversible: true,
       fields: [
         summary,
-        { ...description, help: 'full name, employee number and relevant details of each employee to delete' },
+        {
+          ...description,
+          help: {
+            en: 'full name, employee number and relevant details of each employee to delete',
+            fr: "nom complet, numéro d'employé et tout autre détail pertinent de chaque employé à supprimer",
+          },
+        },
         employeeUrls,
         businessJustification,
         onBehalfOf,
@@ -362,14 +421,22 @@ export const defaultCatalog: Catalog = {
     {
       id: 'mfa-reset',
       category: 'security',
-      label: 'Reset MFA',
-      labelFr: 'MFA',
-      description: "remove an employee's multi-factor authentication; this cannot be undone",
-      example: 'Remove MFA of John Doe on account ABC',
+      label: { en: 'Reset MFA', fr: 'MFA' },
+      description: {
+        en: "remove an employee's multi-factor authentication; this cannot be undone",
+        fr: "retirer l'authentification multifacteur d'un employé ; cette action est irréversible",
+      },
+      example: { en: 'Remove MFA of John Doe on account ABC', fr: 'Demande de suppression de MFA John Doe du compte ABC' },
       irreversible: true,
       fields: [
         summary,
-        { ...description, help: 'full name, employee number and relevant details of each employee' },
+        {
+          ...description,
+          help: {
+            en: 'full name, employee number and relevant details of each employee',
+            fr: "nom complet, numéro d'employé et tout autre détail pertinent de chaque employé",
+          },
+        },
         employeeUrls,
         onBehalfOf,
         gdprConsent,
@@ -412,22 +479,25 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
 }
 
-function urlProblem(value: string): string | undefined {
+function urlProblem(value: string, locale: Locale): string | undefined {
   try {
     const u = new URL(value);
     if (u.protocol === 'http:' || u.protocol === 'https:') return undefined;
   } catch {
     /* fall through */
   }
-  return `not an http(s) URL: "${value.slice(0, 80)}"`;
+  return t(locale, 'value.url', { value: value.slice(0, 80) });
 }
 
 export function today(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** Why one value does not fit its field, or undefined. Missing values are the caller's business. */
-export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date()): string | undefined {
+/**
+ * Why one value does not fit its field, or undefined. Missing values are the caller's business. In English by
+ * default (the server's answers); the CLI asks in the reader's language.
+ */
+export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date(), locale: Locale = 'en'): string | undefined {
   switch (field.kind) {
     case 'text':
     case 'longtext':
@@ -435,42 +505,42 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'url':
     case 'date':
     case 'choice': {
-      if (typeof value !== 'string') return 'expected text';
+      if (typeof value !== 'string') return t(locale, 'value.text');
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
-      if (value.length > max) return `at most ${max} characters (got ${value.length})`;
+      if (value.length > max) return t(locale, 'value.tooLong', { max, length: value.length });
       // every kind but longtext is one line: a URL parser would silently drop a newline, for instance
       if (field.kind !== 'longtext') {
-        const problem = oneLineProblem(value);
+        const problem = oneLineProblem(value, locale);
         if (problem) return problem;
       }
-      if (field.kind === 'email') return emailProblem(value);
-      if (field.kind === 'url') return urlProblem(value);
+      if (field.kind === 'email') return emailProblem(value, locale);
+      if (field.kind === 'url') return urlProblem(value, locale);
       if (field.kind === 'date') {
         if (
           !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
           Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
           new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
         ) {
-          return `expected a date as YYYY-MM-DD, e.g. ${today(now)}`;
+          return t(locale, 'value.date', { today: today(now) });
         }
-        if (field.future && value < today(now)) return `a date from today (${today(now)}) on`;
+        if (field.future && value < today(now)) return t(locale, 'value.pastDate', { today: today(now) });
       }
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
-        return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
+        return t(locale, 'value.choice', { choices: field.choices?.map((c) => c.value).join(', ') ?? '' });
       }
       return undefined;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') return 'expected yes or no (true/false)';
-      if (field.acknowledgement && value !== true) return 'must be acknowledged explicitly (true): this action cannot be undone';
+      if (typeof value !== 'boolean') return t(locale, 'value.boolean');
+      if (field.acknowledgement && value !== true) return t(locale, 'value.acknowledge');
       return undefined;
     case 'urls':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of URLs';
-      if (value.length > 50) return 'at most 50 URLs';
-      return value.map((v) => oneLineProblem(v) ?? urlProblem(v)).find(Boolean);
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return t(locale, 'value.urls');
+      if (value.length > 50) return t(locale, 'value.tooManyUrls');
+      return value.map((v) => oneLineProblem(v, locale) ?? urlProblem(v, locale)).find(Boolean);
     case 'attachments':
-      if (!Array.isArray(value)) return 'expected a list of files';
-      if (value.length > MAX_ATTACHMENTS) return `at most ${MAX_ATTACHMENTS} files`;
+      if (!Array.isArray(value)) return t(locale, 'value.files');
+      if (value.length > MAX_ATTACHMENTS) return t(locale, 'value.tooManyFiles', { max: MAX_ATTACHMENTS });
       return undefined;
   }
 }
@@ -484,27 +554,33 @@ function isEmpty(v: FieldValue | undefined): boolean {
 
 /**
  * Every problem with a request at once: unknown fields, missing required ones, bad values. `how` says how a
- * missing field is given (the CLI names its flag, the server its JSON key).
+ * missing field is given (the CLI names its flag, the server its JSON key). Each problem reads in English
+ * (`message`) and in the reader's language (`text`).
  */
 export function requestProblems(
   type: RequestType,
   values: FieldValues,
-  opts: { now?: Date; how?: (f: FieldSpec) => string } = {},
+  opts: { now?: Date; how?: (f: FieldSpec) => string | LocalText } = {},
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = new Set(type.fields.map((f) => f.id));
   for (const id of Object.keys(values)) {
     if (!known.has(id))
-      problems.push({ field: id, message: `not a field of ${type.id}; its fields are ${type.fields.map((f) => f.id).join(', ')}` });
+      problems.push(problem(id, t.text('form.unknownField', { type: type.id, fields: type.fields.map((f) => f.id).join(', ') })));
   }
   for (const field of type.fields) {
     const value = values[field.id];
     if (isEmpty(value)) {
-      if (field.required) problems.push({ field: field.id, message: `is required${opts.how ? ` (${opts.how(field)})` : ''}` });
+      const how = opts.how?.(field);
+      if (field.required)
+        problems.push(
+          problem(field.id, (l) =>
+            how === undefined ? t(l, 'form.required') : t(l, 'form.requiredHow', { how: typeof how === 'string' ? how : how(l) }),
+          ),
+        );
       continue;
     }
-    const problem = valueProblem(field, value!, opts.now);
-    if (problem) problems.push({ field: field.id, message: problem });
+    if (valueProblem(field, value!, opts.now)) problems.push(problem(field.id, (l) => valueProblem(field, value!, opts.now, l)!));
   }
   return problems;
 }
@@ -514,6 +590,19 @@ export function withDefaults(type: RequestType, values: FieldValues): FieldValue
   const out: FieldValues = { ...values };
   for (const f of type.fields) if (out[f.id] === undefined && f.default !== undefined) out[f.id] = f.default;
   return out;
+}
+
+/** Why a label is not text per language: `{"en": "Incident", "fr": "Incidents"}`, at least one of them. */
+function localizedProblem(value: unknown): string | undefined {
+  const expected = `expected a label per language, e.g. {"en": "Incident", "fr": "Incidents"} (languages: ${locales.join(', ')})`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return expected;
+  const entries = Object.entries(value);
+  if (
+    entries.length === 0 ||
+    entries.some(([k, v]) => !(locales as readonly string[]).includes(k) || typeof v !== 'string' || v.trim() === '')
+  )
+    return expected;
+  return undefined;
 }
 
 /** Checks a catalog loaded from a file; every problem at once, by path. */
@@ -542,7 +631,8 @@ export function catalogProblems(data: unknown): FieldProblem[] {
     if (typeof c.id !== 'string' || !id.test(c.id)) bad(`categories[${i}].id`, 'expected a lowercase id such as "technical"');
     else if (categoryIds.has(c.id)) bad(`categories[${i}].id`, `"${c.id}" appears twice`);
     else categoryIds.add(c.id);
-    if (typeof c.label !== 'string' || !c.label) bad(`categories[${i}].label`, 'expected a label');
+    const label = localizedProblem(c.label);
+    if (label) bad(`categories[${i}].label`, label);
   });
   const typeIds = new Set<string>();
   types.forEach((t: unknown, i: number) => {
@@ -556,7 +646,8 @@ export function catalogProblems(data: unknown): FieldProblem[] {
     else typeIds.add(t.id);
     if (typeof t.category !== 'string' || !categoryIds.has(t.category))
       bad(`${at}.category`, `expected one of the categories (${[...categoryIds].join(', ')})`);
-    if (typeof t.label !== 'string' || !t.label) bad(`${at}.label`, 'expected a label');
+    const label = localizedProblem(t.label);
+    if (label) bad(`${at}.label`, label);
     const fields = list(t.fields, `${at}.fields`);
     const fieldIds = new Set<string>();
     fields.forEach((f: unknown, j: number) => {
@@ -571,14 +662,15 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       else fieldIds.add(f.id);
       if (!fieldKinds.includes(f.kind as FieldKind)) bad(`${fat}.kind`, `expected one of ${fieldKinds.join(', ')}`);
       if (typeof f.required !== 'boolean') bad(`${fat}.required`, 'expected true or false');
-      if (typeof f.label !== 'string' || !f.label) bad(`${fat}.label`, 'expected a label');
+      const fieldLabel = localizedProblem(f.label);
+      if (fieldLabel) bad(`${fat}.label`, fieldLabel);
       if (
         f.kind === 'choice' &&
         (!Array.isArray(f.choices) ||
           f.choices.length === 0 ||
-          !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))
+          !f.choices.every((c) => obj(c) && typeof c.value === 'string' && localizedProblem(c.label) === undefined))
       ) {
-        bad(`${fat}.choices`, 'a choice field needs choices: [{ "value", "label" }, …]');
+        bad(`${fat}.choices`, 'a choice field needs choices: [{ "value", "label": {"en", "fr"} }, …]');
       }
       if (f.acknowledgement && f.kind !== 'boolean') bad(`${fat}.acknowledgement`, 'only a boolean field can be an acknowledgement');
     });

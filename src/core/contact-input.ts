@@ -2,6 +2,8 @@
 // the server so both refuse the same things with the same words. Loads the phone library: import it lazily.
 import type { FieldProblem } from './errors.ts';
 import { checkEmails, contactNameKey, contactNameProblem, contactTypeProblem, type ContactType } from './contacts.ts';
+import type { Locale, LocalText } from './i18n.ts';
+import { problem, t } from './messages.ts';
 import { normalisePhone } from './phone.ts';
 
 /** A contact without its identity: what a contacts file declares and what a plan adds or changes. */
@@ -47,16 +49,19 @@ export function checkContactInput(
 ): { value: Partial<ContactDraft>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const value: Partial<ContactDraft> = {};
-  const bad = (field: string, message: string | undefined) => message !== undefined && problems.push({ field, message });
+  /** a problem found in English is reported with its text in every language */
+  const bad = (field: string, text: (l: Locale) => string | undefined) => {
+    if (text('en') === undefined) return false;
+    problems.push(problem(field, text as LocalText));
+    return true;
+  };
   if (input.type !== undefined) {
-    const problem = contactTypeProblem(input.type);
-    bad(names.type, problem);
-    if (!problem) value.type = input.type as ContactType;
+    const type = input.type;
+    if (!bad(names.type, (l) => contactTypeProblem(type, l))) value.type = type as ContactType;
   }
   if (input.name !== undefined) {
-    const problem = contactNameProblem(input.name);
-    bad(names.name, problem);
-    if (!problem) value.name = input.name.trim();
+    const name = input.name;
+    if (!bad(names.name, (l) => contactNameProblem(name, l))) value.name = name.trim();
   }
   if (input.emails !== undefined) {
     const checked = checkEmails(input.emails, names.email, names.emails);
@@ -64,16 +69,17 @@ export function checkContactInput(
     value.emails = checked.emails;
   }
   if (input.phone !== undefined) {
-    const phone = checkPhone(input.phone);
-    if ('problem' in phone) bad(names.phone, phone.problem);
+    const given = input.phone;
+    const phone = checkPhone(given);
+    if ('problem' in phone) bad(names.phone, (l) => (checkPhone(given, l) as { problem: string }).problem);
     else value.phone = phone.phone;
   }
   return { value, problems };
 }
 
 /** A phone as given, where '' and null mean none. */
-export function checkPhone(text: string | null): { phone: string | null } | { problem: string } {
-  return text === null || text.trim() === '' ? { phone: null } : normalisePhone(text);
+export function checkPhone(text: string | null, locale: Locale = 'en'): { phone: string | null } | { problem: string } {
+  return text === null || text.trim() === '' ? { phone: null } : normalisePhone(text, locale);
 }
 
 export const MAX_CONTACTS_PER_FILE = 200;
@@ -86,7 +92,7 @@ const ENTRY_KEYS = ['type', 'name', 'emails', 'phone'];
  */
 export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}): { contacts: ContactDraft[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, message: string) => problems.push({ field, message });
+  const bad = (field: string, text: LocalText) => problems.push(problem(field, text));
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   let list: unknown;
   let root: string;
@@ -97,22 +103,13 @@ export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}
     list = data.contacts;
     root = 'contacts';
   } else {
-    return {
-      contacts: [],
-      problems: [
-        {
-          field: '(root)',
-          message:
-            'expected {"contacts": [{"type": "technical", "name": "…", "emails": ["…"], "phone": "+33…"}]} or a bare array of contacts',
-        },
-      ],
-    };
+    return { contacts: [], problems: [problem('(root)', t.text('contactFile.shape'))] };
   }
-  if (!Array.isArray(list)) return { contacts: [], problems: [{ field: root, message: 'expected an array of contacts' }] };
+  if (!Array.isArray(list)) return { contacts: [], problems: [problem(root, t.text('contactFile.array'))] };
   if (list.length > MAX_CONTACTS_PER_FILE)
     return {
       contacts: [],
-      problems: [{ field: root || '(root)', message: `at most ${MAX_CONTACTS_PER_FILE} contacts (got ${list.length})` }],
+      problems: [problem(root || '(root)', t.text('contactFile.tooMany', { max: MAX_CONTACTS_PER_FILE, count: list.length }))],
     };
 
   const contacts: ContactDraft[] = [];
@@ -120,31 +117,25 @@ export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}
   for (const [i, entry] of (list as unknown[]).entries()) {
     const at = `${root}[${i}]`;
     if (!isObject(entry)) {
-      bad(at, 'expected an object with type, name, emails and optionally phone');
+      bad(at, t.text('contactFile.entry'));
       continue;
     }
     for (const k of Object.keys(entry))
-      if (!ENTRY_KEYS.includes(k) && !opts.ignore?.includes(k)) bad(`${at}.${k}`, `unknown key; allowed: ${ENTRY_KEYS.join(', ')}`);
+      if (!ENTRY_KEYS.includes(k) && !opts.ignore?.includes(k))
+        bad(`${at}.${k}`, t.text('contactFile.unknownKey', { keys: ENTRY_KEYS.join(', ') }));
     const text = (key: string): string | undefined => {
       const v = entry[key];
       if (typeof v === 'string') return v;
-      bad(`${at}.${key}`, v === undefined ? 'is required' : 'expected a string');
+      bad(`${at}.${key}`, t.text(v === undefined ? 'contactFile.required' : 'contactFile.string'));
       return undefined;
     };
     const type = text('type');
     const name = text('name');
     let emails: string[] | undefined;
     if (Array.isArray(entry.emails) && entry.emails.every((e) => typeof e === 'string')) emails = entry.emails as string[];
-    else
-      bad(
-        `${at}.emails`,
-        entry.emails === undefined
-          ? 'is required: an array of e-mail addresses, e.g. ["ops@example.com"]'
-          : 'expected an array of e-mail addresses, e.g. ["ops@example.com"]',
-      );
+    else bad(`${at}.emails`, t.text(entry.emails === undefined ? 'contactFile.emailsRequired' : 'contactFile.emailsArray'));
     const phone = entry.phone;
-    if (phone !== undefined && phone !== null && typeof phone !== 'string')
-      bad(`${at}.phone`, 'expected a string in international form, e.g. "+33 6 12 34 56 78", or null');
+    if (phone !== undefined && phone !== null && typeof phone !== 'string') bad(`${at}.phone`, t.text('contactFile.phone'));
 
     const checked = checkContactInput({ type, name, emails, phone: typeof phone === 'string' ? phone : null }, apiFieldNames(`${at}.`));
     problems.push(...checked.problems);
@@ -153,10 +144,7 @@ export function parseContactList(data: unknown, opts: { ignore?: string[] } = {}
     const key = `${v.type}\n${contactNameKey(v.name)}`;
     const first = seen.get(key);
     if (first) {
-      bad(
-        `${at}.name`,
-        `"${v.name}" is listed twice among the ${v.type} contacts (also ${first}); a contact is known by its type and name`,
-      );
+      bad(`${at}.name`, t.text('contactFile.twice', { name: v.name, type: v.type, first }));
       continue;
     }
     seen.set(key, at);

@@ -1,20 +1,18 @@
 // Account contacts (seed 003): who the support team writes to about contracts, invoices, technical alerts,
 // suspected fraud and chargebacks. Light on purpose (no phone library): `tix contact list` loads it.
 import type { FieldProblem } from './errors.ts';
+import type { Locale } from './i18n.ts';
 import { emailProblem } from './identifiers.ts';
+import { problem, t } from './messages.ts';
 import { oneLineProblem } from './text.ts';
 
 export const contactTypes = ['commercial', 'accounting', 'technical', 'fraud', 'chargebacks'] as const;
 export type ContactType = (typeof contactTypes)[number];
 
 /** What each type of contact receives (seed 003). */
-export const contactTypeDescriptions: Record<ContactType, string> = {
-  commercial: 'the contract, offers and the business relationship',
-  accounting: 'invoices and everything about accounting and payments',
-  technical: 'transaction status, payment failures and technical alerts',
-  fraud: 'told when fraud is suspected',
-  chargebacks: 'told when a payment is disputed (chargeback)',
-};
+export function contactTypeDescription(type: ContactType, locale: Locale = 'en'): string {
+  return t(locale, `contactType.${type}`);
+}
 
 /** Enough for a team; beyond that a group or distribution address (seed 003) serves better. */
 export const MAX_CONTACT_EMAILS = 20;
@@ -24,14 +22,14 @@ export function isContactType(value: string): value is ContactType {
   return (contactTypes as readonly string[]).includes(value);
 }
 
-export function contactTypeProblem(value: string): string | undefined {
-  return isContactType(value) ? undefined : `unknown contact type "${value}"; one of ${contactTypes.join(', ')}`;
+export function contactTypeProblem(value: string, locale: Locale = 'en'): string | undefined {
+  return isContactType(value) ? undefined : t(locale, 'contact.unknownType', { value, types: contactTypes.join(', ') });
 }
 
-export function contactNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'is required: who this contact is, e.g. "Ops team" or "Marie Dupont"';
-  if (name.trim().length > MAX_CONTACT_NAME) return `at most ${MAX_CONTACT_NAME} characters`;
-  return oneLineProblem(name);
+export function contactNameProblem(name: string, locale: Locale = 'en'): string | undefined {
+  if (name.trim() === '') return t(locale, 'contact.nameRequired');
+  if (name.trim().length > MAX_CONTACT_NAME) return t(locale, 'contact.nameTooLong', { max: MAX_CONTACT_NAME });
+  return oneLineProblem(name, locale);
 }
 
 /** Contacts are matched by type and name whatever the case: "Ops team" and "ops TEAM" are the same contact. */
@@ -57,21 +55,13 @@ export function checkEmails(
   const kept: string[] = [];
   emails.forEach((raw, i) => {
     const email = normaliseEmail(raw);
-    const problem = emailProblem(email);
-    if (problem) problems.push({ field: field(i), message: `"${raw}": ${problem}` });
+    if (emailProblem(email))
+      problems.push(problem(field(i), (l) => t(l, 'contact.badEmail', { email: raw, problem: emailProblem(email, l)! })));
     else if (!kept.includes(email)) kept.push(email);
   });
-  if (emails.length === 0)
-    problems.push({
-      field: listField,
-      message: 'at least one e-mail address is required (a group address such as technique@example.com is fine)',
-    });
-  else if (kept.length > MAX_CONTACT_EMAILS) {
-    problems.push({
-      field: listField,
-      message: `at most ${MAX_CONTACT_EMAILS} addresses per contact (got ${kept.length}); use a group or distribution address for a team`,
-    });
-  }
+  if (emails.length === 0) problems.push(problem(listField, t.text('contact.noEmail')));
+  else if (kept.length > MAX_CONTACT_EMAILS)
+    problems.push(problem(listField, t.text('contact.tooManyEmails', { max: MAX_CONTACT_EMAILS, count: kept.length })));
   return { emails: kept, problems };
 }
 

@@ -1,3 +1,5 @@
+import type { LocalText } from './i18n.ts';
+
 // The one table of exit codes. `tix help exit-codes` prints it and test/core/errors.test.ts pins it:
 // scripts rely on these numbers, so changing one is a breaking change.
 // 7 (unsupported) was chosen once, when providers came: it was the one free number among the small codes, so
@@ -41,14 +43,17 @@ export const exitCodeMeanings: ReadonlyArray<{ code: number; name: ExitCodeName;
 
 export interface FieldProblem {
   field: string;
+  /** English: the server's answer, the JSON error line */
   message: string;
+  /** the same in the reader's language, when the CLI made the problem (core/messages.ts problem()) */
+  text?: LocalText;
 }
 
 export interface ErrorDetails {
   /** stable machine-readable code, e.g. `ticket_closed` */
   code?: string;
-  /** one line that says what to do next */
-  hint?: string;
+  /** one line that says what to do next (a LocalText is read in the person's language) */
+  hint?: string | LocalText;
   fields?: FieldProblem[];
   status?: number;
   cause?: unknown;
@@ -56,7 +61,11 @@ export interface ErrorDetails {
   data?: Record<string, unknown>;
 }
 
-/** Every error the CLI expects carries its exit code; anything else is a bug (exit 1). */
+/**
+ * Every error the CLI expects carries its exit code; anything else is a bug (exit 1). Its message and hint are
+ * English (the JSON error line, logs); an error the CLI makes also carries them as LocalText, so the person at
+ * the terminal reads them in their language (src/cli/report.ts renders them, and the codes of the others).
+ */
 export class TixError extends Error {
   readonly exitCode: number;
   readonly code: string;
@@ -64,13 +73,21 @@ export class TixError extends Error {
   readonly fields?: FieldProblem[];
   readonly status?: number;
   readonly data?: Record<string, unknown>;
+  /** the message in the reader's language */
+  readonly text?: LocalText;
+  /** the hint in the reader's language */
+  readonly hintText?: LocalText;
 
-  constructor(exitCode: number, message: string, details: ErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(exitCode: number, message: string | LocalText, details: ErrorDetails = {}) {
+    super(typeof message === 'string' ? message : message('en'), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'TixError';
     this.exitCode = exitCode;
     this.code = details.code ?? defaultCode(exitCode);
-    this.hint = details.hint;
+    if (typeof message !== 'string') this.text = message;
+    if (typeof details.hint === 'function') {
+      this.hintText = details.hint;
+      this.hint = details.hint('en');
+    } else this.hint = details.hint;
     this.fields = details.fields;
     this.status = details.status;
     this.data = details.data;
@@ -81,28 +98,38 @@ function defaultCode(exitCode: number): string {
   return exitCodeMeanings.find((e) => e.code === exitCode)?.name ?? 'failure';
 }
 
-export const usageError = (message: string, details?: ErrorDetails) => new TixError(ExitCode.usage, message, { code: 'usage', ...details });
-export const notFoundError = (message: string, details?: ErrorDetails) =>
+export const usageError = (message: string | LocalText, details?: ErrorDetails) =>
+  new TixError(ExitCode.usage, message, { code: 'usage', ...details });
+export const notFoundError = (message: string | LocalText, details?: ErrorDetails) =>
   new TixError(ExitCode.notFound, message, { code: 'not_found', ...details });
-export const authError = (message: string, details?: ErrorDetails) =>
+export const authError = (message: string | LocalText, details?: ErrorDetails) =>
   new TixError(ExitCode.auth, message, { code: 'unauthorized', ...details });
-export const stateError = (message: string, details?: ErrorDetails) =>
+export const stateError = (message: string | LocalText, details?: ErrorDetails) =>
   new TixError(ExitCode.state, message, { code: 'conflict', ...details });
-export const transientError = (message: string, details?: ErrorDetails) =>
+export const transientError = (message: string | LocalText, details?: ErrorDetails) =>
   new TixError(ExitCode.transient, message, { code: 'transient', ...details });
-export const cancelledError = (message = 'cancelled', details?: ErrorDetails) =>
+export const cancelledError = (message: string | LocalText = 'cancelled', details?: ErrorDetails) =>
   new TixError(ExitCode.cancelled, message, { code: 'cancelled', ...details });
 
 // Domain errors: what providers throw, whatever their helpdesk answered on the wire, so that commands decide
 // on meanings (a closed ticket, a key already used) and never on one helpdesk's error codes.
 
-/** A reply (or an action) refused because the ticket is closed; the way on is a follow-up ticket. */
+/**
+ * A reply (or an action) refused because the ticket is closed; the way on is a follow-up ticket. `followUps`
+ * are the references of the follow-ups already filed, when the provider knows them: the way on is then
+ * one of those.
+ */
 export class TicketClosedError extends TixError {
-  constructor(shownRef: string, ref: string, details: ErrorDetails = {}) {
+  constructor(shownRef: string, ref: string, details: ErrorDetails & { followUps?: string[] } = {}) {
+    const { followUps, ...rest } = details;
+    const existing = followUps?.length ? followUps : undefined;
     super(ExitCode.state, `ticket ${shownRef} is closed and takes no more replies`, {
       code: 'ticket_closed',
-      hint: `file a follow-up that links to it: tix ticket create --follow-up ${ref}`,
-      ...details,
+      hint: existing
+        ? `it was followed up by ${existing.join(', ')}: reply there (tix ticket reply ${existing.at(-1)})`
+        : `file a follow-up that links to it: tix ticket create --follow-up ${ref}`,
+      ...rest,
+      data: { ref, shownRef, ...(existing ? { followUps: existing } : {}), ...rest.data },
     });
     this.name = 'TicketClosedError';
   }
@@ -112,7 +139,11 @@ export class TicketClosedError extends TixError {
 export class IdempotencyConflictError extends TixError {
   readonly existing?: string;
   constructor(message: string, existing: string | undefined, details: ErrorDetails = {}) {
-    super(ExitCode.state, message, { code: 'idempotency_conflict', ...details });
+    super(ExitCode.state, message, {
+      code: 'idempotency_conflict',
+      ...details,
+      ...(existing === undefined ? {} : { data: { existing, ...details.data } }),
+    });
     this.name = 'IdempotencyConflictError';
     this.existing = existing;
   }
@@ -125,7 +156,7 @@ export class UnsupportedError extends TixError {
     super(ExitCode.unsupported, `${provider.displayName} (provider ${provider.name}) does not support ${what}`, {
       code: 'unsupported',
       ...details,
-      data: { provider: provider.name, ...details.data },
+      data: { provider: provider.name, providerName: provider.displayName, what, ...details.data },
     });
     this.name = 'UnsupportedError';
     this.provider = provider.name;
@@ -133,7 +164,9 @@ export class UnsupportedError extends TixError {
 }
 
 /** Lists every missing or invalid field at once, so a script author fixes them in one go. */
-export function fieldsError(problems: FieldProblem[], intro = 'invalid input'): TixError {
-  const lines = problems.map((p) => `  ${p.field}: ${p.message}`).join('\n');
-  return usageError(`${intro}:\n${lines}`, { code: 'invalid_fields', fields: problems });
+export function fieldsError(problems: FieldProblem[], intro: string | LocalText = 'invalid input', details: ErrorDetails = {}): TixError {
+  const introText = typeof intro === 'string' ? () => intro : intro;
+  const text: LocalText = (locale) =>
+    `${introText(locale)}:\n${problems.map((p) => `  ${p.field}: ${p.text?.(locale) ?? p.message}`).join('\n')}`;
+  return usageError(text, { code: 'invalid_fields', fields: problems, ...details });
 }

@@ -21,14 +21,28 @@ export interface PluralText {
 /** A message: text with `{name}` placeholders, or plural forms of such text. */
 export type Text = string | PluralText;
 
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/** `{name}` is a placeholder; braces around anything else (a JSON example such as `{"contacts": […]}`) are text. */
+type PlaceholderName<N extends string> = N extends `${string}${' ' | '"' | ':' | '{' | '[' | ','}${string}` ? never : N;
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? PlaceholderName<Name> | Placeholders<Rest> : never;
 type ParamNames<T> = T extends string ? Placeholders<T> : T extends PluralText ? 'count' | Placeholders<T[keyof T]> : never;
 export type ParamValue = string | number;
 /** What `t` needs for a message: nothing, or a value for each placeholder of its English text. */
 type ParamsOf<T> = [ParamNames<T>] extends [never] ? [params?: Record<string, never>] : [params: Record<ParamNames<T>, ParamValue>];
+/** The same for a message rendered later: a value may itself be text to render in the same language. */
+type LazyParamsOf<T> = [ParamNames<T>] extends [never]
+  ? [params?: Record<string, never>]
+  : [params: Record<ParamNames<T>, ParamValue | LocalText>];
+
+/**
+ * Text that can be read in any supported language, rendered when it is shown: an error keeps one, so the
+ * person at the terminal reads it in their language while the JSON error line for tools stays English.
+ */
+export type LocalText = (locale: Locale) => string;
 
 export interface Translate<M extends Record<string, Text>> {
   <K extends keyof M & string>(locale: Locale, key: K, ...params: ParamsOf<M[K]>): string;
+  /** the same message, rendered later in whatever language it is read in */
+  text<K extends keyof M & string>(key: K, ...params: LazyParamsOf<M[K]>): LocalText;
   /** the catalog itself, for tests that compare the locales */
   readonly messages: { readonly [L in Locale]: Readonly<Record<keyof M & string, Text>> };
 }
@@ -46,7 +60,30 @@ export function defineMessages<const M extends Record<string, Text>>(messages: {
     const chosen = typeof text === 'string' ? text : pluralForm(locale, text, Number(params.count));
     return interpolate(locale, chosen, params);
   };
-  return Object.assign(t, { messages }) as unknown as Translate<M>;
+  const text =
+    (key: string, params: Record<string, ParamValue | LocalText> = {}): LocalText =>
+    (locale) =>
+      t(locale, key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(locale) : v])));
+  return Object.assign(t, { messages, text }) as unknown as Translate<M>;
+}
+
+/** Fixed words that read the same in every language (a command line, a file name) as a LocalText. */
+export const verbatim =
+  (text: string): LocalText =>
+  () =>
+    text;
+
+/**
+ * Words given in several languages by data rather than code: a request type's label, a status's label. The
+ * helpdesk may know one language only; whatever it has is shown (the reader's language first, then English).
+ */
+export type Localized = Partial<Record<Locale, string>>;
+
+/** The text of a Localized for a reader: their language, else English, else whatever there is. */
+export function pickText(text: Localized | string | undefined, locale: Locale): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? text.en ?? Object.values(text).find((v) => v !== undefined) ?? '';
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
@@ -121,14 +158,39 @@ const relativeUnits: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1000],
 ];
 
-/** How long ago (or ahead) a time is: "3 hours ago" / "il y a 3 heures", "yesterday" / "hier". */
-export function formatRelativeTime(locale: Locale, at: Date | string, now: Date = new Date()): string {
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * How long ago (or ahead) a time is: "3 hours ago" / "il y a 3 heures", "yesterday" / "hier"; `short` for
+ * tables: "3 hr. ago" / "il y a 3 h".
+ */
+export function formatRelativeTime(
+  locale: Locale,
+  at: Date | string | number,
+  now: Date = new Date(),
+  style: 'long' | 'short' = 'long',
+): string {
   const diff = new Date(at).getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(`${locale}/${style}`);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style });
+    relativeFormats.set(`${locale}/${style}`, format);
+  }
   // seconds are noise to a reader: "now" / "maintenant"
   if (Math.abs(diff) < 45_000) return format.format(0, 'second');
   for (const [unit, ms] of relativeUnits) if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
   return format.format(0, 'second');
+}
+
+/**
+ * The language to speak to the person at the terminal: TIX_LANG, then tix config's `lang`, then LC_ALL,
+ * LC_MESSAGES and LANG, as POSIX programs read them: the first one that is set decides, and English is the
+ * default (also for a language tix does not speak, such as de_DE, and for the C and POSIX locales).
+ */
+export function resolveLocale(env: Record<string, string | undefined>, configured?: string): Locale {
+  for (const value of [env.TIX_LANG, configured, env.LC_ALL, env.LC_MESSAGES, env.LANG])
+    if (value !== undefined && value.trim() !== '') return localeOf(value) ?? defaultLocale;
+  return defaultLocale;
 }
 
 /** The supported locale a language tag or a POSIX locale names: "fr-CA" and "fr_FR.UTF-8" are French. */

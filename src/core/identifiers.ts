@@ -1,5 +1,7 @@
 // French company identifiers (seed 000): a company has a SIREN (9 digits), each establishment a SIRET
 // (its company's SIREN followed by a 5-digit NIC). Both carry a Luhn check digit.
+import type { Locale } from './i18n.ts';
+import { t } from './messages.ts';
 
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -16,16 +18,16 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** Returns why a SIREN is invalid, or undefined when it is fine. */
-export function sirenProblem(siren: string): string | undefined {
-  if (!/^\d{9}$/.test(siren)) return 'a SIREN is exactly 9 digits, e.g. 732829320';
-  if (!luhnValid(siren)) return 'this SIREN fails its check digit (Luhn); check for a typo';
+export function sirenProblem(siren: string, locale: Locale = 'en'): string | undefined {
+  if (!/^\d{9}$/.test(siren)) return t(locale, 'siren.format');
+  if (!luhnValid(siren)) return t(locale, 'siren.luhn');
   return undefined;
 }
 
 /** Returns why a SIRET is invalid, or undefined when it is fine. */
-export function siretProblem(siret: string): string | undefined {
-  if (!/^\d{14}$/.test(siret)) return 'a SIRET is exactly 14 digits (SIREN + 5-digit NIC), e.g. 73282932000074';
-  if (!luhnValid(siret)) return 'this SIRET fails its check digit (Luhn); check for a typo';
+export function siretProblem(siret: string, locale: Locale = 'en'): string | undefined {
+  if (!/^\d{14}$/.test(siret)) return t(locale, 'siret.format');
+  if (!luhnValid(siret)) return t(locale, 'siret.luhn');
   return undefined;
 }
 
@@ -41,7 +43,7 @@ export function sirenOf(siret: string): string {
 // Simple, deliberately permissive address check: one @, something on both sides, a dot in the domain.
 // Group and distribution addresses (seed 003) are ordinary addresses, so nothing special is needed.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export function emailProblem(email: string): string | undefined {
-  if (email.length > 254 || !EMAIL.test(email)) return 'not a valid e-mail address, e.g. support@example.com';
+export function emailProblem(email: string, locale: Locale = 'en'): string | undefined {
+  if (email.length > 254 || !EMAIL.test(email)) return t(locale, 'email.invalid');
   return undefined;
 }

@@ -1,6 +1,8 @@
 // Statuses as every helpdesk has them: each provider declares its own status names (tix serve's five, Request
 // Tracker's lifecycle, Jira's workflow…), each in one of five categories. Commands, filters, colours and the
 // closed-ticket check work on categories, so a new helpdesk brings its names and nothing else changes.
+import type { Locale, Localized } from './i18n.ts';
+import { t } from './messages.ts';
 
 /**
  * new: nobody answered yet · open: support's turn · waiting: waiting on the customer · resolved: done, may
@@ -9,13 +11,10 @@
 export const statusCategories = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
 export type StatusCategory = (typeof statusCategories)[number];
 
-export const statusCategoryMeanings: Record<StatusCategory, string> = {
-  new: 'nobody has answered yet',
-  open: "support's turn",
-  waiting: 'waiting on the customer',
-  resolved: 'done; may still be reopened',
-  closed: 'final',
-};
+/** What a category means, in the reader's language. */
+export function statusCategoryMeaning(category: StatusCategory, locale: Locale = 'en'): string {
+  return t(locale, `category.${category}`);
+}
 
 /** Categories still waiting on someone: what "open tickets" means in duplicate checks. */
 export const activeCategories: readonly StatusCategory[] = ['new', 'open', 'waiting'];
@@ -27,8 +26,8 @@ export interface StatusSpec {
   category: StatusCategory;
   /** false: a reply is refused (closed tickets); the way on is a follow-up ticket */
   acceptsReplies: boolean;
-  /** the label people read on a French locale, when the helpdesk has one */
-  labelFr?: string;
+  /** what people read in each language, when the helpdesk has words for it (else the status name itself) */
+  labels?: Localized;
 }
 
 export type StatusAction = 'resolve' | 'close' | 'reopen';
@@ -73,8 +72,7 @@ export function statusWords(statuses: readonly StatusSpec[]): string[] {
   return [...names, ...statusCategories.filter((c) => !names.includes(c))];
 }
 
-/** The label to show: the French one when the user's locale is French and the provider has one. */
-export function statusLabel(spec: StatusSpec | undefined, status: string, env: Record<string, string | undefined>): string {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('fr') && spec?.labelFr ? spec.labelFr : status;
+/** The label to show: the provider's words in the reader's language when it has them, else the status name. */
+export function statusLabel(spec: StatusSpec | undefined, status: string, locale: Locale): string {
+  return spec?.labels?.[locale] ?? status;
 }

@@ -1,5 +1,7 @@
 // Text from a server is shown in people's terminals: a control character in a ticket summary or a message
 // ("\u001b]52;…" writes the clipboard, "\u001b[2J" clears the screen) must never reach the terminal as such.
+import type { Locale } from './i18n.ts';
+import { t } from './messages.ts';
 
 // C0 controls but tab and newline, DEL, and C1 controls (8-bit escapes some terminals honour)
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -31,11 +33,11 @@ const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066
  * Why `text` is not one line of plain text, or undefined. The same rule for every one-line field, on the
  * server and in the CLI: blank text, control characters and bidirectional overrides are refused, not cleaned.
  */
-export function oneLineProblem(text: string): string | undefined {
-  if (text.trim() === '') return 'is blank: give some text (spaces alone do not count)';
+export function oneLineProblem(text: string, locale: Locale = 'en'): string | undefined {
+  if (text.trim() === '') return t(locale, 'text.blank');
   const bad = NOT_ONE_LINE.exec(text);
   if (!bad) return undefined;
   const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  const what = /[\u202a-\u202e\u2066-\u2069]/.test(bad[0]) ? 'a right-to-left/left-to-right override' : 'a control character';
-  return `must be one line of plain text: it contains ${what} (${code}) at position ${bad.index + 1}; remove it`;
+  const override = /[\u202a-\u202e\u2066-\u2069]/.test(bad[0]);
+  return t(locale, override ? 'text.override' : 'text.control', { code, position: bad.index + 1 });
 }

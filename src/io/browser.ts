@@ -1,8 +1,10 @@
 // Opening a page in the user's browser (`--web`): the BROWSER command when set, else the platform's opener.
 import { spawn } from 'node:child_process';
 import { ExitCode, TixError } from '../core/errors.ts';
+import type { LocalText } from '../core/i18n.ts';
 import { splitCommand } from './editor.ts';
 import type { Env, IOStreams } from './iostreams.ts';
+import { t } from './messages.ts';
 
 export interface BrowserCommand {
   command: string;
@@ -43,17 +45,27 @@ export async function openInBrowser(
   options: { onFailure?: 'throw' | 'warn'; platform?: NodeJS.Platform } = {},
 ): Promise<void> {
   const cmd = browserCommand(url, env, options.platform ?? process.platform);
-  io.err(`Opening ${url} in your browser.\n`);
+  io.err(`${t(io.locale, 'browser.opening', { url })}\n`);
   try {
     await run(cmd, env);
   } catch (err) {
-    const how = env.BROWSER?.trim() ? 'check the BROWSER variable' : 'set BROWSER to your browser command';
-    const message = `could not open a browser: ${(err as Error).message}`;
+    const reason = err instanceof LaunchFailure ? err.text : () => (err as Error).message;
+    const message = t.text('browser.failed', { reason });
+    const hint = t.text(env.BROWSER?.trim() ? 'browser.checkVariable' : 'browser.setVariable', { url });
     if (options.onFailure === 'warn') {
-      io.err(`! ${message}; ${how}, or open ${url} yourself\n`);
+      io.err(`! ${t(io.locale, 'browser.warning', { message: message(io.locale), hint: hint(io.locale) })}\n`);
       return;
     }
-    throw new TixError(ExitCode.failure, message, { code: 'browser_failed', hint: `${how}, or open ${url} yourself` });
+    throw new TixError(ExitCode.failure, message, { code: 'browser_failed', hint });
+  }
+}
+
+/** Why the browser did not start, in words people read in their language. */
+class LaunchFailure extends Error {
+  readonly text: LocalText;
+  constructor(text: LocalText) {
+    super(text('en'));
+    this.text = text;
   }
 }
 
@@ -66,11 +78,25 @@ function run(cmd: BrowserCommand, env: Env): Promise<void> {
       windowsHide: true,
     });
     child.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'ENOENT' ? `${cmd.command} was not found` : `${cmd.command}: ${err.message}`)),
+      reject(
+        new LaunchFailure(
+          err.code === 'ENOENT'
+            ? t.text('browser.notFound', { command: cmd.command })
+            : t.text('browser.error', { command: cmd.command, reason: err.message }),
+        ),
+      ),
     );
     if (cmd.foreground) {
       child.once('exit', (code, signal) =>
-        code === 0 ? resolve() : reject(new Error(`${cmd.command} exited with ${signal ?? `code ${code}`}`)),
+        code === 0
+          ? resolve()
+          : reject(
+              new LaunchFailure(
+                signal
+                  ? t.text('browser.signal', { command: cmd.command, signal })
+                  : t.text('browser.exitCode', { command: cmd.command, code: code ?? 0 }),
+              ),
+            ),
       );
     } else {
       child.once('spawn', () => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { decodeText, readAll, readAllBytes, type IOStreams } from './iostreams.ts';
 import { usageError } from '../core/errors.ts';
+import type { LocalText } from '../core/i18n.ts';
+import type { Readable } from 'node:stream';
+import type { IOStreams } from './iostreams.ts';
+import { t } from './messages.ts';
 
 // One way to read what a user hands in by name: a file path, or `-` for standard input. Every command that
 // takes a file (--description-file, --body-file, --from-json, --input, -f) goes through here, so a missing
@@ -12,7 +15,7 @@ export async function readInputBytes(io: IOStreams, source: string, flag: string
   try {
     return readFileSync(source);
   } catch (err) {
-    throw usageError(`${flag}: cannot read ${source} (${describeFsError(err)})`);
+    throw usageError(t.text('file.unreadable', { flag, problem: fsProblem(err, source) }));
   }
 }
 
@@ -22,10 +25,35 @@ export async function readInputText(io: IOStreams, source: string, flag: string)
   return decodeText(await readInputBytes(io, source, flag), `${flag}: ${source}`);
 }
 
-export function describeFsError(err: unknown): string {
+/** Why a file cannot be read, in words: "there is no file nope.txt", not ENOENT. */
+export function fsProblem(err: unknown, path: string): LocalText {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return code ?? (err as Error).message;
+  if (code === 'ENOENT') return t.text('file.missing', { path });
+  if (code === 'EISDIR') return t.text('file.directory', { path });
+  if (code === 'EACCES' || code === 'EPERM') return t.text('file.denied', { path });
+  return t.text('file.other', { path, reason: code ?? (err as Error).message });
+}
+
+/** Reads all of a stream (standard input) as bytes. */
+export async function readAllBytes(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Reads all of stdin as UTF-8 (for --password-stdin, --body-file -, --from-json -). */
+export async function readAll(stream: Readable): Promise<string> {
+  return decodeText(await readAllBytes(stream), t.text('stdin'));
+}
+
+/**
+ * Text a user hands in (a file, standard input) as UTF-8, strictly: a lossy decode would send replacement
+ * characters to the server in their place, and the server refuses invalid UTF-8 from any other client.
+ */
+export function decodeText(bytes: Uint8Array, source: string | LocalText): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw usageError(t.text('notUtf8', { source }));
+  }
 }

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import { usageError } from '../core/errors.ts';
+import { type Locale, resolveLocale } from '../core/i18n.ts';
+import { ColorScheme } from './color.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -18,6 +19,15 @@ export interface IOStreams {
   color: boolean;
   /** colour on stderr (warnings, errors) */
   colorStderr: boolean;
+  /** the styles for stdout, following `color` */
+  colors: ColorScheme;
+  /** the styles for stderr, following `colorStderr` */
+  errColors: ColorScheme;
+  /**
+   * the language people read here (TIX_LANG › tix config lang › LC_ALL › LC_MESSAGES › LANG); what programs
+   * read (JSON, tab-separated rows, exit codes, error codes) never depends on it
+   */
+  locale: Locale;
   /** the terminal shows OSC 8 hyperlinks (ticket numbers link to their ticket) */
   hyperlinks: boolean;
   /** prompts allowed: stdin and stderr are terminals and --no-input / TIX_NO_INPUT are not set */
@@ -75,7 +85,7 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
   const isStderrTTY = init.tty?.stderr ?? Boolean(init.stderr.isTTY);
   const noInput = truthy(env.TIX_NO_INPUT);
   let stdin = typeof init.stdin === 'function' ? undefined : init.stdin;
-  return {
+  const io: IOStreams = {
     get stdin() {
       stdin ??= (init.stdin as () => IOStreams['stdin'])();
       return stdin;
@@ -87,6 +97,10 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
     isStderrTTY,
     color: colorWanted(isStdoutTTY, env),
     colorStderr: colorWanted(isStderrTTY, env),
+    colors: new ColorScheme(() => io.color),
+    errColors: new ColorScheme(() => io.colorStderr),
+    // tix config's `lang` comes in when the config file is read (src/cli/main.ts)
+    locale: resolveLocale(env),
     hyperlinks: isStdoutTTY && hyperlinksWanted(env),
     noInput,
     canPrompt: isStdinTTY && isStderrTTY && !noInput,
@@ -95,32 +109,9 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
     err: (text) => void init.stderr.write(text),
     prompts: init.prompts ?? (() => import('@inquirer/prompts')),
   };
+  return io;
 }
 
 export function truthy(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
-}
-
-/** Reads all of a stream (standard input) as bytes. */
-export async function readAllBytes(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
-
-/** Reads all of stdin as UTF-8 (for --password-stdin, --body-file -, --from-json -). */
-export async function readAll(stream: Readable): Promise<string> {
-  return decodeText(await readAllBytes(stream), 'standard input');
-}
-
-/**
- * Text a user hands in (a file, standard input) as UTF-8, strictly: a lossy decode would send replacement
- * characters to the server in their place, and the server refuses invalid UTF-8 from any other client.
- */
-export function decodeText(bytes: Uint8Array, source: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw usageError(`${source} is not UTF-8 text; convert it first, e.g. iconv -f latin1 -t utf-8`);
-  }
 }

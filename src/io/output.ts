@@ -1,5 +1,8 @@
 import { usageError } from '../core/errors.ts';
+import { formatRelativeTime } from '../core/i18n.ts';
+import { type ColorScheme, hyperlink } from './color.ts';
 import type { IOStreams } from './iostreams.ts';
+import { t } from './messages.ts';
 
 /** `--json` alone is `true`; `--json a,b` is the string "a,b". */
 export type JsonOption = string | boolean | undefined;
@@ -17,7 +20,7 @@ export function jsonFields(opt: JsonOption, valid: readonly string[]): string[] 
     .filter(Boolean);
   const unknown = asked.filter((f) => !valid.includes(f));
   if (unknown.length > 0) {
-    throw usageError(`unknown JSON field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; available: ${valid.join(', ')}`, {
+    throw usageError(t.text('json.unknownField', { count: unknown.length, fields: unknown.join(', '), valid: valid.join(', ') }), {
       code: 'unknown_field',
     });
   }
@@ -35,97 +38,121 @@ export function printJson(io: IOStreams, value: unknown): void {
 }
 
 /**
- * Pretty-printed JSON, coloured when asked: keys blue, strings green, numbers and booleans cyan, null grey.
- * Works on JSON.stringify's own output, so a string's content is never mistaken for a number or a key.
+ * Pretty-printed JSON, coloured when the scheme is: keys blue, strings green, numbers and booleans cyan, null
+ * grey. Works on JSON.stringify's own output, so a string's content is never mistaken for a number or a key.
  */
-export function highlightJson(value: unknown, color: boolean): string {
+export function highlightJson(value: unknown, colors: ColorScheme): string {
   const text = JSON.stringify(value, null, 2) ?? 'null';
-  if (!color) return text;
+  if (!colors.enabled) return text;
   return text.replace(
     /("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false)\b|\bnull\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g,
     (token, string?: string, colon?: string) => {
-      if (string) return colon ? `\u001b[1;34m${string}\u001b[22;39m${colon}` : `\u001b[32m${string}\u001b[39m`;
-      return token === 'null' ? `\u001b[90m${token}\u001b[39m` : `\u001b[36m${token}\u001b[39m`;
+      if (string) return colon ? `${colors.key(string)}${colon}` : colors.green(string);
+      return token === 'null' ? colors.gray(token) : colors.cyan(token);
     },
   );
 }
 
 export interface Column<T> {
+  /** what people read above the column (in their language); piped rows have no header */
   header: string;
   value(row: T): string;
   /** colour for the terminal only; piped output is never coloured */
   style?(text: string, row: T): string;
   /** where the cell links to, in terminals that show hyperlinks */
   link?(row: T): string;
-  /** this column gives up width first when the table is too wide */
-  flexible?: boolean;
+  /**
+   * On a terminal too narrow for the table, columns with `shrink` give up width first, the lowest number first
+   * (down to `min`), and those with `drop` are then left out, the lowest first. The others keep their width.
+   */
+  shrink?: number;
+  min?: number;
+  drop?: number;
 }
 
 /**
  * Rows as a table on a terminal, or as tab-separated lines without a header when piped: a fixed column
- * order scripts can rely on (`cut -f1`), no colour, no truncation.
+ * order scripts can rely on (`cut -f1`), no colour, no truncation. On a terminal a row is never wider than
+ * the terminal (a wrapped row is unreadable): columns shrink, then the least useful ones are left out.
  */
 export async function printRows<T>(io: IOStreams, rows: T[], columns: Column<T>[]): Promise<void> {
   if (!io.isStdoutTTY) {
-    for (const row of rows) io.out(`${columns.map((c) => tsvCell(c.value(row))).join('\t')}\n`);
+    let text = '';
+    for (const row of rows) text += `${columns.map((c) => tsvCell(c.value(row))).join('\t')}\n`;
+    if (text) io.out(text);
     return;
   }
   if (rows.length === 0) return;
   const cells = rows.map((row) => columns.map((c) => oneLine(c.value(row))));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
-  // shrink the flexible columns until the table fits the terminal
-  const gap = 2;
-  let excess = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1) - io.columns;
-  columns.forEach((c, i) => {
-    if (excess <= 0 || !c.flexible) return;
-    const cut = Math.min(excess, widths[i]! - Math.max(12, c.header.length));
-    if (cut > 0) {
-      widths[i]! -= cut;
-      excess -= cut;
-    }
-  });
-  const { default: Table } = await import('cli-table3');
-  const blank = {
-    top: '',
-    'top-mid': '',
-    'top-left': '',
-    'top-right': '',
-    bottom: '',
-    'bottom-mid': '',
-    'bottom-left': '',
-    'bottom-right': '',
-    left: '',
-    'left-mid': '',
-    mid: '',
-    'mid-mid': '',
-    right: '',
-    'right-mid': '',
-    middle: ' '.repeat(gap),
-  };
-  const table = new Table({
-    head: columns.map((c) => c.header.toUpperCase()),
-    chars: blank,
-    colWidths: widths,
-    wordWrap: false,
-    style: { head: io.color ? ['bold'] : [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  rows.forEach((row, r) => {
-    table.push(
-      columns.map((c, i) => {
-        const text = truncate(cells[r]![i]!, widths[i]!);
-        const styled = io.color && c.style ? c.style(text, row) : text;
-        // cli-table3 measures and wraps the hyperlink itself
-        return c.link && io.hyperlinks ? { content: styled, href: c.link(row) } : styled;
-      }),
-    );
-  });
-  io.out(
-    `${table
-      .toString()
-      .split('\n')
-      .map((l) => l.trimEnd())
-      .join('\n')}\n`,
+  const layout = fitColumns(
+    columns.map((c, i) => ({ ...c, natural: Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]!))) })),
+    io.columns,
   );
+  const line = (parts: Array<{ text: string; styled: string }>) =>
+    parts
+      .map((p, i) => (i === parts.length - 1 ? p.styled : p.styled + ' '.repeat(Math.max(0, layout[i]!.width - displayWidth(p.text)))))
+      .join(GAP)
+      .trimEnd();
+  const shown = layout.map((l) => l.index);
+  const header = shown.map((i, k) => {
+    const text = truncate(columns[i]!.header.toLocaleUpperCase(io.locale), layout[k]!.width);
+    return { text, styled: io.colors.bold(text) };
+  });
+  let out = `${line(header)}\n`;
+  rows.forEach((row, r) => {
+    const parts = shown.map((i, k) => {
+      const c = columns[i]!;
+      const text = truncate(cells[r]![i]!, layout[k]!.width);
+      let styled = io.color && c.style ? c.style(text, row) : text;
+      if (c.link && io.hyperlinks) styled = hyperlink(c.link(row), styled);
+      return { text, styled };
+    });
+    out += `${line(parts)}\n`;
+  });
+  io.out(out);
+}
+
+const GAP = '  ';
+
+/**
+ * The columns to show and their widths within `total` terminal columns: shrink by `shrink` order down to each
+ * column's minimum, then leave out by `drop` order, then, as a last resort, cut the widest columns.
+ */
+export function fitColumns(
+  columns: Array<{ natural: number; header: string; shrink?: number; min?: number; drop?: number }>,
+  total: number,
+) {
+  const layout = columns.map((c, index) => ({ index, width: c.natural, column: c }));
+  const excess = () => layout.reduce((n, l) => n + l.width, 0) + GAP.length * (layout.length - 1) - total;
+  const floor = (c: (typeof columns)[number]) => Math.min(c.natural, Math.max(c.min ?? 8, 3));
+  for (const l of [...layout].filter((l) => l.column.shrink !== undefined).sort((a, b) => a.column.shrink! - b.column.shrink!)) {
+    const over = excess();
+    if (over <= 0) break;
+    l.width -= Math.min(over, l.width - floor(l.column));
+  }
+  for (const l of [...layout].filter((l) => l.column.drop !== undefined).sort((a, b) => a.column.drop! - b.column.drop!)) {
+    if (excess() <= 0) break;
+    layout.splice(layout.indexOf(l), 1);
+  }
+  while (excess() > 0) {
+    const widest = layout.reduce((a, b) => (b.width > a.width ? b : a));
+    if (widest.width <= 1) break;
+    widest.width -= 1;
+  }
+  return layout;
+}
+
+/** Columns a string takes on a terminal: combining marks take none, wide characters (CJK, emoji) two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) {
+    if (/\p{M}|\u200d|[\ufe00-\ufe0f]/u.test(ch)) continue;
+    width +=
+      /\p{Extended_Pictographic}|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+        ? 2
+        : 1;
+  }
+  return width;
 }
 
 function oneLine(s: string): string {
@@ -136,39 +163,28 @@ function tsvCell(s: string): string {
   return s.replace(/[\t\r\n]+/g, ' ');
 }
 
+/** Cut to `width` terminal columns, with an ellipsis when something was cut. */
 export function truncate(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** Text that links to a URL where the terminal supports OSC 8 hyperlinks; the text alone elsewhere. */
 export function link(io: IOStreams, url: string, text: string): string {
-  return io.hyperlinks ? `\u001b]8;;${url}\u0007${text}\u001b]8;;\u0007` : text;
+  return io.hyperlinks ? hyperlink(url, text) : text;
 }
 
-/** Relative ("3 hours ago") on a terminal, RFC 3339 when piped. */
-export function formatTime(io: IOStreams, iso: string | null | undefined, now = Date.now()): string {
+/**
+ * Relative ("3 hours ago", "il y a 3 heures") on a terminal, in the reader's language; RFC 3339 when piped.
+ * `short` for table cells ("3 hr. ago", "il y a 3 h").
+ */
+export function formatTime(io: IOStreams, iso: string | null | undefined, opts: { now?: number; short?: boolean } = {}): string {
   if (!iso) return '';
   if (!io.isStdoutTTY) return iso;
-  return relativeTime(Date.parse(iso), now);
-}
-
-export function relativeTime(at: number, now = Date.now()): string {
-  const s = Math.round((now - at) / 1000);
-  const future = s < 0;
-  const a = Math.abs(s);
-  const [n, unit] =
-    a < 45
-      ? [0, 'now']
-      : a < 5400
-        ? [Math.max(1, Math.round(a / 60)), 'minute']
-        : a < 129600
-          ? [Math.round(a / 3600), 'hour']
-          : a < 2592000 * 2
-            ? [Math.round(a / 86400), 'day']
-            : a < 31536000
-              ? [Math.round(a / 2592000), 'month']
-              : [Math.round(a / 31536000), 'year'];
-  if (unit === 'now') return 'just now';
-  const label = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return future ? `in ${label}` : `${label} ago`;
+  return formatRelativeTime(io.locale, iso, new Date(opts.now ?? Date.now()), opts.short ? 'short' : 'long');
 }

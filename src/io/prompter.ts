@@ -1,17 +1,44 @@
 import { cancelledError, usageError } from '../core/errors.ts';
+import type { LocalText } from '../core/i18n.ts';
 import type { IOStreams } from './iostreams.ts';
+import { t } from './messages.ts';
 
 // Prompts go to stderr so stdout stays clean for data. @inquirer/prompts loads only when a prompt is shown.
+// Its own words (the yes/no hint, the keys under a menu) come in the reader's language through its theme.
 
 function context(io: IOStreams) {
   return { input: io.stdin, output: io.stderr, clearPromptOnDone: false };
 }
 
-function ensurePrompt(io: IOStreams, what: string): void {
-  if (!io.canPrompt) throw usageError(`${what} is required (prompts are off: no terminal, or --no-input)`);
+/**
+ * The prompts' own words and colours, in the reader's language and the stderr colour scheme. (Each prompt
+ * of the library types its theme; this part is common to those that show keys.)
+ */
+function theme(io: IOStreams): never {
+  const c = io.errColors;
+  return {
+    style: {
+      keysHelpTip: (keys: Array<[key: string, action: string]>) =>
+        keys.map(([key, action]) => `${c.bold(key)} ${c.dim(keyAction(io, action))}`).join(c.dim(' • ')),
+    },
+  } as never;
 }
 
-/** `prefill: 'editable'` puts the default on the line to be edited (or erased), rather than taken as is on Enter. */
+/** The prompt library's words for its keys ("navigate", "select"), in the reader's language when we know them. */
+function keyAction(io: IOStreams, action: string): string {
+  const known = { navigate: 'keys.navigate', select: 'keys.select' } as const;
+  return action in known ? t(io.locale, known[action as keyof typeof known]) : action;
+}
+
+function ensurePrompt(io: IOStreams, what: string): void {
+  if (!io.canPrompt) throw usageError(t.text('prompt.off', { what }));
+}
+
+/**
+ * Asks for one line of text. `validate` answers true or the problem in the reader's language; an empty
+ * answer to a required question says so in that language too. `prefill: 'editable'` puts the default on the
+ * line to be edited (or erased), rather than taken as is on Enter.
+ */
 export async function askText(
   io: IOStreams,
   message: string,
@@ -19,16 +46,37 @@ export async function askText(
 ): Promise<string> {
   ensurePrompt(io, message);
   const { input } = await io.prompts();
+  const required = opts.required ?? true;
   return input(
-    { message, default: opts.default, required: opts.required ?? true, validate: opts.validate, prefill: opts.prefill },
+    {
+      message,
+      default: opts.default,
+      validate: (v: string) => {
+        if (required && v.trim() === '' && !opts.default) return t(io.locale, 'prompt.required');
+        return opts.validate?.(v) ?? true;
+      },
+      prefill: opts.prefill,
+      theme: theme(io),
+    },
     context(io),
   );
 }
 
+/** A secret, masked as it is typed; no hint is left on the screen once it is given. */
 export async function askSecret(io: IOStreams, message: string): Promise<string> {
   ensurePrompt(io, message);
   const { password } = await io.prompts();
-  return password({ message, mask: '*', validate: (v) => v.length > 0 || 'required' }, context(io));
+  return password(
+    {
+      message,
+      mask: '*',
+      // Ctrl-T would show the password in clear on a shared screen; without it, no key hint is drawn under the prompt
+      toggleMask: false,
+      validate: (v: string) => v.length > 0 || t(io.locale, 'prompt.required'),
+      theme: theme(io),
+    } as Parameters<typeof password>[0],
+    context(io),
+  );
 }
 
 export async function askChoice<T extends string>(
@@ -39,16 +87,29 @@ export async function askChoice<T extends string>(
 ): Promise<T> {
   ensurePrompt(io, message);
   const { select } = await io.prompts();
-  return select<T>({ message, choices, default: def, pageSize: 12 }, context(io));
+  return select<T>({ message, choices, default: def, pageSize: 12, theme: theme(io) }, context(io));
 }
 
 export async function askConfirm(io: IOStreams, message: string, def = false): Promise<boolean> {
   ensurePrompt(io, message);
   const { confirm } = await io.prompts();
-  return confirm({ message, default: def }, context(io));
+  const yes = t(io.locale, 'answer.yes');
+  const no = t(io.locale, 'answer.no');
+  return confirm(
+    {
+      message,
+      default: def,
+      theme: { ...(theme(io) as object), keywords: { yes, no, error: () => t(io.locale, 'answer.invalid', { yes, no }) } },
+    } as Parameters<typeof confirm>[0],
+    context(io),
+  );
 }
 
 /** Asks for yes and treats anything else as a cancellation (exit 130). */
-export async function confirmOrCancel(io: IOStreams, message: string): Promise<void> {
-  if (!(await askConfirm(io, message, false))) throw cancelledError('cancelled; nothing was changed');
+export async function confirmOrCancel(
+  io: IOStreams,
+  message: string,
+  cancelled: LocalText = t.text('prompt.nothingChanged'),
+): Promise<void> {
+  if (!(await askConfirm(io, message, false))) throw cancelledError(cancelled);
 }

@@ -25,7 +25,7 @@ export function providerInfo(name: ProviderName): ProviderInfo {
   throw new TixError(ExitCode.unsupported, `the ${entry.displayName} provider (${name}) is not available yet in this version of tix`, {
     code: 'provider_unavailable',
     hint: `available: ${availableProviders().join(', ')}`,
-    data: { provider: name },
+    data: { provider: name, providerName: entry.displayName },
   });
 }
 

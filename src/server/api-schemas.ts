@@ -2,6 +2,7 @@
 // and do not serialize: the test suite checks every answer it gets against them, so they cannot drift from
 // what the server sends. Objects stay open to new fields (add fields, never rename or remove one).
 import { fieldKinds } from '../core/catalog.ts';
+import { locales } from '../core/i18n.ts';
 import { contactTypes } from '../core/contacts.ts';
 import { statuses } from '../core/lifecycle.ts';
 import { serverRoles } from '../core/roles.ts';
@@ -23,6 +24,13 @@ const role = { type: 'string', enum: serverRoles } as const;
 const fieldValue = { anyOf: [text, { type: 'boolean' }, { type: 'array', items: text }] };
 const siret = { type: 'string', pattern: '^[0-9]{14}$' } as const;
 const siren = { type: 'string', pattern: '^[0-9]{9}$' } as const;
+/** words per language, e.g. {"en": "Incident", "fr": "Incidents"}: a client shows its reader's */
+const localized: Schema = {
+  type: 'object',
+  minProperties: 1,
+  properties: Object.fromEntries(locales.map((l) => [l, text])),
+  additionalProperties: false,
+};
 
 export const page = (item: Schema): Schema => object({ items: { type: 'array', items: item }, nextCursor: nullable(text) });
 
@@ -101,7 +109,10 @@ export const componentSchemas = {
   TicketWithMessages: {
     allOf: [
       { $ref: '#/components/schemas/Ticket' },
-      object({ messages: { type: 'array', items: { $ref: '#/components/schemas/Message' } } }),
+      object({
+        messages: { type: 'array', items: { $ref: '#/components/schemas/Message' } },
+        followUps: { type: 'array', items: { type: 'integer' } },
+      }),
     ],
   },
   ReplyResult: object({ message: { $ref: '#/components/schemas/Message' }, ticket: { $ref: '#/components/schemas/Ticket' } }),
@@ -124,35 +135,33 @@ export const componentSchemas = {
     {
       id: text,
       category: text,
-      label: text,
-      labelFr: text,
-      description: text,
-      example: text,
+      label: localized,
+      description: localized,
+      example: localized,
       irreversible: { type: 'boolean' },
       fields: {
         type: 'array',
         items: object(
           {
             id: text,
-            label: text,
-            labelFr: text,
-            help: text,
+            label: localized,
+            help: localized,
             kind: { type: 'string', enum: [...fieldKinds] },
             required: { type: 'boolean' },
             default: { anyOf: [text, { type: 'boolean' }] },
-            choices: { type: 'array', items: object({ value: text, label: text }) },
+            choices: { type: 'array', items: object({ value: text, label: localized }) },
             maxLength: { type: 'integer' },
             acknowledgement: { type: 'boolean' },
             future: { type: 'boolean' },
           },
-          ['labelFr', 'help', 'default', 'choices', 'maxLength', 'acknowledgement', 'future'],
+          ['help', 'default', 'choices', 'maxLength', 'acknowledgement', 'future'],
         ),
       },
     },
-    ['labelFr', 'example', 'irreversible'],
+    ['example', 'irreversible'],
   ),
   Catalog: object({
-    categories: { type: 'array', items: object({ id: text, label: text, labelFr: text, description: text }, ['labelFr']) },
+    categories: { type: 'array', items: object({ id: text, label: localized, description: localized }) },
     types: { type: 'array', items: { $ref: '#/components/schemas/RequestType' } },
   }),
 } satisfies Record<string, Schema>;

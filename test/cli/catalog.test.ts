@@ -9,28 +9,28 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 // A request type the CLI has never heard of: the server's catalog alone makes its form, flags and prompts.
 const catalog: Catalog = {
-  categories: [{ id: 'hardware', label: 'Hardware', description: 'devices we lent you' }],
+  categories: [{ id: 'hardware', label: { en: 'Hardware' }, description: { en: 'devices we lent you' } }],
   types: [
     {
       id: 'hardware-return',
       category: 'hardware',
-      label: 'Return a device',
-      description: 'send back a badge reader or a terminal',
+      label: { en: 'Return a device' },
+      description: { en: 'send back a badge reader or a terminal' },
       fields: [
-        { id: 'summary', label: 'Summary', kind: 'text', required: true },
-        { id: 'description', label: 'Description', kind: 'longtext', required: true },
-        { id: 'serialNumber', label: 'Serial number', kind: 'text', required: true, maxLength: 20 },
+        { id: 'summary', label: { en: 'Summary' }, kind: 'text', required: true },
+        { id: 'description', label: { en: 'Description' }, kind: 'longtext', required: true },
+        { id: 'serialNumber', label: { en: 'Serial number' }, kind: 'text', required: true, maxLength: 20 },
         {
           id: 'returnReason',
-          label: 'Why it goes back',
+          label: { en: 'Why it goes back' },
           kind: 'choice',
           required: true,
           choices: [
-            { value: 'broken', label: 'It is broken' },
-            { value: 'unused', label: 'We no longer use it' },
+            { value: 'broken', label: { en: 'It is broken' } },
+            { value: 'unused', label: { en: 'We no longer use it' } },
           ],
         },
-        { id: 'pickupDate', label: 'Pick-up date', kind: 'date', required: false, future: true },
+        { id: 'pickupDate', label: { en: 'Pick-up date' }, kind: 'date', required: false, future: true },
       ],
     },
   ],

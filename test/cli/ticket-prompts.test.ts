@@ -60,7 +60,7 @@ describe('interactive ticket create', () => {
       { env, tty: true },
     );
     for (const field of type.fields) {
-      const prompt = field.kind === 'attachments' ? /files to attach/ : new RegExp(field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const prompt = field.kind === 'attachments' ? /files to attach/ : new RegExp(field.label.en!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       await waitFor(prompt, run);
       answer(field, summary);
     }

@@ -364,8 +364,10 @@ describe('tix ticket list / view', () => {
 
   it('shows a table with French status labels on a French terminal', async () => {
     const r = await tix(['ticket', 'list', '--limit', '2'], { env: await as('sarah', { LANG: 'fr_FR.UTF-8', NO_COLOR: '1' }), tty: true });
-    expect(r.stdout.split('\n')[0]).toMatch(/^ID\s+STATUS\s+TYPE\s+SUMMARY\s+ESTABLISHMENT\s+CREATOR\s+UPDATED$/);
+    expect(r.stderr).toBe('Affichage des 2 plus récentes ; davantage avec --limit N ou --all\n');
+    expect(r.stdout.split('\n')[0]).toMatch(/^N°\s+STATUT\s+TYPE\s+RÉSUMÉ\s+ÉTABLISSEMENT\s+CRÉÉE PAR\s+MISE À JOUR$/);
     expect(r.stdout).toMatch(/Message envoyé/);
+    expect(r.stdout).toMatch(/il y a|maintenant/);
     expect(r.stdout).toMatch(/École Lille/);
   });
 
@@ -440,10 +442,10 @@ describe('tix ticket list / view', () => {
     const human = await tix(['ticket', 'view', String(id)], { env });
     expect(human.stdout).toMatch(
       new RegExp(
-        `^#${id} Viewable\\nanswered · incident \\(technical\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\n1 unread message\\nOpened by Yann Le Goff <yann@demo.test>`,
+        `^#${id} Viewable\\nanswered · Incident \\(incident\\) · École Paris \\(SIRET ${est.paris.siret}\\)\\n1 unread message\\nOpened by Yann Le Goff <yann@demo.test>`,
       ),
     );
-    expect(human.stdout).toMatch(/Severity: critical\nURL: https:\/\/app.example.com\/x/);
+    expect(human.stdout).toMatch(/Severity: Critical: the service is down for everyone\nURL: https:\/\/app.example.com\/x/);
     expect(human.stdout).toMatch(/── Yann Le Goff · [^\n●]*\nFirst message\n\n── Alex Support \(support\) · .* ● new .*\nSupport answer/);
     const json = await tix(['ticket', 'view', String(id), '--json'], { env });
     expect(json.json().messages.map((m: { body: string }) => m.body)).toEqual(['First message', 'Support answer']);

@@ -331,6 +331,7 @@ describe('escaping', () => {
       type: 'incident',
       category: 'technical',
       summary: evil,
+      followUps: [],
       establishment: { siret: est.paris.siret, name: evil },
       createdBy: { email: 'x@example.com', name: evil },
       onBehalfOf: { email: 'y@example.com', name: evil },

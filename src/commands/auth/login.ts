@@ -8,7 +8,8 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { authError, type FieldProblem, fieldsError, TixError, usageError } from '../../core/errors.ts';
-import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
+import { readAll } from '../../io/files.ts';
+import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askSecret, askText } from '../../io/prompter.ts';
 
 export interface Options {

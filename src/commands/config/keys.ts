@@ -6,6 +6,6 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 export function keyArgument(): Argument {
   return completeWith(
     new Argument('<key>', `one of ${preferenceKeys.map((k) => k.key).join(', ')}`),
-    words(preferenceKeys.map((k) => ({ value: k.key, description: k.description }))),
+    words(preferenceKeys.map((k) => ({ value: k.key, description: k.description('en') }))),
   );
 }

@@ -42,7 +42,7 @@ export async function run(o: Options): Promise<void> {
         value: (k) => preferenceValue(config, k) ?? '',
         style: (text, k) => (config[k.field] === undefined ? dim(text) : text),
       }, // a default, dimmed
-      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: PreferenceKey) => k.description, flexible: true }] : []),
+      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: PreferenceKey) => k.description(o.io.locale), shrink: 1 }] : []),
     ],
   );
 }

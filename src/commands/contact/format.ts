@@ -12,8 +12,8 @@ export function contactColumns(io: IOStreams): Column<Contact>[] {
   return [
     { header: 'id', value: (c) => String(c.id) },
     { header: 'type', value: (c) => c.type },
-    { header: 'name', value: (c) => c.name, flexible: true },
-    { header: 'emails', value: (c) => c.emails.join(io.isStdoutTTY ? ', ' : ','), flexible: true },
+    { header: 'name', value: (c) => c.name, shrink: 1 },
+    { header: 'emails', value: (c) => c.emails.join(io.isStdoutTTY ? ', ' : ','), shrink: 1 },
     { header: 'phone', value: (c) => c.phone ?? '' },
     { header: 'updated', value: (c) => formatTime(io, c.updatedAt) },
   ];

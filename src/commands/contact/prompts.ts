@@ -1,6 +1,6 @@
 // The questions `contact add` and `contact edit` ask on a terminal, each checked as it is typed with the same
 // rules as the flags. Loaded with `await import()` only when a prompt is shown (it pulls in the phone library).
-import { contactTypes, checkEmails, contactNameProblem, contactTypeDescriptions, type ContactType } from '../../core/contacts.ts';
+import { contactTypes, checkEmails, contactNameProblem, contactTypeDescription, type ContactType } from '../../core/contacts.ts';
 import { checkPhone } from '../../core/contact-input.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askText } from '../../io/prompter.ts';
@@ -10,7 +10,7 @@ export function askType(io: IOStreams): Promise<ContactType> {
   return askChoice(
     io,
     'Type of contact',
-    contactTypes.map((t) => ({ value: t, name: t, description: contactTypeDescriptions[t] })),
+    contactTypes.map((t) => ({ value: t, name: t, description: contactTypeDescription(t, io.locale) })),
   );
 }
 

@@ -35,6 +35,6 @@ export async function run(o: Options): Promise<void> {
   await printRows<Establishment>(o.io, list, [
     { header: 'siret', value: (e) => e.siret },
     { header: 'siren', value: (e) => e.siren },
-    { header: 'name', value: (e) => e.name, flexible: true },
+    { header: 'name', value: (e) => e.name, shrink: 1 },
   ]);
 }

@@ -47,7 +47,7 @@ export async function run(o: Options): Promise<void> {
     [
       { header: 'setting', value: (k) => k.name },
       { header: 'value', value: (k) => String(settings[k.field as keyof Settings]) },
-      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: (typeof settingKeys)[number]) => k.meaning, flexible: true }] : []),
+      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: (typeof settingKeys)[number]) => k.meaning, shrink: 1 }] : []),
     ],
   );
 }

@@ -7,7 +7,8 @@ import { examples } from '../../cli/help-text.ts';
 import type { StatusAction } from '../../core/status.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
-import { TICKET_FIELDS } from './format.ts';
+import { statusText, TICKET_FIELDS } from './format.ts';
+import { t } from './messages.ts';
 
 // resolve, close and reopen differ only in their verb: one file registers the three.
 
@@ -19,18 +20,13 @@ export interface Options {
   json: JsonOption;
 }
 
-const descriptions: Record<StatusAction, string> = {
-  resolve: 'Mark a ticket resolved (it closes by itself after a while; a reply reopens it)',
-  close: 'Close a ticket for good (support agents)',
-  reopen: 'Reopen a resolved ticket (agents may also reopen a closed one)',
-};
-
 export function register(parent: Command, f: Factory, action: StatusAction, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command(action)
-    .description(descriptions[action])
-    .argument('<id>', 'ticket reference (a number on tix serve)')
-    .option('--json [fields]', `print the ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
+    .description(t(l, `status.${action}`))
+    .argument('<id>', t(l, 'arg.ref'))
+    .option('--json [fields]', t(l, 'json.ticket', { fields: TICKET_FIELDS.join(', ') }))
     .action(async (id: string, opts: { json?: JsonOption }) =>
       runF({ io: f.io, backend: () => f.backend('tickets'), ref: parseRef(f.providerInfo(), id), action, json: opts.json }),
     );
@@ -42,5 +38,7 @@ export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   const ticket = await need(backend, 'tickets').changeStatus(o.ref, o.action);
   if (fields) return printJson(o.io, pick(ticket, fields));
-  o.io.err(`✓ ${backend.provider.showRef(ticket.ref)} is now ${ticket.status}\n`);
+  o.io.err(
+    `✓ ${t(o.io.locale, 'status.done', { ref: backend.provider.showRef(ticket.ref), status: statusText(o.io, backend.provider, ticket) })}\n`,
+  );
 }

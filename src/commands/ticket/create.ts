@@ -8,6 +8,7 @@ import { IdempotencyConflictError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
+import type { Localized } from '../../core/i18n.ts';
 import { acceptsReplies, activeCategories, statusesIn } from '../../core/status.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { readInputText } from '../../io/files.ts';
@@ -239,7 +240,7 @@ export async function run(o: Options): Promise<void> {
         });
       }
     }
-    printRequest(o.io, o.env, completed, form.label);
+    printRequest(o.io, completed, form.label);
     await confirmOrCancel(o.io, 'Send this request?');
   }
 
@@ -326,15 +327,14 @@ function significantWords(text: string): Set<string> {
 
 function printRequest(
   io: IOStreams,
-  env: Env,
   c: { type: { id: string; fields: FieldSpec[] }; establishment?: Establishment; values: Record<string, unknown>; attach: string[] },
-  label: (x: { label: string; labelFr?: string }, env: Env) => string,
+  label: (x: { label: Localized }, io: IOStreams) => string,
 ): void {
   io.err(`\nAbout to file this ${c.type.id} request${c.establishment ? ` for ${c.establishment.name} (${c.establishment.siret})` : ''}:\n`);
   for (const f of c.type.fields) {
     const v = f.kind === 'attachments' ? c.attach.join(', ') : c.values[f.id];
     if (v === undefined || v === '') continue;
     const text = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
-    io.err(`  ${label(f, env)}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}\n`);
+    io.err(`  ${label(f, io)}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}\n`);
   }
 }

@@ -4,12 +4,13 @@ import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import type { TicketRef } from '../../api/types.ts';
 import { parseRef } from '../../cli/args.ts';
-import { TixError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
+import { ExitCode, TixError, usageError } from '../../core/errors.ts';
 import { safeFilename } from '../../core/filenames.ts';
+import { formatBytes } from '../../core/i18n.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
-import { humanSize } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -20,12 +21,13 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('download')
-    .description("Save a ticket's attachments")
-    .argument('<id>', 'ticket reference (a number on tix serve)')
-    .option('--output <dir>', 'directory to save into (created if needed)', '.')
-    .option('--clobber', 'overwrite files that already exist')
+    .description(t(l, 'download.description'))
+    .argument('<id>', t(l, 'arg.ref'))
+    .option('--output <dir>', t(l, 'download.output'), '.')
+    .option('--clobber', t(l, 'download.clobber'))
     .action(async (id: string, opts: { output: string; clobber?: boolean }) =>
       runF({
         io: f.io,
@@ -44,7 +46,8 @@ export async function run(o: Options): Promise<void> {
   const tickets = need(backend, 'tickets');
   const ticket = await tickets.view(o.ref);
   const files = ticket.messages.flatMap((m) => m.attachments);
-  if (files.length === 0) return o.io.err(`${backend.provider.showRef(o.ref)} has no attachments\n`);
+  const l = o.io.locale;
+  if (files.length === 0) return o.io.err(`${t(l, 'download.none', { ref: backend.provider.showRef(o.ref) })}\n`);
   mkdirSync(o.output, { recursive: true });
   const used = new Set<string>();
   for (const a of files) {
@@ -56,19 +59,16 @@ export async function run(o: Options): Promise<void> {
     // checked against what the ticket announced, or what the download announced, when the helpdesk says
     const expected = a.sha256 ?? file.sha256;
     if (expected !== undefined && createHash('sha256').update(file.data).digest('hex') !== expected) {
-      throw new TixError(6, `${a.name}: the download does not match its checksum; nothing was saved, try again`, {
-        code: 'checksum_mismatch',
-      });
+      throw new TixError(ExitCode.transient, t.text('download.checksum', { name: a.name }), { code: 'checksum_mismatch' });
     }
     const path = join(o.output, name);
     try {
       writeFileSync(path, file.data, { flag: o.clobber ? 'w' : 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-        throw usageError(`${path} already exists; use --clobber to overwrite it, or --output DIR`);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(t.text('download.exists', { path }));
       throw err;
     }
     o.io.out(`${path}\n`);
-    o.io.err(`✓ ${name} (${humanSize(a.size)})\n`);
+    o.io.err(`✓ ${name} (${formatBytes(l, a.size)})\n`);
   }
 }

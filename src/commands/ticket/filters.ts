@@ -1,28 +1,29 @@
 import type { Command } from 'commander';
 import type { ProviderInfo } from '../../api/provider.ts';
-import type { TicketQuery } from '../../api/types.ts';
+import type { Establishment, TicketQuery } from '../../api/types.ts';
 import { parseDuration } from '../../core/duration.ts';
-import { usageError } from '../../core/errors.ts';
+import { type FieldProblem, usageError } from '../../core/errors.ts';
+import type { Locale } from '../../core/i18n.ts';
+import { emailProblem, normalizeDigits, siretProblem } from '../../core/identifiers.ts';
+import { problem } from '../../core/messages.ts';
 import { resolveStatusWords, statusCategories } from '../../core/status.ts';
+import { t } from './messages.ts';
 
 // The ticket filters shared by `ticket list`, `ticket read --all` and `inbox`.
 
 /** The filter flags as commander parses them: the query's filters, with statuses as typed. */
 export type FilterFlags = Omit<TicketQuery, 'status' | 'unread' | 'limit' | 'cursor'> & { status?: string[] };
 
-export function addFilterOptions(cmd: Command): Command {
+export function addFilterOptions(cmd: Command, l: Locale): Command {
   return cmd
-    .option(
-      '--status <status...>',
-      `only these statuses: the helpdesk's own (tix serve: sent, answered, open, resolved, closed) or categories (${statusCategories.join(', ')}); repeat or separate with commas`,
-    )
-    .option('--type <type>', 'only this request type')
-    .option('--category <category>', 'only this category')
-    .option('--establishment <siret>', 'only this establishment')
-    .option('--author <email>', 'only tickets opened by this person')
-    .option('--mine', 'only tickets you opened')
-    .option('--search <words>', 'keywords in summaries and messages (accents ignored)')
-    .option('--since <date>', 'activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)');
+    .option('--status <status...>', t(l, 'filter.status', { categories: statusCategories.join(', ') }))
+    .option('--type <type>', t(l, 'filter.type'))
+    .option('--category <category>', t(l, 'filter.category'))
+    .option('--establishment <siret|name>', t(l, 'filter.establishment'))
+    .option('--author <email>', t(l, 'filter.author'))
+    .option('--mine', t(l, 'filter.mine'))
+    .option('--search <words>', t(l, 'filter.search'))
+    .option('--since <date>', t(l, 'filter.since'));
 }
 
 /**
@@ -30,7 +31,11 @@ export function addFilterOptions(cmd: Command): Command {
  * status names and the five categories (a category stands for every status in it; an own name wins).
  */
 export function queryFromFlags(opts: FilterFlags, info: ProviderInfo): TicketQuery {
-  if (opts.author && opts.mine) throw usageError('--author and --mine cannot be combined');
+  if (opts.author && opts.mine) throw usageError(t.text('filter.authorAndMine'));
+  // an address that cannot be one matches nobody: say so rather than answer "no tickets"
+  const author = opts.author?.trim();
+  if (author !== undefined && emailProblem(author))
+    throw usageError(t.text('filter.badAuthor', { value: author, problem: (l) => emailProblem(author, l)! }));
   const words = opts.status
     ?.flatMap((s) => s.split(','))
     .map((s) => s.trim())
@@ -38,15 +43,19 @@ export function queryFromFlags(opts: FilterFlags, info: ProviderInfo): TicketQue
   let status: string[] | undefined;
   if (words) {
     const resolved = resolveStatusWords(info.statuses, words);
+    const names = info.statuses.map((s) => s.name).join(', ');
     if (resolved.unknown.length)
       throw usageError(
-        `--status: unknown ${resolved.unknown.join(', ')}; statuses of ${info.displayName}: ${info.statuses.map((s) => s.name).join(', ')}; categories: ${statusCategories.join(', ')}`,
+        t.text('filter.unknownStatus', {
+          unknown: resolved.unknown.join(', '),
+          provider: info.displayName,
+          statuses: names,
+          categories: statusCategories.join(', '),
+        }),
       );
     // a category none of the helpdesk's statuses is in: say so, rather than list everything or nothing silently
     if (resolved.names.length === 0)
-      throw usageError(
-        `--status: ${info.displayName} has no status in ${words.join(', ')}; its statuses: ${info.statuses.map((s) => s.name).join(', ')}`,
-      );
+      throw usageError(t.text('filter.noStatusIn', { provider: info.displayName, words: words.join(', '), statuses: names }));
     status = resolved.names;
   }
   return {
@@ -54,7 +63,7 @@ export function queryFromFlags(opts: FilterFlags, info: ProviderInfo): TicketQue
     type: opts.type,
     category: opts.category,
     establishment: opts.establishment,
-    author: opts.author,
+    author,
     mine: opts.mine,
     search: opts.search,
     since: opts.since === undefined ? undefined : parseSince(opts.since),
@@ -66,7 +75,45 @@ export function parseSince(text: string, now = Date.now()): string {
   const ms = /^\d+(\.\d+)?\s*[smhdwy]$/i.test(text.trim()) ? parseDuration(text) : undefined;
   if (ms !== undefined) return new Date(now - ms).toISOString();
   if (Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text))) {
-    throw usageError(`--since: expected a date (2026-11-01), a time (2026-11-01T09:00:00Z) or a duration ago (7d), got "${text}"`);
+    throw usageError(t.text('filter.badSince', { value: text }));
   }
   return text;
+}
+
+/** Words compared without case or accents: "ecole lille" finds "École Lille". */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The establishment `--establishment` names, among the user's: its SIRET (spaces allowed), or its name or a
+ * part of it that only one of them has ("Lille" for École Lille). Otherwise the problem, listing them.
+ */
+export function findEstablishment(
+  establishments: Establishment[],
+  given: string,
+  flag = '--establishment',
+): { establishment: Establishment } | { problem: FieldProblem } {
+  const mine = establishments.map((e) => `${e.siret} (${e.name})`).join(', ');
+  const listing = mine ? (l: Locale) => t(l, 'establishment.yours', { list: mine }) : t.text('establishment.none');
+  const digits = normalizeDigits(given);
+  if (/^\d+$/.test(digits)) {
+    const found = establishments.find((e) => e.siret === digits);
+    if (found) return { establishment: found };
+    // a mistyped SIRET says so, rather than "not one of yours"
+    if (siretProblem(digits)) return { problem: problem(flag, (l) => `${given}: ${siretProblem(digits, l)}`) };
+    return { problem: problem(flag, t.text('establishment.notYours', { given, list: listing })) };
+  }
+  const wanted = folded(given);
+  const exact = establishments.filter((e) => folded(e.name) === wanted);
+  const partial = exact.length ? exact : establishments.filter((e) => folded(e.name).includes(wanted));
+  if (partial.length === 1) return { establishment: partial[0]! };
+  if (partial.length > 1)
+    return {
+      problem: problem(
+        flag,
+        t.text('establishment.ambiguous', { given, matches: partial.map((e) => `${e.siret} (${e.name})`).join(', ') }),
+      ),
+    };
+  return { problem: problem(flag, t.text('establishment.unknownName', { given, list: listing })) };
 }

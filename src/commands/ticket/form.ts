@@ -16,6 +16,7 @@ import {
   type FieldValues,
   type RequestType,
 } from '../../core/catalog.ts';
+import { type Localized, pickText } from '../../core/i18n.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
@@ -107,6 +108,14 @@ export function parseRequestJson(text: string, source: string): Draft {
     attach: (d.attachments as string[] | undefined) ?? [],
     followUpOf: d.followUpOf === undefined ? undefined : String(d.followUpOf),
   };
+}
+
+/** `--attach a.pdf,b.bin` and repeated `--attach`: one list of paths, as the prompt takes them. */
+export function splitAttachments(given: string[]): string[] {
+  return given
+    .flatMap((g) => g.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Files to attach: they must exist and fit the limits before a single byte is uploaded. */
@@ -201,12 +210,14 @@ export async function completeForm(
     const category = await askChoice(
       io,
       'Category',
-      catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
+      catalog.categories.map((c) => ({ value: c.id, name: label(c, io), description: pickText(c.description, io.locale) })),
     );
     const typeId = await askChoice(
       io,
       'Request type',
-      catalog.types.filter((t) => t.category === category).map((t) => ({ value: t.id, name: label(t, env), description: t.description })),
+      catalog.types
+        .filter((t) => t.category === category)
+        .map((t) => ({ value: t.id, name: label(t, io), description: pickText(t.description, io.locale) })),
     );
     type = catalog.types.find((t) => t.id === typeId)!;
   }
@@ -221,14 +232,16 @@ export async function completeForm(
 
   if (prompt) {
     if (type.irreversible)
-      io.err(`! ${label(type, env)}: ${type.description}. You will be asked to confirm by typing "${IRREVERSIBLE_WORD}".\n`);
+      io.err(
+        `! ${label(type, io)}: ${pickText(type.description, io.locale)}. You will be asked to confirm by typing "${IRREVERSIBLE_WORD}".\n`,
+      );
     for (const field of type.fields) {
       if (field.kind === 'attachments') {
         if (attach.length === 0) attach.push(...(await askFiles(io, field)));
         continue;
       }
       if (values[field.id] !== undefined) continue;
-      const answer = await askField(io, env, field, opts.editLongText);
+      const answer = await askField(io, field, opts.editLongText);
       if (answer !== undefined) values[field.id] = answer;
     }
   }
@@ -248,18 +261,17 @@ function missing(problems: FieldProblem[], type: string): Error {
   });
 }
 
-export function label(item: { label: string; labelFr?: string }, env: Env): string {
-  const fr = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase().startsWith('fr');
-  return fr && item.labelFr ? item.labelFr : item.label;
+/** What the catalog calls a category, type or field, in the reader's language. */
+export function label(item: { label: Localized }, io: IOStreams): string {
+  return pickText(item.label, io.locale);
 }
 
 async function askField(
   io: IOStreams,
-  env: Env,
   field: FieldSpec,
   editLongText: (field: FieldSpec) => Promise<string>,
 ): Promise<FieldValues[string] | undefined> {
-  const title = `${label(field, env)}${field.required ? '' : ' (optional)'}`;
+  const title = `${label(field, io)}${field.required ? '' : ' (optional)'}`;
   const check = (text: string): string | true => {
     if (text.trim() === '') return field.required ? 'required' : true;
     return valueProblem(field, parseFieldText(field, text)) ?? true;
@@ -269,12 +281,12 @@ async function askField(
       return askChoice(
         io,
         title,
-        (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
+        (field.choices ?? []).map((c) => ({ value: c.value, name: pickText(c.label, io.locale) })),
         typeof field.default === 'string' ? field.default : undefined,
       );
     case 'boolean':
       if (field.acknowledgement) {
-        const typed = await askText(io, `${label(field, env)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
+        const typed = await askText(io, `${label(field, io)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
           validate: (v) => v.trim().toLowerCase() === IRREVERSIBLE_WORD || `type ${IRREVERSIBLE_WORD} to go on, or Ctrl-C to stop`,
         });
         return typed.trim().toLowerCase() === IRREVERSIBLE_WORD;
@@ -305,7 +317,7 @@ async function askField(
 }
 
 async function askFiles(io: IOStreams, field: FieldSpec): Promise<string[]> {
-  const text = await askText(io, `${field.label}: files to attach${field.required ? '' : ' (optional)'}, separated by commas`, {
+  const text = await askText(io, `${label(field, io)}: files to attach${field.required ? '' : ' (optional)'}, separated by commas`, {
     required: field.required,
     validate: (v) => {
       const paths = v

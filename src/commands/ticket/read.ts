@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import type { TicketQuery, TicketRef } from '../../api/types.ts';
 import { parseId, parseRef } from '../../cli/args.ts';
-import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
+import { usageError } from '../../core/errors.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, printJson, type JsonOption } from '../../io/output.ts';
 import { addFilterOptions, queryFromFlags, type FilterFlags } from './filters.ts';
+import { establishmentQuery } from './list.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -18,28 +20,22 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
-  const cmd = parent
-    .command('read')
-    .description('Mark messages read: one ticket (up to a message), or every ticket matching filters with --all')
-    .argument('[id]', 'ticket reference (a number on tix serve)');
-  addFilterOptions(
-    cmd
-      .option('--message <id>', 'only up to this message (from ticket view --json)')
-      .option('--all', 'every ticket with unread messages matching the filters'),
-  )
-    .option('--json [fields]', 'print JSON (fields: tickets, messages)')
+  const l = f.io.locale;
+  const cmd = parent.command('read').description(t(l, 'read.description')).argument('[id]', t(l, 'arg.ref'));
+  addFilterOptions(cmd.option('--message <id>', t(l, 'read.message')).option('--all', t(l, 'read.all')), l)
+    .option('--json [fields]', t(l, 'json', { fields: 'tickets, messages' }))
     .action(async (id: string | undefined, opts: FilterFlags & { message?: string; all?: boolean; json?: JsonOption }) => {
       const filtered = ['status', 'type', 'category', 'establishment', 'author', 'mine', 'search', 'since'].some(
         (k) => opts[k as keyof FilterFlags] !== undefined,
       );
-      if (id !== undefined && opts.all) throw usageError('give a ticket number or --all, not both');
-      if (id === undefined && !opts.all) throw usageError('give a ticket number, or --all (with filters) to clear many tickets at once');
-      if (id !== undefined && filtered) throw usageError('filters go with --all; for one ticket give only its number');
-      if (opts.all && opts.message) throw usageError('--message goes with a ticket number, not --all');
+      if (id !== undefined && opts.all) throw usageError(t.text('read.idAndAll'));
+      if (id === undefined && !opts.all) throw usageError(t.text('read.idOrAll'));
+      if (id !== undefined && filtered) throw usageError(t.text('read.filtersWithAll'));
+      if (opts.all && opts.message) throw usageError(t.text('read.messageWithAll'));
       const info = f.providerInfo();
       const target =
         id !== undefined
-          ? { ref: parseRef(info, id), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') }
+          ? { ref: parseRef(info, id), messageId: opts.message === undefined ? undefined : parseId(opts.message, t.text('read.messageId')) }
           : { query: queryFromFlags(opts, info) };
       await runF({ io: f.io, backend: () => f.backend('readState'), target, json: opts.json });
     });
@@ -58,11 +54,15 @@ export async function run(o: Options): Promise<void> {
   const result =
     'ref' in o.target
       ? { tickets: 1, messages: await readState.markRead(o.target.ref, o.target.messageId) }
-      : await readState.readAll(o.target.query);
+      : await readState.readAll(await establishmentQuery(backend, o.target.query));
   if (fields) return printJson(o.io, Object.fromEntries(fields.map((k) => [k, result[k as keyof typeof result]])));
+  const l = o.io.locale;
+  const messages = t(l, 'read.messages', { count: result.messages });
   o.io.err(
-    'ref' in o.target
-      ? `✓ ${backend.provider.showRef(o.target.ref)}: ${result.messages} message${result.messages === 1 ? '' : 's'} marked read\n`
-      : `✓ ${result.messages} message${result.messages === 1 ? '' : 's'} marked read in ${result.tickets} ticket${result.tickets === 1 ? '' : 's'}\n`,
+    `✓ ${
+      'ref' in o.target
+        ? t(l, 'read.doneOne', { ref: backend.provider.showRef(o.target.ref), messages })
+        : t(l, 'read.doneAll', { messages, tickets: t(l, 'read.tickets', { count: result.tickets }) })
+    }\n`,
   );
 }

@@ -5,6 +5,7 @@ import { parseRef } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -13,10 +14,11 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('unread')
-    .description('Mark the latest message from someone else unread again, to come back to it')
-    .argument('<id>', 'ticket reference (a number on tix serve)')
+    .description(t(l, 'unread.description'))
+    .argument('<id>', t(l, 'arg.ref'))
     .action(async (id: string) => runF({ io: f.io, backend: () => f.backend('readState'), ref: parseRef(f.providerInfo(), id) }));
   return examples(cmd, ['tix ticket unread 42']);
 }
@@ -24,10 +26,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   const messageId = await need(backend, 'readState').markUnread(o.ref);
-  const shown = backend.provider.showRef(o.ref);
-  o.io.err(
-    messageId === null
-      ? `${shown} has no message from someone else to mark unread\n`
-      : `✓ ${shown}: message ${messageId} is unread again\n`,
-  );
+  const ref = backend.provider.showRef(o.ref);
+  const l = o.io.locale;
+  o.io.err(messageId === null ? `${t(l, 'unread.nothing', { ref })}\n` : `✓ ${t(l, 'unread.done', { ref, message: messageId })}\n`);
 }

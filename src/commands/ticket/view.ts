@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import type { TicketRef } from '../../api/types.ts';
 import { parseRef } from '../../cli/args.ts';
-import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
+import { usageError } from '../../core/errors.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
-import { renderTicket, TICKET_VIEW_FIELDS } from './format.ts';
 import { page } from '../../io/pager.ts';
+import { renderTicket, TICKET_VIEW_FIELDS } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -24,14 +25,15 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('view')
     .alias('show')
-    .description('Show a ticket: status, establishment, creator, form values, then the conversation')
-    .argument('<id>', 'ticket reference (a number on tix serve)')
-    .option('--no-mark-read', 'never mark the messages read, even when the organisation marks them read on opening')
-    .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
-    .option('--web', "open the ticket's page in your browser (BROWSER, else the system's opener)")
+    .description(t(l, 'view.description'))
+    .argument('<id>', t(l, 'arg.ref'))
+    .option('--no-mark-read', t(l, 'view.noMarkRead'))
+    .option('--json [fields]', t(l, 'json', { fields: TICKET_VIEW_FIELDS.join(', ') }))
+    .option('--web', t(l, 'view.web'))
     .action(async (id: string, opts: { json?: JsonOption; markRead: boolean; web?: boolean }) => {
       await runF({
         io: f.io,
@@ -59,15 +61,15 @@ export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   // "auto": the organisation's mark-read setting decides (seed 002: manual by default, or on opening)
   const ticket = await need(backend, 'tickets').view(o.ref, { markRead: o.markRead ? 'auto' : 'never' });
-  if (fields) return printJson(o.io, pick(ticket, fields));
+  if (fields) return printJson(o.io, pick({ followUps: [], ...ticket }, fields));
   // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
   const type = await backend.requestTypes?.requestType(ticket.type).catch(() => undefined);
-  await page(o.io, o.env, renderTicket(o.io, o.env, backend.provider, ticket, type), o.pager);
+  await page(o.io, o.env, renderTicket(o.io, backend.provider, ticket, type), o.pager);
 }
 
 /** The ticket's page in the browser; the ticket is fetched first, so an unknown one fails here (exit 3). */
 async function openPage(o: Options): Promise<void> {
-  if (o.json !== undefined) throw usageError('--web and --json cannot be combined: --web opens the page, --json prints the ticket');
+  if (o.json !== undefined) throw usageError(t.text('view.webAndJson'));
   const ticket = await need(await o.backend(), 'tickets').view(o.ref, { markRead: 'never' });
   const { openInBrowser } = await import('../../io/browser.ts');
   await openInBrowser(o.io, o.env, ticket.url);

@@ -7,8 +7,11 @@ import { acceptsReplies } from '../../core/status.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { formatDuration, parseDuration } from '../../core/duration.ts';
+import { ERASE_LINE } from '../../io/color.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
+import { closedError } from './reply.ts';
 import { renderMessage } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -26,20 +29,20 @@ const MIN_INTERVAL_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('watch')
-    .description('Wait for new messages on a ticket (or in your inbox) and print them as they arrive')
-    .argument('[id]', 'ticket reference (a number on tix serve); without it, watch the inbox')
-    .option('--interval <duration>', 'time between checks (one request each; at least 1s)', '30s')
-    .option('--timeout <duration>', 'give up after this long (exit 8)')
-    .option('--exit-on-reply', 'exit 0 at the first new reply')
+    .description(t(l, 'watch.description'))
+    .argument('[id]', t(l, 'watch.id'))
+    .option('--interval <duration>', t(l, 'watch.interval'), '30s')
+    .option('--timeout <duration>', t(l, 'watch.timeout'))
+    .option('--exit-on-reply', t(l, 'watch.exitOnReply'))
     .action(async (id: string | undefined, opts: { interval: string; timeout?: string; exitOnReply?: boolean }) => {
       const intervalMs = parseDuration(opts.interval);
-      if (intervalMs === undefined || intervalMs < MIN_INTERVAL_MS)
-        throw usageError(`--interval: expected a duration of at least 1s, such as 30s or 5m, got "${opts.interval}"`);
+      if (intervalMs === undefined || intervalMs < MIN_INTERVAL_MS) throw usageError(t.text('watch.badInterval', { value: opts.interval }));
       const timeoutMs = opts.timeout === undefined ? undefined : parseDuration(opts.timeout);
       if (opts.timeout !== undefined && (timeoutMs === undefined || timeoutMs <= 0))
-        throw usageError(`--timeout: expected a duration such as 10m or 2h, got "${opts.timeout}"`);
+        throw usageError(t.text('watch.badTimeout', { value: opts.timeout }));
       await runF({
         io: f.io,
         env: f.env,
@@ -53,13 +56,16 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     });
   return examples(cmd, [
     'tix ticket watch 42',
-    '# in CI or cron: wait up to an hour for support to answer',
+    `# ${t(l, 'watch.example.ci')}`,
     'tix ticket watch 42 --interval 1m --timeout 1h --exit-on-reply && echo "support answered"',
-    'tix ticket watch --exit-on-reply   # the whole inbox',
+    `tix ticket watch --exit-on-reply   # ${t(l, 'watch.example.inbox')}`,
   ]);
 }
 
-/** A poller: one call per interval, the interval doubling (up to 5 min) while the server cannot be reached. */
+/**
+ * A poller: one call per interval, the interval doubling (up to 5 min) while the server cannot be reached.
+ * At the timeout it exits 0 when something came while it watched, 8 only when nothing did.
+ */
 export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   const me = (await backend.me()).user.email;
@@ -67,15 +73,24 @@ export async function run(o: Options): Promise<void> {
   const deadline = o.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + o.timeoutMs;
   const watcher = o.ref === undefined ? await inboxWatcher(o, backend) : await ticketWatcher(o, backend, o.ref, me);
   const spinner = startSpinner(o.io, watcher.label);
+  const l = o.io.locale;
   let delay = o.intervalMs;
   let failures = 0;
+  let received = 0;
   try {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) {
+        const within = formatDuration(o.timeoutMs!);
+        if (received > 0) {
+          spinner.print(`✓ ${t(l, 'watch.doneWith', { count: received, within })}\n`, true);
+          return;
+        }
         throw new TixError(
           ExitCode.waitTimeout,
-          `no new ${o.ref === undefined ? 'message in the inbox' : `reply on ${backend.provider.showRef(o.ref)}`} within ${formatDuration(o.timeoutMs!)}`,
+          o.ref === undefined
+            ? t.text('watch.nothingInbox', { within })
+            : t.text('watch.nothingTicket', { ref: backend.provider.showRef(o.ref), within }),
           { code: 'watch_timeout' },
         );
       }
@@ -89,12 +104,17 @@ export async function run(o: Options): Promise<void> {
         if (!(err instanceof TixError) || err.exitCode !== ExitCode.transient) throw err;
         failures += 1;
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-        spinner.print(`! ${err.message}; next try in ${formatDuration(Math.round(delay / 1000) * 1000)}\n`, true);
+        const { errorText } = await import('../../cli/report.ts');
+        spinner.print(
+          `! ${t(l, 'watch.retry', { error: errorText(err, l), next: formatDuration(Math.round(delay / 1000) * 1000) })}\n`,
+          true,
+        );
         continue;
       }
-      if (failures) spinner.print('✓ reachable again\n', true);
+      if (failures) spinner.print(`✓ ${t(l, 'watch.reachable')}\n`, true);
       failures = 0;
       delay = o.intervalMs;
+      received += replies;
       if (replies > 0 && o.exitOnReply) return;
     }
   } finally {
@@ -112,47 +132,44 @@ async function ticketWatcher(o: Options, backend: Backend, ref: TicketRef, me: s
   const tickets = need(backend, 'tickets');
   const shown = backend.provider.showRef(ref);
   const first = await tickets.view(ref);
-  if (!acceptsReplies(backend.provider.statuses, first))
-    throw new TixError(ExitCode.state, `ticket ${shown} is closed: no reply can arrive`, {
-      code: 'ticket_closed',
-      hint: `to continue: tix ticket create --follow-up ${ref}`,
-    });
+  // a closed ticket takes no replies, so none can arrive: the way on is its follow-up
+  if (!acceptsReplies(backend.provider.statuses, first)) throw closedError(backend, first, ref);
   // message ids are the helpdesk's: remembered as a set, never compared as numbers
   const seen = new Set(first.messages.map((m) => String(m.id)));
   return {
-    label: `waiting for replies on ${shown} "${first.summary}"`,
+    label: t(o.io.locale, 'watch.waitingTicket', { ref: shown, summary: first.summary }),
     check: async (print) => {
-      const t = await tickets.view(ref);
-      const fresh = t.messages.filter((m) => !seen.has(String(m.id)));
+      const x = await tickets.view(ref);
+      const fresh = x.messages.filter((m) => !seen.has(String(m.id)));
       for (const m of fresh) seen.add(String(m.id));
       const replies = fresh.filter((m) => m.author.email !== me);
-      for (const m of replies) print(`${renderMessage(o.io, t.ref, m)}\n\n`);
+      for (const m of replies) print(`${renderMessage(o.io, x.ref, m)}\n\n`);
       return replies.length;
     },
   };
 }
 
-async function inboxWatcher(_o: Options, backend: Backend): Promise<Watcher> {
+async function inboxWatcher(o: Options, backend: Backend): Promise<Watcher> {
   const tickets = need(backend, 'tickets');
   need(backend, 'readState');
   const show = (ref: TicketRef) => backend.provider.showRef(ref);
   const unread = async () => {
     const page = await tickets.list({ unread: true, limit: 100 });
-    return new Map<TicketRef, Ticket>(page.items.map((t) => [t.ref, t]));
+    return new Map<TicketRef, Ticket>(page.items.map((x) => [x.ref, x]));
   };
   let known = await unread();
   return {
-    label: 'waiting for new messages in your inbox',
+    label: t(o.io.locale, 'watch.waitingInbox'),
     check: async (print) => {
       const now = await unread();
       let added = 0;
-      for (const [ref, t] of now) {
+      for (const [ref, x] of now) {
         const before = known.get(ref)?.unread ?? 0;
-        if (t.unread > before) {
-          added += t.unread - before;
-          const where = t.establishment ? ` (${t.establishment.name})` : '';
+        if (x.unread > before) {
+          added += x.unread - before;
+          const where = x.establishment ? ` (${x.establishment.name})` : '';
           print(
-            `${show(ref)} ${t.summary}${where}: ${t.unread - before} new message${t.unread - before === 1 ? '' : 's'} · tix ticket view ${ref}\n`,
+            `${show(ref)} ${x.summary}${where}: ${t(o.io.locale, 'watch.newMessages', { count: x.unread - before })} · tix ticket view ${ref}\n`,
           );
         }
       }
@@ -180,15 +197,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** A spinner on stderr, only when it is a terminal; output passes through without garbling it. */
 function startSpinner(io: IOStreams, label: string) {
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+  const stop = t(io.locale, 'watch.stop');
   let i = 0;
   const draw = () => {
     i = (i + 1) % frames.length;
-    io.err(`\r${frames[i]} ${label} (Ctrl-C to stop)\u001b[K`);
+    io.err(`${ERASE_LINE}${frames[i]} ${label} (${stop})`);
   };
   const timer = io.isStderrTTY ? setInterval(draw, 120) : undefined;
   if (timer) draw();
   else io.err(`${label}…\n`);
-  const clear = () => timer && io.err('\r\u001b[K');
+  const clear = () => timer && io.err(ERASE_LINE);
   return {
     print(text: string, toStderr = false) {
       clear();

@@ -36,9 +36,9 @@ export async function run(o: Options): Promise<void> {
     return o.io.err('No personal access tokens. Create one with: tix token create --name NAME\n');
   await printRows<TokenInfo>(o.io, tokens, [
     { header: 'id', value: (t) => String(t.id) },
-    { header: 'name', value: (t) => t.name, flexible: true },
+    { header: 'name', value: (t) => t.name, shrink: 1 },
     { header: 'prefix', value: (t) => t.prefix },
-    { header: 'scopes', value: (t) => t.scopes.join(','), flexible: true },
+    { header: 'scopes', value: (t) => t.scopes.join(','), shrink: 1 },
     { header: 'state', value: (t) => (t.revokedAt ? 'revoked' : Date.parse(t.expiresAt) <= Date.now() ? 'expired' : 'active') },
     { header: 'expires', value: (t) => formatTime(o.io, t.expiresAt) },
     { header: 'last used', value: (t) => formatTime(o.io, t.lastUsedAt) || (o.io.isStdoutTTY ? 'never' : '') },

@@ -4,11 +4,13 @@ import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { RequestType } from '../../core/catalog.ts';
+import { pickText } from '../../core/i18n.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../io/output.ts';
 import { label } from '../ticket/form.ts';
+import { t } from './messages.ts';
 
-export const TYPE_FIELDS = ['id', 'category', 'label', 'labelFr', 'description', 'example', 'irreversible', 'fields'] as const;
+export const TYPE_FIELDS = ['id', 'category', 'label', 'description', 'example', 'irreversible', 'fields'] as const;
 
 export interface Options {
   io: IOStreams;
@@ -19,12 +21,13 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('list')
     .alias('ls')
-    .description('List the request types, by category')
-    .option('--category <category>', 'only this category')
-    .option('--json [fields]', `print JSON (fields: ${TYPE_FIELDS.join(', ')})`)
+    .description(t(l, 'list.description'))
+    .option('--category <category>', t(l, 'list.category'))
+    .option('--json [fields]', t(l, 'json', { fields: TYPE_FIELDS.join(', ') }))
     .action(async (opts: { category?: string; json?: JsonOption }) =>
       runF({ io: f.io, env: f.env, backend: () => f.backend('requestTypes'), category: opts.category, json: opts.json }),
     );
@@ -35,7 +38,7 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TYPE_FIELDS);
   const catalog = await need(await o.backend(), 'requestTypes').catalog();
   if (o.category && !catalog.categories.some((c) => c.id === o.category)) {
-    throw usageError(`--category: unknown "${o.category}"; one of ${catalog.categories.map((c) => c.id).join(', ')}`);
+    throw usageError(t.text('list.unknownCategory', { value: o.category, categories: catalog.categories.map((c) => c.id).join(', ') }));
   }
   const types = catalog.types.filter((t) => !o.category || t.category === o.category);
   if (fields)
@@ -43,18 +46,25 @@ export async function run(o: Options): Promise<void> {
       o.io,
       types.map((t) => pick(t, fields)),
     );
+  const l = o.io.locale;
+  // piped rows are for programs: the English label, whatever the reader's language
+  const tty = o.io.isStdoutTTY;
   await printRows<RequestType>(o.io, types, [
-    { header: 'type', value: (t) => t.id },
-    { header: 'category', value: (t) => t.category },
-    { header: 'label', value: (t) => `${label(t, o.env)}${t.irreversible && o.io.isStdoutTTY ? ' (irreversible)' : ''}`, flexible: true },
+    { header: t(l, 'column.type'), value: (x) => x.id },
+    { header: t(l, 'column.category'), value: (x) => x.category },
     {
-      header: 'required fields',
-      value: (t) =>
-        t.fields
+      header: t(l, 'column.label'),
+      value: (x) => (tty ? `${label(x, o.io)}${x.irreversible ? ` (${t(l, 'irreversible')})` : ''}` : pickText(x.label, 'en')),
+      shrink: 1,
+    },
+    {
+      header: t(l, 'column.required'),
+      value: (x) =>
+        x.fields
           .filter((f) => f.required)
           .map((f) => f.id)
           .join(','),
-      flexible: true,
+      shrink: 1,
     },
   ]);
 }

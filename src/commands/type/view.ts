@@ -7,6 +7,8 @@ import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../io/output.ts';
 import { flagFor, label } from '../ticket/form.ts';
 import { TYPE_FIELDS } from './list.ts';
+import { t } from './messages.ts';
+import { pickText } from '../../core/i18n.ts';
 
 export interface Options {
   io: IOStreams;
@@ -17,12 +19,13 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('view')
     .alias('show')
-    .description("Show a request type's form: every field, its kind, whether it is required, and its flag")
-    .argument('<type>', 'request type, e.g. incident')
-    .option('--json [fields]', `print the type and its form schema as JSON (fields: ${TYPE_FIELDS.join(', ')})`)
+    .description(t(l, 'view.description'))
+    .argument('<type>', t(l, 'view.type'))
+    .option('--json [fields]', t(l, 'view.json', { fields: TYPE_FIELDS.join(', ') }))
     .action(async (id: string, opts: { json?: JsonOption }) =>
       runF({ io: f.io, env: f.env, backend: () => f.backend('requestTypes'), id, json: opts.json }),
     );
@@ -33,17 +36,21 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TYPE_FIELDS);
   const type = await need(await o.backend(), 'requestTypes').requestType(o.id);
   if (fields) return printJson(o.io, pick(type, fields));
-  if (o.io.isStdoutTTY) {
-    o.io.out(`${type.id}: ${label(type, o.env)} (${type.category})\n${type.description}\n`);
-    if (type.example) o.io.out(`Example: "${type.example}"\n`);
-    if (type.irreversible) o.io.out('Irreversible: the request must be acknowledged explicitly.\n');
+  const l = o.io.locale;
+  const tty = o.io.isStdoutTTY;
+  if (tty) {
+    o.io.out(`${type.id}: ${label(type, o.io)} (${type.category})\n${pickText(type.description, l)}\n`);
+    if (type.example) o.io.out(`${t(l, 'view.example', { example: pickText(type.example, l) })}\n`);
+    if (type.irreversible) o.io.out(`${t(l, 'view.irreversible')}\n`);
     o.io.out('\n');
   }
+  // piped rows are for programs: yes/no and the label in English, whatever the reader's language
+  const rowLocale = tty ? l : 'en';
   await printRows<FieldSpec>(o.io, type.fields, [
-    { header: 'field', value: (f) => f.id },
-    { header: 'kind', value: (f) => (f.kind === 'choice' ? `choice: ${f.choices?.map((c) => c.value).join('|')}` : f.kind) },
-    { header: 'required', value: (f) => (f.required ? 'yes' : 'no') },
-    { header: 'flag', value: (f) => flagFor(f), flexible: true },
-    { header: 'label', value: (f) => label(f, o.env), flexible: true },
+    { header: t(l, 'column.field'), value: (f) => f.id },
+    { header: t(l, 'column.kind'), value: (f) => (f.kind === 'choice' ? `choice: ${f.choices?.map((c) => c.value).join('|')}` : f.kind) },
+    { header: t(l, 'column.isRequired'), value: (f) => t(rowLocale, f.required ? 'yes' : 'no') },
+    { header: t(l, 'column.flag'), value: (f) => flagFor(f), shrink: 1 },
+    { header: t(l, 'column.label'), value: (f) => pickText(f.label, rowLocale), shrink: 1 },
   ]);
 }

@@ -15,6 +15,6 @@ export const info: ProviderInfo = {
     return m && Number.isSafeInteger(Number(m[1])) ? m[1] : undefined;
   },
   showRef: (ref) => `#${ref}`,
-  refExample: 'a ticket number such as 42',
+  refExample: { en: 'a ticket number such as 42', fr: 'un numéro de demande, par exemple 42' },
   login: { password: true, token: true },
 };

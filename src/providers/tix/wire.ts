@@ -28,6 +28,8 @@ export interface WireAttachment extends Attachment {
 }
 
 export interface WireTicketWithMessages extends WireTicket {
+  /** the tickets that follow this one up (visible to the reader) */
+  followUps: number[];
   messages: WireMessage[];
 }
 

@@ -163,9 +163,14 @@ export class TicketService {
     requireScope(p, 'tickets:read');
     await this.closeDue();
     const t = await this.visible(p, id);
-    const messages = await this.store.ticketMessages(id, p.user.id);
+    const [messages, followUps] = await Promise.all([this.store.ticketMessages(id, p.user.id), this.store.followUpsOf(id)]);
     if (markRead === 'auto' && t.markRead === 'on-open' && t.unread > 0) await this.store.markRead(p.user.id, id, messages.at(-1)?.id);
-    return { ...toTicket(t, baseUrl), messages: messages.map(toMessage) };
+    return {
+      ...toTicket(t, baseUrl),
+      // the tickets that follow this one up, those this user may see (a closed ticket's way on)
+      followUps: followUps.filter((f) => canAccessEstablishment(p, f.establishmentId)).map((f) => f.id),
+      messages: messages.map(toMessage),
+    };
   }
 
   async create(

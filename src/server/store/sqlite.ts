@@ -456,6 +456,13 @@ export class SqliteStore implements Store {
     return row && toTicket(row);
   }
 
+  async followUpsOf(ticketId: number): Promise<Array<{ id: number; establishmentId: number }>> {
+    return this.all<{ id: number; establishment_id: number }>(
+      'SELECT id, establishment_id FROM tickets WHERE follow_up_of = ? ORDER BY id',
+      ticketId,
+    ).map((r) => ({ id: Number(r.id), establishmentId: Number(r.establishment_id) }));
+  }
+
   async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
     const where: string[] = [];
     const params: SQLInputValue[] = [f.viewerId];

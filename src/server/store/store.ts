@@ -255,6 +255,8 @@ export interface Store {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  /** the tickets filed as follow-ups of this one, oldest first, with their establishment (for access checks) */
+  followUpsOf(ticketId: number): Promise<Array<{ id: number; establishmentId: number }>>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /** applies decide() to the current status inside one transaction */

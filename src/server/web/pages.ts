@@ -6,7 +6,7 @@ import type {
   WireTicketWithMessages as TicketWithMessages,
 } from '../../providers/tix/wire.ts';
 import type { FieldSpec, FieldValue, RequestType } from '../../core/catalog.ts';
-import { formatBytes, formatDate, formatDateTime, formatRelativeTime, type Locale } from '../../core/i18n.ts';
+import { formatBytes, formatDate, formatDateTime, formatRelativeTime, type Locale, type Localized, pickText } from '../../core/i18n.ts';
 import { html, type Html } from './html.ts';
 import { t } from './messages.ts';
 import { stylesheetPath } from './style.ts';
@@ -64,9 +64,9 @@ function status(ctx: PageContext, s: Ticket['status']): Html {
   return html`<span class="status status-${s}" data-status="${s}">${t(ctx.locale, `status.${s}`)}</span>`;
 }
 
-/** The label in the page's language: the catalog's French label when there is one. */
-function label(ctx: PageContext, item: { label: string; labelFr?: string }): string {
-  return ctx.locale === 'fr' && item.labelFr ? item.labelFr : item.label;
+/** The label in the page's language (the catalog gives one per language). */
+function label(ctx: PageContext, item: { label: Localized }): string {
+  return pickText(item.label, ctx.locale);
 }
 
 export function loginPage(ctx: PageContext, form: { csrf: string; next: string; email?: string; error?: string }): string {
@@ -180,7 +180,10 @@ function fieldValue(ctx: PageContext, spec: FieldSpec | undefined, v: FieldValue
   if (typeof v === 'boolean') return html`${t(ctx.locale, v ? 'value.yes' : 'value.no')}`;
   if (Array.isArray(v)) return html`<ul class="values">${v.map((item) => html`<li>${linkOrText(item)}</li>`)}</ul>`;
   if (spec?.kind === 'date') return html`${formatDate(ctx.locale, v)}`;
-  if (spec?.kind === 'choice') return html`${spec.choices?.find((c) => c.value === v)?.label ?? v}`;
+  if (spec?.kind === 'choice') {
+    const choice = spec.choices?.find((c) => c.value === v);
+    return html`${choice ? pickText(choice.label, ctx.locale) : v}`;
+  }
   if (spec?.kind === 'url') return linkOrText(v);
   return html`${v}`;
 }

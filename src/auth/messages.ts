@@ -1,0 +1,61 @@
+// What the credential store and the config file say to people.
+import { defineMessages } from '../core/i18n.ts';
+
+export const t = defineMessages({
+  en: {
+    'pref.profile': 'the profile used when neither --profile nor TIX_PROFILE is given',
+    'pref.editor': 'editor for long text on a terminal (before VISUAL and EDITOR)',
+    'pref.pager': 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off',
+    'pref.color': 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win',
+    'pref.output': 'json: every command that takes --json prints JSON (all fields) as if --json was given',
+    'pref.lang': 'language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment',
+    'config.profilesKey': 'profiles are not a preference: tix auth login and tix auth logout manage them; keys: {keys}',
+    'config.unknownKey': 'unknown config key "{key}"; keys: {keys}',
+    'config.unknownKeyHint': 'tix config list shows every key and its value',
+    'config.unreadable': 'cannot read the config file {path}: {reason}',
+    'config.brokenHint': 'fix it by hand, or move it away and log in again: mv {path} {path}.broken',
+    'config.notJson': 'the config file {path} is not valid JSON ({reason})',
+    'config.invalid': 'the config file {path} has invalid settings:\n{problems}',
+    'config.schema': 'the config file {path} does not match its schema: {reason}',
+    'config.invalidSetting': 'invalid setting: {reason}',
+    'credentials.unreadable': 'the credentials file {path} is unreadable ({reason}); delete it and log in again',
+    'keychain.unusable': 'the OS keychain is not usable: {reason}',
+    'keychain.hint': 'log in again with --insecure-storage to keep the token in a 0600 file, or set TIX_TOKEN for this shell or job',
+    'keychain.noDbus':
+      'no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is unset or points nowhere); start one with dbus-run-session or log in to a desktop session',
+    'keychain.noSecretService': 'no Secret Service provider is running (install and start gnome-keyring, KWallet or KeePassXC)',
+    'keychain.locked': 'the keyring collection is locked and could not be unlocked here (no prompt is possible)',
+    'keychain.unknown': 'unknown keychain error',
+    'keychain.noModule': 'the keychain module cannot load on this platform ({reason})',
+    'keychain.notReturned': 'the OS keychain accepted the token but did not return it; refusing to rely on it',
+  },
+  fr: {
+    'pref.profile': 'le profil utilisé quand ni --profile ni TIX_PROFILE ne sont donnés',
+    'pref.editor': 'éditeur pour les textes longs dans un terminal (avant VISUAL et EDITOR)',
+    'pref.pager': 'pager pour les sorties longues dans un terminal (après TIX_PAGER, avant PAGER) ; « cat » le désactive',
+    'pref.color': 'couleur : auto (dans un terminal), always (même redirigée), never ; NO_COLOR et CLICOLOR_FORCE restent prioritaires',
+    'pref.output': 'json : chaque commande qui accepte --json affiche du JSON (tous les champs) comme si --json était donné',
+    'pref.lang':
+      "langue de ce que vous lisez : en ou fr (après TIX_LANG, avant LC_ALL, LC_MESSAGES et LANG) ; non définie : celle de l'environnement",
+    'config.profilesKey': 'les profils ne sont pas une préférence : tix auth login et tix auth logout les gèrent ; clés : {keys}',
+    'config.unknownKey': 'clé de configuration inconnue « {key} » ; clés : {keys}',
+    'config.unknownKeyHint': 'tix config list montre chaque clé et sa valeur',
+    'config.unreadable': 'impossible de lire le fichier de configuration {path} : {reason}',
+    'config.brokenHint': 'corrigez-le à la main, ou mettez-le de côté et reconnectez-vous : mv {path} {path}.broken',
+    'config.notJson': "le fichier de configuration {path} n'est pas du JSON valide ({reason})",
+    'config.invalid': 'le fichier de configuration {path} contient des réglages invalides :\n{problems}',
+    'config.schema': 'le fichier de configuration {path} ne respecte pas son schéma : {reason}',
+    'config.invalidSetting': 'réglage invalide : {reason}',
+    'credentials.unreadable': 'le fichier des identifiants {path} est illisible ({reason}) ; supprimez-le et reconnectez-vous',
+    'keychain.unusable': "le trousseau du système n'est pas utilisable : {reason}",
+    'keychain.hint':
+      'reconnectez-vous avec --insecure-storage pour garder le jeton dans un fichier 0600, ou définissez TIX_TOKEN pour ce shell ou ce job',
+    'keychain.noDbus':
+      "aucun bus de session D-Bus n'est joignable (DBUS_SESSION_BUS_ADDRESS n'est pas défini ou ne mène nulle part) ; lancez-en un avec dbus-run-session ou ouvrez une session de bureau",
+    'keychain.noSecretService': "aucun fournisseur Secret Service n'est lancé (installez et démarrez gnome-keyring, KWallet ou KeePassXC)",
+    'keychain.locked': "le trousseau est verrouillé et n'a pas pu être déverrouillé ici (aucune question possible)",
+    'keychain.unknown': 'erreur inconnue du trousseau',
+    'keychain.noModule': 'le module du trousseau ne peut pas se charger sur cette plateforme ({reason})',
+    'keychain.notReturned': "le trousseau du système a accepté le jeton mais ne le rend pas ; tix refuse de s'y fier",
+  },
+});
