@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey } from '../../core/contacts.ts';
 import type {

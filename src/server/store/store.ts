@@ -2,14 +2,14 @@
 // access and rules, then call one method, so a request never leaves half its writes behind. The interface is
 // asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
 
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { TokenKind } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
+import type { AccountKind, MembershipRole } from '../../core/roles.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 
-export type UserRole = 'customer' | 'agent';
-export type MembershipRole = 'admin' | 'employee';
-export type TokenKind = 'session' | 'pat';
-
-export type MarkReadPolicy = 'manual' | 'on-open';
+export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
 export interface CompanyRow {
   id: number;
@@ -30,7 +30,7 @@ export interface UserRow {
   id: number;
   email: string;
   name: string;
-  role: UserRole;
+  role: AccountKind;
   companyId: number | null;
   passwordHash: string;
 }
@@ -68,7 +68,7 @@ export interface OrganisationSeed {
   users: Array<{
     email: string;
     name: string;
-    role: UserRole;
+    role: AccountKind;
     passwordHash: string;
     /** SIRETs this user administers */
     admin: string[];
