@@ -171,7 +171,11 @@ describe('interactive ticket create', () => {
     screen.keypress('enter');
     const r = await run;
     expect(r.code).toBe(130);
-    expect(r.stderr).toMatch(/cancelled; nothing was changed/);
+    expect(r.stderr).toMatch(/cancelled; nothing was sent/);
+    // nothing typed is lost: the command that files the same request is printed
+    expect(r.stderr).toMatch(
+      /Nothing was sent\. To file this request later, run:\n {2}tix ticket create --type subscription --establishment \d{14} --summary Upgrade --description 'To the pro plan'/,
+    );
     expect((s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
   });
 
@@ -217,10 +221,20 @@ describe('interactive ticket create', () => {
     const text = await waitFor(/Keep the conversation in one place\?/, run);
     expect(text).toMatch(new RegExp(`Reply to #${id} instead`));
     screen.keypress('enter');
+    // what will be posted is shown first, the form's values with it, and asked for
+    await waitFor(/Post this reply\?/, run);
+    screen.type('y');
+    screen.keypress('enter');
     const r = await run;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`looks like the same request[\\s\\S]*Replied to #${id}`));
+    expect(r.stderr).toMatch(
+      new RegExp(`This reply will be posted on #${id}:\\n {2}Still looking for it\\n\\n {2}Summary: cannot find March invoice`),
+    );
     const view = await tix(['ticket', 'view', String(id), '--json', 'messages'], { env });
-    expect(view.json().messages.map((m: { body: string }) => m.body)).toEqual(['Where is it?', 'Still looking for it']);
+    expect(view.json().messages.map((m: { body: string }) => m.body)).toEqual([
+      'Where is it?',
+      'Still looking for it\n\nSummary: cannot find March invoice\nOn behalf of: sarah@demo.test',
+    ]);
   });
 });

@@ -79,7 +79,7 @@ describe('tix ticket create (scripts)', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${s.url}/tickets/\\d+\\n$`));
-    expect(r.stderr).toMatch(/✓ Filed ticket #\d+: How to export\? \(question, École Lille\)/);
+    expect(r.stderr).toMatch(/✓ Filed ticket #\d+: How to export\? \(Ask a question, École Lille\)/);
   });
 
   it('lists every missing required field at once, sending nothing (exit 2)', async () => {

@@ -3,23 +3,25 @@ import type { Command } from 'commander';
 import { type Backend, need, type TicketsApi } from '../../api/backend.ts';
 import type { ProviderInfo } from '../../api/provider.ts';
 import type { Establishment, NewTicket, Ticket, TicketRef } from '../../api/types.ts';
-import { parseRef } from '../../cli/args.ts';
-import { IdempotencyConflictError, usageError } from '../../core/errors.ts';
+import { collect, parseRef } from '../../cli/args.ts';
+import { cancelledError, IdempotencyConflictError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import type { Localized } from '../../core/i18n.ts';
-import { acceptsReplies, activeCategories, statusesIn } from '../../core/status.ts';
+import { pickText } from '../../core/i18n.ts';
+import { acceptsReplies, activeCategories, statusesIn, statusLabel, statusSpec } from '../../core/status.ts';
+import { problemText } from '../../core/messages.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { readInputText } from '../../io/files.ts';
 import { uploadFiles } from '../../api/uploads.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { editText } from '../../io/editor.ts';
-import { askChoice, confirmOrCancel } from '../../io/prompter.ts';
+import { askChoice, askConfirm, confirmOrCancel } from '../../io/prompter.ts';
 import { ciDescription, ciSummary, detectCi, type CiContext } from './ci.ts';
 import * as form from './form.ts';
 import type { Draft } from './form.ts';
-import { TICKET_FIELDS } from './format.ts';
+import { fieldText, statusText, TICKET_FIELDS } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -48,28 +50,26 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('create')
     .alias('new')
-    .description('File a request: prompts on a terminal, flags or JSON in scripts')
-    .option('--type <type>', 'request type (tix type list)')
-    .option('--establishment <siret>', 'establishment SIRET (not needed when you administer only one)')
-    .option('--summary <text>', 'a concise title')
-    .option('--description <text>', 'what happens, steps, error messages')
-    .option('--description-file <file>', 'read the description from a file, or - for standard input')
-    .option('--field <id=value>', 'any form field (repeat for several; repeat a list field for several values)', collect, [])
-    .option('--attach <file>', 'attach a file (repeatable; at most 10 files of 10 MiB)', collect, [])
-    .option('--idempotency-key <key>', 'a retry with the same key returns the same ticket instead of filing a second one')
-    .option('--from-json <file>', 'read the whole request from a JSON file, or - for standard input')
-    .option('--follow-up <id>', 'file a new ticket that follows up a closed one (its reference)')
-    .option(
-      '--from-ci',
-      'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new',
-    )
-    .option('--dedupe', 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one')
-    .option('--dry-run', 'print the request that would be sent, and send nothing')
-    .option('--json [fields]', `print the new ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .option('--web', "once filed, open the ticket's page in your browser (the web view is read-only: the request is filed here)")
+    .description(t(l, 'create.description'))
+    .option('--type <type>', t(l, 'create.type'))
+    .option('--establishment <siret|name>', t(l, 'create.establishment'))
+    .option('--summary <text>', t(l, 'create.summary'))
+    .option('--description <text>', t(l, 'create.descriptionText'))
+    .option('--description-file <file>', t(l, 'create.descriptionFile'))
+    .option('--field <id=value>', t(l, 'create.field'), collect, [])
+    .option('--attach <file>', t(l, 'create.attach'), collect, [])
+    .option('--idempotency-key <key>', t(l, 'create.idempotencyKey'))
+    .option('--from-json <file>', t(l, 'create.fromJson'))
+    .option('--follow-up <id>', t(l, 'create.followUp'))
+    .option('--from-ci', t(l, 'create.fromCi'))
+    .option('--dedupe', t(l, 'create.dedupe'))
+    .option('--dry-run', t(l, 'create.dryRun'))
+    .option('--json [fields]', t(l, 'create.json', { fields: TICKET_FIELDS.join(', ') }))
+    .option('--web', t(l, 'create.web'))
     .action(
       async (opts: {
         type?: string;
@@ -117,22 +117,17 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket create --type api-integration --establishment 81234567600017 --summary "401 on /v1/payroll" \\\n      --field endpointUrl=https://api.example.com/v1/payroll --field impact=high --description-file notes.md --attach trace.txt',
     'tix ticket create --from-json request.json --idempotency-key "$CI_PIPELINE_ID" --json id,url',
     'tix ticket create --follow-up 42 --description "It happens again since the update"',
-    '# in a CI job, with TIX_TOKEN from a secret: one ticket per failing run, re-runs file nothing new',
+    `# ${t(l, 'create.example.ci')}`,
     'tix ticket create --type incident --field severity=high --from-ci --dedupe',
   ]);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
-  if (o.description !== undefined && o.descriptionFile !== undefined)
-    throw usageError('--description and --description-file cannot be combined');
-  if (o.fromJson === '-' && o.descriptionFile === '-')
-    throw usageError('--from-json - and --description-file - cannot both read standard input');
-  if (o.web && o.dryRun) throw usageError('--web opens the filed ticket, and --dry-run files nothing: use one or the other');
+  const l = o.io.locale;
+  if (o.description !== undefined && o.descriptionFile !== undefined) throw usageError(t.text('create.descriptionAndFile'));
+  if (o.fromJson === '-' && o.descriptionFile === '-') throw usageError(t.text('create.stdinTwice'));
+  if (o.web && o.dryRun) throw usageError(t.text('create.webAndDryRun'));
 
   // 1. What the script gave: the JSON document first, flags on top.
   const draft: Draft = o.fromJson
@@ -144,13 +139,13 @@ export async function run(o: Options): Promise<void> {
   if (o.summary !== undefined) draft.values.summary = o.summary;
   if (o.description !== undefined) draft.values.description = o.description;
   if (o.descriptionFile !== undefined) draft.values.description = await readInputText(o.io, o.descriptionFile, '--description-file');
-  draft.attach.push(...o.attach);
+  draft.attach.push(...form.splitAttachments(o.attach));
 
   // CI: the run's facts go into the description, and the run names the idempotency key
   let ci: CiContext | undefined;
   if (o.fromCi) {
     ci = detectCi(o.env);
-    if (!ci) throw usageError('--from-ci: no CI run found (GITHUB_ACTIONS or GITLAB_CI and their run variables are not set)');
+    if (!ci) throw usageError(t.text('create.noCi'));
     draft.values.summary ??= ciSummary(ci);
     draft.values.description = ciDescription(ci, typeof draft.values.description === 'string' ? draft.values.description : undefined);
   }
@@ -171,7 +166,7 @@ export async function run(o: Options): Promise<void> {
     catalog.types.find((t) => t.id === draft.type),
     draft.values,
   );
-  if (problems.length) throw usageError(problems.map((p) => `${p.field}: ${p.message}`).join('\n'), { fields: problems });
+  if (problems.length) throw usageError((lc) => problems.map((p) => `${p.field}: ${problemText(p, lc)}`).join('\n'), { fields: problems });
   // a type with a URL field gets the run's URL when none was given
   if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url'))
     draft.values.url = ci.runUrl;
@@ -180,11 +175,15 @@ export async function run(o: Options): Promise<void> {
   if (original) {
     if (acceptsReplies(info.statuses, original))
       throw usageError(
-        `--follow-up: ${show(original.ref)} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.ref})`,
+        t.text('create.followUpOpen', {
+          ref: show(original.ref),
+          status: (lc) => statusLabel(statusSpec(info.statuses, original.status), original.status, lc),
+          id: original.ref,
+        }),
       );
     draft.type ??= original.type;
     draft.establishment ??= original.establishment?.siret;
-    draft.values.summary ??= `Follow-up to ${show(original.ref)}: ${original.summary}`.slice(0, 200);
+    draft.values.summary ??= t(l, 'create.followUpSummary', { ref: show(original.ref), summary: original.summary }).slice(0, 200);
   }
 
   // 3. Complete the form: prompts on a terminal, one error listing everything missing otherwise.
@@ -208,7 +207,7 @@ export async function run(o: Options): Promise<void> {
       attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })),
       ...(chosenKey ? { idempotencyKey: chosenKey } : {}),
     });
-    o.io.err('dry run: nothing was sent\n');
+    o.io.err(`${t(l, 'dryRun')}\n`);
     return;
   }
 
@@ -216,37 +215,49 @@ export async function run(o: Options): Promise<void> {
   if (o.io.canPrompt && !o.dedupe) {
     const similar = await findSimilar(tickets, info, completed.establishment, completed.type.id, String(completed.values.summary));
     if (similar) {
-      o.io.err(`! ${show(similar.ref)} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
+      o.io.err(
+        `! ${t(l, 'create.similar', { ref: show(similar.ref), summary: similar.summary, status: statusText(o.io, info, similar) })}\n`,
+      );
       const choice = await askChoice(
         o.io,
-        'Keep the conversation in one place?',
+        t(l, 'create.similarQuestion'),
         [
-          { value: 'reply', name: `Reply to ${show(similar.ref)} instead` },
-          { value: 'new', name: 'File a new ticket anyway' },
+          { value: 'reply', name: t(l, 'create.similarReply', { ref: show(similar.ref) }) },
+          { value: 'new', name: t(l, 'create.similarNew') },
         ],
         'reply',
       );
       if (choice === 'reply') {
+        // what the form held goes into the reply (the summary and every value, not the description alone),
+        // shown before anything is posted
+        const body = replyBody(o.io, completed);
+        o.io.err(`\n${t(l, 'create.replyPreview', { ref: show(similar.ref) })}\n${body.replace(/^(?=.)/gm, '  ')}\n`);
+        if (completed.attach.length) o.io.err(`  📎 ${completed.attach.map((p) => basename(p)).join(', ')}\n`);
+        await confirmOrCancel(o.io, t(l, 'create.replyConfirm'), t.text('create.notSent'));
         const reply = await import('./reply.ts');
         return reply.run({
           io: o.io,
           env: o.env,
           backend: o.backend,
           ref: similar.ref,
-          body: String(completed.values.description),
+          body,
           attach: completed.attach,
           json: o.json,
           editor: o.editor,
         });
       }
     }
-    printRequest(o.io, completed, form.label);
-    await confirmOrCancel(o.io, 'Send this request?');
+    printRequest(o.io, completed);
+    if (!(await askConfirm(o.io, t(l, 'create.confirm'), false))) {
+      // nothing typed is lost: the command that files the same request later
+      o.io.err(`${t(l, 'create.later')}\n  ${equivalentCommand(request, completed.attach)}\n`);
+      throw cancelledError(t.text('create.notSent'));
+    }
   }
 
   // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
   // client's retries after a lost answer can never file the ticket twice.
-  request.attachments = await uploadFiles(o.io, tickets, completed.attach);
+  request.attachments = await uploadFiles(o.io, tickets, completed.attach, (name) => t(l, 'uploading', { name }));
   const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
   let created: Awaited<ReturnType<TicketsApi['create']>>;
   try {
@@ -255,7 +266,7 @@ export async function run(o: Options): Promise<void> {
     // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
     const earlier = err instanceof IdempotencyConflictError ? err.existing : undefined;
     if (ci && !o.idempotencyKey && earlier !== undefined) {
-      o.io.err(`✓ This CI run already reported ticket ${show(earlier)}: nothing new was filed\n`);
+      o.io.err(`✓ ${t(l, 'create.ciAlready', { ref: show(earlier) })}\n`);
       if (fields) return printJson(o.io, pick(await tickets.view(earlier), fields));
       return;
     }
@@ -265,14 +276,21 @@ export async function run(o: Options): Promise<void> {
   // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
   // is this command's, not an earlier run's.
   const replayed = created.replayed && chosenKey !== undefined;
-  const what = created.deduplicated
-    ? `replied to open ticket ${show(ticket.ref)} "${ticket.summary}" (same type, establishment and summary)`
-    : `filed ticket ${show(ticket.ref)}`;
-  const notice = replayed
-    ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
-    : created.deduplicated
-      ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n`
-      : `✓ Filed ticket ${show(ticket.ref)}: ${ticket.summary} (${[ticket.type, ticket.establishment?.name].filter(Boolean).join(', ')})\n`;
+  const ref = show(ticket.ref);
+  const what = created.deduplicated ? t(l, 'create.whatDeduplicated', { ref, summary: ticket.summary }) : t(l, 'create.whatFiled', { ref });
+  const notice = `✓ ${
+    replayed
+      ? t(l, 'create.replayed', { key, what })
+      : created.deduplicated
+        ? t(l, 'create.deduplicated', { ref, summary: ticket.summary })
+        : t(l, 'create.filed', {
+            ref,
+            summary: ticket.summary,
+            details: [completed.type ? form.label(completed.type, o.io) : ticket.type, ticket.establishment?.name]
+              .filter(Boolean)
+              .join(', '),
+          })
+  }\n`;
   if (o.web) await (await import('../../io/browser.ts')).openInBrowser(o.io, o.env, ticket.url, { onFailure: 'warn' });
   if (fields) {
     printJson(o.io, pick(ticket, fields));
@@ -286,7 +304,7 @@ export async function run(o: Options): Promise<void> {
 
 async function editLongText(o: Options, field: FieldSpec): Promise<string> {
   return editText(o.io, o.env, {
-    instructions: `${field.label}: ${field.help ?? ''}\nLines starting with # are ignored. Save and quit to go on; leave it empty to skip.`,
+    instructions: `${form.label(field, o.io)}: ${pickText(field.help, o.io.locale)}\n${t(o.io.locale, 'create.editorHow')}`,
     configured: o.editor,
     what: field.id,
   });
@@ -325,16 +343,70 @@ function significantWords(text: string): Set<string> {
   );
 }
 
-function printRequest(
-  io: IOStreams,
-  c: { type: { id: string; fields: FieldSpec[] }; establishment?: Establishment; values: Record<string, unknown>; attach: string[] },
-  label: (x: { label: Localized }, io: IOStreams) => string,
-): void {
-  io.err(`\nAbout to file this ${c.type.id} request${c.establishment ? ` for ${c.establishment.name} (${c.establishment.siret})` : ''}:\n`);
+type Filled = {
+  type: { id: string; fields: FieldSpec[] };
+  establishment?: Establishment;
+  values: Record<string, unknown>;
+  attach: string[];
+};
+
+/** Each value of the form as people read it: its label, then its value (yes/no, dates and choices in their language). */
+function filledLines(io: IOStreams, c: Filled, opts: { cut?: boolean; skipNo?: boolean } = {}): string[] {
+  const lines: string[] = [];
   for (const f of c.type.fields) {
     const v = f.kind === 'attachments' ? c.attach.join(', ') : c.values[f.id];
-    if (v === undefined || v === '') continue;
-    const text = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
-    io.err(`  ${label(f, io)}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}\n`);
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    // an unticked box says nothing in a reply
+    if (opts.skipNo && v === false) continue;
+    const text = fieldText(io, v, f);
+    lines.push(`${form.label(f, io)}: ${opts.cut && text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}`);
   }
+  return lines;
+}
+
+function printRequest(io: IOStreams, c: Filled): void {
+  const l = io.locale;
+  const intro = c.establishment
+    ? t(l, 'create.aboutFor', { type: c.type.id, name: c.establishment.name, siret: c.establishment.siret })
+    : t(l, 'create.about', { type: c.type.id });
+  io.err(
+    `\n${intro}\n${filledLines(io, c, { cut: true })
+      .map((line) => `  ${line}\n`)
+      .join('')}`,
+  );
+}
+
+/** The reply that carries a form into an existing conversation: the description first, then the other values. */
+function replyBody(io: IOStreams, c: Filled): string {
+  const description = typeof c.values.description === 'string' ? c.values.description : '';
+  const others = filledLines(
+    io,
+    {
+      ...c,
+      attach: [],
+      type: { ...c.type, fields: c.type.fields.filter((f) => f.id !== 'description' && f.kind !== 'attachments') },
+    },
+    { skipNo: true },
+  );
+  return [description, ...(others.length ? ['', ...others] : [])].join('\n').trim();
+}
+
+/** A shell word: kept bare when it is safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command line that files the same request without a question, for a person who said no for now. */
+export function equivalentCommand(request: NewTicket, attach: string[]): string {
+  const args = ['tix', 'ticket', 'create', '--type', request.type];
+  if (request.establishment) args.push('--establishment', request.establishment);
+  if (request.followUpOf !== undefined) args.push('--follow-up', String(request.followUpOf));
+  for (const [id, v] of Object.entries(request.fields)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (id === 'summary' || id === 'description') args.push(`--${id}`, String(v));
+    else if (Array.isArray(v)) for (const item of v) args.push('--field', `${id}=${item}`);
+    else args.push('--field', `${id}=${v}`);
+  }
+  for (const path of attach) args.push('--attach', path);
+  return args.map(shellWord).join(' ');
 }

@@ -2,7 +2,7 @@
 // from prompts built from the same schema. Nothing here knows a particular type: a new type on the server is
 // a new form here with no change.
 import { statSync } from 'node:fs';
-import { usageError, type FieldProblem } from '../../core/errors.ts';
+import { fieldsError, usageError, type FieldProblem } from '../../core/errors.ts';
 import type { Establishment } from '../../api/types.ts';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -17,9 +17,13 @@ import {
   type RequestType,
 } from '../../core/catalog.ts';
 import { type Localized, pickText } from '../../core/i18n.ts';
-import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
+import type { Locale } from '../../core/i18n.ts';
+import { problem, problemText } from '../../core/messages.ts';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { findEstablishment } from './filters.ts';
+import { t } from './messages.ts';
 
 /** What the user gave before any prompt: --from-json first, then flags on top. */
 export interface Draft {
@@ -52,7 +56,7 @@ export function parseFieldFlags(flags: string[], type: RequestType | undefined, 
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     if (eq <= 0) {
-      problems.push({ field: '--field', message: `expected id=value, got "${flag}"` });
+      problems.push(problem('--field', t.text('form.fieldFlag', { value: flag })));
       continue;
     }
     const id = normaliseFieldId(flag.slice(0, eq));
@@ -77,35 +81,36 @@ export function parseRequestJson(text: string, source: string): Draft {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw usageError(`--from-json ${source}: not valid JSON (${(err as Error).message})`);
+    throw usageError(t.text('form.jsonInvalid', { source, reason: (err as Error).message }));
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw usageError(`--from-json ${source}: expected an object such as {"type": "incident", "fields": {"summary": "…"}}`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw usageError(t.text('form.jsonObject', { source }));
   const d = data as Record<string, unknown>;
   const allowed = ['type', 'establishment', 'fields', 'attachments', 'followUpOf'];
   const unknown = Object.keys(d).filter((k) => !allowed.includes(k));
-  if (unknown.length) throw usageError(`--from-json ${source}: unknown key ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
-  const bad = (key: string, what: string) => usageError(`--from-json ${source}: "${key}" must be ${what}`);
-  if (d.type !== undefined && typeof d.type !== 'string') throw bad('type', 'a string');
-  if (d.establishment !== undefined && typeof d.establishment !== 'string') throw bad('establishment', 'a SIRET string');
+  if (unknown.length) throw usageError(t.text('form.jsonUnknownKey', { source, keys: unknown.join(', '), allowed: allowed.join(', ') }));
+  type What = 'form.jsonString' | 'form.jsonSiret' | 'form.jsonObjectValue' | 'form.jsonPaths' | 'form.jsonRef';
+  const bad = (key: string, what: What) => usageError(t.text('form.jsonBad', { source, key, what: t.text(what) }));
+  if (d.type !== undefined && typeof d.type !== 'string') throw bad('type', 'form.jsonString');
+  if (d.establishment !== undefined && typeof d.establishment !== 'string') throw bad('establishment', 'form.jsonSiret');
   if (d.fields !== undefined && (typeof d.fields !== 'object' || d.fields === null || Array.isArray(d.fields)))
-    throw bad('fields', 'an object');
+    throw bad('fields', 'form.jsonObjectValue');
   if (d.attachments !== undefined && (!Array.isArray(d.attachments) || d.attachments.some((a) => typeof a !== 'string')))
-    throw bad('attachments', 'an array of file paths');
+    throw bad('attachments', 'form.jsonPaths');
   // a number on tix serve, a reference such as "SD-42" elsewhere: the provider checks it
   if (
     d.followUpOf !== undefined &&
     typeof d.followUpOf !== 'string' &&
     (typeof d.followUpOf !== 'number' || !Number.isInteger(d.followUpOf))
   )
-    throw bad('followUpOf', 'a ticket reference (a number on tix serve)');
+    throw bad('followUpOf', 'form.jsonRef');
   const values: FieldValues = {};
   for (const [k, v] of Object.entries((d.fields ?? {}) as Record<string, unknown>)) values[normaliseFieldId(k)] = v as FieldValues[string];
   return {
     type: d.type as string | undefined,
     establishment: d.establishment as string | undefined,
     values,
-    attach: (d.attachments as string[] | undefined) ?? [],
+    // paths in the file are relative to the file, wherever tix runs from
+    attach: ((d.attachments as string[] | undefined) ?? []).map((a) => (source === '-' || isAbsolute(a) ? a : resolve(dirname(source), a))),
     followUpOf: d.followUpOf === undefined ? undefined : String(d.followUpOf),
   };
 }
@@ -118,30 +123,36 @@ export function splitAttachments(given: string[]): string[] {
     .filter(Boolean);
 }
 
+/** Mebibytes with one decimal, the locale's way ("10.0", "10,0"); whole numbers without one ("10"). */
+function mebibytes(locale: Locale, bytes: number): string {
+  const n = bytes / 1024 / 1024;
+  const digits = Number.isInteger(n) ? 0 : 1;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: 1 }).format(n);
+}
+
 /** Files to attach: they must exist and fit the limits before a single byte is uploaded. */
 export function attachmentProblems(paths: string[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (paths.length > MAX_ATTACHMENTS)
-    problems.push({ field: 'attachments', message: `at most ${MAX_ATTACHMENTS} files per message (got ${paths.length})` });
+    problems.push(problem('attachments', t.text('form.filesTooMany', { max: MAX_ATTACHMENTS, count: paths.length })));
   for (const path of paths) {
     let size: number;
     try {
       const st = statSync(path);
       if (!st.isFile()) {
-        problems.push({ field: 'attachments', message: `${path} is not a file` });
+        problems.push(problem('attachments', t.text('form.notFile', { path })));
         continue;
       }
       size = st.size;
     } catch {
-      problems.push({ field: 'attachments', message: `${path}: no such file` });
+      problems.push(problem('attachments', t.text('form.noFile', { path })));
       continue;
     }
     if (size > MAX_ATTACHMENT_BYTES)
-      problems.push({
-        field: 'attachments',
-        message: `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB per file`,
-      });
-    if (size === 0) problems.push({ field: 'attachments', message: `${path} is empty` });
+      problems.push(
+        problem('attachments', (l) => t(l, 'form.tooBig', { path, size: mebibytes(l, size), limit: mebibytes(l, MAX_ATTACHMENT_BYTES) })),
+      );
+    if (size === 0) problems.push(problem('attachments', t.text('form.emptyFile', { path })));
   }
   return problems;
 }
@@ -159,7 +170,7 @@ export interface Completed {
  */
 export async function completeForm(
   io: IOStreams,
-  env: Env,
+  _env: Env,
   catalog: Catalog,
   establishments: Establishment[],
   draft: Draft,
@@ -168,53 +179,55 @@ export async function completeForm(
   const problems: FieldProblem[] = [];
   const prompt = io.canPrompt;
 
-  const siret = draft.establishment?.replace(/\s/g, '');
-  let establishment = siret ? establishments.find((e) => e.siret === siret) : undefined;
-  if (draft.establishment && !establishment) {
-    // a mistyped SIRET says so, rather than "not one of yours"
-    const typo = siretProblem(siret ?? '');
-    problems.push({
-      field: '--establishment',
-      message: typo
-        ? `${draft.establishment}: ${typo}`
-        : `${draft.establishment} is not one of your establishments: ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ') || 'none'}`,
-    });
+  // a SIRET, or a name only one of the user's establishments has ("Lille")
+  const found = draft.establishment ? findEstablishment(establishments, draft.establishment) : undefined;
+  let establishment = found && 'establishment' in found ? found.establishment : undefined;
+  if (found && 'problem' in found) {
+    problems.push(found.problem);
   } else if (!establishment && opts.needEstablishment) {
     if (establishments.length === 1) establishment = establishments[0];
     else if (prompt && establishments.length > 1) {
       const siret = await askChoice(
         io,
-        'Establishment',
+        t(io.locale, 'form.establishmentPrompt'),
         establishments.map((e) => ({ value: e.siret, name: `${e.name} (${e.siret})` })),
       );
       establishment = establishments.find((e) => e.siret === siret);
     } else
-      problems.push({
-        field: '--establishment',
-        message: `is required: one of ${establishments.map((e) => `${e.siret} (${e.name})`).join(', ')}`,
-      });
+      problems.push(
+        problem(
+          '--establishment',
+          t.text('form.establishmentRequired', { list: establishments.map((e) => `${e.siret} (${e.name})`).join(', ') }),
+        ),
+      );
   }
 
   let type = draft.type ? catalog.types.find((t) => t.id === draft.type) : undefined;
   if (draft.type && !type) {
+    const suggestion = closest(
+      draft.type,
+      catalog.types.map((x) => x.id),
+    );
     throw usageError(
-      `--type: unknown request type "${draft.type}"; one of ${catalog.types.map((t) => t.id).join(', ')} (see tix type list)`,
-      { fields: [...problems, { field: '--type', message: 'unknown type' }] },
+      suggestion
+        ? t.text('form.unknownTypeSuggest', { value: draft.type, suggestion })
+        : t.text('form.unknownType', { value: draft.type, types: catalog.types.map((x) => x.id).join(', ') }),
+      { fields: [...problems, problem('--type', t.text('form.unknownTypeShort'))] },
     );
   }
   if (!type) {
     if (!prompt) {
-      problems.push({ field: '--type', message: `is required: one of ${catalog.types.map((t) => t.id).join(', ')}` });
+      problems.push(problem('--type', t.text('form.typeRequired', { types: catalog.types.map((x) => x.id).join(', ') })));
       throw missing(problems, 'TYPE');
     }
     const category = await askChoice(
       io,
-      'Category',
+      t(io.locale, 'form.categoryPrompt'),
       catalog.categories.map((c) => ({ value: c.id, name: label(c, io), description: pickText(c.description, io.locale) })),
     );
     const typeId = await askChoice(
       io,
-      'Request type',
+      t(io.locale, 'form.typePrompt'),
       catalog.types
         .filter((t) => t.category === category)
         .map((t) => ({ value: t.id, name: label(t, io), description: pickText(t.description, io.locale) })),
@@ -233,7 +246,7 @@ export async function completeForm(
   if (prompt) {
     if (type.irreversible)
       io.err(
-        `! ${label(type, io)}: ${pickText(type.description, io.locale)}. You will be asked to confirm by typing "${IRREVERSIBLE_WORD}".\n`,
+        `! ${t(io.locale, 'form.irreversible', { label: label(type, io), description: pickText(type.description, io.locale), word: t(io.locale, 'form.word') })}\n`,
       );
     for (const field of type.fields) {
       if (field.kind === 'attachments') {
@@ -253,12 +266,24 @@ export async function completeForm(
 }
 
 function missing(problems: FieldProblem[], type: string): Error {
-  const lines = problems.map((p) => `  ${p.field}: ${p.message}`).join('\n');
-  return usageError(`cannot file the request:\n${lines}`, {
-    code: 'invalid_fields',
-    fields: problems,
-    hint: `every field of the form: tix type view ${type}`,
-  });
+  return fieldsError(problems, t.text('form.cannotFile'), { hint: t.text('form.everyField', { type }) });
+}
+
+/** The one known word a typo most likely meant (`incidnet` → incident), by edit distance; none when far off. */
+export function closest(given: string, known: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      for (let j = 1; j <= b.length; j++)
+        current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+    return previous[b.length]!;
+  };
+  const ranked = known.map((k) => ({ k, d: distance(given.toLowerCase(), k) })).sort((a, b) => a.d - b.d);
+  const best = ranked[0];
+  return best && best.d <= Math.max(2, Math.floor(given.length / 3)) ? best.k : undefined;
 }
 
 /** What the catalog calls a category, type or field, in the reader's language. */
@@ -271,10 +296,11 @@ async function askField(
   field: FieldSpec,
   editLongText: (field: FieldSpec) => Promise<string>,
 ): Promise<FieldValues[string] | undefined> {
-  const title = `${label(field, io)}${field.required ? '' : ' (optional)'}`;
+  const l = io.locale;
+  const title = field.required ? label(field, io) : t(l, 'form.optional', { label: label(field, io) });
   const check = (text: string): string | true => {
-    if (text.trim() === '') return field.required ? 'required' : true;
-    return valueProblem(field, parseFieldText(field, text)) ?? true;
+    if (text.trim() === '') return field.required ? t(l, 'form.required') : true;
+    return valueProblem(field, parseFieldText(field, text), new Date(), l) ?? true;
   };
   switch (field.kind) {
     case 'choice':
@@ -286,54 +312,52 @@ async function askField(
       );
     case 'boolean':
       if (field.acknowledgement) {
-        const typed = await askText(io, `${label(field, io)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
-          validate: (v) => v.trim().toLowerCase() === IRREVERSIBLE_WORD || `type ${IRREVERSIBLE_WORD} to go on, or Ctrl-C to stop`,
+        // the word in the reader's language; the English one is always accepted too
+        const word = t(l, 'form.word');
+        const accepted = (v: string) => [word, IRREVERSIBLE_WORD].includes(v.trim().toLowerCase());
+        const typed = await askText(io, t(l, 'form.ackPrompt', { label: label(field, io), word }), {
+          validate: (v) => accepted(v) || t(l, 'form.ackInvalid', { word }),
         });
-        return typed.trim().toLowerCase() === IRREVERSIBLE_WORD;
+        return accepted(typed);
       }
       return askConfirm(io, title, field.default === true);
     case 'longtext': {
-      const text = await askText(io, `${title} (type it, or press Enter on an empty line to open your editor)`, {
+      const text = await askText(io, t(l, 'form.longtextPrompt', { title }), {
         required: false,
         validate: (v) => (v.trim() === '' ? true : check(v)),
       });
       const value = text.trim() === '' ? await editLongText(field) : text;
       if (value.trim() === '') {
-        if (field.required) throw usageError(`${field.id} is required; nothing was sent`);
+        if (field.required) throw usageError(t.text('form.longtextRequired', { field: field.id }));
         return undefined;
       }
       return value;
     }
     case 'urls': {
-      const text = await askText(io, `${title} (separate several with commas)`, { required: field.required, validate: check });
+      const text = await askText(io, t(l, 'form.urlsPrompt', { title }), { required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {
-      const hint = field.kind === 'date' ? ' (YYYY-MM-DD)' : '';
-      const text = await askText(io, `${title}${hint}`, { required: field.required, validate: check });
+      const prompt = field.kind === 'date' ? t(l, 'form.datePrompt', { title }) : title;
+      const text = await askText(io, prompt, { required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
   }
 }
 
 async function askFiles(io: IOStreams, field: FieldSpec): Promise<string[]> {
-  const text = await askText(io, `${label(field, io)}: files to attach${field.required ? '' : ' (optional)'}, separated by commas`, {
+  const l = io.locale;
+  const text = await askText(io, t(l, field.required ? 'form.filesPrompt' : 'form.filesPromptOptional', { label: label(field, io) }), {
     required: field.required,
     validate: (v) => {
-      const paths = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (paths.length === 0) return field.required ? 'at least one file is required' : true;
+      const paths = splitAttachments([v]);
+      if (paths.length === 0) return field.required ? t(l, 'form.filesRequired') : true;
       return (
         attachmentProblems(paths)
-          .map((p) => p.message)
+          .map((p) => problemText(p, l))
           .join('; ') || true
       );
     },
   });
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return splitAttachments([text]);
 }
