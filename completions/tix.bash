@@ -191,7 +191,7 @@ _tix_options() {
     'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
     'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json -h --help --profile --no-input' ;;
     'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
-    'ticket reply') REPLY='--body --body-file --attach --idempotency-key --json -h --help --profile --no-input' ;;
+    'ticket reply') REPLY='--body --body-file --attach --idempotency-key --dry-run --json -h --help --profile --no-input' ;;
     'ticket resolve') REPLY='--json -h --help --profile --no-input' ;;
     'ticket close') REPLY='--json -h --help --profile --no-input' ;;
     'ticket reopen') REPLY='--json -h --help --profile --no-input' ;;
@@ -260,10 +260,10 @@ _tix_values() {
     'contact edit/#1') : ;;
     'contact remove/#1') : ;;
     'contact apply/-f'|'contact apply/--file') _tix_files ;;
-    'config get/#1') _tix_add 'profile editor pager color output' ;;
-    'config set/#1') _tix_add 'profile editor pager color output' ;;
-    'config set/#2') case "${_tix_args[0]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_add 'auto always never' ;; 'output') _tix_add 'auto json' ;; esac ;;
-    'config unset/#1') _tix_add 'profile editor pager color output' ;;
+    'config get/#1') _tix_add 'profile editor pager color output lang' ;;
+    'config set/#1') _tix_add 'profile editor pager color output lang' ;;
+    'config set/#2') case "${_tix_args[0]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_add 'auto always never' ;; 'output') _tix_add 'auto json' ;; 'lang') _tix_add 'en fr' ;; esac ;;
+    'config unset/#1') _tix_add 'profile editor pager color output lang' ;;
     'inbox/--by') _tix_add 'establishment type' ;;
     'api/-X'|'api/--method') _tix_add 'GET POST PUT PATCH DELETE HEAD' ;;
     'api/--input') _tix_files ;;

@@ -383,7 +383,7 @@ complete -c tix -n '__tix_cmd ""' -a 'type' -d 'The request types and their form
 complete -c tix -n '__tix_cmd ""' -a 'ticket' -d 'File, list, read and answer support requests'
 complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when messages count as read)'
 complete -c tix -n '__tix_cmd ""' -a 'contact' -d 'The account\'s contacts by type: commercial, accounting, technical, fraud, chargebacks'
-complete -c tix -n '__tix_cmd ""' -a 'config' -d 'Local preferences: default profile, editor, pager, colour, output format'
+complete -c tix -n '__tix_cmd ""' -a 'config' -d 'Local preferences: default profile, editor, pager, colour, output format, language'
 complete -c tix -n '__tix_cmd ""' -a 'inbox' -d 'Tickets with messages you have not read, newest first, with counts (grouped with --by)'
 complete -c tix -n '__tix_cmd ""' -a 'api' -d 'Make an authenticated request to the helpdesk\'s API and print the answer (JSON pretty-printed on a terminal)'
 complete -c tix -n '__tix_cmd ""' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish (also in completions/)'
@@ -468,11 +468,11 @@ complete -c tix -n '__tix_in "type"' -s h -l help -d 'display help for command'
 
 # tix type list
 complete -c tix -n '__tix_in "type list"' -l category -x -d 'only this category'
-complete -c tix -n '__tix_in "type list"' -l json -d 'print JSON (fields: id, category, label, labelFr, description, example, irreversible, fields)'
+complete -c tix -n '__tix_in "type list"' -l json -d 'print JSON (fields: id, category, label, description, example, irreversible, fields)'
 complete -c tix -n '__tix_in "type list"' -s h -l help -d 'display help for command'
 
 # tix type view
-complete -c tix -n '__tix_in "type view"' -l json -d 'print the type and its form schema as JSON (fields: id, category, label, labelFr, description, example, irreversible, fields)'
+complete -c tix -n '__tix_in "type view"' -l json -d 'print the type and its form schema as JSON (fields: id, category, label, description, example, irreversible, fields)'
 complete -c tix -n '__tix_in "type view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "type view" "1"' -x -a '(__tix_dynamic types)'
 
@@ -493,14 +493,14 @@ complete -c tix -n '__tix_in "ticket"' -s h -l help -d 'display help for command
 # tix ticket create
 complete -c tix -n '__tix_in "ticket create"' -l type -x -d 'request type (tix type list)'
 complete -c tix -n '__tix_in "ticket create"' -l type -x -a '(__tix_dynamic types)'
-complete -c tix -n '__tix_in "ticket create"' -l establishment -x -d 'establishment SIRET (not needed when you administer only one)'
+complete -c tix -n '__tix_in "ticket create"' -l establishment -x -d 'establishment: its SIRET or its name (not needed when you administer only one)'
 complete -c tix -n '__tix_in "ticket create"' -l summary -x -d 'a concise title'
 complete -c tix -n '__tix_in "ticket create"' -l description -x -d 'what happens, steps, error messages'
 complete -c tix -n '__tix_in "ticket create"' -l description-file -r -F -d 'read the description from a file, or - for standard input'
 complete -c tix -n '__tix_in "ticket create"' -l field -x -d 'any form field (repeat for several; repeat a list field for several values)'
-complete -c tix -n '__tix_in "ticket create"' -l attach -r -F -d 'attach a file (repeatable; at most 10 files of 10 MiB)'
+complete -c tix -n '__tix_in "ticket create"' -l attach -r -F -d 'attach files (repeatable, or separated by commas; at most 10 files of 10 MiB)'
 complete -c tix -n '__tix_in "ticket create"' -l idempotency-key -x -d 'a retry with the same key returns the same ticket instead of filing a second one'
-complete -c tix -n '__tix_in "ticket create"' -l from-json -r -F -d 'read the whole request from a JSON file, or - for standard input'
+complete -c tix -n '__tix_in "ticket create"' -l from-json -r -F -d 'read the whole request from a JSON file, or - for standard input (attachment paths are relative to the file)'
 complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -d 'file a new ticket that follows up a closed one (its reference)'
 complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -a '(__tix_dynamic ticket-ids)'
 complete -c tix -n '__tix_in "ticket create"' -l from-ci -d 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new'
@@ -517,7 +517,7 @@ complete -c tix -n '__tix_want "ticket list" "--status"' -x -a '(__tix_dynamic s
 complete -c tix -n '__tix_in "ticket list"' -l type -x -d 'only this request type'
 complete -c tix -n '__tix_in "ticket list"' -l type -x -a '(__tix_dynamic types)'
 complete -c tix -n '__tix_in "ticket list"' -l category -x -d 'only this category'
-complete -c tix -n '__tix_in "ticket list"' -l establishment -x -d 'only this establishment'
+complete -c tix -n '__tix_in "ticket list"' -l establishment -x -d 'only this establishment: its SIRET, or its name (or a part of it only one of yours has)'
 complete -c tix -n '__tix_in "ticket list"' -l author -x -d 'only tickets opened by this person'
 complete -c tix -n '__tix_in "ticket list"' -l mine -d 'only tickets you opened'
 complete -c tix -n '__tix_in "ticket list"' -l search -x -d 'keywords in summaries and messages (accents ignored)'
@@ -530,7 +530,7 @@ complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for co
 
 # tix ticket view
 complete -c tix -n '__tix_in "ticket view"' -l no-mark-read -d 'never mark the messages read, even when the organisation marks them read on opening'
-complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, messages)'
+complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, followUps, messages)'
 complete -c tix -n '__tix_in "ticket view"' -l web -d 'open the ticket\'s page in your browser (BROWSER, else the system\'s opener)'
 complete -c tix -n '__tix_in "ticket view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -538,8 +538,9 @@ complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-id
 # tix ticket reply
 complete -c tix -n '__tix_in "ticket reply"' -l body -x -d 'the reply'
 complete -c tix -n '__tix_in "ticket reply"' -l body-file -r -F -d 'read the reply from a file, or - for standard input'
-complete -c tix -n '__tix_in "ticket reply"' -l attach -r -F -d 'attach a file (repeatable)'
+complete -c tix -n '__tix_in "ticket reply"' -l attach -r -F -d 'attach files (repeatable, or separated by commas)'
 complete -c tix -n '__tix_in "ticket reply"' -l idempotency-key -x -d 'a retry with the same key cannot post the reply twice'
+complete -c tix -n '__tix_in "ticket reply"' -l dry-run -d 'print the reply that would be sent (as JSON) and send nothing'
 complete -c tix -n '__tix_in "ticket reply"' -l json -d 'print JSON (fields: message, ticket)'
 complete -c tix -n '__tix_in "ticket reply"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket reply" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -568,7 +569,7 @@ complete -c tix -n '__tix_want "ticket read" "--status"' -x -a '(__tix_dynamic s
 complete -c tix -n '__tix_in "ticket read"' -l type -x -d 'only this request type'
 complete -c tix -n '__tix_in "ticket read"' -l type -x -a '(__tix_dynamic types)'
 complete -c tix -n '__tix_in "ticket read"' -l category -x -d 'only this category'
-complete -c tix -n '__tix_in "ticket read"' -l establishment -x -d 'only this establishment'
+complete -c tix -n '__tix_in "ticket read"' -l establishment -x -d 'only this establishment: its SIRET, or its name (or a part of it only one of yours has)'
 complete -c tix -n '__tix_in "ticket read"' -l author -x -d 'only tickets opened by this person'
 complete -c tix -n '__tix_in "ticket read"' -l mine -d 'only tickets you opened'
 complete -c tix -n '__tix_in "ticket read"' -l search -x -d 'keywords in summaries and messages (accents ignored)'
@@ -583,7 +584,7 @@ complete -c tix -n '__tix_arg "ticket unread" "1"' -x -a '(__tix_dynamic ticket-
 
 # tix ticket watch
 complete -c tix -n '__tix_in "ticket watch"' -l interval -x -d 'time between checks (one request each; at least 1s)'
-complete -c tix -n '__tix_in "ticket watch"' -l timeout -x -d 'give up after this long (exit 8)'
+complete -c tix -n '__tix_in "ticket watch"' -l timeout -x -d 'give up after this long (exit 0 if something came meanwhile, else 8)'
 complete -c tix -n '__tix_in "ticket watch"' -l exit-on-reply -d 'exit 0 at the first new reply'
 complete -c tix -n '__tix_in "ticket watch"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket watch" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -662,7 +663,7 @@ complete -c tix -n '__tix_cmd "config"' -a 'unset' -d 'Remove a preference from 
 complete -c tix -n '__tix_in "config"' -s h -l help -d 'display help for command'
 
 # tix config list
-complete -c tix -n '__tix_in "config list"' -l json -d 'print JSON, one field per key, null when unset without a default (fields: profile, editor, pager, color, output)'
+complete -c tix -n '__tix_in "config list"' -l json -d 'print JSON, one field per key, null when unset without a default (fields: profile, editor, pager, color, output, lang)'
 complete -c tix -n '__tix_in "config list"' -s h -l help -d 'display help for command'
 
 # tix config get
@@ -672,6 +673,7 @@ complete -c tix -n '__tix_arg "config get" "1"' -x -a 'editor' -d 'editor for lo
 complete -c tix -n '__tix_arg "config get" "1"' -x -a 'pager' -d 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off'
 complete -c tix -n '__tix_arg "config get" "1"' -x -a 'color' -d 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win'
 complete -c tix -n '__tix_arg "config get" "1"' -x -a 'output' -d 'json: every command that takes --json prints JSON (all fields) as if --json was given'
+complete -c tix -n '__tix_arg "config get" "1"' -x -a 'lang' -d 'language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment'
 
 # tix config set
 complete -c tix -n '__tix_in "config set"' -s h -l help -d 'display help for command'
@@ -680,9 +682,11 @@ complete -c tix -n '__tix_arg "config set" "1"' -x -a 'editor' -d 'editor for lo
 complete -c tix -n '__tix_arg "config set" "1"' -x -a 'pager' -d 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off'
 complete -c tix -n '__tix_arg "config set" "1"' -x -a 'color' -d 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win'
 complete -c tix -n '__tix_arg "config set" "1"' -x -a 'output' -d 'json: every command that takes --json prints JSON (all fields) as if --json was given'
+complete -c tix -n '__tix_arg "config set" "1"' -x -a 'lang' -d 'language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment'
 complete -c tix -n '__tix_arg "config set" "2" "1" "profile"' -x -a '(__tix_dynamic profiles)'
 complete -c tix -n '__tix_arg "config set" "2" "1" "color"' -x -a 'auto always never'
 complete -c tix -n '__tix_arg "config set" "2" "1" "output"' -x -a 'auto json'
+complete -c tix -n '__tix_arg "config set" "2" "1" "lang"' -x -a 'en fr'
 
 # tix config unset
 complete -c tix -n '__tix_in "config unset"' -s h -l help -d 'display help for command'
@@ -691,6 +695,7 @@ complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'editor' -d 'editor for 
 complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'pager' -d 'pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off'
 complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'color' -d 'colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win'
 complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'output' -d 'json: every command that takes --json prints JSON (all fields) as if --json was given'
+complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'lang' -d 'language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment'
 
 # tix inbox
 complete -c tix -n '__tix_in "inbox"' -l by -x -d 'group by establishment or type'

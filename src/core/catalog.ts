@@ -507,7 +507,7 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'choice': {
       if (typeof value !== 'string') return t(locale, 'value.text');
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
-      if (value.length > max) return t(locale, 'value.tooLong', { max, length: value.length });
+      if (value.length > max) return t(locale, 'value.tooLong', { max: String(max), length: String(value.length) });
       // every kind but longtext is one line: a URL parser would silently drop a newline, for instance
       if (field.kind !== 'longtext') {
         const problem = oneLineProblem(value, locale);

@@ -31,9 +31,15 @@ export const notFound = (what = 'not found') => new ApiError(404, 'not_found', w
  * A 401 says how to authenticate, as HTTP requires (RFC 9110 §11.6.1, RFC 6750 §3): with a bearer token, and
  * whether the one sent was refused.
  */
-export const unauthorized = (message = 'authentication required: send Authorization: Bearer <token>', tokenRefused = false) =>
+export const unauthorized = (
+  message = 'authentication required: send Authorization: Bearer <token>',
+  tokenRefused = false,
+  /** why, for clients that word it themselves (in their user's language): missing, credentials (a wrong password), invalid, revoked, expired */
+  reason: 'missing' | 'credentials' | 'invalid' | 'revoked' | 'expired' = tokenRefused ? 'invalid' : 'missing',
+) =>
   new ApiError(401, 'unauthorized', message, {
     headers: { 'www-authenticate': `Bearer realm="tix"${tokenRefused ? ', error="invalid_token"' : ''}` },
+    data: { reason },
   });
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);

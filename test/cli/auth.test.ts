@@ -124,20 +124,28 @@ describe('TIX_TOKEN and TIX_SERVER', () => {
     expect(elsewhere.stderr).toMatch(/not logged in to http:\/\/127.0.0.1:9/);
   });
 
-  it('an expired or revoked token gets exit 4 with the login hint', async () => {
+  it('an expired or revoked TIX_TOKEN gets exit 4, saying so and how to replace it (not tix auth login)', async () => {
     const token = (await s.api('POST', '/auth/login', { body: { email: 'yann@demo.test', password: 'demo-password' } })).body.token;
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token });
     clock.at += 40 * 86_400_000;
     const expired = await tix(['establishment', 'list'], { env });
     clock.at -= 40 * 86_400_000;
     expect(expired.code).toBe(4);
-    expect(expired.stderr).toMatch(/expired.*\nhint: run: tix auth login/);
+    expect(expired.stderr).toMatch(
+      /TIX_TOKEN has expired.*\nhint: replace TIX_TOKEN: create a token from a logged-in session \(tix token create/,
+    );
+    expect(expired.stderr).not.toMatch(/tix auth login/);
 
     await s.api('POST', '/auth/logout', { token });
     const revoked = await tix(['auth', 'status'], { env });
     expect(revoked.code).toBe(4);
-    expect(revoked.errorJson()).toMatchObject({ exitCode: 4, hint: 'run: tix auth login' });
-    expect(revoked.stderr).toMatch(/TIX_TOKEN token was rejected: this token was revoked/);
+    expect(revoked.errorJson()).toMatchObject({ exitCode: 4, code: 'unauthorized', tokenSource: 'env' });
+    expect(revoked.errorJson().hint).toMatch(/^replace TIX_TOKEN/);
+    expect(revoked.stderr).toMatch(/TIX_TOKEN was revoked/);
+    // the same in French, the JSON line unchanged
+    const french = await tix(['auth', 'status'], { env: { ...env, LANG: 'fr_FR.UTF-8' } });
+    expect(french.stderr).toMatch(/TIX_TOKEN a été révoqué/);
+    expect(french.errorJson()).toEqual(revoked.errorJson());
   });
 });
 

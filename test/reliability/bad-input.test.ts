@@ -961,10 +961,11 @@ const cliCases: CliCase[] = [
     as: 'expired',
     args: () => ['ticket', 'list'],
     code: 4,
-    stderr: /this token has expired; run: tix auth login/,
+    // TIX_TOKEN wins over any login: the way out is a new token in the variable, not tix auth login
+    stderr: /TIX_TOKEN has expired[^\n]*\nhint: replace TIX_TOKEN: create a token from a logged-in session \(tix token create/,
   },
-  { name: 'a revoked token', as: 'revoked', args: () => ['ticket', 'list'], code: 4, stderr: /this token was revoked/ },
-  { name: "another server's token", as: 'foreign', args: () => ['ticket', 'list'], code: 4, stderr: /not valid on this server/ },
+  { name: 'a revoked token', as: 'revoked', args: () => ['ticket', 'list'], code: 4, stderr: /TIX_TOKEN was revoked/ },
+  { name: "another server's token", as: 'foreign', args: () => ['ticket', 'list'], code: 4, stderr: /TIX_TOKEN is not valid on http/ },
   {
     name: 'a read-only token that writes',
     as: 'readOnly',

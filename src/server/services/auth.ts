@@ -86,7 +86,7 @@ export class AuthService {
     } finally {
       this.settle(throttles);
     }
-    if (!user || !ok) throw unauthorized('wrong e-mail or password');
+    if (!user || !ok) throw unauthorized('wrong e-mail or password', false, 'credentials');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
@@ -159,8 +159,8 @@ export class AuthService {
     const token = await this.store.findTokenByHash(hashToken(match[1]!));
     if (!token) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     const now = this.clock.now();
-    if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login', true);
-    if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login', true);
+    if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login', true, 'revoked');
+    if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login', true, 'expired');
     const user = await this.store.getUser(token.userId);
     if (!user) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     // last-used is informative; writing it at most once a minute keeps reads cheap
