@@ -32,13 +32,14 @@ describe('tix config', () => {
     const env = isolatedEnv();
     const r = await tix(['config', 'list'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('profile\tdefault\neditor\t\npager\t\ncolor\tauto\noutput\tauto\n');
+    expect(r.stdout).toBe('profile\tdefault\neditor\t\npager\t\ncolor\tauto\noutput\tauto\nlang\t\n');
     expect((await tix(['config', 'list', '--json'], { env })).json()).toEqual({
       profile: 'default',
       editor: null,
       pager: null,
       color: 'auto',
       output: 'auto',
+      lang: null,
     });
     expect((await tix(['config', 'list', '--json', 'color'], { env })).json()).toEqual({ color: 'auto' });
     const table = await tix(['config', 'list'], { env, tty: true });

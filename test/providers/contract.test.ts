@@ -2,6 +2,7 @@
 // filter, read, answer, be refused on a closed ticket, attach and download, make mistakes, retry) must work the
 // same whatever the provider, through the real CLI; and what a provider declares about itself (capabilities,
 // statuses, references) must be what it does. Each helpdesk comes from one harness file in ./harnesses/.
+import { pickText } from '../../src/core/i18n.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -343,7 +344,7 @@ describe.each(harnesses.map((h, i) => [h.name, h, reasons[i]] as const))('provid
     it('a reference of another syntax: exit 2 naming what one looks like; a missing one: exit 3', async () => {
       const bad = await as('customer', ['ticket', 'view', 'not-a-ref']);
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain(info.refExample);
+      expect(bad.stderr).toContain(pickText(info.refExample, 'en'));
       const missing = await as('customer', ['ticket', 'view', fixtures.missingRef]);
       expect(missing.code, missing.stderr).toBe(3);
     });
