@@ -59,7 +59,7 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
     term.type('y');
     term.keys('Enter');
     expect(await term.exitCode()).toBe(0);
-    expect(term.screen()).toMatch(/Filed ticket #\d+: Payroll export times out \(incident, École Paris\)/);
+    expect(term.screen()).toMatch(/Filed ticket #\d+: Payroll export times out \(Incident, École Paris\)/);
 
     const list = await s.api('GET', '/tickets?search=payroll%20export', { token: await s.tokenFor('yann@demo.test') });
     expect(list.body.items).toHaveLength(1);
@@ -68,6 +68,47 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
       establishment: { siret: est.paris.siret },
       fields: { severity: 'high', gdprConsent: true },
     });
+  });
+
+  it('in French: the menus, the questions, the checks, the confirmation and the list read French', async () => {
+    const token = await s.tokenFor('yann@demo.test');
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: token, LANG: 'fr_FR.UTF-8', NO_COLOR: '1' });
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'create'], env);
+    await term.waitFor(/Établissement/);
+    term.keys('Down', 'Enter'); // École Paris
+    await term.waitFor(/Catégorie[\s\S]*Renseignements généraux/);
+    term.keys('Down', 'Enter'); // technical
+    await term.waitFor(/Type de demande[\s\S]*Incidents/);
+    term.keys('Down', 'Enter'); // incident
+    await term.waitFor(/Résumé/);
+    term.keys('Enter'); // nothing typed: the check answers in French
+    await term.waitFor(/obligatoire : saisissez une réponse/);
+    term.type('Export de la paie en échec');
+    term.keys('Enter');
+    await term.waitFor(/Description/);
+    term.type("L'export s'arrête après 30 s.");
+    term.keys('Enter');
+    await term.waitFor(/Gravité[\s\S]*Faible : une gêne mineure/);
+    term.keys('Down', 'Down', 'Enter'); // high
+    for (const label of [/URL \(facultatif\)/, /Faites cette demande au nom de/, /fichiers à joindre/]) {
+      await term.waitFor(label);
+      term.keys('Enter');
+    }
+    await term.waitFor(/Consentement/);
+    term.type('o');
+    term.keys('Enter');
+    await term.waitFor(/Partager avec votre gestionnaire de compte/);
+    term.keys('Enter');
+    await term.waitFor(/Demande incident prête à être déposée pour École Paris[\s\S]*Envoyer cette demande \?/);
+    term.type('o');
+    term.keys('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toMatch(/Demande #\d+ déposée : Export de la paie en échec \(Incidents, École Paris\)/);
+    term.close();
+
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'list', '--search', 'paie'], env);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toMatch(/N°\s+STATUT\s+TYPE\s+RÉSUMÉ[\s\S]*Message envoyé\s+incident\s+Export de la paie en échec/);
   });
 
   it('Ctrl-C at a prompt cancels with exit 130 and files nothing', async () => {
