@@ -158,7 +158,7 @@ describe.each(shells)('completion in real %s', (shell) => {
     expect(flags).toEqual(expect.arrayContaining(['--status', '--type', '--mine', '--json', '--limit', '--profile', '--help']));
     // tix serve's five statuses, and the categories every helpdesk shares
     expect(status!.sort()).toEqual(['answered', 'closed', 'new', 'open', 'resolved', 'sent', 'waiting']);
-    expect(keys!.sort()).toEqual(['color', 'editor', 'output', 'pager', 'profile']);
+    expect(keys!.sort()).toEqual(['color', 'editor', 'lang', 'output', 'pager', 'profile']);
     expect(color!.sort()).toEqual(['always', 'auto', 'never']);
     // bash hands back the part after the ':' word break; the others complete the whole word
     expect(scope).toEqual([shell === 'bash' ? 'read' : 'tickets:read']);

@@ -42,6 +42,8 @@ export async function run(o: Options): Promise<void> {
         code: err.code,
         hint: 'run: tix auth login',
         status: err.status,
+        // why (expired, revoked…): the report words it, and says how to replace a TIX_TOKEN
+        data: err.data,
       });
     }
     throw err;
