@@ -35,6 +35,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
     name: 'TIX_CONFIG_DIR',
     meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
   },
+  {
+    name: 'TIX_LANG',
+    meaning: 'fr or en: the language people read (before tix config lang, LC_ALL, LC_MESSAGES, LANG); machine output never changes',
+  },
   { name: 'TIX_NO_INPUT', meaning: 'never prompt, like --no-input: missing input is an error (exit 2)' },
   { name: 'TIX_DEBUG', meaning: 'log HTTP requests and retries to stderr; print stack traces of unexpected errors' },
   { name: 'NO_COLOR', meaning: 'disable colour' },
