@@ -367,7 +367,8 @@ export class JsmBackend implements Backend {
 
   private comments(key: string): Promise<JsmComment[]> {
     // the public conversation only, as the customer sees it (an agent's token would also see internal notes)
-    return this.all<JsmComment>(`${API}/request/${enc(key)}/comment`, { public: true, internal: false, expand: 'attachment' });
+    // (written out: the HTTP client leaves `false` parameters out)
+    return this.all<JsmComment>(`${API}/request/${enc(key)}/comment`, { public: 'true', internal: 'false', expand: 'attachment' });
   }
 
   private async request(ref: string, query: Query = {}): Promise<JsmRequest> {
