@@ -654,7 +654,7 @@ export class JsmBackend implements Backend {
       if (!file) throw new Error(`no pending upload ${id}`);
       return file;
     });
-    const form = multipart(files);
+    const form = await multipart(files);
     // an unused temporary file is dropped by JSM after a while: sending the files again is harmless
     const temporary = await this.call<JsmTemporaryAttachments>('POST', `${API}/servicedesk/${r.serviceDeskId}/attachTemporaryFile`, {
       rawBody: form.body,
@@ -927,21 +927,10 @@ function contentTypeOf(name: string): string {
   return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** A multipart/form-data body whose parts are all named `file`, as attachTemporaryFile wants. */
-function multipart(files: PendingFile[]): { body: Buffer; contentType: string } {
-  const boundary = `tix-${randomUUID()}`;
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    // quotes and line breaks cannot appear in the header: percent-encoded, as browsers do
-    const name = f.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentTypeOf(f.name)}\r\n\r\n`,
-      ),
-      Buffer.from(f.data),
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** A multipart/form-data body whose parts are all named `file`, as attachTemporaryFile wants (Node's own encoder). */
+async function multipart(files: PendingFile[]): Promise<{ body: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const f of files) form.append('file', new Blob([f.data], { type: contentTypeOf(f.name) }), f.name);
+  const encoded = new Response(form);
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
 }
