@@ -209,7 +209,12 @@ describe('providers', () => {
       });
       expect(r.code, r.stderr).toBe(7);
       expect(r.stderr).toContain(`the ${shown} provider (${name}) is not available yet in this version of tix`);
-      expect(r.errorJson()).toMatchObject({ code: 'provider_unavailable', exitCode: 7, provider: name, hint: expect.stringMatching(/^available: tix, jira-sm\b/) });
+      expect(r.errorJson()).toMatchObject({
+        code: 'provider_unavailable',
+        exitCode: 7,
+        provider: name,
+        hint: expect.stringMatching(/^available: tix, jira-sm\b/),
+      });
       expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'config.json'))).toThrow();
     }
   });
