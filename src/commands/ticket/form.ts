@@ -45,6 +45,8 @@ export function flagFor(field: FieldSpec): string {
   if (field.id === 'description') return '--description TEXT or --description-file FILE';
   if (field.kind === 'attachments') return '--attach FILE';
   if (field.kind === 'choice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join('|')}`;
+  if (field.kind === 'multichoice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join(',')} (one or more)`;
+  if (field.kind === 'number') return `--field ${field.id}=NUMBER`;
   if (field.kind === 'boolean') return `--field ${field.id}=true`;
   return `--field ${field.id}=VALUE`;
 }
@@ -254,7 +256,7 @@ export async function completeForm(
         continue;
       }
       if (values[field.id] !== undefined) continue;
-      const answer = await askField(io, field, opts.editLongText);
+      const answer = await askField(io, field, opts.editLongText, Boolean(type.irreversible));
       if (answer !== undefined) values[field.id] = answer;
     }
   }
@@ -295,6 +297,7 @@ async function askField(
   io: IOStreams,
   field: FieldSpec,
   editLongText: (field: FieldSpec) => Promise<string>,
+  irreversible: boolean,
 ): Promise<FieldValues[string] | undefined> {
   const l = io.locale;
   const title = field.required ? label(field, io) : t(l, 'form.optional', { label: label(field, io) });
@@ -311,7 +314,8 @@ async function askField(
         typeof field.default === 'string' ? field.default : undefined,
       );
     case 'boolean':
-      if (field.acknowledgement) {
+      // what cannot be undone is confirmed by typing a word; another must-be-yes (a consent) by answering yes
+      if (field.acknowledgement && irreversible) {
         // the word in the reader's language; the English one is always accepted too
         const word = t(l, 'form.word');
         const accepted = (v: string) => [word, IRREVERSIBLE_WORD].includes(v.trim().toLowerCase());
@@ -335,6 +339,13 @@ async function askField(
     }
     case 'urls': {
       const text = await askText(io, t(l, 'form.urlsPrompt', { title }), { required: field.required, validate: check });
+      return text.trim() === '' ? undefined : parseFieldText(field, text);
+    }
+    case 'multichoice': {
+      const text = await askText(io, `${title}: one or more of ${field.choices?.map((c) => c.value).join(', ')}, separated by commas`, {
+        required: field.required,
+        validate: check,
+      });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {
