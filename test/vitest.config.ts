@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `sqlite` runs every test file on SQLite; `postgres` runs the server and store suites again on
+// PostgreSQL (a private cluster the global setup starts), plus the tests only PostgreSQL has (several
+// instances over one database). The suites pick their database from TIX_TEST_DB (test/helpers/database.ts).
+const postgresOnly = ['test/postgres/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -10,5 +14,19 @@ export default defineConfig({
     // two cores: two test files at a time keeps servers, shells and tmux from starving each other
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: postgresOnly, env: { TIX_TEST_DB: 'sqlite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/server/**/*.test.ts', 'test/store/**/*.test.ts', ...postgresOnly],
+          env: { TIX_TEST_DB: 'postgres' },
+        },
+      },
+    ],
   },
 });

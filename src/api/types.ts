@@ -69,6 +69,10 @@ export interface Ticket {
   onBehalfOf: { email: string; name: string | null } | null;
   createdAt: string;
   updatedAt: string;
+  /** when the ticket was closed; null while it is not closed */
+  closedAt: string | null;
+  /** closed by the server after the auto-close delay (tix serve --auto-close-after), not by someone */
+  autoClosed: boolean;
   /** messages from others this user has not read */
   unread: number;
   messageCount: number;

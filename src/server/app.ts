@@ -3,6 +3,7 @@ import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../core/errors.ts';
+import { BackgroundWorker } from './background.ts';
 import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -35,7 +36,14 @@ export interface AppOptions {
   log?: boolean;
   catalog?: Catalog;
   tickets?: Partial<TicketOptions>;
+  /** how often each instance looks for background work (auto-close); 30 s by default */
+  backgroundPeriodMs?: number;
+  /** problems a person must see even without --log (a background task failing) */
+  problems?: (message: string) => void;
 }
+
+/** tickets closed per transaction by the auto-close task */
+const AUTO_CLOSE_BATCH = 200;
 
 export interface Services {
   store: Store;
@@ -48,6 +56,8 @@ export interface Services {
   settings: SettingsService;
   contacts: ContactService;
   catalog: () => Catalog;
+  /** started by `tix serve` (startServer), not by buildApp: tests run it when they choose */
+  background: BackgroundWorker;
 }
 
 declare module 'fastify' {
@@ -88,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: new SettingsService(options.store),
     contacts: new ContactService(options.store, clock),
     catalog: () => catalog,
+    background: undefined as unknown as BackgroundWorker,
   };
 
   const app = Fastify({
@@ -118,6 +129,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
+  services.background = new BackgroundWorker(
+    [
+      {
+        name: 'auto-close',
+        periodMs: options.backgroundPeriodMs ?? 30_000,
+        run: async () => {
+          const closed = await services.tickets.closeDue(AUTO_CLOSE_BATCH);
+          if (closed.length)
+            app.log.info({ task: 'auto-close', tickets: closed }, `closed ${closed.length} resolved tickets automatically`);
+          return { done: closed.length, full: closed.length === AUTO_CLOSE_BATCH };
+        },
+      },
+    ],
+    {
+      info: (facts, message) => app.log.info(facts, message),
+      error: (facts, message) => {
+        app.log.error(facts, message);
+        if (!options.log) options.problems?.(`${message}: ${(facts.err as Error | undefined)?.message ?? ''}`);
+      },
+    },
+  );
+  app.addHook('onClose', () => services.background.stop());
   app.decorate('services', services);
   const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
   const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));

@@ -1,30 +1,72 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startKeyring, type Keyring } from './keyring.ts';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 
-// Before any test file: build dist/ (tests that spawn bin/tix.js run the real bundle) and start a private
-// D-Bus session with GNOME Keyring for the keychain tests. TIX_TEST_STRICT=1 (CI) turns a missing keyring
-// into a failure instead of a skipped test.
+// Before any test file: build dist/ (tests that spawn bin/tix.js run the real bundle), start a private D-Bus
+// session with GNOME Keyring for the keychain tests, and a PostgreSQL for the postgres project: the one named by
+// TIX_TEST_POSTGRES (a superuser URL), or else a private cluster in a temporary directory (initdb), with a
+// template database that has tix's schema. TIX_TEST_STRICT=1 (CI) turns a missing keyring or PostgreSQL into a
+// failure instead of skipped tests.
 let keyring: Keyring | undefined;
+let cluster: PostgresCluster | undefined;
+let started = false;
 
 export async function setup(project: TestProject): Promise<void> {
-  execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
-  try {
-    keyring = await startKeyring();
-    project.provide('dbusAddress', keyring.address);
-  } catch (err) {
-    if (process.env.TIX_TEST_STRICT === '1') throw new Error(`TIX_TEST_STRICT=1 but the keyring cannot start: ${(err as Error).message}`);
-    process.stderr.write(`! keychain tests will be skipped: ${(err as Error).message}\n`);
-    project.provide('dbusAddress', '');
+  // one setup for the whole run, however many projects share it
+  if (!started) {
+    started = true;
+    execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+    await Promise.all([startKeyringFor(project), startPostgresFor(project)]);
   }
 }
 
+async function startKeyringFor(project: TestProject): Promise<void> {
+  try {
+    keyring = await startKeyring();
+    provideAll(project, 'dbusAddress', keyring.address);
+  } catch (err) {
+    if (process.env.TIX_TEST_STRICT === '1') throw new Error(`TIX_TEST_STRICT=1 but the keyring cannot start: ${(err as Error).message}`);
+    process.stderr.write(`! keychain tests will be skipped: ${(err as Error).message}\n`);
+    provideAll(project, 'dbusAddress', '');
+  }
+}
+
+async function startPostgresFor(project: TestProject): Promise<void> {
+  let url = process.env.TIX_TEST_POSTGRES ?? '';
+  let problem = '';
+  try {
+    if (!url) {
+      cluster = await startPostgresCluster();
+      url = cluster.url;
+    }
+    const { prepareTemplate } = await import('./postgres-template.ts');
+    await prepareTemplate(url);
+  } catch (err) {
+    problem = (err as Error).message.split('\n')[0]!;
+    if (process.env.TIX_TEST_STRICT === '1') throw new Error(`TIX_TEST_STRICT=1 but PostgreSQL cannot be used: ${(err as Error).message}`);
+    process.stderr.write(`! PostgreSQL tests will be skipped: ${(err as Error).message}\n`);
+    await cluster?.stop();
+    cluster = undefined;
+    url = '';
+  }
+  provideAll(project, 'postgresUrl', url);
+  provideAll(project, 'postgresProblem', problem);
+}
+
+/** Provides a value to every project of the run (the setup runs once, for the first project). */
+function provideAll<K extends 'dbusAddress' | 'postgresUrl' | 'postgresProblem'>(project: TestProject, key: K, value: string): void {
+  for (const p of project.vitest.projects) p.provide(key, value);
+}
+
 export async function teardown(): Promise<void> {
-  await keyring?.stop();
+  await Promise.all([keyring?.stop(), cluster?.stop()]);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dbusAddress: string;
+    postgresUrl: string;
+    postgresProblem: string;
   }
 }

@@ -29,18 +29,18 @@ export class AuthService {
   async login(email: string, password: string): Promise<LoginResult> {
     const key = email.trim().toLowerCase();
     await this.refuseWhileLockedOut(key);
-    const user = await this.store.findUserByEmail(key);
+    const user = await this.store.identity.findUserByEmail(key);
     // Verify against a decoy when the user is unknown: same cost, same answer, no account enumeration.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok) {
-      await this.store.recordLoginFailure(key, this.clock.now().toISOString());
+      await this.store.identity.recordLoginFailure(key, this.clock.now().toISOString());
       throw unauthorized('wrong e-mail or password');
     }
-    await this.store.clearLoginFailures(key);
+    await this.store.identity.clearLoginFailures(key);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
     const t = newToken('session');
-    await this.store.insertToken({
+    await this.store.identity.insertToken({
       userId: user.id,
       kind: 'session',
       name: 'tix auth login',
@@ -55,7 +55,7 @@ export class AuthService {
 
   /** Repeated failures slow the account down: after the free ones, each waits twice as long (capped). */
   private async refuseWhileLockedOut(key: string): Promise<void> {
-    const failures = await this.store.loginFailures(key);
+    const failures = await this.store.identity.loginFailures(key);
     if (!failures || failures.count < this.options.freeFailures) return;
     const waitMs = Math.min(1000 * 2 ** (failures.count - this.options.freeFailures), this.options.maxLockoutMs);
     const until = Date.parse(failures.lastFailedAt) + waitMs;
@@ -71,28 +71,29 @@ export class AuthService {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw unauthorized();
-    const token = await this.store.findTokenByHash(hashToken(match[1]!));
+    const token = await this.store.identity.findTokenByHash(hashToken(match[1]!));
     if (!token) throw unauthorized('this token is not valid on this server; run: tix auth login');
     const now = this.clock.now();
     if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login');
     if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login');
-    const user = await this.store.getUser(token.userId);
+    const user = await this.store.identity.getUser(token.userId);
     if (!user) throw unauthorized();
     // last-used is informative; writing it at most once a minute keeps reads cheap
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > 60_000)
-      await this.store.touchToken(token.id, now.toISOString());
-    const memberships = await this.store.membershipsOf(user.id);
+      await this.store.identity.touchToken(token.id, now.toISOString());
+    const memberships = await this.store.identity.membershipsOf(user.id);
     const adminOf = new Set(memberships.filter((m) => m.role === 'admin').map((m) => m.establishmentId));
     return { user, role: roleFrom(user, adminOf.size), adminOf, token };
   }
 
   async logout(p: Principal): Promise<void> {
-    await this.store.revokeToken(p.user.id, p.token.id, this.clock.now().toISOString());
+    await this.store.identity.revokeToken(p.user.id, p.token.id, this.clock.now().toISOString());
   }
 
   async me(p: Principal): Promise<Me> {
-    const company = p.user.companyId === null ? undefined : await this.store.getCompany(p.user.companyId);
-    const establishments = p.role === 'agent' ? await this.store.allEstablishments() : await this.store.establishmentsByIds([...p.adminOf]);
+    const company = p.user.companyId === null ? undefined : await this.store.identity.getCompany(p.user.companyId);
+    const establishments =
+      p.role === 'agent' ? await this.store.identity.allEstablishments() : await this.store.identity.establishmentsByIds([...p.adminOf]);
     return {
       user: { email: p.user.email, name: p.user.name, role: p.role },
       company: company ? { siren: company.siren, name: company.name } : null,
@@ -102,7 +103,7 @@ export class AuthService {
   }
 
   private async roleOf(user: UserRow): Promise<UserRole> {
-    const memberships = await this.store.membershipsOf(user.id);
+    const memberships = await this.store.identity.membershipsOf(user.id);
     return roleFrom(user, memberships.filter((m) => m.role === 'admin').length);
   }
 }

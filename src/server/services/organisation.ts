@@ -12,7 +12,8 @@ export class OrganisationService {
   /** The establishments a user administers; every establishment for a support agent. */
   async establishments(p: Principal): Promise<Establishment[]> {
     requireMessageAccess(p);
-    const rows = p.role === 'agent' ? await this.store.allEstablishments() : await this.store.establishmentsByIds([...p.adminOf]);
+    const rows =
+      p.role === 'agent' ? await this.store.identity.allEstablishments() : await this.store.identity.establishmentsByIds([...p.adminOf]);
     return rows.map((e) => ({ siret: e.siret, siren: e.siret.slice(0, 9), name: e.name }));
   }
 }

@@ -25,8 +25,8 @@ export class UploadService {
     requireScope(p, 'tickets:write');
     if (data.length === 0) throw invalid([{ field: 'body', message: 'the file is empty' }]);
     const now = this.clock.now();
-    await this.store.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
-    const record = await this.store.insertUpload({
+    await this.store.uploads.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
+    const record = await this.store.uploads.insertUpload({
       publicId: `up_${randomBytes(16).toString('base64url')}`,
       userId: p.user.id,
       filename: safeFilename(name),

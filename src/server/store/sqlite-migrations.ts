@@ -150,4 +150,12 @@ export const sqliteMigrations: Migration[] = [
       ALTER TABLE companies ADD COLUMN mark_read TEXT NOT NULL DEFAULT 'manual' CHECK (mark_read IN ('manual', 'on-open'));
     `,
   },
+  {
+    version: 5,
+    name: 'tickets closed automatically',
+    sql: `
+      -- 1 when the server closed the ticket after the auto-close delay, 0 when someone closed it (or it is open)
+      ALTER TABLE tickets ADD COLUMN auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1));
+    `,
+  },
 ];

@@ -1,6 +1,8 @@
-// The store is the only place that knows how data is kept. Every method is one atomic unit: services check
-// access and rules, then call one method, so a request never leaves half its writes behind. The interface is
-// asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
+// The store is the only place that knows how data is kept, split by aggregate (identity and tokens, settings,
+// contacts, uploads, tickets and messages, read state), each with a SQLite and a PostgreSQL implementation.
+// Services check access and rules, then call one method, so a request never leaves half its writes behind; they
+// never build SQL or a search query: filters are data (see TicketFilter). The concurrency guarantees are stated
+// on Store below.
 
 import type { FieldValues, Status } from '../../api/types.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
@@ -104,6 +106,8 @@ export interface TicketRecord {
   updatedAt: string;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** closed by the server after the auto-close delay, not by someone */
+  autoClosed: boolean;
   /** messages by others the viewer has not read */
   unread: number;
   messageCount: number;
@@ -142,8 +146,12 @@ export interface TicketFilter {
   category?: string;
   establishmentId?: number;
   authorId?: number;
-  /** an FTS5 query, already made safe */
-  match?: string;
+  /**
+   * Keywords as the user typed them: a ticket matches when its summary and messages hold every word (accents
+   * and case aside; each word is a prefix). How they become an index query is the store's business; a search
+   * with no letter or digit in it matches nothing.
+   */
+  search?: string;
   since?: string;
   unreadOnly?: boolean;
   /** keyset pagination: tickets strictly older than this (updatedAt, id) */
@@ -176,7 +184,11 @@ export interface NewTicketRecord {
    * When an active ticket of the same establishment and type has the same summary, add the description to it
    * as a reply (status as `replyStatus` decides) instead of opening a new ticket.
    */
-  dedupe?: { replyStatus(current: Status): Status | { refused: string } };
+  dedupe?: {
+    /** the statuses a ticket must have to take the report (the active ones) */
+    among: readonly Status[];
+    replyStatus(current: Status): Status | { refused: string };
+  };
 }
 
 export interface NewMessageRecord {
@@ -221,71 +233,73 @@ export interface DuplicateContact {
   duplicate: ContactRow;
 }
 
+/**
+ * Concurrency guarantees, for every aggregate below and both databases (SQLite for one process, PostgreSQL for
+ * several processes over one database):
+ * - Each method is one atomic unit: it commits all its writes or none, so a request never leaves half its
+ *   writes behind, whichever process or connection runs it and whatever other process is killed meanwhile.
+ * - A method that takes a `decide`/`plan` callback calls it inside its transaction with what it read locked
+ *   against concurrent writers of the same rows, and writes what the callback decided before anyone else can
+ *   change those rows. On PostgreSQL a transaction that meets a serialization failure or a deadlock runs again
+ *   from the start, so a callback may be called more than once: it must be a pure function of its arguments
+ *   (it may record its last answer for the caller, nothing else).
+ * - Once a method's promise resolves, every later call, from any process, sees its writes (read-your-writes
+ *   across instances); reads never see a write that was not committed.
+ * - Uniqueness the rules need (idempotency keys, a contact's type and name, an upload attached once) is held by
+ *   unique constraints and row locks in the database, not by the process, so it holds across instances.
+ */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** the database as it may be shown in logs: a path, or a URL without its password */
+  readonly display: string;
+  readonly identity: IdentityStore;
+  readonly settings: SettingsStore;
+  readonly contacts: ContactStore;
+  readonly uploads: UploadStore;
+  readonly tickets: TicketStore;
+  readonly reads: ReadStateStore;
   close(): Promise<void>;
+}
 
+/** The organisation (companies, establishments), people (users, memberships) and their credentials. */
+export interface IdentityStore {
+  /** adds what is missing, keeps what exists (an existing user keeps its password and memberships); one transaction */
   loadOrganisation(seed: OrganisationSeed): Promise<SeedResult>;
   findUserByEmail(email: string): Promise<UserRow | undefined>;
   getUser(id: number): Promise<UserRow | undefined>;
   membershipsOf(userId: number): Promise<MembershipRow[]>;
   getCompany(id: number): Promise<CompanyRow | undefined>;
   companyBySiren(siren: string): Promise<CompanyRow | undefined>;
-  setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void>;
+  /** by name */
   establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]>;
+  /** by name */
   allEstablishments(): Promise<EstablishmentRow[]>;
 
   insertToken(token: NewToken): Promise<TokenRow>;
   findTokenByHash(hash: string): Promise<TokenRow | undefined>;
   touchToken(id: number, at: string): Promise<void>;
   listTokens(userId: number, kind: TokenKind): Promise<TokenRow[]>;
-  /** true when a live token of this user was revoked now */
+  /** true when a live token of this user was revoked now; revoking twice, even at once from two instances, is true once */
   revokeToken(userId: number, id: number, at: string): Promise<boolean>;
 
   loginFailures(key: string): Promise<LoginFailures | undefined>;
+  /** counts one more failure atomically (two instances recording at once count two) */
   recordLoginFailure(key: string, at: string): Promise<LoginFailures>;
   clearLoginFailures(key: string): Promise<void>;
+}
 
-  createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
-  getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
-  listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
-  ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
-  addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
-  /** applies decide() to the current status inside one transaction */
-  changeStatus(
-    ticketId: number,
-    decide: (current: Status) => Status | { refused: string },
-    at: string,
-  ): Promise<{ status: Status } | { refused: string }>;
-  /** closes tickets resolved before the cutoff; returns how many */
-  closeResolvedBefore(cutoff: string, at: string): Promise<number>;
+/** Organisation settings (seed 002), one row per company. */
+export interface SettingsStore {
+  setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void>;
+}
 
-  insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord>;
-  uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
-  attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
-  /** forgets uploads never attached to a message, older than the cutoff */
-  deleteStaleUploads(cutoff: string): Promise<number>;
-
-  /** marks read every message by others in the ticket, or only those up to a message; returns how many changed */
-  markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number>;
-  /** marks read every message by others in these tickets; returns how many messages changed */
-  markTicketsRead(userId: number, ticketIds: number[]): Promise<number>;
-  /** marks the latest message by someone else unread again; returns its id */
-  markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
-
+/** A company's account contacts (seed 003). */
+export interface ContactStore {
   /** a company's contacts, oldest first */
   listContacts(companyId: number): Promise<ContactRow[]>;
   /** undefined when the contact does not exist or belongs to another company */
   getContact(companyId: number, id: number): Promise<ContactRow | undefined>;
+  /** refused as a duplicate when the company has a contact of this type and name, even one added at this very moment */
   insertContact(companyId: number, c: ContactDraft, at: string): Promise<ContactRow | DuplicateContact>;
   /** reads the contact and applies decide() to it inside one transaction; a `problems` answer changes nothing */
   updateContact<P>(
@@ -298,12 +312,70 @@ export interface Store {
   deleteContact(companyId: number, id: number): Promise<boolean>;
   /**
    * Reads every contact of the company, lets plan() decide the changes, and writes them all or none, in one
-   * transaction. A dry run stops after plan(). A `refused` answer changes nothing. Returns the ids of the added
-   * contacts, in order.
+   * transaction that holds the company's contacts against concurrent changes. A dry run stops after plan(). A
+   * `refused` answer changes nothing. Returns the ids of the added contacts, in order.
    */
   applyContacts<R>(
     companyId: number,
     plan: (current: ContactRow[]) => ContactChanges | { refused: R },
     opts: { at: string; dryRun: boolean },
   ): Promise<{ changes: ContactChanges; addedIds: number[] } | { refused: R }>;
+}
+
+/** Files uploaded before the ticket or reply that attaches them; their bytes live in the database. */
+export interface UploadStore {
+  insertUpload(u: {
+    publicId: string;
+    userId: number;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    data: Uint8Array;
+    at: string;
+  }): Promise<AttachmentRecord>;
+  uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
+  /** how many files, and bytes, a user uploaded that no message has attached yet */
+  pendingUploads(userId: number): Promise<{ count: number; bytes: number }>;
+  /** an attachment of a message of this ticket, with its bytes */
+  attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
+  /** forgets uploads never attached to a message, older than the cutoff */
+  deleteStaleUploads(cutoff: string): Promise<number>;
+}
+
+/**
+ * Tickets and their conversations. Writes decide idempotency keys, `dedupe` and the status in the same
+ * transaction as the write: a key is used once even when two instances receive the same request at once (the
+ * second answers with the first one's result), and two `dedupe` creates of the same summary make one ticket.
+ * Attaching uploads is part of the same transaction: an upload is attached to one message at most.
+ */
+export interface TicketStore {
+  createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
+  getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
+  /** newest activity first (updatedAt, then id, descending) */
+  listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
+  addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
+  /** applies decide() to the current status inside one transaction, the ticket locked */
+  changeStatus(
+    ticketId: number,
+    decide: (current: Status) => Status | { refused: string },
+    at: string,
+  ): Promise<{ status: Status } | { refused: string }>;
+  /**
+   * Background work: closes (automatically) at most `limit` tickets resolved at or before the cutoff and returns
+   * their ids. Each ticket is closed by exactly one call, whichever instance makes it: instances running this at
+   * once take disjoint tickets (rows being closed by another are skipped, not waited for).
+   */
+  closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]>;
+}
+
+/** Read state per user and message (seed 002). Marking is idempotent: marking twice, or from two instances, is marking once. */
+export interface ReadStateStore {
+  /** marks read every message by others in the ticket, or only those up to a message; returns how many changed */
+  markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number>;
+  /** marks read every message by others in these tickets; returns how many messages changed */
+  markTicketsRead(userId: number, ticketIds: number[]): Promise<number>;
+  /** marks the latest message by someone else unread again; returns its id */
+  markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
 }

@@ -1,0 +1,362 @@
+import type { Status } from '../../../core/status.ts';
+import { searchTerms } from '../shared.ts';
+import type {
+  Idempotency,
+  MarkReadPolicy,
+  MessageRecord,
+  NewMessageRecord,
+  NewTicketRecord,
+  ReadStateStore,
+  TicketFilter,
+  TicketRecord,
+  TicketStore,
+  WriteResult,
+} from '../store.ts';
+import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
+import { toAttachment } from './uploads.ts';
+
+const UPLOAD_TAKEN = { refused: 'an attachment was already used by another message; upload it again' } as const;
+
+/**
+ * Tickets, messages and read state on PostgreSQL, for several instances at once. Each write is one READ
+ * COMMITTED transaction that:
+ * - claims its idempotency key first (INSERT … ON CONFLICT DO NOTHING on the key's primary key): a second
+ *   request with the same key, on any instance, waits for the first to commit and answers with its result;
+ * - locks the ticket it changes (SELECT … FOR UPDATE) before deciding its next status, so replies, status changes
+ *   and the auto-close of one ticket take turns;
+ * - for `dedupe`, takes a transaction advisory lock on (establishment, type, summary) before looking for the
+ *   ticket to reply to, so two identical reports at once make one ticket;
+ * - attaches uploads only if none was attached meanwhile (all of them, or the transaction rolls back).
+ */
+export class PgTicketStore implements TicketStore, ReadStateStore {
+  private readonly db: PgDatabase;
+
+  constructor(db: PgDatabase) {
+    this.db = db;
+  }
+
+  /**
+   * Claims an idempotency key for this transaction, or returns what the key already did. The INSERT waits for a
+   * transaction holding the same key to end, so what it finds is committed.
+   */
+  private async claimKey(
+    tx: Queryable,
+    userId: number,
+    idem: Idempotency | undefined,
+    at: string,
+  ): Promise<{ ticketId: number; messageId: number | null; conflict: boolean } | undefined> {
+    if (!idem) return undefined;
+    const claimed = await tx.one(
+      `INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, idem.key, idem.fingerprint, at],
+    );
+    if (claimed) return undefined;
+    const row = (await tx.one('SELECT fingerprint, ticket_id, message_id FROM idempotency_keys WHERE user_id = $1 AND key = $2', [
+      userId,
+      idem.key,
+    ]))!;
+    return {
+      ticketId: Number(row.ticket_id),
+      messageId: row.message_id === null ? null : Number(row.message_id),
+      conflict: row.fingerprint !== idem.fingerprint,
+    };
+  }
+
+  private async recordKey(tx: Queryable, userId: number, idem: Idempotency | undefined, ticketId: number, messageId: number | null) {
+    if (!idem) return;
+    await tx.query('UPDATE idempotency_keys SET ticket_id = $3, message_id = $4 WHERE user_id = $1 AND key = $2', [
+      userId,
+      idem.key,
+      ticketId,
+      messageId,
+    ]);
+  }
+
+  private async attachUploads(tx: Queryable, messageId: number, uploadIds: number[]): Promise<void> {
+    if (uploadIds.length === 0) return;
+    const attached = await tx.run('UPDATE uploads SET message_id = $1 WHERE message_id IS NULL AND id = ANY($2::bigint[])', [
+      messageId,
+      uploadIds,
+    ]);
+    // another request attached one of them first: undo everything rather than attach half
+    if (attached !== uploadIds.length) throw new RollbackWith(UPLOAD_TAKEN);
+  }
+
+  /** A message, counted and made searchable in the ticket's row. */
+  private async insertMessage(tx: Queryable, ticketId: number, authorId: number, body: string, at: string): Promise<number> {
+    const row = await tx.one('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
+      ticketId,
+      authorId,
+      body,
+      at,
+    ]);
+    await tx.query("UPDATE tickets SET message_count = message_count + 1, search = search || to_tsvector('tix_search', $2) WHERE id = $1", [
+      ticketId,
+      searchText(body),
+    ]);
+    return Number(row!.id);
+  }
+
+  private async updateStatus(tx: Queryable, ticketId: number, status: Status, at: string): Promise<void> {
+    await tx.query(
+      `UPDATE tickets SET status = $2::text, updated_at = $3::timestamptz,
+         resolved_at = CASE WHEN $2::text = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, $3::timestamptz) END,
+         closed_at = CASE WHEN $2::text = 'closed' THEN coalesce(closed_at, $3::timestamptz) END,
+         auto_closed = (status = 'closed' AND $2::text = 'closed' AND auto_closed)
+       WHERE id = $1`,
+      [ticketId, status, at],
+    );
+  }
+
+  async createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>> {
+    return this.db.transaction<WriteResult<'ticketId'>>(async (tx) => {
+      const previous = await this.claimKey(tx, t.createdById, t.idempotency, t.at);
+      if (previous?.conflict) throw new RollbackWith({ conflict: 'idempotency' as const, ticketId: previous.ticketId });
+      if (previous) return { ticketId: previous.ticketId, replayed: true, deduplicated: previous.messageId !== null };
+      if (t.dedupe) {
+        // identical reports take turns from here to commit; different ones do not wait for each other
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `dedupe\n${t.establishmentId}\n${t.type}\n${t.summary.trim().toLowerCase()}`,
+        ]);
+        const same = await tx.one(
+          `SELECT id, status FROM tickets WHERE establishment_id = $1 AND type = $2 AND status = ANY($3::text[])
+           AND lower(btrim(summary)) = lower(btrim($4)) ORDER BY updated_at DESC, id DESC LIMIT 1 FOR UPDATE`,
+          [t.establishmentId, t.type, t.dedupe.among, t.summary],
+        );
+        const next = same && t.dedupe.replyStatus(same.status as Status);
+        if (same && typeof next === 'string') {
+          const ticketId = Number(same.id);
+          const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
+          await this.attachUploads(tx, messageId, t.uploadIds);
+          await this.updateStatus(tx, ticketId, next, t.at);
+          await this.recordKey(tx, t.createdById, t.idempotency, ticketId, messageId);
+          return { ticketId, replayed: false, deduplicated: true };
+        }
+      }
+      const row = await tx.one(
+        `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of,
+           created_at, updated_at, search)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $9, to_tsvector('tix_search', $10)) RETURNING id`,
+        [
+          t.establishmentId,
+          t.createdById,
+          t.onBehalfOf,
+          t.type,
+          t.category,
+          t.summary,
+          JSON.stringify(t.fields),
+          t.followUpOf,
+          t.at,
+          searchText(t.summary),
+        ],
+      );
+      const ticketId = Number(row!.id);
+      const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
+      await this.attachUploads(tx, messageId, t.uploadIds);
+      await this.recordKey(tx, t.createdById, t.idempotency, ticketId, null);
+      return { ticketId, replayed: false };
+    });
+  }
+
+  async addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>> {
+    return this.db.transaction<WriteResult<'messageId'>>(async (tx) => {
+      const previous = await this.claimKey(tx, m.authorId, m.idempotency, m.at);
+      if (previous && (previous.conflict || previous.ticketId !== m.ticketId || previous.messageId === null))
+        throw new RollbackWith({ conflict: 'idempotency' as const, ticketId: previous.ticketId });
+      if (previous) return { messageId: previous.messageId!, replayed: true };
+      const row = await tx.one('SELECT status FROM tickets WHERE id = $1 FOR UPDATE', [m.ticketId]);
+      if (!row) throw new RollbackWith({ refused: 'no such ticket' });
+      const next = m.nextStatus(row.status as Status);
+      if (typeof next !== 'string') throw new RollbackWith(next);
+      const messageId = await this.insertMessage(tx, m.ticketId, m.authorId, m.body, m.at);
+      await this.attachUploads(tx, messageId, m.uploadIds);
+      await this.updateStatus(tx, m.ticketId, next, m.at);
+      await this.recordKey(tx, m.authorId, m.idempotency, m.ticketId, messageId);
+      return { messageId, replayed: false };
+    });
+  }
+
+  async changeStatus(
+    ticketId: number,
+    decide: (current: Status) => Status | { refused: string },
+    at: string,
+  ): Promise<{ status: Status } | { refused: string }> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.one('SELECT status FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
+      if (!row) return { refused: 'no such ticket' };
+      const next = decide(row.status as Status);
+      if (typeof next !== 'string') return next;
+      if (next !== row.status) await this.updateStatus(tx, ticketId, next, at);
+      return { status: next };
+    });
+  }
+
+  async closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]> {
+    // SKIP LOCKED: instances sweeping at once take disjoint tickets; a ticket being replied to is left for the
+    // next sweep, which finds it reopened or still resolved
+    const rows = await this.db.query(
+      `UPDATE tickets SET status = 'closed', closed_at = $1, auto_closed = true
+       WHERE id IN (
+         SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= $2 ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) AND status = 'resolved'
+       RETURNING id`,
+      [at, cutoff, limit],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  private ticketSelect(where: string, order = ''): string {
+    return `SELECT t.id, t.establishment_id, t.created_by, t.on_behalf_of, t.type, t.category, t.summary, t.fields, t.status,
+        t.follow_up_of, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.auto_closed, t.message_count,
+        e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name, c.mark_read,
+        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> $1
+           AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = $1 AND r.message_id = m.id)) AS unread
+      FROM tickets t
+      JOIN establishments e ON e.id = t.establishment_id
+      JOIN companies c ON c.id = e.company_id
+      JOIN users u ON u.id = t.created_by
+      LEFT JOIN users ob ON ob.email = t.on_behalf_of
+      WHERE ${where} ${order}`;
+  }
+
+  async getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined> {
+    const row = await this.db.one(this.ticketSelect('t.id = $2'), [viewerId, id]);
+    return row && toTicket(row);
+  }
+
+  async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [f.viewerId];
+    // $1 is the viewer; each filter's values follow
+    const add = (sql: string, ...values: unknown[]) => where.push(sql.replace(/\?/g, () => `$${params.push(values.shift())}`));
+    if (f.visible !== 'all') {
+      if (f.visible.length === 0) return [];
+      add('t.establishment_id = ANY(?::bigint[])', f.visible);
+    }
+    if (f.statuses?.length) add('t.status = ANY(?::text[])', f.statuses);
+    if (f.type) add('t.type = ?', f.type);
+    if (f.category) add('t.category = ?', f.category);
+    if (f.establishmentId !== undefined) add('t.establishment_id = ?', f.establishmentId);
+    if (f.authorId !== undefined) add('t.created_by = ?', f.authorId);
+    if (f.since) add('t.updated_at >= ?', f.since);
+    if (f.search !== undefined) {
+      const query = tsQuery(f.search);
+      // a search made only of punctuation matches nothing (rather than everything)
+      if (query === undefined) return [];
+      add("t.search @@ to_tsquery('tix_search', ?)", query);
+    }
+    if (f.unreadOnly) {
+      where.push(`EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> $1
+        AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = $1 AND r.message_id = m.id))`);
+    }
+    if (f.before) add('(t.updated_at, t.id) < (?::timestamptz, ?)', f.before.updatedAt, f.before.id);
+    const sql = this.ticketSelect(
+      where.length ? where.join(' AND ') : 'true',
+      `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1001))}`,
+    );
+    return (await this.db.query(sql, params)).map(toTicket);
+  }
+
+  async ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]> {
+    const rows = await this.db.query(
+      `SELECT m.id, m.ticket_id, m.author_id, m.body, m.created_at, u.email, u.name, u.role,
+         (m.author_id <> $1 AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = $1 AND r.message_id = m.id)) AS unread
+       FROM messages m JOIN users u ON u.id = m.author_id WHERE m.ticket_id = $2 ORDER BY m.id`,
+      [viewerId, ticketId],
+    );
+    const files = await this.db.query(
+      `SELECT up.message_id, up.public_id, up.filename, up.content_type, up.size, up.sha256 FROM uploads up
+       JOIN messages m ON m.id = up.message_id WHERE m.ticket_id = $1 ORDER BY up.id`,
+      [ticketId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      ticketId: Number(r.ticket_id),
+      authorId: Number(r.author_id),
+      authorEmail: String(r.email),
+      authorName: String(r.name),
+      authorIsAgent: r.role === 'agent',
+      unread: r.unread === true,
+      body: String(r.body),
+      createdAt: String(r.created_at),
+      attachments: files.filter((f) => Number(f.message_id) === Number(r.id)).map(toAttachment),
+    }));
+  }
+
+  async markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number> {
+    return this.db.run(
+      `INSERT INTO message_reads (user_id, message_id)
+       SELECT $1, id FROM messages WHERE ticket_id = $2 AND author_id <> $1 AND id <= $3
+       ON CONFLICT DO NOTHING`,
+      [userId, ticketId, upToMessageId ?? Number.MAX_SAFE_INTEGER],
+    );
+  }
+
+  async markTicketsRead(userId: number, ticketIds: number[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    return this.db.run(
+      `INSERT INTO message_reads (user_id, message_id)
+       SELECT $1, id FROM messages WHERE author_id <> $1 AND ticket_id = ANY($2::bigint[])
+       ON CONFLICT DO NOTHING`,
+      [userId, ticketIds],
+    );
+  }
+
+  async markLatestUnread(userId: number, ticketId: number): Promise<number | undefined> {
+    const row = await this.db.one('SELECT max(id) AS id FROM messages WHERE ticket_id = $1 AND author_id <> $2', [ticketId, userId]);
+    if (!row || row.id === null) return undefined;
+    await this.db.query('DELETE FROM message_reads WHERE user_id = $1 AND message_id = $2', [userId, Number(row.id)]);
+    return Number(row.id);
+  }
+}
+
+/**
+ * The text the index sees: lower case (in JavaScript, whatever the database's locale), every run of characters
+ * that are not letters or digits a space. The parser then finds exactly the words SQLite's tokenizer finds, and
+ * tix_search folds their accents (unaccent).
+ */
+export function searchText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+/**
+ * Keywords to a tsquery for to_tsquery('tix_search', …), the same matches as SQLite's: every word required, each a
+ * prefix; a word with inner punctuation ("jean-pie") is its pieces in a row, the last a prefix. Only letters and
+ * digits reach the query, so nothing typed can be read as tsquery syntax. Undefined when no word is left.
+ */
+export function tsQuery(words: string): string | undefined {
+  const phrases = searchTerms(words)
+    .map((term) => searchText(term).trim().split(' ').filter(Boolean))
+    .filter((pieces) => pieces.length > 0)
+    .map((pieces) => `${pieces.join(' <-> ')}:*`);
+  return phrases.length ? phrases.map((p) => `(${p})`).join(' & ') : undefined;
+}
+
+function toTicket(r: Row): TicketRecord {
+  return {
+    id: Number(r.id),
+    establishmentId: Number(r.establishment_id),
+    siret: String(r.siret),
+    establishmentName: String(r.establishment_name),
+    createdById: Number(r.created_by),
+    creatorEmail: String(r.creator_email),
+    creatorName: String(r.creator_name),
+    onBehalfOf: r.on_behalf_of ?? null,
+    onBehalfOfName: r.on_behalf_of_name ?? null,
+    type: String(r.type),
+    category: String(r.category),
+    summary: String(r.summary),
+    fields: r.fields,
+    status: r.status as Status,
+    followUpOf: r.follow_up_of === null ? null : Number(r.follow_up_of),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    resolvedAt: r.resolved_at ?? null,
+    closedAt: r.closed_at ?? null,
+    autoClosed: r.auto_closed === true,
+    unread: Number(r.unread),
+    messageCount: Number(r.message_count),
+    markRead: r.mark_read as MarkReadPolicy,
+  };
+}

@@ -1,0 +1,26 @@
+// What both databases' stores decide the same way, in one place.
+import type { ContactDraft } from '../../core/contact-input.ts';
+import type { ContactRow } from './store.ts';
+
+/** The same name, addresses and phone: an update that changes nothing keeps its time. */
+export function sameContact(current: ContactRow, next: ContactDraft): boolean {
+  return next.name === current.name && next.phone === current.phone && JSON.stringify(next.emails) === JSON.stringify(current.emails);
+}
+
+/**
+ * The words of a search as the user typed it: split on spaces and on anything but letters, digits and the
+ * characters of addresses and names (@ . _ ' -); at most 20. Both stores search for every one of them.
+ */
+export function searchTerms(words: string): string[] {
+  return words
+    .split(/\s+/)
+    .map((w) =>
+      w
+        .replace(/"/g, '')
+        .replace(/[^\p{L}\p{N}@._'-]+/gu, ' ')
+        .trim(),
+    )
+    .flatMap((w) => w.split(/\s+/))
+    .filter(Boolean)
+    .slice(0, 20);
+}
