@@ -10,25 +10,21 @@ import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.t
 // failure instead of skipped tests.
 let keyring: Keyring | undefined;
 let cluster: PostgresCluster | undefined;
-let started = false;
 
+// Runs once, for the root project; what it provides reaches every project (sqlite, postgres).
 export async function setup(project: TestProject): Promise<void> {
-  // one setup for the whole run, however many projects share it
-  if (!started) {
-    started = true;
-    execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
-    await Promise.all([startKeyringFor(project), startPostgresFor(project)]);
-  }
+  execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  await Promise.all([startKeyringFor(project), startPostgresFor(project)]);
 }
 
 async function startKeyringFor(project: TestProject): Promise<void> {
   try {
     keyring = await startKeyring();
-    provideAll(project, 'dbusAddress', keyring.address);
+    project.provide('dbusAddress', keyring.address);
   } catch (err) {
     if (process.env.TIX_TEST_STRICT === '1') throw new Error(`TIX_TEST_STRICT=1 but the keyring cannot start: ${(err as Error).message}`);
     process.stderr.write(`! keychain tests will be skipped: ${(err as Error).message}\n`);
-    provideAll(project, 'dbusAddress', '');
+    project.provide('dbusAddress', '');
   }
 }
 
@@ -50,13 +46,8 @@ async function startPostgresFor(project: TestProject): Promise<void> {
     cluster = undefined;
     url = '';
   }
-  provideAll(project, 'postgresUrl', url);
-  provideAll(project, 'postgresProblem', problem);
-}
-
-/** Provides a value to every project of the run (the setup runs once, for the first project). */
-function provideAll<K extends 'dbusAddress' | 'postgresUrl' | 'postgresProblem'>(project: TestProject, key: K, value: string): void {
-  for (const p of project.vitest.projects) p.provide(key, value);
+  project.provide('postgresUrl', url);
+  project.provide('postgresProblem', problem);
 }
 
 export async function teardown(): Promise<void> {
