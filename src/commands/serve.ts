@@ -81,7 +81,7 @@ export async function run(o: Options): Promise<void> {
   const db = o.db ?? (o.env.TIX_DATABASE_URL || defaultDatabasePath(o.env));
   // a password given on the command line is readable by every user of the machine (ps): hide it from there at
   // least, and say where it belongs
-  if (o.db && isPostgresUrl(o.db) && displayDatabase(o.db) !== o.db.replace(/\?.*$/, '')) {
+  if (o.db && isPostgresUrl(o.db) && hasPassword(o.db)) {
     process.title = `tix serve --db ${displayDatabase(o.db)}`;
     o.io.err('tix serve: warning: a password in --db is visible to other users of this machine; use TIX_DATABASE_URL or PGPASSWORD\n');
   }
@@ -128,6 +128,16 @@ export async function run(o: Options): Promise<void> {
   });
   o.io.err('tix serve: shutting down\n');
   await server.close();
+}
+
+/** A URL that carries a password (in its user part, or as a `password=` parameter). */
+function hasPassword(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.password !== '' || u.searchParams.has('password');
+  } catch {
+    return true;
+  }
 }
 
 /**

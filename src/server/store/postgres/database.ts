@@ -146,24 +146,26 @@ export class PgDatabase implements Queryable {
         'write it as postgres://user@host:port/database',
       );
     }
-    const pool = new pg.Pool({
+    const config = {
       connectionString: url,
-      max: opts.max ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      idleTimeoutMillis: 30_000,
       application_name: 'tix serve',
       options: '-c timezone=UTC',
       types,
-    });
-    // an idle connection dropped by the server (a restart, a failover) is replaced on next use; say it once
-    pool.on('error', (err) => opts.onError?.(err));
+    };
+    // the first connection on its own, so that a failed one is closed at once: a pool would leave a socket the
+    // server keeps open until its authentication timeout (a minute) when the password is missing
+    const first = new pg.Client(config);
     try {
-      const client = await pool.connect();
-      client.release();
+      await first.connect();
     } catch (err) {
-      await pool.end().catch(() => undefined);
+      await first.end().catch(() => undefined);
       throw explainConnectError(err, target);
     }
+    await first.end();
+    const pool = new pg.Pool({ ...config, max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
+    // an idle connection dropped by the server (a restart, a failover) is replaced on next use; say so
+    pool.on('error', (err) => opts.onError?.(err));
     return new PgDatabase(pool, target, displayDatabase(url));
   }
 

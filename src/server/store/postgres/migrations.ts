@@ -235,3 +235,9 @@ function migrationError(db: PgDatabase, m: PgMigration, err: unknown): Error {
     );
   return new Error(`${db.display}: migration ${m.version} (${m.name}) failed: ${e.message}`);
 }
+
+/** The migrations a database has, oldest first (tix serve's start-up and the tests read it). */
+export async function appliedMigrations(db: PgDatabase): Promise<Array<{ version: number; name: string }>> {
+  const rows = await db.query('SELECT version, name FROM schema_migrations ORDER BY version');
+  return rows.map((r) => ({ version: Number(r.version), name: String(r.name) }));
+}
