@@ -84,6 +84,38 @@ export async function openTestStore(opts: { sqlitePath?: string } = {}): Promise
   });
 }
 
+/**
+ * `count` stores over one database, each with its own connections, as several `tix serve` processes have: a
+ * fresh PostgreSQL database opened `count` times, or one SQLite file opened `count` times. close() closes them
+ * all and deletes the database.
+ */
+export async function openSharedStores(count: number): Promise<{ stores: Store[]; close(): Promise<void> }> {
+  if (testDatabaseKind === 'sqlite') {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'tix-store-'));
+    const stores = Array.from({ length: count }, () => new SqliteStore(join(dir, 'tix.db')));
+    return {
+      stores,
+      close: async () => {
+        for (const s of stores) await s.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const { PostgresStore } = await import('../../src/server/store/postgres.ts');
+  const database = await freshPostgresDatabase();
+  const stores = await Promise.all(Array.from({ length: count }, () => PostgresStore.open(database.url, { poolSize: 8 })));
+  return {
+    stores,
+    close: async () => {
+      for (const s of stores) await s.close();
+      await database.drop();
+    },
+  };
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;

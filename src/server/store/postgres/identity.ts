@@ -102,11 +102,13 @@ export class PgIdentityStore implements IdentityStore {
 
   async establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]> {
     if (ids.length === 0) return [];
-    return (await this.db.query('SELECT * FROM establishments WHERE id = ANY($1::bigint[]) ORDER BY name', [ids])).map(toEstablishment);
+    return (await this.db.query('SELECT * FROM establishments WHERE id = ANY($1::bigint[]) ORDER BY name COLLATE "C"', [ids])).map(
+      toEstablishment,
+    );
   }
 
   async allEstablishments(): Promise<EstablishmentRow[]> {
-    return (await this.db.query('SELECT * FROM establishments ORDER BY name')).map(toEstablishment);
+    return (await this.db.query('SELECT * FROM establishments ORDER BY name COLLATE "C"')).map(toEstablishment);
   }
 
   async insertToken(t: NewToken): Promise<TokenRow> {
