@@ -36,7 +36,7 @@ export interface AppOptions {
   log?: boolean;
   catalog?: Catalog;
   tickets?: Partial<TicketOptions>;
-  /** how often each instance looks for background work (auto-close); 30 s by default */
+  /** how often each instance looks for background work: 30 s, or half the auto-close delay when that is shorter */
   backgroundPeriodMs?: number;
   /** problems a person must see even without --log (a background task failing) */
   problems?: (message: string) => void;
@@ -133,7 +133,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [
       {
         name: 'auto-close',
-        periodMs: options.backgroundPeriodMs ?? 30_000,
+        // a ticket closes at most one period after its delay (while any instance runs)
+        periodMs:
+          options.backgroundPeriodMs ??
+          Math.max(1000, Math.min(30_000, (options.tickets?.autoCloseMs ?? defaultTicketOptions.autoCloseMs) / 2)),
         run: async () => {
           const closed = await services.tickets.closeDue(AUTO_CLOSE_BATCH);
           if (closed.length)

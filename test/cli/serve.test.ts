@@ -136,7 +136,7 @@ describe('tix serve', () => {
         timeoutMs: 30_000,
       });
       expect(mute.code).toBe(6);
-      expect(mute.stderr).toContain(`cannot reach PostgreSQL at 127.0.0.1:${port} (database "tix", user "tix"): no answer within 5 s`);
+      expect(mute.stderr).toContain(`cannot reach PostgreSQL at 127.0.0.1:${port} (database "tix", user "tix"): no answer within 10 s`);
       expect(mute.stderr).not.toContain('s3cret-pw');
       expect(mute.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     } finally {

@@ -74,7 +74,10 @@ export function explainConnectError(err: unknown, t: PostgresTarget): DatabaseUn
   );
 }
 
-const CONNECT_TIMEOUT_MS = 5000;
+/** the first connection, at start-up: a database that does not answer by then stops tix serve */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** later connections, and a free connection of the pool: a busy database is waited for, not failed at once */
+const POOL_TIMEOUT_MS = 30_000;
 
 // PostgreSQL error codes after which the same transaction may simply run again.
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -133,7 +136,7 @@ export class PgDatabase implements Queryable {
 
   /**
    * Opens the pool and checks the first connection, so a wrong URL, password or database stops `tix serve` at once
-   * with a clear message (DatabaseUnavailableError), within CONNECT_TIMEOUT_MS.
+   * with a clear message (DatabaseUnavailableError), within CONNECT_TIMEOUT_MS (10 s).
    */
   static async open(url: string, opts: { max?: number; onError?: (err: Error) => void } = {}): Promise<PgDatabase> {
     let target: PostgresTarget;
@@ -163,7 +166,7 @@ export class PgDatabase implements Queryable {
       throw explainConnectError(err, target);
     }
     await first.end();
-    const pool = new pg.Pool({ ...config, max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
+    const pool = new pg.Pool({ ...config, connectionTimeoutMillis: POOL_TIMEOUT_MS, max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
     // an idle connection dropped by the server (a restart, a failover) is replaced on next use; say so
     pool.on('error', (err) => opts.onError?.(err));
     return new PgDatabase(pool, target, displayDatabase(url));
