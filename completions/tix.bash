@@ -68,6 +68,7 @@ _tix_arity() {
     'serve/--seed') REPLY='1' ;;
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
+    'serve/--public-url') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
@@ -170,7 +171,7 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') REPLY='-v --version --profile --no-input -h --help' ;;
-    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log -h --help --profile --no-input' ;;
+    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url -h --help --profile --no-input' ;;
     'auth') REPLY='-h --help --profile --no-input' ;;
     'auth login') REPLY='--server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
     'auth logout') REPLY='-h --help --profile --no-input' ;;
@@ -226,7 +227,7 @@ _tix_values() {
     'serve/--db') _tix_files ;;
     'serve/--seed') _tix_files ;;
     'serve/--catalog') _tix_files ;;
-    'token create/--scope') _tix_add 'tickets:read tickets:write contacts:read contacts:write settings:write' ;;
+    'token create/--scope') _tix_add 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write' ;;
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;

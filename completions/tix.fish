@@ -204,6 +204,8 @@ function __tix_arity
             echo '1'
         case 'serve/--auto-close-after'
             echo '1'
+        case 'serve/--public-url'
+            echo '1'
         case 'auth login/--server'
             echo '1'
         case 'auth login/--email'
@@ -397,6 +399,7 @@ complete -c tix -n '__tix_in "serve"' -l seed -r -F -d 'load an organisation fro
 complete -c tix -n '__tix_in "serve"' -l catalog -r -F -d 'use the request-type catalog in this JSON file instead of the built-in one'
 complete -c tix -n '__tix_in "serve"' -l auto-close-after -x -d 'close resolved tickets after this long'
 complete -c tix -n '__tix_in "serve"' -l log -d 'log one line per request to stderr'
+complete -c tix -n '__tix_in "serve"' -l public-url -x -d 'the address people reach this server at, for ticket links (default: http://HOST:PORT)'
 complete -c tix -n '__tix_in "serve"' -s h -l help -d 'display help for command'
 
 # tix auth
@@ -433,9 +436,9 @@ complete -c tix -n '__tix_in "token"' -s h -l help -d 'display help for command'
 # tix token create
 complete -c tix -n '__tix_in "token create"' -l name -x -d 'what the token is for, e.g. ci-incidents'
 complete -c tix -n '__tix_in "token create"' -l expires-in -x -d 'lifetime: 30d, 12h, 1y (at most 366 days)'
-complete -c tix -n '__tix_in "token create"' -l scope -x -d 'what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:write'
-complete -c tix -n '__tix_in "token create"' -l scope -x -a 'tickets:read tickets:write contacts:read contacts:write settings:write'
-complete -c tix -n '__tix_want "token create" "--scope"' -x -a 'tickets:read tickets:write contacts:read contacts:write settings:write'
+complete -c tix -n '__tix_in "token create"' -l scope -x -d 'what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:read, settings:write'
+complete -c tix -n '__tix_in "token create"' -l scope -x -a 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write'
+complete -c tix -n '__tix_want "token create" "--scope"' -x -a 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write'
 complete -c tix -n '__tix_in "token create"' -l json -d 'print JSON (fields: token, id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)'
 complete -c tix -n '__tix_in "token create"' -s h -l help -d 'display help for command'
 

@@ -69,6 +69,7 @@ _tix_arity() {
     'serve/--seed') REPLY='1' ;;
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
+    'serve/--public-url') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
@@ -171,14 +172,14 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') reply=('-v:print the version' '--version:print the version' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)' '-h:display help for command' '--help:display help for command') ;;
-    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '--public-url:the address people reach this server at, for ticket links (default: http://HOST:PORT)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth login') reply=('--server:server URL (default: the profile'\''s, else http://127.0.0.1:8787)' '--email:account e-mail' '--password-stdin:read the password from standard input' '--with-token:read a token (e.g. a personal access token) from standard input instead of logging in with a password' '--insecure-storage:store the token in a plain-text file (mode 0600) instead of the OS keychain' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth logout') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth status') reply=('--json:print JSON (fields: server, profile, user, company, establishments, tokenSource, token)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth token') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'token') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
-    'token create') reply=('--name:what the token is for, e.g. ci-incidents' '--expires-in:lifetime: 30d, 12h, 1y (at most 366 days)' '--scope:what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:write' '--json:print JSON (fields: token, id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'token create') reply=('--name:what the token is for, e.g. ci-incidents' '--expires-in:lifetime: 30d, 12h, 1y (at most 366 days)' '--scope:what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:read, settings:write' '--json:print JSON (fields: token, id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'token list') reply=('--json:print JSON (fields: id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'token revoke') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'establishment') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -227,7 +228,7 @@ _tix_values() {
     'serve/--db') _files ;;
     'serve/--seed') _files ;;
     'serve/--catalog') _files ;;
-    'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:write' ;;
+    'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:read' 'settings\:write' ;;
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;

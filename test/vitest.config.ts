@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `sqlite` runs every test file on SQLite; `postgres` runs the server and store suites again on
 // PostgreSQL (a private cluster the global setup starts), plus the tests only PostgreSQL has (several
 // instances over one database). The suites pick their database from TIX_TEST_DB (test/helpers/database.ts).
 const postgresOnly = ['test/postgres/**/*.test.ts'];
+const dist = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
   test: {
@@ -28,5 +30,8 @@ export default defineConfig({
         },
       },
     ],
+    // the CLI tests run the built bundle (test/helpers/cli.ts): Node loads it as users' Node does, untouched
+    // by Vite's transforms
+    server: { deps: { external: [new RegExp(`^${dist}`)] } },
   },
 });

@@ -124,7 +124,7 @@ export class HttpClient {
 
   async json<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const res = await this.raw(method, path, opts);
-    if (res.status >= 400) throw this.errorFor(method, res);
+    if (res.status >= 300) throw this.errorFor(method, res);
     if (res.status === 204 || res.body.length === 0) return undefined as T;
     return JSON.parse(res.body.toString('utf8')) as T;
   }
@@ -324,6 +324,14 @@ export class HttpClient {
       /* not our envelope: keep the status line */
     }
     const details = { code, fields, status: res.status, data };
+    // redirects are not followed (the token would go along): the server URL is likely the wrong one
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.location;
+      return usageError(
+        `the server answered ${res.status}, a redirect${location ? ` to ${stripControls(String(location)).slice(0, 200)}` : ''}; tix does not follow redirects: check the server URL (${this.shown})`,
+        { ...details, code: 'redirect', hint: 'log in again with the exact API address: tix auth login --server URL (or set TIX_SERVER)' },
+      );
+    }
     if (res.status === 401) return authError(message, { ...details, hint: 'run: tix auth login' });
     if (res.status === 403) return authError(message, details);
     if (res.status === 404) return notFoundError(message, details);

@@ -229,7 +229,7 @@ export interface ContactApplyResult {
 }
 
 /** Scopes a personal access token can carry. Session tokens from `auth login` carry all of them. */
-export const tokenScopes = ['tickets:read', 'tickets:write', 'contacts:read', 'contacts:write', 'settings:write'] as const;
+export const tokenScopes = ['tickets:read', 'tickets:write', 'contacts:read', 'contacts:write', 'settings:read', 'settings:write'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 export const defaultPatScopes: TokenScope[] = ['tickets:read', 'tickets:write'];
 

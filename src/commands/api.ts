@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../core/errors.ts';
+import { stripControls, stripControlsDeep } from '../core/text.ts';
 import type { HttpClient, Query, RawResponse, RequestOptions } from '../api/http.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -186,10 +187,16 @@ function report(o: Options, res: RawResponse): void {
 function print(io: IOStreams, res: RawResponse): void {
   if (res.body.length === 0) return;
   const json = io.isStdoutTTY && /\bjson\b/i.test(String(res.headers['content-type'] ?? '')) ? parseJson(res.body) : undefined;
+  // a terminal gets the server's text without control characters (C0 and C1), as everywhere else in tix;
+  // piped output stays byte for byte what the server sent
   if (json !== undefined) {
-    io.out(`${highlightJson(json, io.color)}\n`);
+    io.out(`${highlightJson(stripControlsDeep(json), io.color)}\n`);
     return;
   }
-  io.stdout.write(res.body);
-  if (io.isStdoutTTY && res.body.at(-1) !== 0x0a) io.out('\n');
+  if (!io.isStdoutTTY) {
+    io.stdout.write(res.body);
+    return;
+  }
+  const text = stripControls(res.body.toString('utf8'));
+  io.out(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -21,6 +21,8 @@ export interface ServeOptions {
   log?: boolean;
   /** what a person should see on stderr (a schema upgrade running, a background task failing) */
   progress?: (line: string) => void;
+  /** the address people reach the server at, for the links it gives out; default: the listen address */
+  publicUrl?: string;
   app?: Partial<AppOptions>;
 }
 
@@ -71,6 +73,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       log: options.log,
       problems: options.progress,
       ...(catalog ? { catalog } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...options.app,
     });
     const address = await app.listen({ host: options.host, port: options.port });
@@ -91,4 +94,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw err;
   }
+}
+
+/**
+ * Why `text` cannot be the server's public base URL, or undefined: an http(s) URL, perhaps with a path (a
+ * reverse proxy's prefix), without credentials, query or fragment.
+ */
+export function publicUrlProblem(text: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return `"${text}" is not a URL; give the address people reach this server at, e.g. https://support.example.com`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol} is not http: or https:`;
+  if (u.username || u.password) return 'put no user name or password in it';
+  if (u.search || u.hash || text.includes('?') || text.includes('#')) return 'a base URL has no query (?) or fragment (#)';
+  return undefined;
 }

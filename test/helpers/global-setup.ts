@@ -1,20 +1,34 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { distProblem } from './dist.ts';
 import { startKeyring, type Keyring } from './keyring.ts';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 
-// Before any test file: build dist/ (tests that spawn bin/tix.js run the real bundle), start a private D-Bus
-// session with GNOME Keyring for the keychain tests, and a PostgreSQL for the postgres project: the one named by
-// TIX_TEST_POSTGRES (a superuser URL), or else a private cluster in a temporary directory (initdb), with a
-// template database that has tix's schema. TIX_TEST_STRICT=1 (CI) turns a missing keyring or PostgreSQL into a
-// failure instead of skipped tests.
+// Before any test file: make sure dist/ is the current sources (the CLI tests run the bundle; `npm test` has
+// just built it, a lone `vitest run FILE` may not have), start a private D-Bus session with GNOME Keyring for
+// the keychain tests, and a PostgreSQL for the postgres project: the one named by TIX_TEST_POSTGRES (a superuser
+// URL), or else a private cluster in a temporary directory (initdb), with a template database that has tix's
+// schema. TIX_TEST_STRICT=1 (CI) turns a missing keyring or PostgreSQL into a failure instead of skipped tests.
+// Runs once, for the root project; what it provides reaches every project (sqlite, postgres).
 let keyring: Keyring | undefined;
 let cluster: PostgresCluster | undefined;
+let runTemp: string | undefined;
 
-// Runs once, for the root project; what it provides reaches every project (sqlite, postgres).
 export async function setup(project: TestProject): Promise<void> {
-  execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  const problem = distProblem();
+  if (problem) {
+    process.stderr.write(`${problem.split(':')[0]}: building it\n`);
+    execFileSync(process.execPath, ['src/dev/build.ts'], { stdio: 'inherit' });
+  }
+  // the cluster's directory is made before TMPDIR moves below: the postgres user must reach it
   await Promise.all([startKeyringFor(project), startPostgresFor(project)]);
+  // Every temporary file of this run (config dirs, databases, installs) under one directory, removed at the end:
+  // test files are forked after this, so they inherit TMPDIR and os.tmpdir() points inside it.
+  runTemp = mkdtempSync(join(tmpdir(), 'tix-run-'));
+  process.env.TMPDIR = runTemp;
 }
 
 async function startKeyringFor(project: TestProject): Promise<void> {
@@ -52,6 +66,7 @@ async function startPostgresFor(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await Promise.all([keyring?.stop(), cluster?.stop()]);
+  if (runTemp) rmSync(runTemp, { recursive: true, force: true });
 }
 
 declare module 'vitest' {

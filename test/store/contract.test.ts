@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Status } from '../../src/core/status.ts';
 import { activeStatuses, statusAfterReply } from '../../src/core/status.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
-import type { NewTicketRecord, Store } from '../../src/server/store/store.ts';
+import type { LoginThrottleState, NewTicketRecord, Store } from '../../src/server/store/store.ts';
 import { openSharedStores, skipWithoutPostgres, testDatabaseKind } from '../helpers/database.ts';
 import { preparedDemo } from '../helpers/server.ts';
 
@@ -60,6 +60,21 @@ const reply = (ticketId: number, authorId: number, body: string, key?: string) =
   nextStatus: (current: Status) => statusAfterReply(current, authorId === ids.agent ? 'agent' : 'customer') ?? { refused: 'closed' },
 });
 
+/** what a login admission sees of these keys now, admitting nothing */
+async function statesOf(s: Store, keys: string[], at: string): Promise<LoginThrottleState[]> {
+  let seen: LoginThrottleState[] = [];
+  await s.identity.admitLogin(
+    keys,
+    (states) => {
+      seen = states;
+      return 'no';
+    },
+    at,
+    30_000,
+  );
+  return seen;
+}
+
 const created = (r: Awaited<ReturnType<Store['tickets']['createTicket']>>) => {
   if (!('ticketId' in r)) throw new Error(`not created: ${JSON.stringify(r)}`);
   return r.ticketId;
@@ -106,13 +121,43 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
       expect(await a.identity.revokeToken(ids.yann, token.id, tick())).toBe(false);
     });
 
-    it('login failures recorded by several instances at once are all counted, and cleared for all', async () => {
-      const key = `account sarah@demo.test from 192.0.2.${Math.floor(Math.random() * 200)}`;
+    it('login throttling: admissions decided with the keys locked, on every instance at once; outcomes counted', async () => {
+      const keys = [`address 192.0.2.${Math.floor(Math.random() * 200)}`, `account sarah@demo.test ${randomUUID()}`];
       const at = tick();
-      await Promise.all(Array.from({ length: 30 }, (_, i) => [a, b, c][i % 3]!.identity.recordLoginFailure(key, at)));
-      expect(await b.identity.loginFailures(key)).toEqual({ count: 30, lastFailedAt: at });
-      await c.identity.clearLoginFailures(key);
-      expect(await a.identity.loginFailures(key)).toBeUndefined();
+      // ten attempts at once on three instances, three admitted at most while their passwords are checked
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          [a, b, c][i % 3]!.identity.admitLogin(
+            keys,
+            (states) => (states.every((s) => s.count + s.pending < 3) ? 'admit' : 'busy'),
+            at,
+            30_000,
+          ),
+        ),
+      );
+      expect(answers.filter((x) => x === 'admit')).toHaveLength(3);
+      expect(await statesOf(a, keys, at)).toEqual([
+        { count: 0, lastFailedAt: null, pending: 3 },
+        { count: 0, lastFailedAt: null, pending: 3 },
+      ]);
+      // the three fail: counted on both keys, no longer pending
+      const failedAt = tick();
+      await Promise.all([a, b, c].map((s) => s.identity.settleLogin(keys, { failed: true, clear: [] }, failedAt, 3_600_000)));
+      expect(await statesOf(b, keys, tick())).toEqual([
+        { count: 3, lastFailedAt: failedAt, pending: 0 },
+        { count: 3, lastFailedAt: failedAt, pending: 0 },
+      ]);
+      // an attempt admitted by a process that died stops counting once its time is up
+      await c.identity.admitLogin(keys, () => 'admit', tick(), 1000);
+      expect((await statesOf(a, keys, new Date(clock + 5000).toISOString())).map((s) => s.pending)).toEqual([0, 0]);
+      // a success clears its account key; a failure an hour after the last one counts from one again
+      await a.identity.settleLogin(keys, { failed: false, clear: [keys[1]!] }, tick(), 3_600_000);
+      const later = new Date(clock + 2 * 3_600_000).toISOString();
+      await b.identity.settleLogin(keys, { failed: true, clear: [] }, later, 3_600_000);
+      expect(await statesOf(c, keys, later)).toEqual([
+        { count: 1, lastFailedAt: later, pending: 0 },
+        { count: 1, lastFailedAt: later, pending: 0 },
+      ]);
     });
   });
 

@@ -18,6 +18,7 @@ export class SettingsService {
   }
 
   async get(p: Principal, siren?: string): Promise<Settings> {
+    requireScope(p, 'settings:read');
     const c = await this.company(p, siren);
     return { company: { siren: c.siren, name: c.name }, markRead: c.markRead };
   }
@@ -27,6 +28,8 @@ export class SettingsService {
     if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings');
     const c = await this.company(p, undefined);
     if (change.markRead) await this.store.settings.setMarkRead(c.id, change.markRead);
-    return this.get(p);
+    // the answer is the change made, which a settings:write token may see
+    const after = await this.company(p, undefined);
+    return { company: { siren: after.siren, name: after.name }, markRead: after.markRead };
   }
 }

@@ -152,10 +152,21 @@ export const sqliteMigrations: Migration[] = [
   },
   {
     version: 5,
-    name: 'tickets closed automatically',
+    name: 'tickets closed automatically; login attempts being checked',
     sql: `
       -- 1 when the server closed the ticket after the auto-close delay, 0 when someone closed it (or it is open)
       ALTER TABLE tickets ADD COLUMN auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1));
+      -- login throttling per key: failures, and attempts admitted whose password is being checked (until
+      -- pending_until, in case their process died); replaces login_failures
+      CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL DEFAULT 0,
+        last_failed_at TEXT,
+        pending INTEGER NOT NULL DEFAULT 0,
+        pending_until TEXT
+      );
+      INSERT INTO login_throttle (key, count, last_failed_at) SELECT key, count, last_failed_at FROM login_failures;
+      DROP TABLE login_failures;
     `,
   },
 ];

@@ -280,7 +280,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
       JOIN establishments e ON e.id = t.establishment_id
       JOIN companies c ON c.id = e.company_id
       JOIN users u ON u.id = t.created_by
-      LEFT JOIN users ob ON ob.email = t.on_behalf_of
+      LEFT JOIN users ob ON ob.email = t.on_behalf_of AND ob.company_id = e.company_id
       WHERE ${where} ${order}`;
   }
 

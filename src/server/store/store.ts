@@ -59,9 +59,13 @@ export interface TokenRow {
 
 export type NewToken = Omit<TokenRow, 'id' | 'lastUsedAt' | 'revokedAt'>;
 
-export interface LoginFailures {
+/** A login throttle key (an address, an account from an address), as every instance sees it. */
+export interface LoginThrottleState {
+  /** failed attempts counted, and when the last one was */
   count: number;
-  lastFailedAt: string;
+  lastFailedAt: string | null;
+  /** attempts admitted whose password is still being checked */
+  pending: number;
 }
 
 /** An organisation to load (`--demo`, `--seed FILE`), already validated; passwords already hashed. */
@@ -208,6 +212,12 @@ export type WriteResult<T extends string> =
   | { conflict: 'idempotency'; ticketId: number }
   | { refused: string };
 
+/** The most a user may have uploaded and not yet attached. */
+export interface UploadQuota {
+  maxCount: number;
+  maxBytes: number;
+}
+
 export interface PendingUpload extends AttachmentRecord {
   id: number;
   userId: number;
@@ -282,10 +292,23 @@ export interface IdentityStore {
   /** true when a live token of this user was revoked now; revoking twice, even at once from two instances, is true once */
   revokeToken(userId: number, id: number, at: string): Promise<boolean>;
 
-  loginFailures(key: string): Promise<LoginFailures | undefined>;
-  /** counts one more failure atomically (two instances recording at once count two) */
-  recordLoginFailure(key: string, at: string): Promise<LoginFailures>;
-  clearLoginFailures(key: string): Promise<void>;
+  /**
+   * Login throttling, held in the database so that it holds whichever instance an attempt reaches. In one
+   * transaction with the keys' rows locked, decide() sees each key's failures and attempts pending (admitted,
+   * not settled, for less than `pendingTtlMs`: a process killed while checking a password stops counting then);
+   * answering 'admit' counts the attempt as pending on every key. Returns decide's answer.
+   */
+  admitLogin<R>(
+    keys: string[],
+    decide: (states: LoginThrottleState[]) => 'admit' | R,
+    at: string,
+    pendingTtlMs: number,
+  ): Promise<'admit' | R>;
+  /**
+   * Ends an admitted attempt: no longer pending on its keys; when it failed, one more failure on each (a count
+   * whose last failure is older than `forgetAfterMs` starts again at one); `clear` keys lose their failures.
+   */
+  settleLogin(keys: string[], outcome: { failed: boolean; clear: string[] }, at: string, forgetAfterMs: number): Promise<void>;
 }
 
 /** Organisation settings (seed 002), one row per company. */
@@ -324,16 +347,24 @@ export interface ContactStore {
 
 /** Files uploaded before the ticket or reply that attaches them; their bytes live in the database. */
 export interface UploadStore {
-  insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord>;
+  /**
+   * Stores an upload unless the user's uploads not yet attached to a message would then exceed `quota`
+   * (checked and written in one transaction, the user's pending uploads held, so parallel uploads, on one
+   * instance or several, cannot slip past it).
+   */
+  insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }>;
   uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
   /** how many files, and bytes, a user uploaded that no message has attached yet */
   pendingUploads(userId: number): Promise<{ count: number; bytes: number }>;

@@ -2,7 +2,7 @@ import type {
   CompanyRow,
   EstablishmentRow,
   IdentityStore,
-  LoginFailures,
+  LoginThrottleState,
   MembershipRow,
   NewToken,
   OrganisationSeed,
@@ -142,23 +142,59 @@ export class PgIdentityStore implements IdentityStore {
     return rows.length > 0;
   }
 
-  async loginFailures(key: string): Promise<LoginFailures | undefined> {
-    const row = await this.db.one('SELECT count, last_failed_at FROM login_failures WHERE key = $1', [key]);
-    return row && { count: Number(row.count), lastFailedAt: String(row.last_failed_at) };
+  async admitLogin<R>(
+    keys: string[],
+    decide: (states: LoginThrottleState[]) => 'admit' | R,
+    at: string,
+    pendingTtlMs: number,
+  ): Promise<'admit' | R> {
+    const sorted = [...new Set(keys)].sort();
+    return this.db.transaction(async (tx) => {
+      // the keys' rows, made if missing, locked in one order (no deadlock between two admissions)
+      await tx.query('INSERT INTO login_throttle (key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k ON CONFLICT DO NOTHING', [sorted]);
+      const rows = await tx.query(
+        `SELECT key, count, last_failed_at, CASE WHEN pending_until > $2 THEN pending ELSE 0 END AS pending
+         FROM login_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+        [sorted, at],
+      );
+      const byKey = new Map(rows.map((r) => [String(r.key), r]));
+      const answer = decide(
+        keys.map((key) => {
+          const r = byKey.get(key)!;
+          return { count: Number(r.count), lastFailedAt: r.last_failed_at ?? null, pending: Number(r.pending) };
+        }),
+      );
+      if (answer === 'admit')
+        await tx.query(
+          `UPDATE login_throttle SET pending = CASE WHEN pending_until > $2 THEN pending + 1 ELSE 1 END,
+             pending_until = $2::timestamptz + make_interval(secs => $3::double precision / 1000)
+           WHERE key = ANY($1::text[])`,
+          [sorted, at, pendingTtlMs],
+        );
+      return answer;
+    });
   }
 
-  async recordLoginFailure(key: string, at: string): Promise<LoginFailures> {
-    const row = await this.db.one(
-      `INSERT INTO login_failures (key, count, last_failed_at) VALUES ($1, 1, $2)
-       ON CONFLICT (key) DO UPDATE SET count = login_failures.count + 1, last_failed_at = excluded.last_failed_at
-       RETURNING count, last_failed_at`,
-      [key, at],
-    );
-    return { count: Number(row!.count), lastFailedAt: String(row!.last_failed_at) };
-  }
-
-  async clearLoginFailures(key: string): Promise<void> {
-    await this.db.query('DELETE FROM login_failures WHERE key = $1', [key]);
+  async settleLogin(keys: string[], outcome: { failed: boolean; clear: string[] }, at: string, forgetAfterMs: number): Promise<void> {
+    const sorted = [...new Set(keys)].sort();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO login_throttle (key, count, last_failed_at)
+         SELECT k, CASE WHEN $2 THEN 1 ELSE 0 END, CASE WHEN $2 THEN $3::timestamptz END FROM unnest($1::text[]) AS k ORDER BY k
+         ON CONFLICT (key) DO UPDATE SET
+           pending = CASE WHEN login_throttle.pending_until > $3 AND login_throttle.pending > 0 THEN login_throttle.pending - 1 ELSE 0 END,
+           count = CASE WHEN NOT $2 THEN login_throttle.count
+             WHEN login_throttle.last_failed_at IS NULL
+               OR login_throttle.last_failed_at < $3::timestamptz - make_interval(secs => $4::double precision / 1000) THEN 1
+             ELSE login_throttle.count + 1 END,
+           last_failed_at = CASE WHEN $2 THEN $3::timestamptz ELSE login_throttle.last_failed_at END`,
+        [sorted, outcome.failed, at, forgetAfterMs],
+      );
+      if (outcome.clear.length)
+        await tx.query('UPDATE login_throttle SET count = 0, last_failed_at = NULL WHERE key = ANY($1::text[])', [outcome.clear]);
+      // nothing left to remember: no row
+      await tx.query('DELETE FROM login_throttle WHERE key = ANY($1::text[]) AND count = 0 AND pending = 0', [sorted]);
+    });
   }
 }
 

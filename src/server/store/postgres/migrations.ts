@@ -62,11 +62,14 @@ export const postgresMigrations: PgMigration[] = [
         revoked_at timestamptz
       );
       CREATE INDEX tokens_user ON tokens(user_id, kind);
-      -- failed logins per throttled key (an account from an address, an address): shared by every instance
-      CREATE TABLE login_failures (
+      -- login throttling per key (an account from an address, an address), shared by every instance: failures,
+      -- and attempts admitted whose password is being checked (until pending_until, in case their process died)
+      CREATE TABLE login_throttle (
         key text PRIMARY KEY,
-        count integer NOT NULL,
-        last_failed_at timestamptz NOT NULL
+        count integer NOT NULL DEFAULT 0,
+        last_failed_at timestamptz,
+        pending integer NOT NULL DEFAULT 0,
+        pending_until timestamptz
       );
     `,
   },

@@ -1,5 +1,5 @@
-import type { AttachmentRecord, PendingUpload, UploadStore } from '../store.ts';
-import type { PgDatabase, Row } from './database.ts';
+import type { AttachmentRecord, PendingUpload, UploadQuota, UploadStore } from '../store.ts';
+import type { PgDatabase, Queryable, Row } from './database.ts';
 
 /** Uploaded files on PostgreSQL, bytes included (bytea): every instance serves every file, pg_dump backs them up. */
 export class PgUploadStore implements UploadStore {
@@ -9,22 +9,38 @@ export class PgUploadStore implements UploadStore {
     this.db = db;
   }
 
-  async insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord> {
-    await this.db.query(
-      `INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [u.publicId, u.userId, u.filename, u.contentType, u.size, u.sha256, u.data, u.at],
-    );
-    return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+  async insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }> {
+    const insert = async (tx: Queryable) => {
+      await tx.query(
+        `INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [u.publicId, u.userId, u.filename, u.contentType, u.size, u.sha256, u.data, u.at],
+      );
+      return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+    };
+    if (!quota) return insert(this.db);
+    return this.db.transaction(async (tx) => {
+      // the user's row locked: this user's uploads take turns from the count to the insert, on every instance
+      await tx.query('SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE', [u.userId]);
+      const pending = (await tx.one(
+        'SELECT count(*) AS n, coalesce(sum(size), 0)::bigint AS bytes FROM uploads WHERE message_id IS NULL AND user_id = $1',
+        [u.userId],
+      ))!;
+      if (Number(pending.n) + 1 > quota.maxCount || Number(pending.bytes) + u.size > quota.maxBytes) return { overQuota: true as const };
+      return insert(tx);
+    });
   }
 
   async uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]> {

@@ -2,7 +2,7 @@ import type {
   CompanyRow,
   EstablishmentRow,
   IdentityStore,
-  LoginFailures,
+  LoginThrottleState,
   MembershipRow,
   NewToken,
   OrganisationSeed,
@@ -155,24 +155,56 @@ export class SqliteIdentityStore implements IdentityStore {
     return r.changes > 0;
   }
 
-  async loginFailures(key: string): Promise<LoginFailures | undefined> {
-    const row = this.sql.get<Row>('SELECT count, last_failed_at FROM login_failures WHERE key = ?', key);
-    return row && { count: Number(row.count), lastFailedAt: String(row.last_failed_at) };
+  async admitLogin<R>(
+    keys: string[],
+    decide: (states: LoginThrottleState[]) => 'admit' | R,
+    at: string,
+    pendingTtlMs: number,
+  ): Promise<'admit' | R> {
+    return this.sql.transaction(() => {
+      const states = keys.map((key): LoginThrottleState => {
+        const r = this.sql.get<Row>('SELECT count, last_failed_at, pending, pending_until FROM login_throttle WHERE key = ?', key);
+        return {
+          count: r ? Number(r.count) : 0,
+          lastFailedAt: r?.last_failed_at ? String(r.last_failed_at) : null,
+          pending: r?.pending_until && String(r.pending_until) > at ? Number(r.pending) : 0,
+        };
+      });
+      const answer = decide(states);
+      if (answer === 'admit') {
+        const until = new Date(Date.parse(at) + pendingTtlMs).toISOString();
+        for (const key of keys)
+          this.sql.run(
+            `INSERT INTO login_throttle (key, pending, pending_until) VALUES (?1, 1, ?2)
+             ON CONFLICT (key) DO UPDATE SET pending = CASE WHEN pending_until > ?3 THEN pending + 1 ELSE 1 END, pending_until = ?2`,
+            key,
+            until,
+            at,
+          );
+      }
+      return answer;
+    });
   }
 
-  async recordLoginFailure(key: string, at: string): Promise<LoginFailures> {
-    const row = this.sql.get<Row>(
-      `INSERT INTO login_failures (key, count, last_failed_at) VALUES (?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET count = count + 1, last_failed_at = excluded.last_failed_at
-       RETURNING count, last_failed_at`,
-      key,
-      at,
-    )!;
-    return { count: Number(row.count), lastFailedAt: String(row.last_failed_at) };
-  }
-
-  async clearLoginFailures(key: string): Promise<void> {
-    this.sql.run('DELETE FROM login_failures WHERE key = ?', key);
+  async settleLogin(keys: string[], outcome: { failed: boolean; clear: string[] }, at: string, forgetAfterMs: number): Promise<void> {
+    const forgotten = new Date(Date.parse(at) - forgetAfterMs).toISOString();
+    this.sql.transaction(() => {
+      for (const key of keys)
+        this.sql.run(
+          `INSERT INTO login_throttle (key, count, last_failed_at) VALUES (?1, ?2, CASE WHEN ?2 = 1 THEN ?3 END)
+           ON CONFLICT (key) DO UPDATE SET
+             pending = CASE WHEN pending_until > ?3 AND pending > 0 THEN pending - 1 ELSE 0 END,
+             count = CASE WHEN ?2 = 0 THEN count WHEN last_failed_at IS NULL OR last_failed_at < ?4 THEN 1 ELSE count + 1 END,
+             last_failed_at = CASE WHEN ?2 = 1 THEN ?3 ELSE last_failed_at END`,
+          key,
+          outcome.failed ? 1 : 0,
+          at,
+          forgotten,
+        );
+      for (const key of outcome.clear) this.sql.run('UPDATE login_throttle SET count = 0, last_failed_at = NULL WHERE key = ?', key);
+      // nothing left to remember: no row
+      for (const key of keys) this.sql.run('DELETE FROM login_throttle WHERE key = ? AND count = 0 AND pending = 0', key);
+    });
   }
 }
 

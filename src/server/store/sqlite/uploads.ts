@@ -1,4 +1,4 @@
-import type { AttachmentRecord, PendingUpload, UploadStore } from '../store.ts';
+import type { AttachmentRecord, PendingUpload, UploadQuota, UploadStore } from '../store.ts';
 import { placeholders, type Row, type SqliteDatabase } from './database.ts';
 
 /** Uploaded files on SQLite, bytes included (a BLOB per file). */
@@ -9,28 +9,45 @@ export class SqliteUploadStore implements UploadStore {
     this.sql = sql;
   }
 
-  async insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord> {
-    this.sql.run(
-      'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      u.publicId,
-      u.userId,
-      u.filename,
-      u.contentType,
-      u.size,
-      u.sha256,
-      u.data,
-      u.at,
-    );
-    return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+  async insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }> {
+    return this.sql.transaction(() => {
+      if (quota) {
+        const pending = this.pending(u.userId);
+        if (pending.count + 1 > quota.maxCount || pending.bytes + u.size > quota.maxBytes) return { overQuota: true as const };
+      }
+      this.sql.run(
+        'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        u.publicId,
+        u.userId,
+        u.filename,
+        u.contentType,
+        u.size,
+        u.sha256,
+        u.data,
+        u.at,
+      );
+      return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+    });
+  }
+
+  private pending(userId: number): { count: number; bytes: number } {
+    const row = this.sql.get<Row>(
+      'SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM uploads WHERE message_id IS NULL AND user_id = ?',
+      userId,
+    )!;
+    return { count: Number(row.n), bytes: Number(row.bytes) };
   }
 
   async uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]> {
@@ -49,11 +66,7 @@ export class SqliteUploadStore implements UploadStore {
   }
 
   async pendingUploads(userId: number): Promise<{ count: number; bytes: number }> {
-    const row = this.sql.get<Row>(
-      'SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM uploads WHERE message_id IS NULL AND user_id = ?',
-      userId,
-    )!;
-    return { count: Number(row.n), bytes: Number(row.bytes) };
+    return this.pending(userId);
   }
 
   async attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined> {
