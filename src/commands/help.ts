@@ -34,6 +34,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'FORCE_HYPERLINK', meaning: '1 or 0: show ticket numbers as terminal hyperlinks (OSC 8) or not, whatever the terminal' },
   { name: 'TIX_PAGER', meaning: 'pager for long output on a terminal (then PAGER; "cat" disables paging)' },
   { name: 'EDITOR', meaning: 'editor for long text on a terminal (VISUAL first)' },
+  {
+    name: 'BROWSER',
+    meaning: "browser command for --web (the page's URL replaces %s in it, or comes last); default: xdg-open, open or start",
+  },
   { name: 'HTTPS_PROXY', meaning: 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it' },
   { name: 'XDG_CONFIG_HOME', meaning: 'base of the default config directory' },
   { name: 'XDG_DATA_HOME', meaning: "base of tix serve's default database ($XDG_DATA_HOME/tix/tix.db)" },

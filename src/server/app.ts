@@ -26,6 +26,7 @@ import { TokenService } from './services/tokens.ts';
 import { defaultUploadLimits, UploadService, type UploadLimits } from './services/uploads.ts';
 import { defaultCatalog, type Catalog } from '../core/catalog.ts';
 import type { Store } from './store/store.ts';
+import { wantsPage, webNotFound, webRoutes } from './web/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -283,6 +284,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(body);
   });
   app.setNotFoundHandler((req, reply) => {
+    if (wantsPage(req)) return webNotFound(services, req, reply);
     void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
@@ -300,6 +302,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+  // the web view: the page behind every ticket link
+  await app.register(async (web) => webRoutes(web, services));
   await app.ready();
   return app;
 }

@@ -79,7 +79,7 @@ describe('tix ticket create (scripts)', () => {
       env: await as('sarah'),
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^${s.url}/api/v1/tickets/\\d+\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^${s.url}/tickets/\\d+\\n$`));
     expect(r.stderr).toMatch(/✓ Filed ticket #\d+: How to export\? \(question, École Lille\)/);
   });
 

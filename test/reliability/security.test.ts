@@ -355,7 +355,7 @@ describe('ticket URLs (tix serve --public-url)', () => {
     );
     expect(res.status).toBe(201);
     const ticket = JSON.parse(res.body);
-    expect(ticket.url).toBe(`${PUBLIC_URL}/api/v1/tickets/${ticket.id}`);
+    expect(ticket.url).toBe(`${PUBLIC_URL}/tickets/${ticket.id}`);
   });
 
   it('--public-url must be an http(s) URL without credentials, query or fragment', async () => {

@@ -318,12 +318,12 @@ describe('ticket URLs', () => {
   it('come from the public base URL, never from the Host header', async () => {
     const res = await s.api('POST', '/tickets', { token: yann, body: ticketBody('host header'), headers: { host: 'evil.example' } });
     expect(res.status).toBe(201);
-    expect(res.body.url).toBe(`${s.url}/api/v1/tickets/${res.body.id}`);
+    expect(res.body.url).toBe(`${s.url}/tickets/${res.body.id}`);
     const forwarded = await s.api('GET', `/tickets/${res.body.id}`, {
       token: yann,
       headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
     });
-    expect(forwarded.body.url).toBe(`${s.url}/api/v1/tickets/${res.body.id}`);
+    expect(forwarded.body.url).toBe(`${s.url}/tickets/${res.body.id}`);
   });
 
   it('use --public-url when given (a path prefix kept, a trailing slash not doubled)', async () => {
@@ -331,7 +331,7 @@ describe('ticket URLs', () => {
     try {
       const token = await other.tokenFor('yann@demo.test');
       const res = await other.api('POST', '/tickets', { token, body: ticketBody('public url') });
-      expect(res.body.url).toBe(`https://support.example.com/tix/api/v1/tickets/${res.body.id}`);
+      expect(res.body.url).toBe(`https://support.example.com/tix/tickets/${res.body.id}`);
     } finally {
       await other.close();
     }

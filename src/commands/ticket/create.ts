@@ -41,6 +41,8 @@ export interface Options {
   json: JsonOption;
   /** the editor from tix config, if any */
   editor?: string;
+  /** once filed, open the ticket's page in the browser */
+  web?: boolean;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -65,6 +67,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--dedupe', 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one')
     .option('--dry-run', 'print the request that would be sent, and send nothing')
     .option('--json [fields]', `print the new ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
+    .option('--web', "once filed, open the ticket's page in your browser (the web view is read-only: the request is filed here)")
     .action(
       async (opts: {
         type?: string;
@@ -81,6 +84,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         dedupe?: boolean;
         dryRun?: boolean;
         json?: JsonOption;
+        web?: boolean;
       }) => {
         await runF({
           io: f.io,
@@ -101,6 +105,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           dryRun: Boolean(opts.dryRun),
           json: opts.json,
           editor: f.config().editor,
+          web: Boolean(opts.web),
         });
       },
     );
@@ -125,6 +130,7 @@ export async function run(o: Options): Promise<void> {
     throw usageError('--description and --description-file cannot be combined');
   if (o.fromJson === '-' && o.descriptionFile === '-')
     throw usageError('--from-json - and --description-file - cannot both read standard input');
+  if (o.web && o.dryRun) throw usageError('--web opens the filed ticket, and --dry-run files nothing: use one or the other');
 
   // 1. What the script gave: the JSON document first, flags on top.
   const draft: Draft = o.fromJson
@@ -259,6 +265,7 @@ export async function run(o: Options): Promise<void> {
     : created.deduplicated
       ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n`
       : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
+  if (o.web) await (await import('../../io/browser.ts')).openInBrowser(o.io, o.env, ticket.url, { onFailure: 'warn' });
   if (fields) {
     printJson(o.io, pick(ticket, fields));
     // scripts reading the JSON still hear, on stderr, when nothing new was filed

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Backend } from '../../api/backend.ts';
 import { parseId } from '../../cli/args.ts';
+import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -17,6 +18,8 @@ export interface Options {
   /** false with --no-mark-read: never mark anything read, whatever the organisation setting */
   markRead: boolean;
   pager?: string;
+  /** open the ticket's page in the browser instead */
+  web?: boolean;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -27,7 +30,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .argument('<id>', 'ticket number')
     .option('--no-mark-read', 'never mark the messages read, even when the organisation marks them read on opening')
     .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { json?: JsonOption; markRead: boolean }) => {
+    .option('--web', "open the ticket's page in your browser (BROWSER, else the system's opener)")
+    .action(async (id: string, opts: { json?: JsonOption; markRead: boolean; web?: boolean }) => {
       await runF({
         io: f.io,
         env: f.env,
@@ -36,6 +40,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         json: opts.json,
         markRead: opts.markRead,
         pager: f.config().pager,
+        web: Boolean(opts.web),
       });
     });
   return examples(cmd, [
@@ -43,11 +48,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket view 42 --no-mark-read',
     'tix ticket view 42 --json messages',
     "tix ticket view 42 --json | jq '.messages[-1].body'",
+    'tix ticket view 42 --web',
   ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_VIEW_FIELDS);
+  if (o.web) return openPage(o);
   const backend = await o.backend();
   // "auto": the organisation's mark-read setting decides (seed 002: manual by default, or on opening)
   const ticket = await backend.ticket(o.id, { markRead: o.markRead ? 'auto' : 'never' });
@@ -55,4 +62,12 @@ export async function run(o: Options): Promise<void> {
   // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
   const type = await backend.requestType(ticket.type).catch(() => undefined);
   await page(o.io, o.env, renderTicket(o.io, o.env, ticket, type), o.pager);
+}
+
+/** The ticket's page in the browser; the ticket is fetched first, so an unknown one fails here (exit 3). */
+async function openPage(o: Options): Promise<void> {
+  if (o.json !== undefined) throw usageError('--web and --json cannot be combined: --web opens the page, --json prints the ticket');
+  const ticket = await (await o.backend()).ticket(o.id, { markRead: 'never' });
+  const { openInBrowser } = await import('../../io/browser.ts');
+  await openInBrowser(o.io, o.env, ticket.url);
 }

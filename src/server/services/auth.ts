@@ -54,9 +54,19 @@ export class AuthService {
    * per client address whatever the account. Someone guessing a known user's password from elsewhere slows
    * down only their own address, never the user's. Each attempt is counted before the password is verified,
    * so parallel guesses cannot all slip in while the first ones are being checked. The counts live in the store:
-   * several instances behind a load balancer throttle as one.
+   * several instances behind a load balancer throttle as one. `session` names the session, sets its lifetime and
+   * what it may do: the web view's sessions are shorter than the CLI's, and read-only.
    */
-  async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
+  async login(
+    email: string,
+    password: string,
+    clientAddress: string,
+    session: { name: string; ttlMs: number; scopes: string[] } = {
+      name: 'tix auth login',
+      ttlMs: this.options.sessionTtlMs,
+      scopes: ['*'],
+    },
+  ): Promise<LoginResult> {
     const account = email.trim().toLowerCase();
     const address = addressKey(clientAddress);
     const throttles: Throttle[] = [
@@ -82,15 +92,15 @@ export class AuthService {
     }
     if (!user || !ok) throw unauthorized('wrong e-mail or password');
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
+    const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
     await this.store.identity.insertToken({
       userId: user.id,
       kind: 'session',
-      name: 'tix auth login',
+      name: session.name,
       tokenHash: t.hash,
       prefix: t.prefix,
-      scopes: ['*'],
+      scopes: session.scopes,
       createdAt: now.toISOString(),
       expiresAt,
     });

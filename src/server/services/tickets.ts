@@ -439,7 +439,8 @@ export function toTicket(t: TicketRecord, baseUrl: string): Ticket {
     messageCount: t.messageCount,
     fields: t.fields as FieldValues,
     followUpOf: t.followUpOf,
-    url: `${baseUrl}/api/v1/tickets/${t.id}`,
+    // the ticket's page in the web view (src/server/web), which a person can open in a browser
+    url: `${baseUrl}/tickets/${t.id}`,
   };
 }
 

@@ -69,6 +69,11 @@ export class TokenService {
 function requireSession(p: Principal, verb: string): void {
   if (p.token.kind !== 'session')
     throw forbidden(`personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`);
+  // the web view's sessions are read-only: they manage no tokens either
+  if (!p.token.scopes.includes('*'))
+    throw forbidden(
+      `this session is read-only and cannot manage tokens (${verb}); log in with tix auth login and run it from that session`,
+    );
 }
 
 export function tokenInfo(t: TokenRow): TokenInfo {
