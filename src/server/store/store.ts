@@ -195,6 +195,28 @@ export interface NewTicketRecord {
   };
 }
 
+/**
+ * A ticket with its whole history, for bulk loading (the scale benchmark's data set; imports from another
+ * helpdesk): written as given, with no rules applied.
+ */
+export interface ImportedTicket {
+  establishmentId: number;
+  createdById: number;
+  type: string;
+  category: string;
+  summary: string;
+  fields: FieldValues;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** the conversation, oldest first; the first message is the description */
+  messages: Array<{ authorId: number; body: string; createdAt: string }>;
+  /** read state: each of these users has read the first `messages` messages (the others' among them) */
+  readUpTo: Array<{ userId: number; messages: number }>;
+}
+
 export interface NewMessageRecord {
   ticketId: number;
   authorId: number;

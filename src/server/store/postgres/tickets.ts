@@ -2,6 +2,7 @@ import type { Status } from '../../../core/status.ts';
 import { searchTerms } from '../shared.ts';
 import type {
   Idempotency,
+  ImportedTicket,
   MarkReadPolicy,
   MessageRecord,
   NewMessageRecord,
@@ -157,6 +158,73 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       await this.recordKey(tx, t.createdById, t.idempotency, ticketId, null);
       return { ticketId, replayed: false };
     });
+  }
+
+  /**
+   * Bulk load: tickets with their conversations and read state, written as given, one transaction per batch,
+   * each table in one statement per batch (arrays unnested); returns how many.
+   */
+  async importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number> {
+    let imported = 0;
+    for (const batch of batches) {
+      await this.db.transaction(async (tx) => {
+        const nextIds = async (table: string, n: number) =>
+          (await tx.query(`SELECT nextval(pg_get_serial_sequence('${table}', 'id')) AS id FROM generate_series(1, $1)`, [n])).map((r) =>
+            Number(r.id),
+          );
+        const ticketIds = await nextIds('tickets', batch.length);
+        await tx.query(
+          `INSERT INTO tickets (id, establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at,
+             resolved_at, closed_at, message_count, search)
+           SELECT id, est, creator, type, category, summary, fields, status, created_at, updated_at, resolved_at, closed_at, messages,
+             to_tsvector('tix_search', text)
+           FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::json[], $8::text[],
+             $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::int[], $14::text[])
+             AS t(id, est, creator, type, category, summary, fields, status, created_at, updated_at, resolved_at, closed_at, messages, text)`,
+          [
+            ticketIds,
+            batch.map((t) => t.establishmentId),
+            batch.map((t) => t.createdById),
+            batch.map((t) => t.type),
+            batch.map((t) => t.category),
+            batch.map((t) => t.summary),
+            batch.map((t) => JSON.stringify(t.fields)),
+            batch.map((t) => t.status),
+            batch.map((t) => t.createdAt),
+            batch.map((t) => t.updatedAt),
+            batch.map((t) => t.resolvedAt),
+            batch.map((t) => t.closedAt),
+            batch.map((t) => t.messages.length),
+            batch.map((t) => [t.summary, ...t.messages.map((m) => m.body)].map(searchText).join(' ')),
+          ],
+        );
+        const messageIds = await nextIds(
+          'messages',
+          batch.reduce((n, t) => n + t.messages.length, 0),
+        );
+        const rows = batch.flatMap((t, i) => t.messages.map((m) => ({ ...m, ticketId: ticketIds[i]! })));
+        await tx.query(
+          `INSERT INTO messages (id, ticket_id, author_id, body, created_at)
+           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[])`,
+          [messageIds, rows.map((m) => m.ticketId), rows.map((m) => m.authorId), rows.map((m) => m.body), rows.map((m) => m.createdAt)],
+        );
+        const reads: Array<[number, number]> = [];
+        let first = 0;
+        for (const t of batch) {
+          for (const r of t.readUpTo)
+            for (let i = 0; i < Math.min(r.messages, t.messages.length); i++)
+              if (t.messages[i]!.authorId !== r.userId) reads.push([r.userId, messageIds[first + i]!]);
+          first += t.messages.length;
+        }
+        await tx.query('INSERT INTO message_reads (user_id, message_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])', [
+          reads.map((r) => r[0]),
+          reads.map((r) => r[1]),
+        ]);
+      });
+      imported += batch.length;
+      onBatch?.(imported);
+    }
+    return imported;
   }
 
   async addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>> {
