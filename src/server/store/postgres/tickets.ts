@@ -19,6 +19,16 @@ import { toAttachment } from './uploads.ts';
 const UPLOAD_TAKEN = { refused: 'an attachment was already used by another message; upload it again' } as const;
 
 /**
+ * A ticket's new status (parameter `status`) at a time (parameter `at`), in an UPDATE of tickets: the activity
+ * moves, the resolution and closing times follow the status, and a ticket is "closed automatically" only while
+ * the auto-close's closing stands.
+ */
+const statusChange = (status: string, at: string) => `status = ${status}::text, updated_at = ${at}::timestamptz,
+  resolved_at = CASE WHEN ${status}::text = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, ${at}::timestamptz) END,
+  closed_at = CASE WHEN ${status}::text = 'closed' THEN coalesce(closed_at, ${at}::timestamptz) END,
+  auto_closed = (status = 'closed' AND ${status}::text = 'closed' AND auto_closed)`;
+
+/**
  * Tickets, messages and read state on PostgreSQL, for several instances at once. Each write is one READ
  * COMMITTED transaction that:
  * - claims its idempotency key first (INSERT … ON CONFLICT DO NOTHING on the key's primary key): a second
@@ -64,16 +74,6 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     };
   }
 
-  private async recordKey(tx: Queryable, userId: number, idem: Idempotency | undefined, ticketId: number, messageId: number | null) {
-    if (!idem) return;
-    await tx.query('UPDATE idempotency_keys SET ticket_id = $3, message_id = $4 WHERE user_id = $1 AND key = $2', [
-      userId,
-      idem.key,
-      ticketId,
-      messageId,
-    ]);
-  }
-
   private async attachUploads(tx: Queryable, messageId: number, uploadIds: number[]): Promise<void> {
     if (uploadIds.length === 0) return;
     const attached = await tx.run('UPDATE uploads SET message_id = $1 WHERE message_id IS NULL AND id = ANY($2::bigint[])', [
@@ -84,30 +84,27 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     if (attached !== uploadIds.length) throw new RollbackWith(UPLOAD_TAKEN);
   }
 
-  /** A message, counted and made searchable in the ticket's row. */
-  private async insertMessage(tx: Queryable, ticketId: number, authorId: number, body: string, at: string): Promise<number> {
-    const row = await tx.one('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
-      ticketId,
-      authorId,
-      body,
-      at,
-    ]);
-    await tx.query("UPDATE tickets SET message_count = message_count + 1, search = search || to_tsvector('tix_search', $2) WHERE id = $1", [
-      ticketId,
-      searchText(body),
-    ]);
+  /**
+   * A reply in one statement: the message, and the ticket's new status, activity, count and search document (one
+   * new version of the ticket's row); the idempotency key, when there is one, points to the message.
+   */
+  private async insertReply(
+    tx: Queryable,
+    r: { ticketId: number; authorId: number; body: string; at: string; status: Status; idempotency?: Idempotency },
+  ): Promise<number> {
+    const row = await tx.one(
+      `WITH m AS (INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id),
+         t AS (UPDATE tickets SET ${statusChange('$6', '$4')}, message_count = message_count + 1, search = search || to_tsvector('tix_search', $5)
+               WHERE id = $1),
+         k AS (UPDATE idempotency_keys SET ticket_id = $1, message_id = (SELECT id FROM m) WHERE user_id = $2 AND key = $7)
+       SELECT id FROM m`,
+      [r.ticketId, r.authorId, r.body, r.at, searchText(r.body), r.status, r.idempotency?.key ?? null],
+    );
     return Number(row!.id);
   }
 
   private async updateStatus(tx: Queryable, ticketId: number, status: Status, at: string): Promise<void> {
-    await tx.query(
-      `UPDATE tickets SET status = $2::text, updated_at = $3::timestamptz,
-         resolved_at = CASE WHEN $2::text = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, $3::timestamptz) END,
-         closed_at = CASE WHEN $2::text = 'closed' THEN coalesce(closed_at, $3::timestamptz) END,
-         auto_closed = (status = 'closed' AND $2::text = 'closed' AND auto_closed)
-       WHERE id = $1`,
-      [ticketId, status, at],
-    );
+    await tx.query(`UPDATE tickets SET ${statusChange('$2', '$3')} WHERE id = $1`, [ticketId, status, at]);
   }
 
   async createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>> {
@@ -128,17 +125,27 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
         const next = same && t.dedupe.replyStatus(same.status as Status);
         if (same && typeof next === 'string') {
           const ticketId = Number(same.id);
-          const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
+          const messageId = await this.insertReply(tx, {
+            ticketId,
+            authorId: t.createdById,
+            body: t.description,
+            at: t.at,
+            status: next,
+            idempotency: t.idempotency,
+          });
           await this.attachUploads(tx, messageId, t.uploadIds);
-          await this.updateStatus(tx, ticketId, next, t.at);
-          await this.recordKey(tx, t.createdById, t.idempotency, ticketId, messageId);
           return { ticketId, replayed: false, deduplicated: true };
         }
       }
+      // the ticket, its first message and the key in one statement: one round trip, one version of each row
       const row = await tx.one(
-        `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of,
-           created_at, updated_at, search)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $9, to_tsvector('tix_search', $10)) RETURNING id`,
+        `WITH t AS (
+           INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of,
+             created_at, updated_at, message_count, search)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $9, 1, to_tsvector('tix_search', $10)) RETURNING id),
+         m AS (INSERT INTO messages (ticket_id, author_id, body, created_at) SELECT id, $2, $11, $9 FROM t RETURNING id, ticket_id),
+         k AS (UPDATE idempotency_keys SET ticket_id = (SELECT id FROM t) WHERE user_id = $2 AND key = $12)
+       SELECT ticket_id, id AS message_id FROM m`,
         [
           t.establishmentId,
           t.createdById,
@@ -149,14 +156,13 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
           JSON.stringify(t.fields),
           t.followUpOf,
           t.at,
-          searchText(t.summary),
+          `${searchText(t.summary)} ${searchText(t.description)}`,
+          t.description,
+          t.idempotency?.key ?? null,
         ],
       );
-      const ticketId = Number(row!.id);
-      const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
-      await this.attachUploads(tx, messageId, t.uploadIds);
-      await this.recordKey(tx, t.createdById, t.idempotency, ticketId, null);
-      return { ticketId, replayed: false };
+      await this.attachUploads(tx, Number(row!.message_id), t.uploadIds);
+      return { ticketId: Number(row!.ticket_id), replayed: false };
     });
   }
 
@@ -237,10 +243,8 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       if (!row) throw new RollbackWith({ refused: 'no such ticket' });
       const next = m.nextStatus(row.status as Status);
       if (typeof next !== 'string') throw new RollbackWith(next);
-      const messageId = await this.insertMessage(tx, m.ticketId, m.authorId, m.body, m.at);
+      const messageId = await this.insertReply(tx, { ...m, status: next });
       await this.attachUploads(tx, messageId, m.uploadIds);
-      await this.updateStatus(tx, m.ticketId, next, m.at);
-      await this.recordKey(tx, m.authorId, m.idempotency, m.ticketId, messageId);
       return { messageId, replayed: false };
     });
   }
