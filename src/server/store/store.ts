@@ -4,14 +4,14 @@
 // never build SQL or a search query: filters are data (see TicketFilter). The concurrency guarantees are stated
 // on Store below.
 
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { TokenKind } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
+import type { AccountKind, MembershipRole } from '../../core/roles.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 
-export type UserRole = 'customer' | 'agent';
-export type MembershipRole = 'admin' | 'employee';
-export type TokenKind = 'session' | 'pat';
-
-export type MarkReadPolicy = 'manual' | 'on-open';
+export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
 export interface CompanyRow {
   id: number;
@@ -32,7 +32,7 @@ export interface UserRow {
   id: number;
   email: string;
   name: string;
-  role: UserRole;
+  role: AccountKind;
   companyId: number | null;
   passwordHash: string;
 }
@@ -74,7 +74,7 @@ export interface OrganisationSeed {
   users: Array<{
     email: string;
     name: string;
-    role: UserRole;
+    role: AccountKind;
     passwordHash: string;
     /** SIRETs this user administers */
     admin: string[];
