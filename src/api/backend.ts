@@ -10,6 +10,8 @@ import type {
   Created,
   CreatedToken,
   Establishment,
+  InboxGrouping,
+  InboxSummary,
   LoginResult,
   Me,
   Message,
@@ -56,6 +58,8 @@ export interface Backend {
   catalog(): Promise<Catalog>;
   requestType(id: string): Promise<RequestType>;
   listTickets(query: TicketQuery): Promise<Page<Ticket>>;
+  /** the tickets with unread messages, counted by the server, with the newest of each group */
+  inbox(query: { by?: InboxGrouping; limit?: number }): Promise<InboxSummary>;
   /** markRead 'auto' applies the company's mark-read setting (on-open marks what is returned as read) */
   ticket(id: number, opts?: { markRead?: 'auto' | 'never' }): Promise<TicketWithMessages>;
   createTicket(ticket: NewTicket, opts?: WriteOptions): Promise<Created<Ticket>>;

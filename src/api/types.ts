@@ -135,6 +135,31 @@ export interface TicketQuery {
   cursor?: string;
 }
 
+export type InboxGrouping = 'establishment' | 'type';
+
+/** One group of the inbox: its counts and its newest tickets with unread messages. */
+export interface InboxGroup {
+  /** the establishment's SIRET, or the type */
+  key: string;
+  name: string;
+  tickets: number;
+  messages: number;
+  items: Ticket[];
+  /** the rest of the group: `GET /tickets?unread=true&establishment=KEY` (or `&type=KEY`) with this cursor */
+  nextCursor: string | null;
+}
+
+/** The inbox as the server counts it (`GET /inbox`): totals, then the newest tickets, in all or per group. */
+export interface InboxSummary {
+  total: { tickets: number; messages: number };
+  /** ungrouped: the newest tickets with unread messages (empty when grouped) */
+  items: Ticket[];
+  /** ungrouped: the rest, `GET /tickets?unread=true` with this cursor */
+  nextCursor: string | null;
+  /** grouped (`by`): busiest group first */
+  groups?: InboxGroup[];
+}
+
 /** How many tickets and messages a bulk "mark as read" cleared. */
 export interface ReadResult {
   tickets: number;

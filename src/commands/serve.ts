@@ -84,6 +84,7 @@ export async function run(o: Options): Promise<void> {
       seed: o.seed,
       catalog: o.catalog,
       log: o.log,
+      progress: (line) => o.io.err(`tix serve: ${line}\n`),
       app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
     });
   } catch (err) {

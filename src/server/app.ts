@@ -7,6 +7,7 @@ import { ApiError } from './errors.ts';
 import { buildOpenApi, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      inboxRoutes(api, services);
       settingsRoutes(api, services);
       contactRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));

@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** a request-type catalog file replacing the built-in one */
   catalog?: string;
   log?: boolean;
+  /** what a long upgrade of the database says while it runs, before the server listens */
+  progress?: (line: string) => void;
   app?: Partial<AppOptions>;
 }
 
@@ -34,11 +36,11 @@ export function defaultDatabasePath(env: Record<string, string | undefined>): st
   return join(env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share'), 'tix', 'tix.db');
 }
 
-export function openStore(db: string): Store {
+export function openStore(db: string, progress?: (line: string) => void): Store {
   if (/^postgres(ql)?:\/\//i.test(db)) {
     throw new Error('PostgreSQL is not supported by this version of tix serve yet; use a SQLite file path or :memory:');
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, { log: progress });
 }
 
 /**
@@ -49,7 +51,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const seed = options.seed ? await readOrganisationFile(options.seed) : undefined;
   const catalog = options.catalog ? await readCatalogFile(options.catalog) : undefined;
   const demo = options.demo ? await prepareOrganisation(demoOrganisation, 'the demo organisation') : undefined;
-  const store = openStore(options.db);
+  const store = openStore(options.db, options.progress);
   try {
     const loaded: RunningServer['loaded'] = {};
     if (demo) loaded.demo = await store.loadOrganisation(demo);

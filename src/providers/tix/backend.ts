@@ -10,6 +10,8 @@ import type {
   Created,
   CreatedToken,
   Establishment,
+  InboxGrouping,
+  InboxSummary,
   LoginResult,
   Me,
   Message,
@@ -88,6 +90,10 @@ export class TixBackend implements Backend {
 
   listTickets(q: TicketQuery): Promise<Page<Ticket>> {
     return this.call('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
+  }
+
+  inbox(q: { by?: InboxGrouping; limit?: number }): Promise<InboxSummary> {
+    return this.call('GET', '/inbox', { query: { by: q.by, limit: q.limit } });
   }
 
   ticket(id: number, opts: { markRead?: 'auto' | 'never' } = {}): Promise<TicketWithMessages> {

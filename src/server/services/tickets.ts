@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../core/errors.ts';
-import type { Created, Message, NewReply, NewTicket, Page, ReadResult, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
+import type {
+  Created,
+  InboxGroup,
+  InboxGrouping,
+  InboxSummary,
+  Message,
+  NewReply,
+  NewTicket,
+  Page,
+  ReadResult,
+  Ticket,
+  TicketQuery,
+  TicketWithMessages,
+} from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import { statusAfterAction, statusAfterReply, statuses, type Actor, type Status, type StatusAction } from '../../core/status.ts';
@@ -15,7 +28,8 @@ export interface TicketOptions {
 
 export const defaultTicketOptions: TicketOptions = { autoCloseMs: 7 * 86_400_000 };
 
-const MAX_PAGE = 100;
+/** the largest page of tickets: `ticket list --all` reads in pages this big */
+const MAX_PAGE = 1000;
 const MAX_BODY = 20000;
 
 /** Ticket rules: who sees what (seed 000), what each type's form needs (seed 004), the status lifecycle. */
@@ -66,6 +80,51 @@ export class TicketService {
       items: page.map((t) => toTicket(t, baseUrl)),
       nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
     };
+  }
+
+  /**
+   * The inbox counted by the server: tickets with unread messages and their unread messages, in all and per
+   * group, with the newest `limit` tickets of each group and the cursor that lists the rest.
+   */
+  async inbox(p: Principal, q: { by?: InboxGrouping; limit?: number }, baseUrl: string): Promise<InboxSummary> {
+    requireMessageAccess(p);
+    requireScope(p, 'tickets:read');
+    const limit = q.limit ?? (q.by ? 10 : 30);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw invalid([{ field: 'limit', message: `from 1 to ${MAX_PAGE}` }]);
+    await this.closeDue();
+    const record = await this.store.inbox({
+      viewerId: p.user.id,
+      visible: p.role === 'agent' ? 'all' : [...p.adminOf],
+      by: q.by,
+      limit,
+    });
+    const rest = (items: TicketRecord[], tickets: number) => {
+      const last = items.at(-1);
+      return last && items.length < tickets ? encodeCursor(last.updatedAt, last.id) : null;
+    };
+    if (!q.by) {
+      const all = record.groups[0];
+      return {
+        total: record.total,
+        items: (all?.items ?? []).map((t) => toTicket(t, baseUrl)),
+        nextCursor: all ? rest(all.items, all.tickets) : null,
+      };
+    }
+    const establishments = new Map((await this.visibleEstablishments(p)).map((e) => [e.id, e]));
+    const groups: InboxGroup[] = record.groups.map((g) => {
+      const establishment = q.by === 'establishment' ? establishments.get(Number(g.key)) : undefined;
+      return {
+        key: establishment?.siret ?? String(g.key),
+        name: establishment?.name ?? String(g.key),
+        tickets: g.tickets,
+        messages: g.messages,
+        items: g.items.map((t) => toTicket(t, baseUrl)),
+        nextCursor: rest(g.items, g.tickets),
+      };
+    });
+    // busiest group first
+    groups.sort((a, b) => b.messages - a.messages || a.name.localeCompare(b.name));
+    return { total: record.total, items: [], nextCursor: null, groups };
   }
 
   /** Marks read every message of the tickets matching the filters; says how many tickets and messages. */
@@ -119,9 +178,6 @@ export class TicketService {
       if (!est) throw notFound(`no establishment ${q.establishment} among yours`);
       establishmentId = est.id;
     }
-    const match = q.search === undefined ? undefined : ftsQuery(q.search);
-    // a search made only of punctuation matches nothing (rather than everything)
-    if (q.search !== undefined && match === undefined) return undefined;
     let authorId: number | undefined;
     if (q.mine) authorId = p.user.id;
     else if (q.author) {
@@ -136,7 +192,7 @@ export class TicketService {
       category: q.category,
       establishmentId,
       authorId,
-      match,
+      search: q.search,
       since,
       unreadOnly: q.unread,
       before,
@@ -395,26 +451,6 @@ function fingerprint(value: unknown): string {
       ),
     )
     .digest('hex');
-}
-
-/**
- * Keywords to an FTS5 query that cannot be misread as syntax: each word becomes a quoted prefix term, all
- * required. Quotes, stars, NEAR( and the like are only ever text.
- */
-export function ftsQuery(words: string): string | undefined {
-  const terms = words
-    .split(/\s+/)
-    .map((w) =>
-      w
-        .replace(/"/g, '')
-        .replace(/[^\p{L}\p{N}@._'-]+/gu, ' ')
-        .trim(),
-    )
-    .flatMap((w) => w.split(/\s+/))
-    .filter(Boolean)
-    .slice(0, 20);
-  if (terms.length === 0) return undefined;
-  return terms.map((t) => `"${t}"*`).join(' AND ');
 }
 
 function encodeCursor(updatedAt: string, id: number): string {

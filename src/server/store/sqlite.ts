@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
+import { indexTickets, MAX_EXPANSION, SEARCH_KEY, scopeToken, secondKeyOf, unreadRows } from './sqlite-derived.ts';
 import type { FieldValues, Status } from '../../api/types.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey } from '../../core/contacts.ts';
@@ -12,6 +13,9 @@ import type {
   ContactRow,
   DuplicateContact,
   EstablishmentRow,
+  ImportedTicket,
+  InboxQuery,
+  InboxRecord,
   LoginFailures,
   MarkReadPolicy,
   MembershipRow,
@@ -42,14 +46,15 @@ export class SqliteStore implements Store {
   readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
 
-  constructor(path: string) {
+  /** `log` receives what a long upgrade of the schema says as it runs (tix serve prints it on stderr). */
+  constructor(path: string, options: { log?: (line: string) => void } = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     // WAL keeps readers off writers' backs; NORMAL sync is durable across a process crash (kill -9),
     // which is what a server needs; only a power cut can lose the last commits.
     if (path !== ':memory:') this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    migrate(this.db, sqliteMigrations);
+    migrate(this.db, sqliteMigrations, options.log);
   }
 
   async close(): Promise<void> {
@@ -147,6 +152,8 @@ export class SqliteStore implements Store {
             );
           }
         }
+        // what the new user sees arrived before them: all of it unread
+        this.run(unreadRows('1 = 1', '?1'), userId);
       }
       return result;
     });
@@ -298,9 +305,12 @@ export class SqliteStore implements Store {
           const next = same && t.dedupe.replyStatus(same.status as Status);
           if (same && typeof next === 'string') {
             const ticketId = Number(same.id);
-            const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
+            const messageId = this.reindexing(ticketId, () => {
+              const id = this.insertMessage(ticketId, t.createdById, t.description, t.at);
+              this.updateStatus(ticketId, next, t.at);
+              return id;
+            });
             this.attachUploads(messageId, t.uploadIds);
-            this.updateStatus(ticketId, next, t.at);
             if (t.idempotency) {
               this.run(
                 'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -331,9 +341,10 @@ export class SqliteStore implements Store {
             t.at,
           )!.id,
         );
+        this.learnTerms(t.summary);
         const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
         this.attachUploads(messageId, t.uploadIds);
-        this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, t.summary);
+        this.run(indexTickets('t.id = ?'), ticketId);
         if (t.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
@@ -352,6 +363,78 @@ export class SqliteStore implements Store {
     }
   }
 
+  async importTickets(tickets: ImportedTicket[]): Promise<number[]> {
+    return this.transaction(() => {
+      const ids = tickets.map((t) => {
+        const ticketId = Number(
+          this.get<Row>(
+            `INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at, resolved_at, closed_at, message_count)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+            t.establishmentId,
+            t.createdById,
+            t.type,
+            t.category,
+            t.summary,
+            JSON.stringify(t.fields),
+            t.status,
+            t.createdAt,
+            t.updatedAt,
+            t.resolvedAt,
+            t.closedAt,
+            t.messages.length,
+          )!.id,
+        );
+        const messageIds = t.messages.map((m) =>
+          Number(
+            this.get<Row>(
+              'INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+              ticketId,
+              m.authorId,
+              m.body,
+              m.createdAt,
+            )!.id,
+          ),
+        );
+        for (const r of t.readUpTo) {
+          for (const [i, id] of messageIds.entries()) {
+            if (i >= r.messages) break;
+            if (t.messages[i]!.authorId !== r.userId)
+              this.run('INSERT INTO message_reads (user_id, message_id) VALUES (?, ?)', r.userId, id);
+          }
+        }
+        // the derived rows come from the same SQL as the migration that introduced them
+        this.run(unreadRows('t.id = ?1'), ticketId);
+        this.run(indexTickets('t.id = ?'), ticketId);
+        return ticketId;
+      });
+      // the new terms of the whole batch at once: one pass of the tokenizer
+      this.learnTerms(tickets.map((t) => [t.summary, ...t.messages.map((m) => m.body)].join('\n')).join('\n'));
+      return ids;
+    });
+  }
+
+  /** Adds the terms of a new text to the prefix vocabulary (search_terms), as the migration does: no scope token. */
+  private learnTerms(text: string): void {
+    this.run(
+      `INSERT INTO search_terms (term) SELECT DISTINCT token FROM search_tokenizer WHERE input = ? AND substr(token, 1, 1) <> char(57344)
+       ON CONFLICT DO NOTHING`,
+      text,
+    );
+  }
+
+  /**
+   * A change to a ticket's activity, status or text: its search document leaves the index under the old key
+   * and comes back under the new one, and its unread rows follow its activity.
+   */
+  private reindexing<T>(ticketId: number, change: () => T): T {
+    this.run(`DELETE FROM ticket_search WHERE rowid = (SELECT ${SEARCH_KEY} FROM tickets t WHERE t.id = ?)`, ticketId);
+    const result = change();
+    this.run(indexTickets('t.id = ?'), ticketId);
+    this.run('UPDATE ticket_unread SET updated_at = (SELECT updated_at FROM tickets WHERE id = ?1) WHERE ticket_id = ?1', ticketId);
+    return result;
+  }
+
+  /** A new message: counted, searchable, and unread for everyone else who sees the ticket. */
   private insertMessage(ticketId: number, authorId: number, body: string, at: string): number {
     const id = Number(
       this.get<Row>(
@@ -362,7 +445,19 @@ export class SqliteStore implements Store {
         at,
       )!.id,
     );
-    this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, body);
+    this.run('UPDATE tickets SET message_count = message_count + 1 WHERE id = ?', ticketId);
+    this.run(
+      `INSERT INTO ticket_unread (ticket_id, user_id, establishment_id, type, updated_at, unread)
+       SELECT t.id, v.id, t.establishment_id, t.type, t.updated_at, 1 FROM tickets t
+       JOIN (SELECT id FROM users WHERE role = 'agent'
+             UNION SELECT user_id FROM memberships WHERE role = 'admin' AND establishment_id = (SELECT establishment_id FROM tickets WHERE id = ?1)) v
+         ON v.id <> ?2
+       WHERE t.id = ?1
+       ON CONFLICT (ticket_id, user_id) DO UPDATE SET unread = unread + 1`,
+      ticketId,
+      authorId,
+    );
+    this.learnTerms(body);
     return id;
   }
 
@@ -377,9 +472,12 @@ export class SqliteStore implements Store {
         if (!row) return { refused: 'no such ticket' };
         const next = m.nextStatus(row.status as Status);
         if (typeof next !== 'string') return next;
-        const messageId = this.insertMessage(m.ticketId, m.authorId, m.body, m.at);
+        const messageId = this.reindexing(m.ticketId, () => {
+          const id = this.insertMessage(m.ticketId, m.authorId, m.body, m.at);
+          this.updateStatus(m.ticketId, next, m.at);
+          return id;
+        });
         this.attachUploads(messageId, m.uploadIds);
-        this.updateStatus(m.ticketId, next, m.at);
         if (m.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -425,63 +523,172 @@ export class SqliteStore implements Store {
       if (!row) return { refused: 'no such ticket' };
       const next = decide(row.status as Status);
       if (typeof next !== 'string') return next;
-      if (next !== row.status) this.updateStatus(ticketId, next, at);
+      if (next !== row.status) this.reindexing(ticketId, () => this.updateStatus(ticketId, next, at));
       return { status: next };
     });
   }
 
   async closeResolvedBefore(cutoff: string, at: string): Promise<number> {
-    return Number(
-      this.run("UPDATE tickets SET status = 'closed', closed_at = ? WHERE status = 'resolved' AND resolved_at <= ?", at, cutoff).changes,
-    );
-  }
-
-  private ticketSelect(where: string, order = ''): string {
-    return `SELECT t.*, e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name, c.mark_read,
-        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS message_count,
-        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> ?1
-           AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id)) AS unread
-      FROM tickets t
-      JOIN establishments e ON e.id = t.establishment_id
-      JOIN companies c ON c.id = e.company_id
-      JOIN users u ON u.id = t.created_by
-      LEFT JOIN users ob ON ob.email = t.on_behalf_of
-      WHERE ${where} ${order}`;
+    // usually none: one indexed look-up on every request
+    if (!this.get<Row>("SELECT 1 FROM tickets WHERE status = 'resolved' AND resolved_at <= ? LIMIT 1", cutoff)) return 0;
+    return this.transaction(() => {
+      const due = this.all<Row>("SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= ?", cutoff).map((r) => Number(r.id));
+      // the activity does not change, the status token of the search document does
+      for (const id of due) this.reindexing(id, () => this.run("UPDATE tickets SET status = 'closed', closed_at = ? WHERE id = ?", at, id));
+      return due.length;
+    });
   }
 
   async getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined> {
-    const row = this.get<Row>(this.ticketSelect('t.id = ?2'), viewerId, id);
+    const row = this.get<Row>(`SELECT ${TICKET_COLUMNS} FROM tickets t ${TICKET_JOINS} ${UNREAD_JOIN} WHERE t.id = ?2`, viewerId, id);
     return row && toTicket(row);
   }
 
-  async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
-    const where: string[] = [];
-    const params: SQLInputValue[] = [f.viewerId];
-    const add = (sql: string, ...values: SQLInputValue[]) => {
-      // numbered parameters: ?1 is the viewer, the rest follow in order
-      where.push(sql.replace(/\?(?!\d)/g, () => `?${params.push(values.shift()!)}`));
-    };
-    if (f.visible !== 'all') {
-      if (f.visible.length === 0) return [];
-      add(`t.establishment_id IN (${f.visible.map(() => '?').join(',')})`, ...f.visible);
-    }
-    if (f.statuses?.length) add(`t.status IN (${f.statuses.map(() => '?').join(',')})`, ...f.statuses);
-    if (f.type) add('t.type = ?', f.type);
-    if (f.category) add('t.category = ?', f.category);
-    if (f.establishmentId !== undefined) add('t.establishment_id = ?', f.establishmentId);
-    if (f.authorId !== undefined) add('t.created_by = ?', f.authorId);
-    if (f.since) add('t.updated_at >= ?', f.since);
-    if (f.match) add('t.id IN (SELECT ticket_id FROM ticket_text WHERE ticket_text MATCH ?)', f.match);
-    if (f.unreadOnly) {
-      where.push(`EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> ?1
-        AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = ?1 AND r.message_id = m.id))`);
-    }
-    if (f.before) add('(t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))', f.before.updatedAt, f.before.updatedAt, f.before.id);
-    const sql = this.ticketSelect(
-      where.length ? where.join(' AND ') : '1 = 1',
-      `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1000))}`,
+  /** Tickets by id, in the order given. */
+  private ticketsByIds(ids: number[], viewerId: number): TicketRecord[] {
+    if (ids.length === 0) return [];
+    const rows = this.all<Row>(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t ${TICKET_JOINS} ${UNREAD_JOIN} WHERE t.id IN (${ids.map((_, i) => `?${i + 2}`).join(',')})`,
+      viewerId,
+      ...ids,
     );
-    return this.all<Row>(sql, ...params).map(toTicket);
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.flatMap((id) => (byId.has(id) ? [toTicket(byId.get(id)!)] : []));
+  }
+
+  /**
+   * Three ways to read tickets newest activity first, each walking an index in that order and stopping after
+   * the page: a search walks the search index (documents keyed by activity), --unread walks the viewer's unread
+   * rows, anything else walks tickets by activity. The filters are the same SQL in all three.
+   */
+  async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
+    if (f.visible !== 'all' && f.visible.length === 0) return [];
+    const limit = Math.max(1, Math.min(f.limit, MAX_LIST));
+    const params: SQLInputValue[] = [f.viewerId];
+    const p = (value: SQLInputValue) => `?${params.push(value)}`;
+    const where: string[] = [];
+    // `+`: the visibility test must not steer SQLite away from the index that gives the order
+    if (f.visible !== 'all') where.push(`+t.establishment_id IN (${f.visible.map(p).join(',')})`);
+    if (f.statuses?.length) where.push(`t.status IN (${f.statuses.map(p).join(',')})`);
+    if (f.type) where.push(`t.type = ${p(f.type)}`);
+    if (f.category) where.push(`t.category = ${p(f.category)}`);
+    if (f.establishmentId !== undefined) where.push(`t.establishment_id = ${p(f.establishmentId)}`);
+    if (f.authorId !== undefined) where.push(`t.created_by = ${p(f.authorId)}`);
+    if (f.since) where.push(`t.updated_at >= ${p(f.since)}`);
+    if (f.before) where.push(`(t.updated_at, t.id) < (${p(f.before.updatedAt)}, ${p(f.before.id)})`);
+
+    if (f.search !== undefined) {
+      const match = this.searchMatch(f.search, f);
+      if (match === undefined) return [];
+      where.push(`s.ticket_search MATCH ${p(match)}`);
+      // the same bounds on the activity key, so the index starts and stops in the right place
+      if (f.before) where.push(`s.rowid <= (${secondKeyOf(p(f.before.updatedAt))} | 2147483647)`);
+      if (f.since) where.push(`s.rowid >= ${secondKeyOf(p(f.since))}`);
+      if (f.unreadOnly) where.push('r.user_id IS NOT NULL');
+      const sql = (extra: string, tail: string) =>
+        `SELECT ${TICKET_COLUMNS}, s.rowid >> 31 AS key_second FROM ticket_search s CROSS JOIN tickets t ON t.id = (s.rowid & 2147483647)
+         ${TICKET_JOINS} ${UNREAD_JOIN} WHERE ${[...where, extra].join(' AND ')} ORDER BY s.rowid DESC ${tail}`;
+      const rows = this.all<Row>(sql('1 = 1', `LIMIT ${limit}`), ...params);
+      if (rows.length < limit) return rows.sort(byActivity).map(toTicket);
+      // The key orders tickets by whole second, then id; within the last second of the page, the exact order
+      // (milliseconds, then id) may bring in a ticket the key placed after the page: read the rest of that
+      // second and sort the page exactly.
+      const last = rows.at(-1)!;
+      const second = Number(last.key_second);
+      const rest = this.all<Row>(
+        sql(`s.rowid >= (${p(second)} << 31) AND s.rowid < ((${p(second)} << 31) | ${p(Number(last.id))})`, ''),
+        ...params,
+      );
+      return [...rows, ...rest].sort(byActivity).slice(0, limit).map(toTicket);
+    }
+
+    if (f.unreadOnly) {
+      // the viewer's unread rows carry the ticket's establishment, type and activity: the index gives the order
+      const unreadWhere = where.map((w) =>
+        w.startsWith('+t.establishment_id') ? w.replace('+t.establishment_id', 'r.establishment_id') : w,
+      );
+      if (f.establishmentId !== undefined) unreadWhere.push(`r.establishment_id = ${p(f.establishmentId)}`);
+      if (f.type) unreadWhere.push(`r.type = ${p(f.type)}`);
+      if (f.since) unreadWhere.push(`r.updated_at >= ${p(f.since)}`);
+      if (f.before) unreadWhere.push(`(r.updated_at, r.ticket_id) < (${p(f.before.updatedAt)}, ${p(f.before.id)})`);
+      return this.all<Row>(
+        `SELECT ${TICKET_COLUMNS} FROM ticket_unread r CROSS JOIN tickets t ON t.id = r.ticket_id ${TICKET_JOINS}
+         WHERE ${['r.user_id = ?1', ...unreadWhere].join(' AND ')} ORDER BY r.updated_at DESC, r.ticket_id DESC LIMIT ${limit}`,
+        ...params,
+      ).map(toTicket);
+    }
+
+    return this.all<Row>(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t ${TICKET_JOINS} ${UNREAD_JOIN}
+       WHERE ${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY t.updated_at DESC, t.id DESC LIMIT ${limit}`,
+      ...params,
+    ).map(toTicket);
+  }
+
+  /**
+   * The FTS5 query for a search: every word required; within a word (split where the tokenizer splits), every
+   * piece but the last is a whole term and the last is a prefix, expanded to the whole terms it starts; then
+   * the filters as scope tokens. Undefined when nothing can match.
+   */
+  private searchMatch(search: string, f: TicketFilter): string | undefined {
+    const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
+    const parts: string[] = [];
+    for (const word of search
+      .replace(/\p{Co}/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, MAX_SEARCH_WORDS)) {
+      const tokens = this.all<Row>('SELECT token FROM search_tokenizer WHERE input = ?', word).map((r) => String(r.token));
+      if (tokens.length === 0) continue;
+      for (const whole of tokens.slice(0, -1)) parts.push(quote(whole));
+      const prefix = tokens.at(-1)!;
+      const terms = this.all<Row>(
+        'SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111) ORDER BY term LIMIT ?2',
+        prefix,
+        MAX_EXPANSION + 1,
+      ).map((r) => String(r.term));
+      if (terms.length === 0) return undefined;
+      parts.push(terms.length > MAX_EXPANSION ? `${quote(prefix)}*` : `(${terms.map(quote).join(' OR ')})`);
+      if (parts.length >= MAX_SEARCH_TERMS) break;
+    }
+    if (parts.length === 0) return undefined;
+    const anyOf = (tokens: string[]) => `(${tokens.map(quote).join(' OR ')})`;
+    if (f.visible !== 'all') parts.push(anyOf(f.visible.map(scopeToken.establishment)));
+    if (f.establishmentId !== undefined) parts.push(quote(scopeToken.establishment(f.establishmentId)));
+    if (f.statuses?.length) parts.push(anyOf(f.statuses.map(scopeToken.status)));
+    if (f.type) parts.push(quote(scopeToken.type(f.type)));
+    if (f.category) parts.push(quote(scopeToken.category(f.category)));
+    if (f.authorId !== undefined) parts.push(quote(scopeToken.author(f.authorId)));
+    return parts.join(' AND ');
+  }
+
+  async inbox(q: InboxQuery): Promise<InboxRecord> {
+    if (q.visible !== 'all' && q.visible.length === 0) return { total: { tickets: 0, messages: 0 }, groups: [] };
+    const visible = q.visible === 'all' ? '' : `AND establishment_id IN (${q.visible.map((id) => Number(id)).join(',')})`;
+    const column = q.by === 'establishment' ? 'establishment_id' : q.by === 'type' ? 'type' : undefined;
+    // counted from an index that holds the unread counts: no ticket is read
+    const counts = this.all<Row>(
+      `SELECT ${column ?? 'NULL'} AS k, count(*) AS tickets, coalesce(sum(unread), 0) AS messages
+       FROM ticket_unread INDEXED BY ${column === 'type' ? 'ticket_unread_user_type' : 'ticket_unread_user_establishment'}
+       WHERE user_id = ?1 ${visible} ${column ? `GROUP BY ${column}` : ''}`,
+      q.viewerId,
+    );
+    const total = { tickets: 0, messages: 0 };
+    const groups: InboxRecord['groups'] = [];
+    for (const c of counts) {
+      const key = c.k === null ? null : column === 'establishment_id' ? Number(c.k) : String(c.k);
+      total.tickets += Number(c.tickets);
+      total.messages += Number(c.messages);
+      if (Number(c.tickets) === 0) continue;
+      const ids = this.all<Row>(
+        `SELECT ticket_id FROM ticket_unread WHERE user_id = ?1 ${column ? `AND ${column} = ?2` : ''} ${visible}
+         ORDER BY updated_at DESC, ticket_id DESC LIMIT ${Math.max(1, Math.min(q.limit, MAX_LIST))}`,
+        q.viewerId,
+        ...(column ? [key] : []),
+      ).map((r) => Number(r.ticket_id));
+      groups.push({ key, tickets: Number(c.tickets), messages: Number(c.messages), items: this.ticketsByIds(ids, q.viewerId) });
+    }
+    return { total, groups };
   }
 
   async ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]> {
@@ -561,18 +768,28 @@ export class SqliteStore implements Store {
     return Number(this.run('DELETE FROM uploads WHERE message_id IS NULL AND created_at < ?', cutoff).changes);
   }
 
+  /** The viewer's unread row for a ticket, recounted from the messages and read state. */
+  private recountUnread(userId: number, ticketId: number): void {
+    this.run('DELETE FROM ticket_unread WHERE ticket_id = ? AND user_id = ?', ticketId, userId);
+    this.run(unreadRows('t.id = ?1', '?2'), ticketId, userId);
+  }
+
   async markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number> {
-    return Number(
-      this.run(
-        `INSERT INTO message_reads (user_id, message_id)
-       SELECT ?, id FROM messages WHERE ticket_id = ? AND author_id <> ? AND id <= ?
-       ON CONFLICT DO NOTHING`,
-        userId,
-        ticketId,
-        userId,
-        upToMessageId ?? Number.MAX_SAFE_INTEGER,
-      ).changes,
-    );
+    return this.transaction(() => {
+      const changed = Number(
+        this.run(
+          `INSERT INTO message_reads (user_id, message_id)
+           SELECT ?, id FROM messages WHERE ticket_id = ? AND author_id <> ? AND id <= ?
+           ON CONFLICT DO NOTHING`,
+          userId,
+          ticketId,
+          userId,
+          upToMessageId ?? Number.MAX_SAFE_INTEGER,
+        ).changes,
+      );
+      if (changed > 0) this.recountUnread(userId, ticketId);
+      return changed;
+    });
   }
 
   async markTicketsRead(userId: number, ticketIds: number[]): Promise<number> {
@@ -582,26 +799,32 @@ export class SqliteStore implements Store {
       // in slices: SQLite caps the number of bound parameters
       for (let i = 0; i < ticketIds.length; i += 500) {
         const slice = ticketIds.slice(i, i + 500);
+        const list = slice.map(() => '?').join(',');
         changed += Number(
           this.run(
             `INSERT INTO message_reads (user_id, message_id)
-           SELECT ?, id FROM messages WHERE author_id <> ? AND ticket_id IN (${slice.map(() => '?').join(',')})
+           SELECT ?, id FROM messages WHERE author_id <> ? AND ticket_id IN (${list})
            ON CONFLICT DO NOTHING`,
             userId,
             userId,
             ...slice,
           ).changes,
         );
+        // every message by someone else is read now
+        this.run(`DELETE FROM ticket_unread WHERE user_id = ? AND ticket_id IN (${list})`, userId, ...slice);
       }
       return changed;
     });
   }
 
   async markLatestUnread(userId: number, ticketId: number): Promise<number | undefined> {
-    const row = this.get<Row>('SELECT max(id) AS id FROM messages WHERE ticket_id = ? AND author_id <> ?', ticketId, userId);
-    if (!row || row.id === null) return undefined;
-    this.run('DELETE FROM message_reads WHERE user_id = ? AND message_id = ?', userId, Number(row.id));
-    return Number(row.id);
+    return this.transaction(() => {
+      const row = this.get<Row>('SELECT max(id) AS id FROM messages WHERE ticket_id = ? AND author_id <> ?', ticketId, userId);
+      if (!row || row.id === null) return undefined;
+      if (this.run('DELETE FROM message_reads WHERE user_id = ? AND message_id = ?', userId, Number(row.id)).changes > 0)
+        this.recountUnread(userId, ticketId);
+      return Number(row.id);
+    });
   }
 
   // ---- contacts ------------------------------------------------------------------------------------------
@@ -705,7 +928,13 @@ export class SqliteStore implements Store {
   }
 }
 
-function migrate(db: DatabaseSync, migrations: Migration[]): void {
+/**
+ * Brings the schema up to date, one transaction per migration: a failed or interrupted upgrade leaves the
+ * previous version intact and runs again at the next start. A migration that rebuilds data on a database that
+ * already holds tickets says so first, then reports each step: on a large database it takes minutes, during
+ * which nothing else can use the database.
+ */
+export function migrate(db: DatabaseSync, migrations: Migration[], log: (line: string) => void = () => {}): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)));
   const newest = Math.max(0, ...applied);
@@ -713,11 +942,27 @@ function migrate(db: DatabaseSync, migrations: Migration[]): void {
   if (newest > known) {
     throw new Error(`this database has schema version ${newest}, newer than this tix knows (${known}); upgrade tix`);
   }
+  const messages = () => {
+    const hasMessages = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages'").get();
+    return hasMessages ? Number((db.prepare('SELECT max(id) AS n FROM messages').get() as Row).n ?? 0) : 0;
+  };
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
+    const steps = typeof m.sql === 'string' ? [{ step: m.name, sql: m.sql }] : m.sql;
+    const size = steps.length > 1 ? messages() : 0;
+    const say = size > 0 ? log : () => {};
+    say(
+      `upgrading the database to schema version ${m.version} (${m.name}): ${size.toLocaleString('en')} messages, about a minute per million; ` +
+        'the database is busy until it is done, and an interrupted upgrade starts over at the next start',
+    );
+    const started = performance.now();
     db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(m.sql);
+      for (const [i, step] of steps.entries()) {
+        const stepStarted = performance.now();
+        db.exec(step.sql);
+        say(`  ${i + 1}/${steps.length} ${step.step}: ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
+      }
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
@@ -728,10 +973,32 @@ function migrate(db: DatabaseSync, migrations: Migration[]): void {
       db.exec('ROLLBACK');
       throw err;
     }
+    say(`upgraded to schema version ${m.version} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 
 class UploadTaken extends Error {}
+
+/** The most tickets one read returns: the service's largest page and one more (which says a next page exists). */
+const MAX_LIST = 1001;
+const MAX_SEARCH_WORDS = 20;
+const MAX_SEARCH_TERMS = 32;
+
+/** A ticket as every read returns it; ?1 is the viewer. */
+const TICKET_COLUMNS = `t.*, e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name,
+  ob.name AS on_behalf_of_name, c.mark_read, coalesce(r.unread, 0) AS unread`;
+const TICKET_JOINS = `JOIN establishments e ON e.id = t.establishment_id
+  JOIN companies c ON c.id = e.company_id
+  JOIN users u ON u.id = t.created_by
+  LEFT JOIN users ob ON ob.email = t.on_behalf_of`;
+const UNREAD_JOIN = 'LEFT JOIN ticket_unread r ON r.ticket_id = t.id AND r.user_id = ?1';
+
+/** Newest activity first: updatedAt (RFC 3339 UTC text sorts in time order), then id. */
+function byActivity(a: Row, b: Row): number {
+  const au = String(a.updated_at);
+  const bu = String(b.updated_at);
+  return au < bu ? 1 : au > bu ? -1 : Number(b.id) - Number(a.id);
+}
 
 function toTicket(r: Row): TicketRecord {
   return {

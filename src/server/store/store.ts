@@ -142,13 +142,41 @@ export interface TicketFilter {
   category?: string;
   establishmentId?: number;
   authorId?: number;
-  /** an FTS5 query, already made safe */
-  match?: string;
+  /**
+   * Keywords as the user typed them: a ticket matches when its summary and messages hold every word (accents
+   * and case aside; the last piece of each word is a prefix). How they become an index query is the store's
+   * business; words with no letter or digit in them match nothing.
+   */
+  search?: string;
   since?: string;
   unreadOnly?: boolean;
   /** keyset pagination: tickets strictly older than this (updatedAt, id) */
   before?: { updatedAt: string; id: number };
   limit: number;
+}
+
+export type InboxGrouping = 'establishment' | 'type';
+
+export interface InboxQuery {
+  viewerId: number;
+  /** the establishments the viewer may see; 'all' for agents */
+  visible: number[] | 'all';
+  by?: InboxGrouping;
+  /** tickets per group (or in all, ungrouped), newest activity first */
+  limit: number;
+}
+
+/** A viewer's unread tickets: counted per group, with the newest tickets of each group. */
+export interface InboxRecord {
+  total: { tickets: number; messages: number };
+  /** one group when ungrouped (key null) */
+  groups: Array<{
+    /** the establishment id or the type */
+    key: number | string | null;
+    tickets: number;
+    messages: number;
+    items: TicketRecord[];
+  }>;
 }
 
 export interface Idempotency {
@@ -177,6 +205,28 @@ export interface NewTicketRecord {
    * as a reply (status as `replyStatus` decides) instead of opening a new ticket.
    */
   dedupe?: { replyStatus(current: Status): Status | { refused: string } };
+}
+
+/**
+ * A ticket with its whole history, for bulk loading (the scale benchmark's data set; imports from another
+ * helpdesk): written as given, in one transaction per batch, with no rules applied.
+ */
+export interface ImportedTicket {
+  establishmentId: number;
+  createdById: number;
+  type: string;
+  category: string;
+  summary: string;
+  fields: FieldValues;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** the conversation, oldest first; the first message is the description */
+  messages: Array<{ authorId: number; body: string; createdAt: string }>;
+  /** read state: each of these users has read the first `messages` messages (the others' among them) */
+  readUpTo: Array<{ userId: number; messages: number }>;
 }
 
 export interface NewMessageRecord {
@@ -247,8 +297,13 @@ export interface Store {
   clearLoginFailures(key: string): Promise<void>;
 
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
+  /** bulk load, one transaction for the whole batch; returns the new tickets' ids in order */
+  importTickets(tickets: ImportedTicket[]): Promise<number[]>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
+  /** newest activity first (updatedAt, then id, descending) */
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  /** the viewer's tickets with unread messages: counts per group and the newest of each group */
+  inbox(q: InboxQuery): Promise<InboxRecord>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /** applies decide() to the current status inside one transaction */
