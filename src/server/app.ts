@@ -165,6 +165,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
   });
 
+  // Nothing is acknowledged before it is durable: the store may commit a request's writes together with
+  // others' a moment after they return (group commit), and every answer waits for that commit.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await services.store.flush();
+      return payload;
+    } catch (err) {
+      req.log.error({ err }, 'commit failed');
+      void reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({ error: { code: 'internal', message: 'internal server error; the server log has the details' } });
+    }
+  });
+
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('preHandler', async (req: FastifyRequest) => {
     if (!req.routeOptions.url?.startsWith(API_PREFIX) || req.routeOptions.config.public) return;

@@ -31,6 +31,8 @@ export function preparedDemo(): Promise<OrganisationSeed> {
 export async function startTestServer(opts: { demo?: boolean; db?: string; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
   const store = new SqliteStore(opts.db ?? ':memory:');
   if (opts.demo !== false) await store.loadOrganisation(await preparedDemo());
+  // committed before a test writes to store.db itself (the store commits writes in groups)
+  await store.flush();
   const app = await buildApp({ store, ...opts.app });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const tokens = new Map<string, string>();

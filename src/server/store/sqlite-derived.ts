@@ -8,9 +8,10 @@
 //    a match in rowid order, so "newest activity first" is the index's own order and a common word stops after
 //    the first page instead of sorting every match. The document is re-keyed whenever the ticket's activity
 //    changes. Tickets that share a second are put in exact (updatedAt, id) order by the store.
-//    Each document also carries a few tokens no one can type (a private-use character, then the establishment,
-//    status, type, category and creator), so that filters narrow the match inside the index. The SQL filters
-//    are applied as well: the tokens only make the index skip.
+//    Each document also carries a few tokens no one can type (a private-use character, then the company,
+//    establishment, status, type, category and creator), so that filters narrow the match inside the index: an
+//    administrator's search reads their company's documents only. The SQL filters are applied as well: the
+//    tokens only make the index skip.
 //    FTS5 answers a prefix query by merging the whole doclist of every term with that prefix before returning
 //    the first row; `search_terms` lists every term of the index, so a prefix becomes an OR of whole terms that
 //    FTS5 reads lazily.
@@ -38,10 +39,12 @@ const SCOPE = 'char(57344)';
 export const SEARCH_DOCUMENT = `t.summary || char(10)
   || coalesce((SELECT group_concat(body, char(10)) FROM (SELECT body FROM messages WHERE ticket_id = t.id ORDER BY id)), '') || char(10)
   || ${SCOPE} || 'e' || t.establishment_id || ' ' || ${SCOPE} || 's' || t.status || ' ' || ${SCOPE} || 't' || lower(hex(t.type))
-  || ' ' || ${SCOPE} || 'c' || lower(hex(t.category)) || ' ' || ${SCOPE} || 'a' || t.created_by`;
+  || ' ' || ${SCOPE} || 'c' || lower(hex(t.category)) || ' ' || ${SCOPE} || 'a' || t.created_by
+  || ' ' || ${SCOPE} || 'o' || (SELECT company_id FROM establishments WHERE id = t.establishment_id)`;
 
 /** The same scope tokens, for a query. */
 export const scopeToken = {
+  company: (id: number) => `\uE000o${id}`,
   establishment: (id: number) => `\uE000e${id}`,
   status: (status: string) => `\uE000s${status}`,
   type: (type: string) => `\uE000t${Buffer.from(type, 'utf8').toString('hex')}`,
@@ -58,6 +61,13 @@ export const SEARCH_TABLES = `
   CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
   -- the index's tokenizer, for words typed in a search and for filling search_terms
   CREATE VIRTUAL TABLE search_tokenizer USING fts3tokenize('unicode61', 'remove_diacritics=2');
+`;
+
+/** Every term of the search index, but the scope tokens, into the prefix vocabulary. */
+export const LEARN_INDEXED_TERMS = `
+  CREATE VIRTUAL TABLE temp.indexed_terms USING fts5vocab(main, 'ticket_search', 'row');
+  INSERT INTO search_terms (term) SELECT term FROM temp.indexed_terms WHERE substr(term, 1, 1) <> char(57344) ON CONFLICT DO NOTHING;
+  DROP TABLE temp.indexed_terms;
 `;
 
 /** (Re)indexes the tickets selected by `where` (on `t`). */
@@ -97,7 +107,7 @@ export const UNREAD_TABLE = `
 export const UNREAD_INDEXES = `
   CREATE INDEX ticket_unread_user ON ticket_unread(user_id, updated_at, ticket_id);
   CREATE INDEX ticket_unread_user_establishment ON ticket_unread(user_id, establishment_id, updated_at, ticket_id, unread);
-  CREATE INDEX ticket_unread_user_type ON ticket_unread(user_id, type, updated_at, ticket_id, unread);
+  CREATE INDEX ticket_unread_user_type ON ticket_unread(user_id, type, updated_at, ticket_id, establishment_id, unread);
 `;
 
 /** Prefixes that expand to more whole terms than this are left to FTS5's own prefix query. */

@@ -2,7 +2,7 @@
 // is added instead. Types stay portable (INTEGER, TEXT; JSON kept as TEXT; times as RFC 3339 UTC text,
 // which sorts in time order) so the PostgreSQL store can mirror them.
 
-import { indexTickets, SEARCH_TABLES, UNREAD_INDEXES, UNREAD_TABLE, unreadRows } from './sqlite-derived.ts';
+import { indexTickets, LEARN_INDEXED_TERMS, SEARCH_TABLES, UNREAD_INDEXES, UNREAD_TABLE, unreadRows } from './sqlite-derived.ts';
 
 export interface Migration {
   version: number;
@@ -169,14 +169,7 @@ export const sqliteMigrations: Migration[] = [
       },
       { step: 'unread counts per user', sql: `${UNREAD_TABLE}; ${unreadRows('1 = 1')}; ${UNREAD_INDEXES}` },
       { step: 'search documents per ticket', sql: `DROP TABLE ticket_text; ${SEARCH_TABLES}; ${indexTickets('1 = 1')};` },
-      {
-        step: 'search vocabulary',
-        sql: `
-          CREATE VIRTUAL TABLE temp.indexed_terms USING fts5vocab(main, 'ticket_search', 'row');
-          INSERT INTO search_terms (term) SELECT term FROM temp.indexed_terms WHERE substr(term, 1, 1) <> char(57344);
-          DROP TABLE temp.indexed_terms;
-        `,
-      },
+      { step: 'search vocabulary', sql: LEARN_INDEXED_TERMS },
     ],
   },
 ];

@@ -209,7 +209,7 @@ export interface NewTicketRecord {
 
 /**
  * A ticket with its whole history, for bulk loading (the scale benchmark's data set; imports from another
- * helpdesk): written as given, in one transaction per batch, with no rules applied.
+ * helpdesk): written as given, with no rules applied.
  */
 export interface ImportedTicket {
   establishmentId: number;
@@ -274,6 +274,12 @@ export interface DuplicateContact {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Resolves once every write made so far is durable; rejects when it could not be. A store may commit writes
+   * together after they return (SQLite groups the writes of one turn of the event loop): the server answers a
+   * request only after this.
+   */
+  flush(): Promise<void>;
 
   loadOrganisation(seed: OrganisationSeed): Promise<SeedResult>;
   findUserByEmail(email: string): Promise<UserRow | undefined>;
@@ -297,8 +303,11 @@ export interface Store {
   clearLoginFailures(key: string): Promise<void>;
 
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
-  /** bulk load, one transaction for the whole batch; returns the new tickets' ids in order */
-  importTickets(tickets: ImportedTicket[]): Promise<number[]>;
+  /**
+   * Bulk load (imports, the scale benchmark's data set): tickets with their conversations and read state,
+   * written as given, batch after batch, all in one transaction; returns how many.
+   */
+  importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
   /** newest activity first (updatedAt, then id, descending) */
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
