@@ -63,6 +63,9 @@ export const SEARCH_TABLES = `
   CREATE VIRTUAL TABLE search_tokenizer USING fts3tokenize('unicode61', 'remove_diacritics=2');
 `;
 
+/** Kept in search_terms while an import has not added its terms yet (no search word can be it). */
+export const TERMS_INCOMPLETE = '\uE000incomplete';
+
 /** Every term of the search index, but the scope tokens, into the prefix vocabulary. */
 export const LEARN_INDEXED_TERMS = `
   CREATE VIRTUAL TABLE temp.indexed_terms USING fts5vocab(main, 'ticket_search', 'row');

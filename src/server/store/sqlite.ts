@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
-import { indexTickets, LEARN_INDEXED_TERMS, MAX_EXPANSION, SEARCH_KEY, scopeToken, secondKeyOf, unreadRows } from './sqlite-derived.ts';
+import {
+  indexTickets,
+  LEARN_INDEXED_TERMS,
+  MAX_EXPANSION,
+  SEARCH_KEY,
+  scopeToken,
+  secondKeyOf,
+  TERMS_INCOMPLETE,
+  unreadRows,
+} from './sqlite-derived.ts';
 import type { FieldValues, Status } from '../../api/types.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey } from '../../core/contacts.ts';
@@ -65,6 +74,7 @@ export class SqliteStore implements Store {
     migrate(this.db, sqliteMigrations, options.log);
     // statistics for the query planner, gathered only where they are missing or stale (quick, bounded)
     this.db.exec('PRAGMA optimize = 0x10002');
+    this.completeTerms();
   }
 
   async close(): Promise<void> {
@@ -416,67 +426,86 @@ export class SqliteStore implements Store {
   }
 
   async importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number> {
-    return this.transaction(() => {
-      let imported = 0;
-      for (const batch of batches) {
-        const ids = batch.map((t) => this.importTicket(t));
-        if (ids.length === 0) continue;
-        // The derived rows of the batch, set-based, with the same SQL as the migration that introduced them. Ids
-        // are handed out in order and this transaction is the only writer: the batch is the range.
+    let imported = 0;
+    // The prefix vocabulary is read from the index once, at the end: reading every word of a million messages
+    // costs more than the rest of the import. Until then a marker says it is incomplete, so that a store opened
+    // after an interrupted import completes it.
+    this.transaction(() => this.run('INSERT INTO search_terms (term) VALUES (?) ON CONFLICT DO NOTHING', TERMS_INCOMPLETE));
+    for (const batch of batches) {
+      // one transaction per batch: a transaction of a million rows slows down as it grows
+      if (batch.length === 0) continue;
+      this.transaction(() => {
+        const { first, last } = this.importBatch(batch);
+        // the derived rows of the batch, with the same SQL as the migration that introduced them
         const range = 't.id BETWEEN ?1 AND ?2';
-        this.run(unreadRows(range), ids[0]!, ids.at(-1)!);
-        this.run(indexTickets(range), ids[0]!, ids.at(-1)!);
-        imported += ids.length;
-        onBatch?.(imported);
-      }
-      // the prefix vocabulary from the index itself, once: reading every word of a million messages costs more
-      this.learnIndexedTerms();
-      return imported;
+        this.run(unreadRows(range), first, last);
+        this.run(indexTickets(range), first, last);
+        imported += batch.length;
+      });
+      await this.flush();
+      onBatch?.(imported);
+    }
+    this.completeTerms();
+    await this.flush();
+    return imported;
+  }
+
+  /** Every term of the search index into the prefix vocabulary, if an import left it incomplete. */
+  private completeTerms(): void {
+    if (!this.get('SELECT 1 FROM search_terms WHERE term = ?', TERMS_INCOMPLETE)) return;
+    this.transaction(() => {
+      this.db.exec(LEARN_INDEXED_TERMS);
+      this.run('DELETE FROM search_terms WHERE term = ?', TERMS_INCOMPLETE);
     });
   }
 
-  private importTicket(t: ImportedTicket): number {
-    const ticketId = Number(
-      this.get<Row>(
-        `INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at, resolved_at, closed_at, message_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        t.establishmentId,
-        t.createdById,
-        t.type,
-        t.category,
-        t.summary,
-        JSON.stringify(t.fields),
-        t.status,
-        t.createdAt,
-        t.updatedAt,
-        t.resolvedAt,
-        t.closedAt,
-        t.messages.length,
-      )!.id,
-    );
-    const messageIds = t.messages.map((m) =>
-      Number(
-        this.get<Row>(
-          'INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id',
-          ticketId,
-          m.authorId,
-          m.body,
-          m.createdAt,
-        )!.id,
-      ),
-    );
-    for (const r of t.readUpTo) {
-      for (const [i, id] of messageIds.entries()) {
-        if (i >= r.messages) break;
-        if (t.messages[i]!.authorId !== r.userId) this.run('INSERT INTO message_reads (user_id, message_id) VALUES (?, ?)', r.userId, id);
-      }
+  /**
+   * A batch of tickets, messages and read state, each table in one statement over a JSON array (a statement per
+   * row costs more than the row): ids are given explicitly, this transaction being the only writer.
+   */
+  private importBatch(batch: ImportedTicket[]): { first: number; last: number } {
+    const first = Number(this.get<Row>('SELECT coalesce(max(id), 0) + 1 AS id FROM tickets')!.id);
+    let messageId = Number(this.get<Row>('SELECT coalesce(max(id), 0) + 1 AS id FROM messages')!.id);
+    const messages: unknown[] = [];
+    const reads: number[][] = [];
+    for (const [i, t] of batch.entries()) {
+      const ids = t.messages.map((m) => {
+        messages.push([messageId, first + i, m.authorId, m.body, m.createdAt]);
+        return messageId++;
+      });
+      for (const r of t.readUpTo)
+        for (let m = 0; m < Math.min(r.messages, ids.length); m++)
+          if (t.messages[m]!.authorId !== r.userId) reads.push([r.userId, ids[m]!]);
     }
-    return ticketId;
-  }
-
-  /** Every term of the search index into the prefix vocabulary (the migration's last step). */
-  private learnIndexedTerms(): void {
-    this.db.exec(`${LEARN_INDEXED_TERMS}`);
+    this.run(
+      `INSERT INTO tickets (id, establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at, resolved_at, closed_at, message_count)
+       SELECT ?2 + key, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10, value->>11
+       FROM json_each(?1)`,
+      JSON.stringify(
+        batch.map((t) => [
+          t.establishmentId,
+          t.createdById,
+          t.type,
+          t.category,
+          t.summary,
+          JSON.stringify(t.fields),
+          t.status,
+          t.createdAt,
+          t.updatedAt,
+          t.resolvedAt,
+          t.closedAt,
+          t.messages.length,
+        ]),
+      ),
+      first,
+    );
+    this.run(
+      `INSERT INTO messages (id, ticket_id, author_id, body, created_at)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`,
+      JSON.stringify(messages),
+    );
+    this.run('INSERT INTO message_reads (user_id, message_id) SELECT value->>0, value->>1 FROM json_each(?)', JSON.stringify(reads));
+    return { first, last: first + batch.length - 1 };
   }
 
   /** Adds the terms of a new text to the prefix vocabulary (search_terms), as the migration does: no scope token. */

@@ -305,7 +305,7 @@ export interface Store {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
   /**
    * Bulk load (imports, the scale benchmark's data set): tickets with their conversations and read state,
-   * written as given, batch after batch, all in one transaction; returns how many.
+   * written as given, one transaction per batch; returns how many.
    */
   importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
