@@ -73,9 +73,13 @@ export const LEARN_INDEXED_TERMS = `
   DROP TABLE temp.indexed_terms;
 `;
 
-/** (Re)indexes the tickets selected by `where` (on `t`). */
+/**
+ * (Re)indexes the tickets selected by `where` (on `t`), in key order: FTS5 writes out what it holds whenever a
+ * rowid comes lower than the one before, and a bulk insert in any other order becomes thousands of small segments
+ * to merge (five times the work for a hundred thousand tickets, and growing).
+ */
 export const indexTickets = (where: string) =>
-  `INSERT INTO ticket_search (rowid, document) SELECT ${SEARCH_KEY}, ${SEARCH_DOCUMENT} FROM tickets t WHERE ${where}`;
+  `INSERT INTO ticket_search (rowid, document) SELECT ${SEARCH_KEY}, ${SEARCH_DOCUMENT} FROM tickets t WHERE ${where} ORDER BY 1`;
 
 /**
  * The exact unread rows of the tickets selected by `where` (on `t`), for every user who sees them (agents, and
