@@ -21,7 +21,9 @@ export function stripControlsDeep<T>(value: T): T {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const clean = stripControlsDeep(value[i]);
-      if (clean !== value[i]) (out ??= [...value])[i] = clean;
+      if (clean === value[i]) continue;
+      out ??= [...value];
+      out[i] = clean;
     }
     return (out ?? value) as T;
   }
@@ -30,7 +32,9 @@ export function stripControlsDeep<T>(value: T): T {
     let out: Record<string, unknown> | undefined;
     for (const k of Object.keys(record)) {
       const clean = stripControlsDeep(record[k]);
-      if (clean !== record[k]) (out ??= { ...record })[k] = clean;
+      if (clean === record[k]) continue;
+      out ??= { ...record };
+      out[k] = clean;
     }
     return (out ?? value) as T;
   }

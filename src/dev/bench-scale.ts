@@ -353,6 +353,8 @@ async function wholeProcess(
 async function processes(server: Server, tokens: Record<string, string>): Promise<void> {
   const runs = Number(values.runs);
   const cases: Array<[string, string[], (r: { lines: number }) => string]> = [
+    // what starting Node and tix costs on this machine right now: the floor of every line below
+    ['`tix --version` (start-up alone, for reference)', ['--version'], () => ''],
     ['`tix inbox`', ['inbox'], (r) => `${r.lines} lines`],
     ['`tix inbox --by establishment`', ['inbox', '--by', 'establishment'], (r) => `${r.lines} lines`],
     ['`tix ticket list --all --json`', ['ticket', 'list', '--all', '--json'], () => ''],

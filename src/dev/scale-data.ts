@@ -265,6 +265,8 @@ export function* ticketBatches(
       status = random() < 0.85 ? 'closed' : 'resolved';
       resolvedAt = new Date(lastAt + 3_600_000).toISOString();
       updatedAt = resolvedAt;
+      // a ticket resolved more than a week before the end has closed by itself since (tix serve's default delay)
+      if (lastAt + 3_600_000 < start + span - 7 * 86_400_000) status = 'closed';
       if (status === 'closed') closedAt = new Date(lastAt + 7 * 86_400_000).toISOString();
     }
     const readUpTo: ImportedTicket['readUpTo'] = [];
