@@ -11,7 +11,13 @@ if (!((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >=
 }
 module.enableCompileCache?.();
 
-const { main, createIOStreams } = await import('../dist/cli.js');
+const bundle = new URL('../dist/cli.js', import.meta.url);
+const { main, createIOStreams } = await import(bundle.href).catch((err) => {
+  // a checkout has no dist/ until it is built (the npm package carries it)
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes(decodeURIComponent(bundle.pathname))) throw err;
+  process.stderr.write('tix: dist/cli.js is missing: this is a checkout of tix; build it first with `npm run build`\n');
+  process.exit(1);
+});
 const controller = new AbortController();
 let interrupted = false;
 // Ctrl-C: let the command stop cleanly (servers close, watchers return), then exit 130; a second Ctrl-C

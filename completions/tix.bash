@@ -68,6 +68,8 @@ _tix_arity() {
     'serve/--seed') REPLY='1' ;;
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
+    'serve/--public-url') REPLY='1' ;;
+    'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
@@ -171,9 +173,9 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') REPLY='-v --version --profile --no-input -h --help' ;;
-    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log -h --help --profile --no-input' ;;
+    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url -h --help --profile --no-input' ;;
     'auth') REPLY='-h --help --profile --no-input' ;;
-    'auth login') REPLY='--server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
+    'auth login') REPLY='--provider --server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
     'auth logout') REPLY='-h --help --profile --no-input' ;;
     'auth status') REPLY='--json -h --help --profile --no-input' ;;
     'auth token') REPLY='-h --help --profile --no-input' ;;
@@ -187,9 +189,9 @@ _tix_options() {
     'type list') REPLY='--category --json -h --help --profile --no-input' ;;
     'type view') REPLY='--json -h --help --profile --no-input' ;;
     'ticket') REPLY='-h --help --profile --no-input' ;;
-    'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json -h --help --profile --no-input' ;;
+    'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
     'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json -h --help --profile --no-input' ;;
-    'ticket view') REPLY='--no-mark-read --json -h --help --profile --no-input' ;;
+    'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
     'ticket reply') REPLY='--body --body-file --attach --idempotency-key --json -h --help --profile --no-input' ;;
     'ticket resolve') REPLY='--json -h --help --profile --no-input' ;;
     'ticket close') REPLY='--json -h --help --profile --no-input' ;;
@@ -227,7 +229,8 @@ _tix_values() {
     'serve/--db') _tix_files ;;
     'serve/--seed') _tix_files ;;
     'serve/--catalog') _tix_files ;;
-    'token create/--scope') _tix_add 'tickets:read tickets:write contacts:read contacts:write settings:write' ;;
+    'auth login/--provider') _tix_add 'tix rt jira-sm zendesk' ;;
+    'token create/--scope') _tix_add 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write' ;;
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;
@@ -235,7 +238,7 @@ _tix_values() {
     'ticket create/--attach') _tix_files ;;
     'ticket create/--from-json') _tix_files ;;
     'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
-    'ticket list/--status') _tix_add 'sent answered open resolved closed' ;;
+    'ticket list/--status') _tix_dynamic statuses ;;
     'ticket list/--type') _tix_dynamic types ;;
     'ticket view/#1') _tix_dynamic ticket-ids ;;
     'ticket reply/--body-file') _tix_files ;;
@@ -244,7 +247,7 @@ _tix_values() {
     'ticket resolve/#1') _tix_dynamic ticket-ids ;;
     'ticket close/#1') _tix_dynamic ticket-ids ;;
     'ticket reopen/#1') _tix_dynamic ticket-ids ;;
-    'ticket read/--status') _tix_add 'sent answered open resolved closed' ;;
+    'ticket read/--status') _tix_dynamic statuses ;;
     'ticket read/--type') _tix_dynamic types ;;
     'ticket read/#1') _tix_dynamic ticket-ids ;;
     'ticket unread/#1') _tix_dynamic ticket-ids ;;

@@ -49,3 +49,36 @@ describe('README', () => {
     expect(readFileSync(join(repoRoot, '.npmrc'), 'utf8')).toMatch(/^engine-strict=true$/m);
   });
 });
+
+describe("the README's CI recipes", () => {
+  const recipe = (name: string) => {
+    const m = new RegExp(`<!-- recipe: ${name.replace(/\./g, '\\.')} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(readme);
+    expect(m, `README has a recipe block "${name}"`).not.toBeNull();
+    return m![1]!;
+  };
+
+  // CI runs next to TIX_TOKEN: a recipe must install the release someone vetted, never whatever a registry
+  // serves under a name this project does not own (test/pack/ci-recipes.test.ts runs them)
+  it.each(['github-actions.yml', 'gitlab-ci.yml'])('%s installs a pinned release, checked before it is installed', (name) => {
+    const text = recipe(name);
+    expect(text).not.toMatch(/\bnpx\b|\b(pnpm|yarn) dlx\b|\bnpm exec\b/);
+    expect(text, 'installs tix by name from a registry').not.toMatch(/\b(npm|pnpm|yarn)\s+(i|install|add)\b[^\n]*\stix(@\S*)?(\s|$)/);
+    expect(/TIX_TARBALL_URL: (\S+)/.exec(text)?.[1], 'the URL names this version').toMatch(
+      new RegExp(`^https://\\S+/tix-${pkg.version}\\.tgz$`),
+    );
+    expect(text).toMatch(/TIX_TARBALL_SHA256: \S/);
+    const lines = text.split('\n');
+    const download = lines.findIndex((l) => /\bcurl --fail\b.* --output (\S+) "\$TIX_TARBALL_URL"/.test(l));
+    const check = lines.findIndex((l) => /"\$TIX_TARBALL_SHA256 {2}\S+" \| sha256sum --check --strict/.test(l));
+    const install = lines.findIndex((l) => /\bnpm install --global --ignore-scripts \S+/.test(l));
+    const use = lines.findIndex((l) => /\btix ticket create\b/.test(l));
+    expect(download, 'downloads the tarball').toBeGreaterThan(-1);
+    expect(check, 'checks its sha256 after the download').toBeGreaterThan(download);
+    expect(install, 'installs it after the check').toBeGreaterThan(check);
+    expect(use, 'runs tix once installed').toBeGreaterThan(install);
+    // the file checked is the file downloaded and the file installed
+    const file = /--output (\S+)/.exec(lines[download]!)![1]!.replace(/"/g, '');
+    expect(lines[check]!.replace(/"/g, '')).toContain(`  ${file} | sha256sum`);
+    expect(lines[install]!.replace(/"/g, '').trim()).toMatch(new RegExp(`--ignore-scripts (\\./)?${file.replace(/[$.]/g, '\\$&')}$`));
+  });
+});

@@ -1,7 +1,9 @@
 import { Argument, type Command } from 'commander';
 import type { Backend } from '../api/backend.ts';
+import type { ProviderInfo } from '../api/provider.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../core/errors.ts';
+import { statusWords } from '../core/status.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
@@ -16,6 +18,8 @@ export interface Options {
   tree: () => Promise<Command>;
   /** a backend that gives up fast, for the request-type schemas of help --json */
   backend: () => Promise<Backend>;
+  /** what the profile's provider declares: the --status words of help --json */
+  providerInfo: () => ProviderInfo;
 }
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
@@ -23,6 +27,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'TIX_SERVER', meaning: "server URL; overrides the profile's (a stored token is only sent to the server it came from)" },
   { name: 'TIX_TOKEN', meaning: 'token to use instead of the stored one (CI: a personal access token from a secret)' },
   { name: 'TIX_PROFILE', meaning: 'profile to use, like --profile' },
+  {
+    name: 'TIX_PROVIDER',
+    meaning: "the helpdesk behind TIX_SERVER: tix (default), rt, jira-sm, zendesk; overrides the profile's (CI with TIX_TOKEN)",
+  },
   {
     name: 'TIX_CONFIG_DIR',
     meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
@@ -34,6 +42,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'FORCE_HYPERLINK', meaning: '1 or 0: show ticket numbers as terminal hyperlinks (OSC 8) or not, whatever the terminal' },
   { name: 'TIX_PAGER', meaning: 'pager for long output on a terminal (then PAGER; "cat" disables paging)' },
   { name: 'EDITOR', meaning: 'editor for long text on a terminal (VISUAL first)' },
+  {
+    name: 'BROWSER',
+    meaning: "browser command for --web (the page's URL replaces %s in it, or comes last); default: xdg-open, open or start",
+  },
   { name: 'HTTPS_PROXY', meaning: 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it' },
   { name: 'XDG_CONFIG_HOME', meaning: 'base of the default config directory' },
   { name: 'XDG_DATA_HOME', meaning: "base of tix serve's default database ($XDG_DATA_HOME/tix/tix.db)" },
@@ -55,7 +67,15 @@ export function register(parent: Command, f: Factory, tree: () => Command, runF 
       'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas',
     )
     .action(async (topic: string[], opts: { json?: boolean }) => {
-      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => tree(), backend: f.quickBackend });
+      await runF({
+        io: f.io,
+        topic,
+        root: parent,
+        json: Boolean(opts.json),
+        tree: async () => tree(),
+        backend: f.quickBackend,
+        providerInfo: f.providerInfo,
+      });
     });
   return examples(cmd, [
     'tix help exit-codes',
@@ -108,9 +128,16 @@ async function printTree(o: Options): Promise<void> {
   ]);
   const spec = commandSpec(root);
   const { path: under } = findCommand(root, o.topic);
+  // --status words depend on the profile's helpdesk: its own statuses, then the categories
+  let statuses: string[] | undefined;
+  try {
+    statuses = statusWords(o.providerInfo().statuses);
+  } catch {
+    /* a provider not in this version of tix: no choices to list */
+  }
   const options = (list: OptionSpec[]) =>
     list.map((opt) => {
-      const choices = choicesOf(opt.values);
+      const choices = opt.values?.kind === 'dynamic' && opt.values.what === 'statuses' ? statuses : choicesOf(opt.values);
       return {
         flags: opt.flags,
         description: opt.description,
@@ -121,7 +148,7 @@ async function printTree(o: Options): Promise<void> {
   const commands = flatten(spec).filter((c) => c.path !== '' && (under === '' || c.path === under || c.path.startsWith(`${under} `)));
   const requestTypes = await o
     .backend()
-    .then((b) => b.catalog())
+    .then((b) => b.requestTypes?.catalog() ?? null)
     .catch(() => null);
   const tree = {
     version: VERSION,

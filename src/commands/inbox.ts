@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Backend } from '../api/backend.ts';
+import { type Backend, need, type TicketsApi } from '../api/backend.ts';
 import { usageError } from '../core/errors.ts';
 import type { InboxGroup, InboxGrouping, InboxSummary, Ticket } from '../api/types.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
@@ -43,7 +43,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       await runF({
         io: f.io,
         env: f.env,
-        backend: f.backend,
+        backend: () => f.backend('tickets', 'readState'),
         by: opts.by as GroupBy | undefined,
         json: Boolean(opts.json),
         limit,
@@ -69,9 +69,9 @@ function sections(inbox: InboxSummary): Section[] {
  * The tickets of a section, page by page: the ones the inbox answer holds, then, with `all`, the rest from the
  * ticket list (same filters, the cursor the server gave). The next page is asked for while this one is printed.
  */
-async function* pages(backend: Backend, by: GroupBy | undefined, section: Section, all: boolean): AsyncGenerator<Ticket[]> {
+async function* pages(tickets: TicketsApi, by: GroupBy | undefined, section: Section, all: boolean): AsyncGenerator<Ticket[]> {
   const filter = section.group ? (by === 'establishment' ? { establishment: section.group.key } : { type: section.group.key }) : {};
-  const ask = (cursor: string | null) => (cursor ? backend.listTickets({ ...filter, unread: true, limit: PAGE, cursor }) : undefined);
+  const ask = (cursor: string | null) => (cursor ? tickets.list({ ...filter, unread: true, limit: PAGE, cursor }) : undefined);
   let next = all ? ask(section.nextCursor) : undefined;
   yield section.items;
   while (next) {
@@ -88,13 +88,14 @@ async function drained(io: IOStreams): Promise<void> {
 
 export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
-  // one request: the counts (computed by the server) and the newest tickets of each group
-  const inbox = await backend.inbox({ by: o.by, limit: o.limit });
-  if (o.json) return printInboxJson(o, backend, inbox);
+  const tickets = need(backend, 'tickets');
+  // one request: the counts (computed by the helpdesk) and the newest tickets of each group
+  const inbox = await need(backend, 'readState').inbox({ by: o.by, limit: o.limit });
+  if (o.json) return printInboxJson(o, tickets, inbox);
   const counts = (tickets: number, messages: number) =>
     `${tickets.toLocaleString('en')} ticket${tickets === 1 ? '' : 's'}, ${messages.toLocaleString('en')} unread message${messages === 1 ? '' : 's'}`;
   // the ticket list's columns, with the unread count second
-  const list = ticketColumns(o.io, o.env);
+  const list = ticketColumns(o.io, o.env, backend.provider);
   const col = (header: string) => list.find((c) => c.header === header)!;
   const columns: Column<Ticket>[] = [
     col('id'),
@@ -107,7 +108,7 @@ export async function run(o: Options): Promise<void> {
     // piped: one row per ticket, the group key first when grouped, printed page by page
     for (const section of sections(inbox)) {
       const cols = section.group ? [{ header: 'group', value: () => section.group!.key }, ...columns] : columns;
-      for await (const items of pages(backend, o.by, section, o.all)) {
+      for await (const items of pages(tickets, o.by, section, o.all)) {
         await printRows(o.io, items, cols);
         await drained(o.io);
       }
@@ -122,7 +123,7 @@ export async function run(o: Options): Promise<void> {
     o.io.out(g ? `\n${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}: ${counts(g.tickets, g.messages)}\n` : '\n');
     // a table lines its columns up over all its rows: on a terminal the section is printed at once
     const rows: Ticket[] = [];
-    for await (const items of pages(backend, o.by, section, o.all)) rows.push(...items);
+    for await (const items of pages(tickets, o.by, section, o.all)) rows.push(...items);
     await printRows(
       o.io,
       rows,
@@ -141,13 +142,13 @@ export async function run(o: Options): Promise<void> {
  * `{ total, items, groups: [{ key, name, tickets, messages, ids }] }`: the tickets shown (every one with `--all`),
  * group after group. Written as it arrives, so `--all` holds one page of tickets in memory (and the ids).
  */
-async function printInboxJson(o: Options, backend: Backend, inbox: InboxSummary): Promise<void> {
+async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSummary): Promise<void> {
   o.io.out(`{\n  "total": ${JSON.stringify(inbox.total)},\n  "items": [`);
   let first = true;
-  const groups: Array<Omit<InboxGroup, 'items' | 'nextCursor'> & { ids: number[] }> = [];
+  const groups: Array<Omit<InboxGroup, 'items' | 'nextCursor'> & { ids: Array<Ticket['id']> }> = [];
   for (const section of sections(inbox)) {
-    const ids: number[] = [];
-    for await (const items of pages(backend, o.by, section, o.all)) {
+    const ids: Array<Ticket['id']> = [];
+    for await (const items of pages(tickets, o.by, section, o.all)) {
       for (const t of items) {
         o.io.out(`${first ? '\n' : ',\n'}${JSON.stringify(t, null, 2).replace(/^/gm, '    ')}`);
         first = false;

@@ -17,6 +17,7 @@ export interface Options {
   catalog?: string;
   autoCloseAfter?: number;
   log: boolean;
+  publicUrl?: string;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -31,6 +32,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--catalog <file>', 'use the request-type catalog in this JSON file instead of the built-in one')
     .option('--auto-close-after <duration>', 'close resolved tickets after this long', '7d')
     .option('--log', 'log one line per request to stderr', false)
+    .option('--public-url <url>', 'the address people reach this server at, for ticket links (default: http://HOST:PORT)')
     .action(
       async (opts: {
         host: string;
@@ -41,6 +43,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         catalog?: string;
         autoCloseAfter: string;
         log: boolean;
+        publicUrl?: string;
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -48,6 +51,11 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         const autoCloseAfter = parseDuration(opts.autoCloseAfter);
         if (autoCloseAfter === undefined)
           throw usageError(`--auto-close-after: expected a duration such as 7d or 12h, got "${opts.autoCloseAfter}"`);
+        if (opts.publicUrl !== undefined) {
+          const { publicUrlProblem } = await import('../server/serve.ts');
+          const problem = publicUrlProblem(opts.publicUrl);
+          if (problem) throw usageError(`--public-url: ${problem}`);
+        }
         await runF({
           io: f.io,
           env: f.env,
@@ -60,13 +68,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           catalog: opts.catalog,
           autoCloseAfter,
           log: opts.log,
+          publicUrl: opts.publicUrl,
         });
       },
     );
   return examples(cmd, [
     'tix serve --demo',
     'tix serve --port 0 --db :memory: --demo',
-    'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0',
+    'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0 --public-url https://support.example.com',
   ]);
 }
 
@@ -85,6 +94,7 @@ export async function run(o: Options): Promise<void> {
       catalog: o.catalog,
       log: o.log,
       progress: (line) => o.io.err(`tix serve: ${line}\n`),
+      publicUrl: o.publicUrl,
       app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
     });
   } catch (err) {
@@ -110,6 +120,8 @@ export async function run(o: Options): Promise<void> {
   }
   if (server.loaded.seed)
     banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
+  if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host))
+    banner += `ticket links point at ${server.app.services.publicUrl()}; give --public-url the address people reach this server at\n`;
   o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${db})\n`);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) return resolve();

@@ -4,6 +4,7 @@
 // server refuses what the CLI did not catch.
 import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
+import { oneLineProblem } from './text.ts';
 
 export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
 export const fieldKinds: readonly FieldKind[] = ['text', 'longtext', 'url', 'email', 'date', 'choice', 'boolean', 'urls', 'attachments'];
@@ -437,6 +438,11 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (typeof value !== 'string') return 'expected text';
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
       if (value.length > max) return `at most ${max} characters (got ${value.length})`;
+      // every kind but longtext is one line: a URL parser would silently drop a newline, for instance
+      if (field.kind !== 'longtext') {
+        const problem = oneLineProblem(value);
+        if (problem) return problem;
+      }
       if (field.kind === 'email') return emailProblem(value);
       if (field.kind === 'url') return urlProblem(value);
       if (field.kind === 'date') {
@@ -461,7 +467,7 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'urls':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of URLs';
       if (value.length > 50) return 'at most 50 URLs';
-      return value.map(urlProblem).find(Boolean);
+      return value.map((v) => oneLineProblem(v) ?? urlProblem(v)).find(Boolean);
     case 'attachments':
       if (!Array.isArray(value)) return 'expected a list of files';
       if (value.length > MAX_ATTACHMENTS) return `at most ${MAX_ATTACHMENTS} files`;

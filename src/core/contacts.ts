@@ -2,6 +2,7 @@
 // suspected fraud and chargebacks. Light on purpose (no phone library): `tix contact list` loads it.
 import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
+import { oneLineProblem } from './text.ts';
 
 export const contactTypes = ['commercial', 'accounting', 'technical', 'fraud', 'chargebacks'] as const;
 export type ContactType = (typeof contactTypes)[number];
@@ -30,8 +31,7 @@ export function contactTypeProblem(value: string): string | undefined {
 export function contactNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'is required: who this contact is, e.g. "Ops team" or "Marie Dupont"';
   if (name.trim().length > MAX_CONTACT_NAME) return `at most ${MAX_CONTACT_NAME} characters`;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'must be one line of text, without control characters';
-  return undefined;
+  return oneLineProblem(name);
 }
 
 /** Contacts are matched by type and name whatever the case: "Ops team" and "ops TEAM" are the same contact. */

@@ -12,11 +12,12 @@ export function stripControls(text: string): string {
 const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**
- * The same, through every string of a JSON value. Copies only what changes: a page of a thousand clean tickets
- * is walked, not rebuilt.
+ * The same, through every string of a JSON value (binary content, such as a download, is left as it is).
+ * Copies only what changes: a page of a thousand clean tickets is walked, not rebuilt.
  */
 export function stripControlsDeep<T>(value: T): T {
   if (typeof value === 'string') return (HAS_CONTROL.test(value) ? stripControls(value) : value) as T;
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
@@ -39,4 +40,22 @@ export function stripControlsDeep<T>(value: T): T {
     return (out ?? value) as T;
   }
   return value;
+}
+
+// What a one-line field (a summary, a name, a file name) refuses: C0 controls (newline and tab included), DEL,
+// C1 controls, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates
+// that make "invoice‮fdp.exe" read as "invoiceexe.pdf".
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Why `text` is not one line of plain text, or undefined. The same rule for every one-line field, on the
+ * server and in the CLI: blank text, control characters and bidirectional overrides are refused, not cleaned.
+ */
+export function oneLineProblem(text: string): string | undefined {
+  if (text.trim() === '') return 'is blank: give some text (spaces alone do not count)';
+  const bad = NOT_ONE_LINE.exec(text);
+  if (!bad) return undefined;
+  const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const what = /[\u202a-\u202e\u2066-\u2069]/.test(bad[0]) ? 'a right-to-left/left-to-right override' : 'a control character';
+  return `must be one line of plain text: it contains ${what} (${code}) at position ${bad.index + 1}; remove it`;
 }

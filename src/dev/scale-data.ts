@@ -4,7 +4,7 @@
 // appear in a handful of tickets. The same seed gives the same data set, byte for byte.
 
 import { defaultCatalog } from '../core/catalog.ts';
-import type { Status } from '../core/status.ts';
+import type { Status } from '../core/lifecycle.ts';
 import type { ImportedTicket, OrganisationSeed } from '../server/store/store.ts';
 
 /** A small, fast, seedable generator (mulberry32): Math.random cannot be replayed. */

@@ -27,7 +27,11 @@ export interface IOStreams {
   columns: number;
   out(text: string): void;
   err(text: string): void;
+  /** the prompt library (@inquirer/prompts, loaded on first prompt); tests hand in one drawn on a virtual screen */
+  prompts(): Promise<PromptLibrary>;
 }
+
+export type PromptLibrary = Pick<typeof import('@inquirer/prompts'), 'input' | 'password' | 'select' | 'confirm'>;
 
 export interface StreamsInit {
   /** a stream, or a function that makes it on first use (process.stdin costs a few ms to set up) */
@@ -36,6 +40,8 @@ export interface StreamsInit {
   stderr: IOStreams['stderr'];
   /** override TTY detection (tests, or `tix serve` children) */
   tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
+  /** another prompt library than @inquirer/prompts (tests) */
+  prompts?: () => Promise<PromptLibrary>;
 }
 
 /**
@@ -87,6 +93,7 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
     columns: init.stdout.columns ?? (Number(env.COLUMNS) || 100),
     out: (text) => void init.stdout.write(text),
     err: (text) => void init.stderr.write(text),
+    prompts: init.prompts ?? (() => import('@inquirer/prompts')),
   };
 }
 

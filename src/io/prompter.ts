@@ -18,7 +18,7 @@ export async function askText(
   opts: { default?: string; validate?: (v: string) => string | true; required?: boolean; prefill?: 'tab' | 'editable' } = {},
 ): Promise<string> {
   ensurePrompt(io, message);
-  const { input } = await import('@inquirer/prompts');
+  const { input } = await io.prompts();
   return input(
     { message, default: opts.default, required: opts.required ?? true, validate: opts.validate, prefill: opts.prefill },
     context(io),
@@ -27,7 +27,7 @@ export async function askText(
 
 export async function askSecret(io: IOStreams, message: string): Promise<string> {
   ensurePrompt(io, message);
-  const { password } = await import('@inquirer/prompts');
+  const { password } = await io.prompts();
   return password({ message, mask: '*', validate: (v) => v.length > 0 || 'required' }, context(io));
 }
 
@@ -38,13 +38,13 @@ export async function askChoice<T extends string>(
   def?: T,
 ): Promise<T> {
   ensurePrompt(io, message);
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await io.prompts();
   return select<T>({ message, choices, default: def, pageSize: 12 }, context(io));
 }
 
 export async function askConfirm(io: IOStreams, message: string, def = false): Promise<boolean> {
   ensurePrompt(io, message);
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await io.prompts();
   return confirm({ message, default: def }, context(io));
 }
 

@@ -3,8 +3,9 @@ import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../core/errors.ts';
-import { ApiError } from './errors.ts';
-import { buildOpenApi, type RouteDoc } from './openapi.ts';
+import { ApiError, bodyTooLarge, notFound } from './errors.ts';
+import { duplicateKey, hasLoneSurrogate } from './json-body.ts';
+import { buildOpenApi, type Answer, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { inboxRoutes } from './routes/inbox.ts';
@@ -22,9 +23,10 @@ import { systemClock, type Clock, type Principal } from './services/principal.ts
 import { SettingsService } from './services/settings.ts';
 import { defaultTicketOptions, TicketService, type TicketOptions } from './services/tickets.ts';
 import { TokenService } from './services/tokens.ts';
-import { UploadService } from './services/uploads.ts';
+import { defaultUploadLimits, UploadService, type UploadLimits } from './services/uploads.ts';
 import { defaultCatalog, type Catalog } from '../core/catalog.ts';
 import type { Store } from './store/store.ts';
+import { wantsPage, webNotFound, webRoutes } from './web/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -36,6 +38,19 @@ export interface AppOptions {
   log?: boolean;
   catalog?: Catalog;
   tickets?: Partial<TicketOptions>;
+  uploads?: Partial<UploadLimits>;
+  /**
+   * The address people reach this server at, for the links it gives out (ticket URLs). Never taken from a
+   * request's Host header, which the client chooses. Default: the address it listens on.
+   */
+  publicUrl?: string;
+  /** called with each request and its answer once sent: the tests check them against the OpenAPI document */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface Exchange {
+  request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown };
+  response: { status: number; headers: Record<string, string | string[] | number | undefined>; body: unknown };
 }
 
 export interface Services {
@@ -49,6 +64,8 @@ export interface Services {
   settings: SettingsService;
   contacts: ContactService;
   catalog: () => Catalog;
+  /** the public base URL, without a trailing slash */
+  publicUrl: () => string;
 }
 
 declare module 'fastify' {
@@ -58,9 +75,20 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
   }
+  // what only the OpenAPI document reads (src/server/openapi.ts)
   interface FastifySchema {
     /** one line for the OpenAPI document */
     summary?: string;
+    /** a stable name for the operation, for generated clients */
+    operationId?: string;
+    /** the answers besides errors, by status (default: 200 with an unspecified JSON body) */
+    answers?: Record<number, Answer>;
+    /** error statuses this route answers besides the ones every route of its kind may (openapi.ts) */
+    errors?: number[];
+    /** a body that is not JSON, read as bytes */
+    rawBody?: { description: string };
+    /** the JSON body may be left out */
+    bodyOptional?: boolean;
   }
   interface FastifyContextConfig {
     /** the route answers without a token */
@@ -85,10 +113,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokens: new TokenService(options.store, clock),
     organisation: new OrganisationService(options.store),
     tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
-    uploads: new UploadService(options.store, clock),
+    uploads: new UploadService(options.store, clock, { ...defaultUploadLimits, ...options.uploads }),
     settings: new SettingsService(options.store),
     contacts: new ContactService(options.store, clock),
     catalog: () => catalog,
+    publicUrl: () => {
+      if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
+      return listenUrl(app.server.address());
+    },
   };
 
   const app = Fastify({
@@ -143,6 +175,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           new ApiError(400, 'invalid_utf8', 'the request body is not valid Unicode: it escapes a lone UTF-16 surrogate (\\ud800-\\udfff)'),
           undefined,
         );
+      const twice = err ? undefined : duplicateKey(text);
+      if (twice !== undefined)
+        return done(
+          new ApiError(
+            400,
+            'duplicate_key',
+            `the key "${twice.slice(0, 100)}" appears twice in one object of the JSON body; send each key once`,
+          ),
+          undefined,
+        );
       done(err, value);
     });
   });
@@ -158,11 +200,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
   });
 
-  app.addHook('onRequest', async (_req, reply) => {
+  app.decorateRequest('principal', null as unknown as Principal);
+  // Everything that can refuse a request without its body does so before a byte of the body is read: the
+  // token first (an anonymous request learns nothing about what its body should be), then ids.
+  app.addHook('onRequest', async (req, reply) => {
     // API answers are personal: never cached by a browser or a proxy. No CORS headers are ever sent, so a
     // web page on another origin cannot read them.
     reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
+    if (!req.routeOptions.url?.startsWith(API_PREFIX)) return;
+    if (!req.routeOptions.config.public) req.principal = await services.auth.authenticate(req.headers.authorization);
+    refuseNonDecimalIds(req);
   });
 
   // Nothing is acknowledged before it is durable: the store may commit a request's writes together with
@@ -178,11 +226,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.decorateRequest('principal', null as unknown as Principal);
-  app.addHook('preHandler', async (req: FastifyRequest) => {
-    if (!req.routeOptions.url?.startsWith(API_PREFIX) || req.routeOptions.config.public) return;
-    req.principal = await services.auth.authenticate(req.headers.authorization);
+  // Node answers "Expect: 100-continue" by itself, before any hook could refuse the request. Taking that
+  // event over, the server promises 100 Continue only once the token is checked and the announced length fits.
+  app.server.on('checkContinue', (req, res) => app.server.emit('request', req, res));
+  app.addHook('preParsing', async (req, reply, payload) => {
+    const limit = req.routeOptions.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    if (Number(req.headers['content-length']) > limit) throw bodyTooLarge(limit);
+    if (/^100-continue$/i.test(req.headers.expect ?? '') && !reply.raw.headersSent) reply.raw.writeContinue();
+    return payload;
   });
+
+  // An answer sent before the body was read (401, 413…) closes the connection: otherwise Node would read
+  // the whole unwanted body off the socket to reuse it.
+  const sent = new WeakMap<FastifyRequest, unknown>();
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.raw.complete) reply.header('connection', 'close');
+    if (options.onExchange) sent.set(req, payload);
+    return payload;
+  });
+  const observe = options.onExchange;
+  if (observe)
+    app.addHook('onResponse', async (req, reply) => {
+      observe({
+        request: { method: req.method, url: req.url, headers: req.headers, body: req.body },
+        response: { status: reply.statusCode, headers: reply.getHeaders(), body: sent.get(req) },
+      });
+    });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     const { status, body, headers } = toErrorResponse(err, req.routeOptions.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT);
@@ -193,6 +262,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(body);
   });
   app.setNotFoundHandler((req, reply) => {
+    if (wantsPage(req)) return webNotFound(services, req, reply);
     void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
@@ -211,6 +281,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+  // the web view: the page behind every ticket link
+  await app.register(async (web) => webRoutes(web, services));
   await app.ready();
   return app;
 }
@@ -232,13 +304,7 @@ function toErrorResponse(
     const message = `invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`;
     return { status: 422, body: { error: { code: 'invalid_fields', message, fields } } };
   }
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    const limit = bodyLimit >= 1024 * 1024 ? `${Math.round(bodyLimit / 1024 / 1024)} MiB` : `${Math.round(bodyLimit / 1024)} KiB`;
-    return {
-      status: 413,
-      body: { error: { code: 'body_too_large', message: `the request body is larger than the ${limit} this endpoint accepts` } },
-    };
-  }
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return toErrorResponse(bodyTooLarge(bodyLimit), bodyLimit);
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {
       status: fe.statusCode,
@@ -265,29 +331,66 @@ function answerClientError(err: Error & { code?: string }, socket: Socket): void
   socket.destroy(err);
 }
 
-/**
- * A string anywhere in a parsed JSON value (keys included) holding half a surrogate pair. Only a \uD8xx-\uDFxx
- * escape can make one (the bytes are valid UTF-8), so other bodies are not walked; the walk is iterative, as
- * deep as the nesting is.
- */
-function hasLoneSurrogate(text: string, value: unknown): boolean {
-  if (!/\\u[dD][89a-fA-F]/.test(text)) return false;
-  const lone = /[\ud800-\udfff]/u;
-  const pending: unknown[] = [value];
-  while (pending.length) {
-    const v = pending.pop();
-    if (typeof v === 'string') {
-      if (lone.test(v)) return true;
-    } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) pending.push(k, child);
-    }
-  }
-  return false;
-}
-
 /** What the request log keeps of a request: no headers, no body, and no token even in a query string. */
 function logRequest(req: FastifyRequest): Record<string, unknown> {
-  return { method: req.method, url: req.url.replace(/\b(tix[sp])_[\w-]+/g, '$1_[redacted]'), remoteAddress: req.ip };
+  return { method: req.method, url: maskTokens(req.url), remoteAddress: req.ip };
+}
+
+const TOKEN = /\b(tix[sp])_[\w-]+/gi;
+
+/**
+ * The URL with every token masked, however it is spelled: each path segment and query parameter is looked
+ * at decoded (`tixs%5F…`, `%74ixs_…`, even encoded twice), and one that holds a token is logged decoded,
+ * its token masked.
+ */
+export function maskTokens(url: string): string {
+  const q = url.indexOf('?');
+  const [path, query] = q < 0 ? [url, undefined] : [url.slice(0, q), url.slice(q + 1)];
+  const mask = (part: string) => {
+    let decoded = part;
+    for (let i = 0; i < 3 && decoded.includes('%'); i++) {
+      try {
+        decoded = decodeURIComponent(decoded.replace(/\+/g, ' '));
+      } catch {
+        break;
+      }
+    }
+    return decoded.match(TOKEN) ? decoded.replace(TOKEN, (_t, kind: string) => `${kind.toLowerCase()}_[redacted]`) : part;
+  };
+  const masked = path.split('/').map(mask).join('/');
+  return query === undefined ? masked : `${masked}?${query.split('&').map(mask).join('&')}`;
+}
+
+/**
+ * Integers in paths and query strings are written in decimal, and only so: "0x1", "1e0", "01" and "1.0" are
+ * not ticket 1 (the validator would coerce each of them to 1). A path id that is not decimal names nothing.
+ */
+function refuseNonDecimalIds(req: FastifyRequest): void {
+  const schema = req.routeOptions.schema as { params?: IntegerProperties; querystring?: IntegerProperties } | undefined;
+  for (const [name, property] of Object.entries(schema?.params?.properties ?? {})) {
+    const value = (req.params as Record<string, string | undefined>)[name];
+    if (property.type === 'integer' && value !== undefined && !/^(0|[1-9]\d*)$/.test(value))
+      throw notFound(`no ${name} "${value.slice(0, 40)}" here: ids are decimal numbers, such as 42`);
+  }
+  const query = req.query as Record<string, string | string[] | undefined>;
+  for (const [name, property] of Object.entries(schema?.querystring?.properties ?? {})) {
+    const value = query[name];
+    if (property.type === 'integer' && value !== undefined && [value].flat().some((v) => !/^-?(0|[1-9]\d*)$/.test(v)))
+      throw new ApiError(422, 'invalid_fields', `invalid ${name}: expected a decimal integer`, {
+        fields: [{ field: name, message: 'expected a decimal integer, such as 20' }],
+      });
+  }
+}
+
+interface IntegerProperties {
+  properties?: Record<string, { type?: string }>;
+}
+
+/** The URL a server listening at `address` is reached at; a wildcard address becomes localhost. */
+function listenUrl(address: ReturnType<FastifyInstance['server']['address']>): string {
+  if (!address || typeof address === 'string') return 'http://localhost';
+  const host = ['0.0.0.0', '::'].includes(address.address) ? 'localhost' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
 interface AjvProblem {

@@ -27,8 +27,14 @@ export class ApiError extends Error {
 // Another establishment's data is answered exactly like data that does not exist (404, never 403), so ids
 // cannot be probed.
 export const notFound = (what = 'not found') => new ApiError(404, 'not_found', what);
-export const unauthorized = (message = 'authentication required: send Authorization: Bearer <token>') =>
-  new ApiError(401, 'unauthorized', message);
+/**
+ * A 401 says how to authenticate, as HTTP requires (RFC 9110 §11.6.1, RFC 6750 §3): with a bearer token, and
+ * whether the one sent was refused.
+ */
+export const unauthorized = (message = 'authentication required: send Authorization: Bearer <token>', tokenRefused = false) =>
+  new ApiError(401, 'unauthorized', message, {
+    headers: { 'www-authenticate': `Bearer realm="tix"${tokenRefused ? ', error="invalid_token"' : ''}` },
+  });
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 export const invalid = (fields: FieldProblem[], message?: string) =>
@@ -38,3 +44,11 @@ export const invalid = (fields: FieldProblem[], message?: string) =>
     message ?? `invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`,
     { fields },
   );
+
+/** 10485760 → "10 MiB", for limits in messages. */
+export function byteSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+export const bodyTooLarge = (limit: number) =>
+  new ApiError(413, 'body_too_large', `the request body is larger than the ${byteSize(limit)} this endpoint accepts`);

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { oneLineProblem } from '../core/text.ts';
 import type { FieldProblem } from '../core/errors.ts';
+import type { AccountKind } from '../core/roles.ts';
 import { emailProblem, sirenProblem, siretProblem } from '../core/identifiers.ts';
 import { hashPassword } from './secrets.ts';
 import type { OrganisationSeed } from './store/store.ts';
@@ -14,7 +16,7 @@ import type { OrganisationSeed } from './store/store.ts';
  */
 export interface OrganisationFile {
   companies: Array<{ siren: string; name: string; establishments: Array<{ siret: string; name: string }> }>;
-  users: Array<{ email: string; name: string; password: string; role?: 'customer' | 'agent'; admin?: string[]; employee?: string[] }>;
+  users: Array<{ email: string; name: string; password: string; role?: AccountKind; admin?: string[]; employee?: string[] }>;
 }
 
 /** A file given to `tix serve` that cannot be used; names the file and every problem by its path. */
@@ -69,6 +71,13 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     }
     return v.trim();
   };
+  // names are one-line fields, like every name the API takes
+  const name = (v: unknown, field: string): string => {
+    const text = str(v, field);
+    const problem = text === '' ? undefined : oneLineProblem(text);
+    if (problem) bad(field, problem);
+    return text;
+  };
   const onlyKeys = (o: Record<string, unknown>, allowed: string[], at: string) => {
     for (const k of Object.keys(o))
       if (!allowed.includes(k)) bad(`${at}${at ? '.' : ''}${k}`, `unknown key; allowed: ${allowed.join(', ')}`);
@@ -95,7 +104,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     if (sp) bad(`${at}.siren`, sp);
     if (sirens.has(siren)) bad(`${at}.siren`, `SIREN ${siren} appears twice`);
     sirens.add(siren);
-    const company = { siren, name: str(c.name, `${at}.name`), establishments: [] as Array<{ siret: string; name: string }> };
+    const company = { siren, name: name(c.name, `${at}.name`), establishments: [] as Array<{ siret: string; name: string }> };
     const ests = list(c.establishments, `${at}.establishments`);
     ests.forEach((e: unknown, j: number) => {
       const eat = `${at}.establishments[${j}]`;
@@ -110,7 +119,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
       else if (siret && !siret.startsWith(siren)) bad(`${eat}.siret`, `a SIRET starts with its company's SIREN (${siren})`);
       if (sirets.has(siret)) bad(`${eat}.siret`, `SIRET ${siret} appears twice`);
       sirets.add(siret);
-      company.establishments.push({ siret, name: str(e.name, `${eat}.name`) });
+      company.establishments.push({ siret, name: name(e.name, `${eat}.name`) });
     });
     seed.companies.push(company);
   });
@@ -147,7 +156,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     }
     if (role === 'agent' && (lists.admin.length || lists.employee.length))
       bad(`${at}.role`, 'an agent sees every establishment and belongs to none');
-    const user = { email, name: str(u.name, `${at}.name`), role: role as 'customer' | 'agent', passwordHash: '', ...lists };
+    const user = { email, name: name(u.name, `${at}.name`), role: role as AccountKind, passwordHash: '', ...lists };
     seed.users.push(user);
     if (password.length >= 8)
       pending.push(

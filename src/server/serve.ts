@@ -20,6 +20,8 @@ export interface ServeOptions {
   log?: boolean;
   /** what a long upgrade of the database says while it runs, before the server listens */
   progress?: (line: string) => void;
+  /** the address people reach the server at, for the links it gives out; default: the listen address */
+  publicUrl?: string;
   app?: Partial<AppOptions>;
 }
 
@@ -56,7 +58,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const loaded: RunningServer['loaded'] = {};
     if (demo) loaded.demo = await store.loadOrganisation(demo);
     if (seed) loaded.seed = await store.loadOrganisation(seed);
-    const app = await buildApp({ store, log: options.log, ...(catalog ? { catalog } : {}), ...options.app });
+    const app = await buildApp({
+      store,
+      log: options.log,
+      ...(catalog ? { catalog } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...options.app,
+    });
     const address = await app.listen({ host: options.host, port: options.port });
     // Resolved tickets also close when something touches them; this sweep keeps idle databases tidy too.
     const sweep = setInterval(() => void app.services.tickets.closeDue().catch((err) => app.log.error(err)), 60_000);
@@ -77,4 +85,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw err;
   }
+}
+
+/**
+ * Why `text` cannot be the server's public base URL, or undefined: an http(s) URL, perhaps with a path (a
+ * reverse proxy's prefix), without credentials, query or fragment.
+ */
+export function publicUrlProblem(text: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return `"${text}" is not a URL; give the address people reach this server at, e.g. https://support.example.com`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol} is not http: or https:`;
+  if (u.username || u.password) return 'put no user name or password in it';
+  if (u.search || u.hash || text.includes('?') || text.includes('#')) return 'a base URL has no query (?) or fragment (#)';
+  return undefined;
 }

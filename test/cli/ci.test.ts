@@ -163,7 +163,7 @@ describe("the README's recipes", () => {
     const again = await sh();
     expect(again.status, again.stderr).toBe(0);
     const filed = JSON.parse(readFileSync(join(dir, 'ticket.json'), 'utf8'));
-    expect(filed.url).toMatch(/\/api\/v1\/tickets\/\d+$/);
+    expect(filed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tickets\/\d+$/);
     const summary = JSON.parse(block('request.json')).fields.summary as string;
     expect((await ticketsOf(summary)).filter((t) => t.summary === summary)).toHaveLength(1);
   });
@@ -179,7 +179,7 @@ describe('terminal manners', () => {
   it('links ticket numbers with OSC 8 where the terminal supports it, and only there', async () => {
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test'), NO_COLOR: '1' });
     const linked = await tix(['ticket', 'list', '--limit', '1'], { env: { ...env, FORCE_HYPERLINK: '1' }, tty: true });
-    expect(linked.stdout).toMatch(/\u001b\]8;;http:\/\/127\.0\.0\.1:\d+\/api\/v1\/tickets\/\d+\u0007#\d+ *\u001b\]8;;\u0007/);
+    expect(linked.stdout).toMatch(/\u001b\]8;;http:\/\/127\.0\.0\.1:\d+\/tickets\/\d+\u0007#\d+ *\u001b\]8;;\u0007/);
     const plain = await tix(['ticket', 'list', '--limit', '1'], { env, tty: true });
     expect(plain.stdout).not.toContain('\u001b]8;;');
     const piped = await tix(['ticket', 'list', '--limit', '1'], { env: { ...env, FORCE_HYPERLINK: '1' } });
@@ -201,9 +201,12 @@ describe('terminal manners', () => {
     const hostile = 'Invoice \u001b[2J\u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m';
     const created = await s.api('POST', '/tickets', {
       token,
-      body: { type: 'question', fields: { summary: hostile, description: `body ${hostile}` } },
+      body: { type: 'question', fields: { summary: 'Invoice', description: `body ${hostile}` } },
     });
     expect(created.status).toBe(201);
+    // tix serve refuses control characters in a summary (a one-line field); another server, or data stored
+    // before that rule, may still send them
+    s.store.db.prepare('UPDATE tickets SET summary = ? WHERE id = ?').run(hostile, created.body.id);
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, NO_COLOR: '1' });
     for (const args of [['ticket', 'list', '--limit', '3'], ['ticket', 'view', String(created.body.id)], ['inbox']]) {
       for (const tty of [true, false]) {

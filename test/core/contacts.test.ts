@@ -48,7 +48,7 @@ describe('contact fields', () => {
   it('checks only what is given, for a change', () => {
     expect(checkContactInput({ phone: null }, apiFieldNames())).toEqual({ value: { phone: null }, problems: [] });
     expect(checkContactInput({ name: 'a\nb' }, apiFieldNames()).problems).toEqual([
-      { field: 'name', message: 'must be one line of text, without control characters' },
+      { field: 'name', message: 'must be one line of plain text: it contains a control character (U+000A) at position 2; remove it' },
     ]);
   });
 });

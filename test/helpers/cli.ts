@@ -3,10 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import type { HttpClientOptions } from '../../src/api/http.ts';
-import { main } from '../../src/cli/main.ts';
-import { createIOStreams, type Env } from '../../src/io/iostreams.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ProviderModule } from '../../src/api/backend.ts';
+import type { HttpSettings } from '../../src/api/http.ts';
+import type { Env } from '../../src/io/iostreams.ts';
+import { distEntry, distProblem } from './dist.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const tixBin = join(repoRoot, 'bin', 'tix.js');
@@ -49,10 +50,32 @@ function result(code: number, stdout: string, stderr: string): Result {
   };
 }
 
-/** Runs a command in-process through main(), exactly as bin/tix.js does, with captured streams. */
+// The commands under test are the built bundle's, as bin/tix.js runs them: dist/cli.js exports main() and
+// createIOStreams() (src/cli/main.ts, bundled). Loaded natively by Node (see test/vitest.config.ts), once per
+// test file, and only by files that call tix().
+type Cli = typeof import('../../src/cli/main.ts');
+let cli: Promise<Cli> | undefined;
+function builtCli(): Promise<Cli> {
+  cli ??= (async () => {
+    const problem = distProblem();
+    if (problem) throw new Error(problem);
+    return (await import(pathToFileURL(distEntry).href)) as Cli;
+  })();
+  return cli;
+}
+
+/** Runs a command in-process through the bundle's main(), exactly as bin/tix.js does, with captured streams. */
 export async function tix(
   args: string[],
-  opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {},
+  opts: {
+    env?: Env;
+    stdin?: string | Uint8Array;
+    tty?: boolean;
+    signal?: AbortSignal;
+    http?: Partial<HttpSettings>;
+    /** a provider that serves every profile (the in-memory helpdesk) */
+    provider?: ProviderModule;
+  } = {},
 ): Promise<Result> {
   let out = '';
   let err = '';
@@ -70,17 +93,45 @@ export async function tix(
   });
   const stdin = opts.stdin === undefined ? new PassThrough() : Readable.from([Buffer.from(opts.stdin)]);
   if (opts.stdin === undefined) (stdin as PassThrough).end();
+  const { main, createIOStreams } = await builtCli();
   const env = opts.env ?? isolatedEnv();
   const tty = opts.tty ?? false;
-  const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty } }, env);
-  const code = await main(args, io, env, { http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http }, signal: opts.signal });
+  // On a terminal, prompts come from this test file's @inquirer/prompts: @inquirer/testing/vitest draws them on
+  // its virtual screen when the file uses it. (The bundle's own copy is out of vitest's mocks' reach; the
+  // bundled prompts run in a real terminal in test/cli/terminal.test.ts.)
+  const prompts = tty ? () => import('@inquirer/prompts') : undefined;
+  const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty }, prompts }, env);
+  const code = await main(args, io, env, {
+    http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http },
+    signal: opts.signal,
+    provider: opts.provider,
+  });
   return result(code, out, err);
 }
 
+/**
+ * The error classes of the CLI that tix() runs (the bundle's), for test doubles of a provider: commands recognise
+ * domain errors by class (see kernelErrors in src/cli/main.ts).
+ */
+export async function cliErrors(): Promise<Cli['kernelErrors']> {
+  return (await builtCli()).kernelErrors;
+}
+
 /** Runs the real binary (bin/tix.js and the built bundle) as a child process. */
-export function spawnTix(args: string[], opts: { env?: Env; stdin?: string; timeoutMs?: number } = {}): Promise<Result> {
+export function spawnTix(args: string[], opts: SpawnOptions = {}): Promise<Result> {
+  return spawnProgram([process.execPath, tixBin, ...args], opts);
+}
+
+export interface SpawnOptions {
+  env?: Env;
+  stdin?: string;
+  timeoutMs?: number;
+}
+
+/** Runs a program (the first word of `command`) with captured output; killed after `timeoutMs` (20 s). */
+export function spawnProgram(command: string[], opts: SpawnOptions = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tixBin, ...args], { env: opts.env ?? isolatedEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { env: opts.env ?? isolatedEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

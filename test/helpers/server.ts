@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppOptions } from '../../src/server/app.ts';
+import { afterAll } from 'vitest';
+import { API_PREFIX, buildApp, type AppOptions, type Exchange } from '../../src/server/app.ts';
 import { demoOrganisation } from '../../src/server/demo.ts';
 import { prepareOrganisation } from '../../src/server/organisation-seed.ts';
 import { SqliteStore } from '../../src/server/store/sqlite.ts';
 import type { OrganisationSeed } from '../../src/server/store/store.ts';
+import { loadSpec, validateExchange, type OpenApiSpec } from './openapi.ts';
 
 export interface TestServer {
   url: string;
@@ -27,13 +29,47 @@ export function preparedDemo(): Promise<OrganisationSeed> {
   return demoSeed;
 }
 
+// Every exchange with a test server is checked against the server's own /api/v1/openapi.json: a test file whose
+// traffic breaks the document fails, with each violation listed.
+const violations = new Map<string, number>();
+afterAll(() => {
+  if (violations.size === 0) return;
+  const lines = [...violations].map(([problem, times]) => `  ${problem}${times > 1 ? ` (×${times})` : ''}`);
+  throw new Error(`the traffic of this test file does not match /api/v1/openapi.json (${violations.size}):\n${lines.join('\n')}`);
+});
+
+/**
+ * What of an exchange the document must describe. An answer always; the request only when it was accepted:
+ * requests the tests make invalid on purpose (no token, bad ids, unknown fields) must be refused with a
+ * declared error, and are not violations themselves.
+ */
+export function openApiProblems(spec: OpenApiSpec, { request, response }: Exchange): string[] {
+  if (!request.url.startsWith(`${API_PREFIX}/`)) return [];
+  const problems = validateExchange(
+    spec,
+    { method: request.method, path: request.url, headers: request.headers, body: request.body },
+    { status: response.status, headers: response.headers, body: response.body },
+  );
+  const kept = response.status < 400 ? problems : problems.filter((p) => /^\S+ \([A-Z]+ \S+\) response/.test(p));
+  return kept.map((p) => `${p} [answered ${response.status}]`);
+}
+
 /** A real tix server on 127.0.0.1 and a free port, over a real (in-memory or file) SQLite database. */
 export async function startTestServer(opts: { demo?: boolean; db?: string; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
   const store = new SqliteStore(opts.db ?? ':memory:');
   if (opts.demo !== false) await store.loadOrganisation(await preparedDemo());
   // committed before a test writes to store.db itself (the store commits writes in groups)
   await store.flush();
-  const app = await buildApp({ store, ...opts.app });
+  let spec: OpenApiSpec | undefined;
+  const app = await buildApp({
+    store,
+    ...opts.app,
+    onExchange: (exchange) => {
+      opts.app?.onExchange?.(exchange);
+      for (const problem of spec ? openApiProblems(spec, exchange) : []) violations.set(problem, (violations.get(problem) ?? 0) + 1);
+    },
+  });
+  spec = loadSpec(JSON.parse((await app.inject({ method: 'GET', url: `${API_PREFIX}/openapi.json` })).body));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const tokens = new Map<string, string>();
   const server: TestServer = {

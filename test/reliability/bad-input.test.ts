@@ -290,6 +290,26 @@ const apiCases: ApiCase[] = [
   },
   { name: 'an empty JSON body', as: 'yann', req: json('POST', '/tickets', ''), status: 400, message: /Body cannot be empty/ },
   {
+    name: 'a key twice in one object',
+    as: 'yann',
+    req: json(
+      'POST',
+      '/tickets',
+      `{"type":"question","establishment":"${est.paris.siret}","fields":{"summary":"a","summary":"b","description":"d"}}`,
+    ),
+    status: 400,
+    code: 'duplicate_key',
+    message: /the key "summary" appears twice/,
+  },
+  {
+    name: 'an anonymous body is not validated',
+    as: 'nobody',
+    req: json('POST', '/tickets', {}),
+    status: 401,
+    code: 'unauthorized',
+    message: /authentication required/,
+  },
+  {
     name: 'a __proto__ key',
     as: 'yann',
     req: json('POST', '/tickets', '{"__proto__":{"admin":true},"type":"question","fields":{}}'),
@@ -312,7 +332,9 @@ const apiCases: ApiCase[] = [
     status: 415,
     message: /Unsupported Media Type/,
   },
-  { name: 'a ticket id that is not a number', as: 'yann', req: get('/tickets/abc'), status: 422, message: /id must be integer/ },
+  { name: 'a ticket id that is not a number', as: 'yann', req: get('/tickets/abc'), status: 404, message: /ids are decimal numbers/ },
+  { name: 'a ticket id in hexadecimal', as: 'yann', req: get('/tickets/0x1'), status: 404, message: /ids are decimal numbers/ },
+  { name: 'a ticket id with a leading zero', as: 'yann', req: get('/tickets/01'), status: 404, message: /ids are decimal numbers/ },
   { name: 'ticket id 0', as: 'yann', req: get('/tickets/0'), status: 422, message: /id must be >= 1/ },
   {
     name: 'a ticket id past 2^53',
@@ -609,7 +631,7 @@ const apiCases: ApiCase[] = [
     as: 'readOnly',
     req: json('POST', '/tokens', { name: 'more' }),
     status: 403,
-    message: /personal access tokens cannot create tokens/,
+    message: /personal access tokens cannot manage tokens \(create\)/,
   },
   { name: 'an employee reading tickets', as: 'eve', req: get('/tickets'), status: 403, message: /no administrator access/ },
 ];

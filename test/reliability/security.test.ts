@@ -8,12 +8,13 @@ import { fileTokenGet, fileTokenSet, tokenFilePath } from '../../src/auth/token-
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, spawnTix, tempDir, tix, tixBin, type Result } from '../helpers/cli.ts';
 import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
-import { closedPort } from '../helpers/stub.ts';
+import { closedPort, json, startStub } from '../helpers/stub.ts';
 
 // Secrets stay secret: passwords and tokens never reach the server log, an error message or a --dry-run;
 // the opted-in credentials file is 0600 from its first byte; browsers get no CORS and nothing is cached.
 
 const PASSWORD = 'demo-password';
+const PUBLIC_URL = 'https://support.example.test/tix';
 const WRONG = `wrong-password-${Math.random().toString(36).slice(2)}`;
 const TYPO = `typo-password-${Math.random().toString(36).slice(2)}`;
 let server: ServeProcess;
@@ -49,7 +50,7 @@ function http(
 
 beforeAll(async () => {
   const dir = tempDir('tix-security-');
-  server = await startServe(['--db', join(dir, 'tix.db'), '--demo', '--port', '0', '--log'], isolatedEnv());
+  server = await startServe(['--db', join(dir, 'tix.db'), '--demo', '--port', '0', '--log', '--public-url', PUBLIC_URL], isolatedEnv());
   home = isolatedEnv({ TIX_SERVER: server.url });
   const login = await run(
     ['auth', 'login', '--server', server.url, '--email', 'yann@demo.test', '--password-stdin', '--insecure-storage'],
@@ -76,6 +77,16 @@ beforeAll(async () => {
   ).toBe(0);
   expect((await run(['ticket', 'list', '--json', 'id'], { ...ci, TIX_DEBUG: '1' })).code).toBe(0);
   expect((await http('GET', `/api/v1/me?access_token=${session}`)).status).toBe(401);
+  // the same token percent-encoded, as a browser or a script might send it
+  expect((await http('GET', `/api/v1/me?x=1&access_token=${session.replace('_', '%5F')}`)).status).toBe(401);
+  expect(
+    (
+      await http(
+        'GET',
+        `/api/v1/me?access_token=${encodeURIComponent(session).replace(/[a-z]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
+      )
+    ).status,
+  ).toBe(401);
   expect(
     (await http('POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, `{"email":"yann@demo.test","password":"${TYPO}"`))
       .status,
@@ -108,6 +119,8 @@ describe('the server log', () => {
     for (const secret of [PASSWORD, WRONG, TYPO, session, pat, session.slice(5), pat.slice(5)]) expect(log).not.toContain(secret);
     // a token pasted into a URL is masked, the rest of the URL kept
     expect(log).toContain('/api/v1/me?access_token=tixs_[redacted]');
+    expect(log).toContain('/api/v1/me?x=1&access_token=tixs_[redacted]');
+    expect(log).not.toContain(session.slice(5, 20));
     expect(log).not.toMatch(/authorization/i);
   });
 });
@@ -329,5 +342,73 @@ describe('browsers and caches', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(answer.toLowerCase()).toContain('cache-control: no-store');
     expect(answer.toLowerCase()).not.toContain('access-control-');
+  });
+});
+
+describe('ticket URLs (tix serve --public-url)', () => {
+  it('are built from --public-url, whatever Host header the request carries', async () => {
+    const res = await http(
+      'POST',
+      '/api/v1/tickets',
+      { host: 'evil.example', authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+      JSON.stringify({ type: 'question', establishment: est.paris.siret, fields: { summary: 'links', description: 'd' } }),
+    );
+    expect(res.status).toBe(201);
+    const ticket = JSON.parse(res.body);
+    expect(ticket.url).toBe(`${PUBLIC_URL}/tickets/${ticket.id}`);
+  });
+
+  it('--public-url must be an http(s) URL without credentials, query or fragment', async () => {
+    for (const bad of [
+      'ftp://example.test',
+      'not a url',
+      'https://u:p@example.test',
+      'https://example.test/?q=1',
+      'https://example.test/#x',
+    ]) {
+      const r = await tix(['serve', '--db', ':memory:', '--port', '0', '--public-url', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/--public-url/);
+    }
+  });
+});
+
+describe('answers tix cannot trust', () => {
+  it('tix api on a terminal replaces C0 and C1 control characters from the server', async () => {
+    const stub = await startStub((_req, res) => json(res, 200, { summary: 'csi \u009b31m red, osc \u009d52;c;x\u009c, esc \u001b[2J' }));
+    try {
+      const r = await tix(['api', 'tickets/1'], {
+        tty: true,
+        env: isolatedEnv({ TIX_SERVER: stub.url, TIX_TOKEN: 'tixs_stub', NO_COLOR: '1' }),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('csi');
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('a redirect from the server is a clear error naming the server URL, not a crash', async () => {
+    const stub = await startStub((_req, res) => {
+      res.writeHead(302, { location: 'https://elsewhere.example/login' });
+      res.end();
+    });
+    try {
+      const env = isolatedEnv({ TIX_SERVER: stub.url, TIX_TOKEN: 'tixs_stub' });
+      for (const args of [
+        ['ticket', 'list'],
+        ['ticket', 'view', '1'],
+        ['auth', 'status'],
+      ]) {
+        const r = await tix(args, { env });
+        expect(r.stderr, args.join(' ')).not.toMatch(/unexpected|this is a bug/);
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(/redirect.*https:\/\/elsewhere\.example\/login/);
+        expect(r.stderr).toMatch(/server URL/);
+      }
+    } finally {
+      await stub.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statusAfterReply, statuses, type Status } from '../../src/core/status.ts';
+import { statusAfterReply, statuses, type Status } from '../../src/core/lifecycle.ts';
 import { dataSetOrganisation, organisationSeed, prng, TextGenerator, ticketBatches } from '../../src/dev/scale-data.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { newToken } from '../../src/server/secrets.ts';

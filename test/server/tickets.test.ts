@@ -49,7 +49,8 @@ describe('filing a ticket', () => {
       followUpOf: null,
       onBehalfOf: null,
     });
-    expect(res.body.url).toMatch(new RegExp(`/api/v1/tickets/${res.body.id}$`));
+    // the ticket's web page, not its JSON address: a person can open it
+    expect(res.body.url).toMatch(new RegExp(`^http://[^/]+/tickets/${res.body.id}$`));
     const view = await s.api('GET', `/tickets/${res.body.id}`, { token: yann });
     expect(view.body.messages).toEqual([
       expect.objectContaining({

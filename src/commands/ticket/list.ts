@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -31,13 +31,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--all', 'every matching ticket, fetched page by page')
     .option('--json [fields]', `print JSON (fields: ${TICKET_FIELDS.join(', ')})`)
     .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
-      const query = queryFromFlags(opts);
+      const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit: expected a positive number, got "${opts.limit}"`);
       await runF({
         io: f.io,
         env: f.env,
-        backend: f.backend,
+        backend: () => f.backend('tickets', ...(opts.unread ? (['readState'] as const) : [])),
         query: { ...query, unread: opts.unread },
         limit,
         all: Boolean(opts.all),
@@ -56,14 +56,16 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
   const backend = await o.backend();
+  const tickets = need(backend, 'tickets');
+  if (o.query.unread) need(backend, 'readState');
   const wanted = o.all ? Number.POSITIVE_INFINITY : o.limit;
-  const columns = ticketColumns(o.io, o.env);
+  const columns = ticketColumns(o.io, o.env, backend.provider);
   const streaming = !o.io.isStdoutTTY || fields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
   const pageSize = o.all ? ALL_PAGE : PAGE;
   const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
-    backend.listTickets({ ...o.query, limit: Math.min(pageSize, remaining), cursor });
+    tickets.list({ ...o.query, limit: Math.min(pageSize, remaining), cursor });
   if (fields) o.io.out('[');
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
   // answering at once and holds one page in memory; the next page is already asked for while one is printed.

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 export function authRoutes(api: FastifyInstance, s: Services): void {
@@ -8,6 +9,9 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
       config: { public: true },
       schema: {
         summary: 'Exchange an e-mail and password for a session token',
+        operationId: 'login',
+        answers: { 200: ref('LoginResult') },
+        errors: [401, 429],
         body: {
           type: 'object',
           required: ['email', 'password'],
@@ -19,15 +23,27 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
         },
       },
     },
-    async (req) => s.auth.login(req.body.email, req.body.password),
+    async (req) => s.auth.login(req.body.email, req.body.password, req.ip),
   );
 
-  api.post('/auth/logout', { schema: { summary: 'Revoke the token this request carries' } }, async (req, reply) => {
-    await s.auth.logout(req.principal);
-    return reply.code(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { schema: { summary: 'Revoke the token this request carries', operationId: 'logout', answers: { 204: null } } },
+    async (req, reply) => {
+      await s.auth.logout(req.principal);
+      return reply.code(204).send();
+    },
+  );
 
-  api.get('/me', { schema: { summary: 'Who the token belongs to, what it may do, which establishments it reaches' } }, async (req) =>
-    s.auth.me(req.principal),
+  api.get(
+    '/me',
+    {
+      schema: {
+        summary: 'Who the token belongs to, what it may do, which establishments it reaches',
+        operationId: 'getMe',
+        answers: { 200: ref('Me') },
+      },
+    },
+    async (req) => s.auth.me(req.principal),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ContactPatch, ContactQuery, NewContact } from '../../api/types.ts';
 import { MAX_CONTACTS_PER_FILE } from '../../core/contact-input.ts';
+import { page, ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 // The schemas bound sizes and shapes; the service checks the rules (types, addresses, phones) and words the
@@ -23,6 +24,9 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "The company's contacts by type (support agents: ?company=SIREN)",
+        operationId: 'listContacts',
+        answers: { 200: page(ref('Contact')) },
+        errors: [404],
         querystring: { type: 'object', additionalProperties: false, properties: { type: { type: 'string', maxLength: 40 }, company } },
       },
     },
@@ -32,14 +36,28 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
   api.get<{ Params: { id: number }; Querystring: { company?: string } }>(
     '/contacts/:id',
     {
-      schema: { summary: 'One contact', params: id, querystring: { type: 'object', additionalProperties: false, properties: { company } } },
+      schema: {
+        summary: 'One contact',
+        operationId: 'getContact',
+        answers: { 200: ref('Contact') },
+        params: id,
+        querystring: { type: 'object', additionalProperties: false, properties: { company } },
+      },
     },
     async (req) => s.contacts.get(req.principal, req.params.id, req.query.company),
   );
 
   api.post<{ Body: NewContact }>(
     '/contacts',
-    { schema: { summary: 'Add a contact (administrators); the phone is stored in E.164', body: contact } },
+    {
+      schema: {
+        summary: 'Add a contact (administrators); the phone is stored in E.164',
+        operationId: 'createContact',
+        answers: { 201: ref('Contact') },
+        errors: [404, 409],
+        body: contact,
+      },
+    },
     async (req, reply) => reply.code(201).send(await s.contacts.create(req.principal, req.body)),
   );
 
@@ -48,6 +66,9 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Change a contact: its name or phone (null removes it), add or remove addresses',
+        operationId: 'updateContact',
+        answers: { 200: ref('Contact') },
+        errors: [409],
         params: id,
         body: {
           type: 'object',
@@ -60,16 +81,23 @@ export function contactRoutes(api: FastifyInstance, s: Services): void {
     async (req) => s.contacts.update(req.principal, req.params.id, req.body),
   );
 
-  api.delete<{ Params: { id: number } }>('/contacts/:id', { schema: { summary: 'Remove a contact', params: id } }, async (req, reply) => {
-    await s.contacts.remove(req.principal, req.params.id);
-    return reply.code(204).send();
-  });
+  api.delete<{ Params: { id: number } }>(
+    '/contacts/:id',
+    { schema: { summary: 'Remove a contact', operationId: 'deleteContact', answers: { 204: null }, params: id } },
+    async (req, reply) => {
+      await s.contacts.remove(req.principal, req.params.id);
+      return reply.code(204).send();
+    },
+  );
 
   api.post<{ Body: { contacts: NewContact[]; dryRun: boolean; ifFingerprint?: string } }>(
     '/contacts/apply',
     {
       schema: {
         summary: "Make the company's contacts the declared set, all or nothing; dryRun shows the plan only",
+        operationId: 'applyContacts',
+        answers: { 200: ref('ContactApplyResult') },
+        errors: [404, 409],
         body: {
           type: 'object',
           required: ['contacts'],

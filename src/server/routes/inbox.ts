@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InboxGrouping } from '../../api/types.ts';
+import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
-import { baseUrl } from './tickets.ts';
 
 export function inboxRoutes(api: FastifyInstance, s: Services): void {
   api.get<{ Querystring: { by?: InboxGrouping; limit?: number } }>(
@@ -10,6 +10,8 @@ export function inboxRoutes(api: FastifyInstance, s: Services): void {
       schema: {
         summary:
           'Your tickets with unread messages, counted by the server: totals, per establishment or type with `by`, and the newest `limit` tickets (in all, or of each group) with the cursor for the rest',
+        operationId: 'getInbox',
+        answers: { 200: ref('Inbox') },
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -17,6 +19,6 @@ export function inboxRoutes(api: FastifyInstance, s: Services): void {
         },
       },
     },
-    async (req) => s.tickets.inbox(req.principal, req.query, baseUrl(req)),
+    async (req) => s.tickets.inbox(req.principal, req.query, s.publicUrl()),
   );
 }

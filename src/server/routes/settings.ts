@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { MarkReadPolicy } from '../../api/types.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
+import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 export function settingsRoutes(api: FastifyInstance, s: Services): void {
@@ -8,6 +9,9 @@ export function settingsRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "Your company's settings (support agents: ?company=SIREN)",
+        operationId: 'getSettings',
+        answers: { 200: ref('Settings') },
+        errors: [404],
         querystring: { type: 'object', additionalProperties: false, properties: { company: { type: 'string', maxLength: 9 } } },
       },
     },
@@ -19,6 +23,9 @@ export function settingsRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "Change your company's settings (administrators)",
+        operationId: 'updateSettings',
+        answers: { 200: ref('Settings') },
+        errors: [404],
         body: {
           type: 'object',
           additionalProperties: false,

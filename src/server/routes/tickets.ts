@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { NewReply, NewTicket, TicketQuery } from '../../api/types.ts';
+import type { NewReply } from '../../api/types.ts';
+import type { WireNewTicket as NewTicket, WireTicketQuery as TicketQuery } from '../../providers/tix/wire.ts';
 import type { StatusAction } from '../../core/status.ts';
+import { page, ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 import { invalid } from '../errors.ts';
 
@@ -32,11 +34,6 @@ const listFilters = {
   },
 } as const;
 
-/** The server's own address as the client reached it, for ticket URLs. */
-export function baseUrl(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
-
 /** An Idempotency-Key header: printable, bounded; anything else is a 422 rather than a silent ignore. */
 function idempotencyKey(req: FastifyRequest): string | undefined {
   const raw = req.headers['idempotency-key'];
@@ -53,6 +50,9 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Tickets you can see, newest activity first, a page at a time',
+        operationId: 'listTickets',
+        answers: { 200: page(ref('Ticket')) },
+        errors: [404],
         querystring: listFilters,
       },
     },
@@ -60,7 +60,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       const q = req.query;
       // ?status=open,sent and ?status=open&status=sent mean the same
       const status = q.status?.flatMap((v) => v.split(',')).filter(Boolean);
-      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, baseUrl(req));
+      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, s.publicUrl());
     },
   );
 
@@ -70,6 +70,10 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       schema: {
         summary:
           'File a request; an Idempotency-Key makes a retry return the first ticket instead of a second one; dedupe: true replies to an open ticket with the same type, establishment and summary instead',
+        operationId: 'createTicket',
+        // 200: an Idempotency-Key replay, or a dedupe that became a reply
+        answers: { 200: ref('Ticket'), 201: ref('Ticket') },
+        errors: [409],
         body: {
           type: 'object',
           required: ['type', 'fields'],
@@ -86,7 +90,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
-      const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), baseUrl(req));
+      const created = await s.tickets.create(req.principal, req.body, idempotencyKey(req), s.publicUrl());
       if (created.replayed) void reply.header('idempotent-replayed', 'true');
       // with dedupe, the request became a reply to an open ticket with the same summary
       if (created.deduplicated) void reply.header('tix-deduplicated', 'true');
@@ -99,11 +103,13 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "A ticket and its conversation; markRead=auto applies the company's mark-read setting (on-open marks it read)",
+        operationId: 'getTicket',
+        answers: { 200: ref('TicketWithMessages') },
         params: id,
         querystring: { type: 'object', additionalProperties: false, properties: { markRead: { type: 'string', enum: ['auto', 'never'] } } },
       },
     },
-    async (req) => s.tickets.get(req.principal, req.params.id, baseUrl(req), req.query.markRead),
+    async (req) => s.tickets.get(req.principal, req.params.id, s.publicUrl(), req.query.markRead),
   );
 
   api.post<{ Body: Omit<TicketQuery, 'limit' | 'cursor' | 'unread'> }>(
@@ -111,6 +117,10 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Mark read every message of the tickets matching these filters (list filters, without paging)',
+        operationId: 'markTicketsRead',
+        answers: { 200: ref('ReadResult') },
+        errors: [404],
+        bodyOptional: true,
         body: {
           ...listFilters,
           properties: Object.fromEntries(
@@ -127,6 +137,9 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Reply; refused (409 ticket_closed) on a closed ticket; a customer reply reopens a resolved one',
+        operationId: 'replyToTicket',
+        answers: { 200: ref('ReplyResult'), 201: ref('ReplyResult') },
+        errors: [409],
         params: id,
         body: {
           type: 'object',
@@ -137,7 +150,7 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
-      const created = await s.tickets.reply(req.principal, req.params.id, req.body, idempotencyKey(req), baseUrl(req));
+      const created = await s.tickets.reply(req.principal, req.params.id, req.body, idempotencyKey(req), s.publicUrl());
       if (created.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.code(created.replayed ? 200 : 201).send({ message: created.item, ticket: created.ticket });
     },
@@ -146,8 +159,16 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
   for (const action of ['resolve', 'close', 'reopen'] as StatusAction[]) {
     api.post<{ Params: { id: number } }>(
       `/tickets/:id/${action}`,
-      { schema: { summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ticket`, params: id } },
-      async (req) => s.tickets.act(req.principal, req.params.id, action, baseUrl(req)),
+      {
+        schema: {
+          summary: `${action[0]!.toUpperCase()}${action.slice(1)} a ticket`,
+          operationId: `${action}Ticket`,
+          answers: { 200: ref('Ticket') },
+          errors: [409],
+          params: id,
+        },
+      },
+      async (req) => s.tickets.act(req.principal, req.params.id, action, s.publicUrl()),
     );
   }
 
@@ -156,6 +177,9 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: "Mark others' messages read (all of them, or up to one message)",
+        operationId: 'markTicketRead',
+        answers: { 200: { type: 'object', required: ['marked'], properties: { marked: { type: 'integer' } } } },
+        bodyOptional: true,
         params: id,
         body: { type: 'object', additionalProperties: false, properties: { messageId: id.properties.id } },
       },
@@ -165,7 +189,16 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
 
   api.post<{ Params: { id: number } }>(
     '/tickets/:id/unread',
-    { schema: { summary: 'Mark the latest message from someone else unread again', params: id } },
+    {
+      schema: {
+        summary: 'Mark the latest message from someone else unread again',
+        operationId: 'markTicketUnread',
+        answers: {
+          200: { type: 'object', required: ['messageId'], properties: { messageId: { anyOf: [{ type: 'integer' }, { type: 'null' }] } } },
+        },
+        params: id,
+      },
+    },
     async (req) => ({ messageId: (await s.tickets.markUnread(req.principal, req.params.id)) ?? null }),
   );
 
@@ -174,6 +207,8 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Download an attachment',
+        operationId: 'downloadAttachment',
+        answers: { 200: { mediaType: '*/*', description: 'the file; its type as sniffed at upload, X-Sha256 its digest' } },
         params: { type: 'object', properties: { id: id.properties.id, attachment: { type: 'string', maxLength: 64 } } },
       },
     },

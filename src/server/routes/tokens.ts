@@ -1,18 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { tokenScopes } from '../../api/types.ts';
+import { page, ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 export function tokenRoutes(api: FastifyInstance, s: Services): void {
-  api.get('/tokens', { schema: { summary: 'Your personal access tokens' } }, async (req) => ({
-    items: await s.tokens.list(req.principal),
-    nextCursor: null,
-  }));
+  api.get(
+    '/tokens',
+    { schema: { summary: 'Your personal access tokens', operationId: 'listTokens', answers: { 200: page(ref('TokenInfo')) } } },
+    async (req) => ({
+      items: await s.tokens.list(req.principal),
+      nextCursor: null,
+    }),
+  );
 
   api.post<{ Body: { name: string; expiresInSeconds?: number; scopes?: string[] } }>(
     '/tokens',
     {
       schema: {
         summary: 'Create a personal access token (shown once)',
+        operationId: 'createToken',
+        answers: { 201: ref('CreatedToken') },
         body: {
           type: 'object',
           required: ['name'],
@@ -45,6 +52,8 @@ export function tokenRoutes(api: FastifyInstance, s: Services): void {
     {
       schema: {
         summary: 'Revoke one of your personal access tokens',
+        operationId: 'revokeToken',
+        answers: { 204: null },
         params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } },
       },
     },

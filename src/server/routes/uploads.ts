@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../core/catalog.ts';
+import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 export async function uploadRoutes(api: FastifyInstance, s: Services): Promise<void> {
@@ -13,6 +14,11 @@ export async function uploadRoutes(api: FastifyInstance, s: Services): Promise<v
       bodyLimit: MAX_ATTACHMENT_BYTES,
       schema: {
         summary: 'Upload one file (raw body, at most 10 MiB); attach it by id to a new ticket or a reply',
+        operationId: 'uploadFile',
+        rawBody: { description: 'the file, as is (at most 10 MiB); its type is decided from its bytes' },
+        answers: { 201: ref('Attachment') },
+        // 409: too many uploads waiting to be attached
+        errors: [409],
         querystring: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 255 } } },
       },
     },

@@ -1,4 +1,5 @@
-import type { LoginResult, Me, UserRole } from '../../api/types.ts';
+import type { LoginResult, Me } from '../../api/types.ts';
+import type { Role } from '../../core/roles.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { decoyHash, hashToken, newToken, verifyPassword } from '../secrets.ts';
 import type { Store, UserRow } from '../store/store.ts';
@@ -7,18 +8,40 @@ import type { Clock, Principal } from './principal.ts';
 export interface AuthOptions {
   /** lifetime of a session token from `auth login` */
   sessionTtlMs: number;
-  /** failed logins allowed before the account is slowed down */
+  /** failed logins for one account from one client address before that pair is slowed down */
   freeFailures: number;
+  /** failed logins from one client address, whatever the accounts, before the address is slowed down */
+  freeFailuresPerAddress: number;
   /** cap of the slow-down between attempts */
   maxLockoutMs: number;
+  /** failures are forgotten after this long without another one */
+  forgetFailuresAfterMs: number;
 }
 
-export const defaultAuthOptions: AuthOptions = { sessionTtlMs: 30 * 24 * 3600_000, freeFailures: 5, maxLockoutMs: 15 * 60_000 };
+export const defaultAuthOptions: AuthOptions = {
+  sessionTtlMs: 30 * 24 * 3600_000,
+  freeFailures: 5,
+  freeFailuresPerAddress: 20,
+  maxLockoutMs: 15 * 60_000,
+  forgetFailuresAfterMs: 3600_000,
+};
+
+/** One throttled key: a failure counter in the store, and the attempts of this process still being checked. */
+interface Throttle {
+  key: string;
+  free: number;
+  /** the message of the 429, before "try again in Ns" */
+  refusal: string;
+}
 
 export class AuthService {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly options: AuthOptions;
+  /** attempts admitted but whose password is still being verified, by throttle key */
+  private readonly inFlight = new Map<string, number>();
+  /** attempts waiting for the outcome of those in flight, by throttle key */
+  private readonly waiting = new Map<string, Array<() => void>>();
 
   constructor(store: Store, clock: Clock, options: AuthOptions = defaultAuthOptions) {
     this.store = store;
@@ -26,45 +49,107 @@ export class AuthService {
     this.options = options;
   }
 
-  async login(email: string, password: string): Promise<LoginResult> {
-    const key = email.trim().toLowerCase();
-    await this.refuseWhileLockedOut(key);
-    const user = await this.store.findUserByEmail(key);
-    // Verify against a decoy when the user is unknown: same cost, same answer, no account enumeration.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-    if (!user || !ok) {
-      await this.store.recordLoginFailure(key, this.clock.now().toISOString());
-      throw unauthorized('wrong e-mail or password');
+  /**
+   * Login throttling (README, "Login throttling"): failures are counted per account *and* client address, and
+   * per client address whatever the account. Someone guessing a known user's password from elsewhere slows
+   * down only their own address, never the user's. Each attempt is counted before the password is verified,
+   * so parallel guesses cannot all slip in while the first ones are being checked. `session` names the session,
+   * sets its lifetime and what it may do: the web view's sessions are shorter than the CLI's, and read-only.
+   */
+  async login(
+    email: string,
+    password: string,
+    clientAddress: string,
+    session: { name: string; ttlMs: number; scopes: string[] } = {
+      name: 'tix auth login',
+      ttlMs: this.options.sessionTtlMs,
+      scopes: ['*'],
+    },
+  ): Promise<LoginResult> {
+    const account = email.trim().toLowerCase();
+    const address = addressKey(clientAddress);
+    const throttles: Throttle[] = [
+      { key: `address ${address}`, free: this.options.freeFailuresPerAddress, refusal: 'too many failed logins from your address' },
+      { key: `account ${account} from ${address}`, free: this.options.freeFailures, refusal: `too many failed logins for ${account}` },
+    ];
+    await this.admit(throttles);
+    let user: UserRow | undefined;
+    let ok = false;
+    try {
+      user = await this.store.findUserByEmail(account);
+      // Verify against a decoy when the user is unknown: same cost, same answer, no account enumeration.
+      ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      const at = this.clock.now().toISOString();
+      // the outcome is in the store before this attempt stops counting as in flight
+      if (!user || !ok) for (const t of throttles) await this.store.recordLoginFailure(t.key, at);
+      else await this.store.clearLoginFailures(throttles[1]!.key);
+    } finally {
+      this.settle(throttles);
     }
-    await this.store.clearLoginFailures(key);
+    if (!user || !ok) throw unauthorized('wrong e-mail or password');
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
+    const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
     await this.store.insertToken({
       userId: user.id,
       kind: 'session',
-      name: 'tix auth login',
+      name: session.name,
       tokenHash: t.hash,
       prefix: t.prefix,
-      scopes: ['*'],
+      scopes: session.scopes,
       createdAt: now.toISOString(),
       expiresAt,
     });
     return { token: t.token, expiresAt, user: { email: user.email, name: user.name, role: await this.roleOf(user) } };
   }
 
-  /** Repeated failures slow the account down: after the free ones, each waits twice as long (capped). */
-  private async refuseWhileLockedOut(key: string): Promise<void> {
-    const failures = await this.store.loginFailures(key);
-    if (!failures || failures.count < this.options.freeFailures) return;
-    const waitMs = Math.min(1000 * 2 ** (failures.count - this.options.freeFailures), this.options.maxLockoutMs);
-    const until = Date.parse(failures.lastFailedAt) + waitMs;
-    const left = until - this.clock.now().getTime();
-    if (left > 0) {
-      const seconds = Math.ceil(left / 1000);
-      throw new ApiError(429, 'too_many_attempts', `too many failed logins for ${key}; try again in ${seconds}s`, {
-        headers: { 'retry-after': String(seconds) },
+  /**
+   * Admits an attempt or throws 429. After its free failures a key waits 1 s, then twice as long after each
+   * further failure (capped), and then admits one attempt at a time. Attempts being checked count like
+   * failures: one that would exceed the free ones waits for their outcome (a burst of right passwords goes
+   * through, a burst of wrong ones meets 429). Deciding and counting take no await in between, so two
+   * requests never both take the last free attempt.
+   */
+  private async admit(throttles: Throttle[]): Promise<void> {
+    for (;;) {
+      const states = await Promise.all(throttles.map((t) => this.store.loginFailures(t.key)));
+      const now = this.clock.now().getTime();
+      let pending: string | undefined;
+      throttles.forEach((t, i) => {
+        const failures = states[i];
+        const last = failures ? Date.parse(failures.lastFailedAt) : 0;
+        const count = !failures || now - last > this.options.forgetFailuresAfterMs ? 0 : failures.count;
+        const busy = this.inFlight.get(t.key) ?? 0;
+        if (count + busy < t.free || pending) return;
+        if (busy > 0) {
+          pending = t.key;
+          return;
+        }
+        const waitMs = Math.min(1000 * 2 ** (count - t.free), this.options.maxLockoutMs) - (now - last);
+        if (waitMs > 0) {
+          const seconds = Math.ceil(waitMs / 1000);
+          throw new ApiError(429, 'too_many_attempts', `${t.refusal}; try again in ${seconds}s`, {
+            headers: { 'retry-after': String(seconds) },
+          });
+        }
       });
+      if (!pending) {
+        for (const t of throttles) this.inFlight.set(t.key, (this.inFlight.get(t.key) ?? 0) + 1);
+        return;
+      }
+      await new Promise<void>((resolve) => this.waiting.set(pending!, [...(this.waiting.get(pending!) ?? []), resolve]));
+    }
+  }
+
+  /** An attempt on these keys has its outcome in the store: the attempts waiting for it look again. */
+  private settle(throttles: Throttle[]): void {
+    for (const t of throttles) {
+      const busy = (this.inFlight.get(t.key) ?? 1) - 1;
+      if (busy > 0) this.inFlight.set(t.key, busy);
+      else this.inFlight.delete(t.key);
+      const waiting = this.waiting.get(t.key);
+      this.waiting.delete(t.key);
+      for (const wake of waiting ?? []) wake();
     }
   }
 
@@ -72,12 +157,12 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw unauthorized();
     const token = await this.store.findTokenByHash(hashToken(match[1]!));
-    if (!token) throw unauthorized('this token is not valid on this server; run: tix auth login');
+    if (!token) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     const now = this.clock.now();
-    if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login');
-    if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login');
+    if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login', true);
+    if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login', true);
     const user = await this.store.getUser(token.userId);
-    if (!user) throw unauthorized();
+    if (!user) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     // last-used is informative; writing it at most once a minute keeps reads cheap
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > 60_000)
       await this.store.touchToken(token.id, now.toISOString());
@@ -101,13 +186,31 @@ export class AuthService {
     };
   }
 
-  private async roleOf(user: UserRow): Promise<UserRole> {
+  private async roleOf(user: UserRow): Promise<Role> {
     const memberships = await this.store.membershipsOf(user.id);
     return roleFrom(user, memberships.filter((m) => m.role === 'admin').length);
   }
 }
 
-function roleFrom(user: UserRow, adminCount: number): UserRole {
+function roleFrom(user: UserRow, adminCount: number): Role {
   if (user.role === 'agent') return 'agent';
   return adminCount > 0 ? 'admin' : 'employee';
+}
+
+/**
+ * The client address a login counts against: an IPv4 address as is, an IPv6 address by its /64 network (one
+ * subscriber usually holds a whole /64, and could otherwise rotate through it).
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

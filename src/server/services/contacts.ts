@@ -29,7 +29,7 @@ export class ContactService {
   private async company(p: Principal, access: 'read' | 'write', siren?: string): Promise<CompanyRow> {
     if (p.role === 'employee')
       throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
-    requireScope(p, `contacts:${access}`);
+    requireScope(p, access === 'read' ? 'contacts:read' : 'contacts:write');
     if (p.role === 'agent' && access === 'write')
       throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
     return companyFor(this.store, p, siren, 'the SIREN of the company whose contacts to read (tix contact list --company SIREN)');

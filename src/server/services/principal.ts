@@ -1,4 +1,5 @@
-import type { UserRole } from '../../api/types.ts';
+import type { TokenScope } from '../../api/types.ts';
+import type { Role } from '../../core/roles.ts';
 import { sirenProblem } from '../../core/identifiers.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import type { CompanyRow, Store, TokenRow, UserRow } from '../store/store.ts';
@@ -6,7 +7,7 @@ import type { CompanyRow, Store, TokenRow, UserRow } from '../store/store.ts';
 /** Who is calling, as the services see it: the user, what they administer, and what their token allows. */
 export interface Principal {
   user: UserRow;
-  role: UserRole;
+  role: Role;
   /** establishments this user administers; agents see every establishment without being listed here */
   adminOf: Set<number>;
   token: TokenRow;
@@ -22,9 +23,12 @@ export function canAccessEstablishment(p: Principal, establishmentId: number): b
   return p.role === 'agent' || p.adminOf.has(establishmentId);
 }
 
-export function requireScope(p: Principal, scope: string): void {
-  if (p.token.scopes.includes('*') || p.token.scopes.includes(scope)) return;
-  throw forbidden(`this token lacks the ${scope} scope; create one with: tix token create --name NAME --scope ${scope}`);
+/** The token carries one of `scopes` (a session carries them all). */
+export function requireScope(p: Principal, ...scopes: TokenScope[]): void {
+  if (p.token.scopes.includes('*') || scopes.some((s) => p.token.scopes.includes(s))) return;
+  throw forbidden(
+    `this token lacks the ${scopes.join(' or ')} scope; create one with: tix token create --name NAME ${scopes.map((s) => `--scope ${s}`).join(' ')}`,
+  );
 }
 
 /** Seed 000: only administrators (and support agents) reach messages. */

@@ -1,4 +1,5 @@
-import type { MarkReadPolicy, Settings } from '../../api/types.ts';
+import type { Settings } from '../../api/types.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import { forbidden } from '../errors.ts';
 import type { CompanyRow, Store } from '../store/store.ts';
 import { companyFor, requireMessageAccess, requireScope, type Principal } from './principal.ts';
@@ -18,6 +19,7 @@ export class SettingsService {
   }
 
   async get(p: Principal, siren?: string): Promise<Settings> {
+    requireScope(p, 'settings:read');
     const c = await this.company(p, siren);
     return { company: { siren: c.siren, name: c.name }, markRead: c.markRead };
   }
@@ -27,6 +29,8 @@ export class SettingsService {
     if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings');
     const c = await this.company(p, undefined);
     if (change.markRead) await this.store.setMarkRead(c.id, change.markRead);
-    return this.get(p);
+    // the answer is the change made, which a settings:write token may see
+    const after = await this.company(p, undefined);
+    return { company: { siren: after.siren, name: after.name }, markRead: after.markRead };
   }
 }

@@ -1,22 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../core/errors.ts';
-import type {
-  Created,
-  InboxGroup,
-  InboxGrouping,
-  InboxSummary,
-  Message,
-  NewReply,
-  NewTicket,
-  Page,
-  ReadResult,
-  Ticket,
-  TicketQuery,
-  TicketWithMessages,
-} from '../../api/types.ts';
+import type { Created, InboxGrouping, NewReply, Page, ReadResult } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
-import { statusAfterAction, statusAfterReply, statuses, type Actor, type Status, type StatusAction } from '../../core/status.ts';
+import { statusAfterAction, statusAfterReply, statuses, type Status } from '../../core/lifecycle.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { StatusAction } from '../../core/status.ts';
+import type {
+  WireMessage as Message,
+  WireNewTicket as NewTicket,
+  WireTicket as Ticket,
+  WireTicketQuery as TicketQuery,
+  WireTicketWithMessages as TicketWithMessages,
+  WireInbox,
+  WireInboxGroup,
+} from '../../providers/tix/wire.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
 import { canAccessEstablishment, requireMessageAccess, requireScope, type Clock, type Principal } from './principal.ts';
@@ -86,7 +84,7 @@ export class TicketService {
    * The inbox counted by the server: tickets with unread messages and their unread messages, in all and per
    * group, with the newest `limit` tickets of each group and the cursor that lists the rest.
    */
-  async inbox(p: Principal, q: { by?: InboxGrouping; limit?: number }, baseUrl: string): Promise<InboxSummary> {
+  async inbox(p: Principal, q: { by?: InboxGrouping; limit?: number }, baseUrl: string): Promise<WireInbox> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     const limit = q.limit ?? (q.by ? 10 : 30);
@@ -111,7 +109,7 @@ export class TicketService {
       };
     }
     const establishments = new Map((await this.visibleEstablishments(p)).map((e) => [e.id, e]));
-    const groups: InboxGroup[] = record.groups.map((g) => {
+    const groups: WireInboxGroup[] = record.groups.map((g) => {
       const establishment = q.by === 'establishment' ? establishments.get(Number(g.key)) : undefined;
       return {
         key: establishment?.siret ?? String(g.key),
@@ -484,7 +482,8 @@ export function toTicket(t: TicketRecord, baseUrl: string): Ticket {
     messageCount: t.messageCount,
     fields: t.fields as FieldValues,
     followUpOf: t.followUpOf,
-    url: `${baseUrl}/api/v1/tickets/${t.id}`,
+    // the ticket's page in the web view (src/server/web), which a person can open in a browser
+    url: `${baseUrl}/tickets/${t.id}`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
+import { oneLineProblem } from '../../core/text.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { newToken } from '../secrets.ts';
 import type { Store, TokenRow } from '../store/store.ts';
@@ -17,12 +18,11 @@ export class TokenService {
   }
 
   async create(p: Principal, input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken> {
-    // A leaked CI token must not be able to mint more tokens: only an interactive session can.
-    if (p.token.kind !== 'session') throw forbidden('personal access tokens cannot create tokens; log in with tix auth login first');
+    requireSession(p, 'create');
     const problems = [];
     const name = input.name.trim();
-    if (name === '' || name.length > 100)
-      problems.push({ field: 'name', message: 'give the token a name of 1 to 100 characters, e.g. "ci-incidents"' });
+    const nameProblem = name.length > 100 ? 'at most 100 characters' : oneLineProblem(input.name);
+    if (nameProblem) problems.push({ field: 'name', message: `${nameProblem}; name the token for what it is for, e.g. "ci-incidents"` });
     const lifetime = input.expiresInSeconds * 1000;
     if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
       problems.push({ field: 'expiresInSeconds', message: 'a token lives between 1 minute and 366 days' });
@@ -51,13 +51,29 @@ export class TokenService {
   }
 
   async list(p: Principal): Promise<TokenInfo[]> {
+    requireSession(p, 'list');
     return (await this.store.listTokens(p.user.id, 'pat')).map(tokenInfo);
   }
 
   async revoke(p: Principal, id: number): Promise<void> {
+    requireSession(p, 'revoke');
     const revoked = await this.store.revokeToken(p.user.id, id, this.clock.now().toISOString());
     if (!revoked) throw notFound(`no active token ${id} among yours`);
   }
+}
+
+/**
+ * A leaked CI token must not mint more tokens, see them, or revoke the others (the user's login session among
+ * them, which would lock the user out of the way to revoke the leak): only an interactive session can.
+ */
+function requireSession(p: Principal, verb: string): void {
+  if (p.token.kind !== 'session')
+    throw forbidden(`personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`);
+  // the web view's sessions are read-only: they manage no tokens either
+  if (!p.token.scopes.includes('*'))
+    throw forbidden(
+      `this session is read-only and cannot manage tokens (${verb}); log in with tix auth login and run it from that session`,
+    );
 }
 
 export function tokenInfo(t: TokenRow): TokenInfo {

@@ -12,7 +12,8 @@ import {
   TERMS_INCOMPLETE,
   unreadRows,
 } from './sqlite-derived.ts';
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey } from '../../core/contacts.ts';
 import type {
@@ -34,6 +35,7 @@ import type {
   NewToken,
   OrganisationSeed,
   PendingUpload,
+  UploadQuota,
   SeedResult,
   Store,
   TicketFilter,
@@ -826,28 +828,40 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord> {
-    this.run(
-      'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      u.publicId,
-      u.userId,
-      u.filename,
-      u.contentType,
-      u.size,
-      u.sha256,
-      u.data,
-      u.at,
-    );
-    return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+  async insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }> {
+    return this.transaction(() => {
+      if (quota) {
+        const pending = this.get<Row>(
+          'SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM uploads WHERE message_id IS NULL AND user_id = ?',
+          u.userId,
+        )!;
+        if (Number(pending.n) + 1 > quota.maxCount || Number(pending.bytes) + u.size > quota.maxBytes) return { overQuota: true as const };
+      }
+      this.run(
+        'INSERT INTO uploads (public_id, user_id, filename, content_type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        u.publicId,
+        u.userId,
+        u.filename,
+        u.contentType,
+        u.size,
+        u.sha256,
+        u.data,
+        u.at,
+      );
+      return { publicId: u.publicId, filename: u.filename, contentType: u.contentType, size: u.size, sha256: u.sha256 };
+    });
   }
 
   async uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]> {
@@ -1100,7 +1114,7 @@ const TICKET_COLUMNS = `t.*, e.siret, e.name AS establishment_name, u.email AS c
 const TICKET_JOINS = `CROSS JOIN establishments e ON e.id = t.establishment_id
   CROSS JOIN companies c ON c.id = e.company_id
   CROSS JOIN users u ON u.id = t.created_by
-  LEFT JOIN users ob ON ob.email = t.on_behalf_of`;
+  LEFT JOIN users ob ON ob.email = t.on_behalf_of AND ob.company_id = e.company_id`;
 const UNREAD_JOIN = 'LEFT JOIN ticket_unread r ON r.ticket_id = t.id AND r.user_id = ?1';
 
 /** Newest activity first: updatedAt (RFC 3339 UTC text sorts in time order), then id. */

@@ -2,14 +2,14 @@
 // access and rules, then call one method, so a request never leaves half its writes behind. The interface is
 // asynchronous so a networked database (PostgreSQL) can stand behind it without changing the services.
 
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { TokenKind } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
+import type { AccountKind, MembershipRole } from '../../core/roles.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 
-export type UserRole = 'customer' | 'agent';
-export type MembershipRole = 'admin' | 'employee';
-export type TokenKind = 'session' | 'pat';
-
-export type MarkReadPolicy = 'manual' | 'on-open';
+export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
 export interface CompanyRow {
   id: number;
@@ -30,7 +30,7 @@ export interface UserRow {
   id: number;
   email: string;
   name: string;
-  role: UserRole;
+  role: AccountKind;
   companyId: number | null;
   passwordHash: string;
 }
@@ -68,7 +68,7 @@ export interface OrganisationSeed {
   users: Array<{
     email: string;
     name: string;
-    role: UserRole;
+    role: AccountKind;
     passwordHash: string;
     /** SIRETs this user administers */
     admin: string[];
@@ -246,6 +246,12 @@ export type WriteResult<T extends string> =
   | { conflict: 'idempotency'; ticketId: number }
   | { refused: string };
 
+/** The most a user may have uploaded and not yet attached. */
+export interface UploadQuota {
+  maxCount: number;
+  maxBytes: number;
+}
+
 export interface PendingUpload extends AttachmentRecord {
   id: number;
   userId: number;
@@ -324,16 +330,23 @@ export interface Store {
   /** closes tickets resolved before the cutoff; returns how many */
   closeResolvedBefore(cutoff: string, at: string): Promise<number>;
 
-  insertUpload(u: {
-    publicId: string;
-    userId: number;
-    filename: string;
-    contentType: string;
-    size: number;
-    sha256: string;
-    data: Uint8Array;
-    at: string;
-  }): Promise<AttachmentRecord>;
+  /**
+   * Stores an upload unless the user's uploads not yet attached to a message would then exceed `quota`
+   * (checked and written in one transaction, so parallel uploads cannot slip past it).
+   */
+  insertUpload(
+    u: {
+      publicId: string;
+      userId: number;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      data: Uint8Array;
+      at: string;
+    },
+    quota?: UploadQuota,
+  ): Promise<AttachmentRecord | { overQuota: true }>;
   uploadsByPublicId(publicIds: string[]): Promise<PendingUpload[]>;
   attachmentData(ticketId: number, publicId: string): Promise<(AttachmentRecord & { data: Uint8Array }) | undefined>;
   /** forgets uploads never attached to a message, older than the cutoff */

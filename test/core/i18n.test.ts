@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defineMessages,
+  formatBytes,
+  formatDate,
+  formatRelativeTime,
+  localeOf,
+  locales,
+  negotiateLocale,
+  type Text,
+} from '../../src/core/i18n.ts';
+import { statuses } from '../../src/core/lifecycle.ts';
+import { t as web } from '../../src/server/web/messages.ts';
+
+// Every catalog of the project: a new one is added here so the checks below cover it.
+const catalogs = { web };
+
+const placeholders = (text: Text) =>
+  [
+    ...new Set(
+      (typeof text === 'string' ? [text] : Object.values(text)).flatMap((s) => [...(s ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+    ),
+  ].sort();
+
+describe('message catalogs', () => {
+  for (const [name, catalog] of Object.entries(catalogs)) {
+    it(`${name}: every key has an English and a French text, with the same placeholders`, () => {
+      const keys = Object.keys(catalog.messages.en);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const locale of locales) {
+        expect(Object.keys(catalog.messages[locale]).sort(), `${name} ${locale}: keys`).toEqual([...keys].sort());
+        for (const key of keys) {
+          const text = catalog.messages[locale][key as keyof typeof catalog.messages.en];
+          const forms = typeof text === 'string' ? [text] : Object.values(text);
+          for (const form of forms) expect(form?.trim(), `${name} ${locale} ${key}`).toBeTruthy();
+          if (typeof text !== 'string') expect(text.other, `${name} ${locale} ${key}: plural without "other"`).toBeTruthy();
+          expect(placeholders(text), `${name} ${locale} ${key}: placeholders`).toEqual(placeholders(catalog.messages.en[key as never]));
+        }
+      }
+    });
+  }
+
+  it('TypeScript refuses a catalog whose French lacks a key, or has one more', () => {
+    // @ts-expect-error: "b" has no French text
+    defineMessages({ en: { a: 'A', b: 'B' }, fr: { a: 'A' } });
+    // @ts-expect-error: "c" has no English text
+    defineMessages({ en: { a: 'A' }, fr: { a: 'A', c: 'C' } });
+    const t = defineMessages({ en: { hello: 'Hello {name}' }, fr: { hello: 'Bonjour {name}' } });
+    // @ts-expect-error: the placeholder's value is missing
+    expect(t('en', 'hello')).toBe('Hello {name}');
+    // @ts-expect-error: no such key
+    t('en', 'bye', {});
+    expect(t('fr', 'hello', { name: 'Yann' })).toBe('Bonjour Yann');
+  });
+
+  it('the statuses read like seed 000 in French', () => {
+    expect(statuses.map((s) => web('fr', `status.${s}`))).toEqual(['Message envoyé', 'Réponse disponible', 'Ouvert', 'Résolu', 'Clôturé']);
+    expect(statuses.map((s) => web('en', `status.${s}`))).toEqual(['Message sent', 'Answer available', 'Open', 'Resolved', 'Closed']);
+  });
+});
+
+describe('plurals and numbers (Intl.PluralRules, NumberFormat)', () => {
+  const t = defineMessages({
+    en: { unread: { zero: 'nothing unread', one: '{count} unread message', other: '{count} unread messages' } },
+    fr: { unread: { zero: 'rien à lire', one: '{count} message non lu', other: '{count} messages non lus' } },
+  });
+
+  it('chooses the form by the language rules: French 0 and 1 are singular, English 1 only', () => {
+    expect(t('en', 'unread', { count: 1 })).toBe('1 unread message');
+    expect(t('en', 'unread', { count: 2 })).toBe('2 unread messages');
+    expect(t('fr', 'unread', { count: 1 })).toBe('1 message non lu');
+    expect(t('fr', 'unread', { count: 2 })).toBe('2 messages non lus');
+    expect(t('en', 'unread', { count: 0 })).toBe('nothing unread');
+    expect(web('fr', 'inbox.messages', { count: 0 })).toBe('0 message non lu');
+    expect(web('en', 'inbox.messages', { count: 0 })).toBe('0 unread messages');
+  });
+
+  it('writes numbers the locale way, and falls back to "other" for forms a catalog does not have', () => {
+    expect(t('en', 'unread', { count: 1234 })).toBe('1,234 unread messages');
+    // French says "1 000 000 de messages" ("many"); without a "many" form, "other" is used
+    expect(t('fr', 'unread', { count: 1_000_000 })).toBe('1\u202f000\u202f000 messages non lus');
+  });
+
+  it('sizes, dates and relative times', () => {
+    // Intl separates with no-break spaces
+    const plain = (s: string) => s.replace(/\s/g, ' ');
+    expect(plain(formatBytes('en', 12))).toBe('12 bytes');
+    expect(plain(formatBytes('fr', 1500))).toBe('1,5 ko');
+    expect(plain(formatBytes('en', 2_500_000))).toBe('2.5 MB');
+    expect(formatDate('en', '2026-12-03')).toBe('December 3, 2026');
+    expect(formatDate('fr', '2026-12-03')).toBe('3 décembre 2026');
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(formatRelativeTime('en', '2026-11-30T09:00:00Z', now)).toBe('3 hours ago');
+    expect(formatRelativeTime('fr', '2026-11-30T09:00:00Z', now)).toBe('il y a 3 heures');
+    expect(formatRelativeTime('fr', '2026-11-29T12:00:00Z', now)).toBe('hier');
+    expect(formatRelativeTime('en', '2026-11-30T11:59:58Z', now)).toBe('now');
+  });
+});
+
+describe('choosing the language', () => {
+  it('from Accept-Language: the supported language weighed most, English otherwise', () => {
+    expect(negotiateLocale(undefined)).toBe('en');
+    expect(negotiateLocale('')).toBe('en');
+    expect(negotiateLocale('fr')).toBe('fr');
+    expect(negotiateLocale('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7')).toBe('fr');
+    expect(negotiateLocale('en-GB,fr;q=0.5')).toBe('en');
+    expect(negotiateLocale('de-DE,fr-CA;q=0.8,en;q=0.5')).toBe('fr');
+    expect(negotiateLocale('en;q=0.2, fr;q=0.9')).toBe('fr');
+    expect(negotiateLocale('fr;q=0, en')).toBe('en');
+    expect(negotiateLocale('de, es')).toBe('en');
+    expect(negotiateLocale('*')).toBe('en');
+    expect(negotiateLocale(';;;,q=,fr;q=abc')).toBe('fr');
+  });
+
+  it('from a language tag or a POSIX locale', () => {
+    expect(localeOf('fr_FR.UTF-8')).toBe('fr');
+    expect(localeOf('fr-CA')).toBe('fr');
+    expect(localeOf('en_US')).toBe('en');
+    expect(localeOf('C.UTF-8')).toBeUndefined();
+    expect(localeOf('de')).toBeUndefined();
+  });
+});
