@@ -142,6 +142,7 @@ _tix_arity() {
     'contact apply/--json') REPLY='?' ;;
     'config list/--json') REPLY='?' ;;
     'inbox/--by') REPLY='1' ;;
+    'inbox/--limit') REPLY='1' ;;
     'api/-X'|'api/--method') REPLY='1' ;;
     'api/-f'|'api/--field') REPLY='1' ;;
     'api/-H'|'api/--header') REPLY='1' ;;
@@ -213,7 +214,7 @@ _tix_options() {
     'config get') REPLY='-h --help --profile --no-input' ;;
     'config set') REPLY='-h --help --profile --no-input' ;;
     'config unset') REPLY='-h --help --profile --no-input' ;;
-    'inbox') REPLY='--by --json -h --help --profile --no-input' ;;
+    'inbox') REPLY='--by --limit --all --json -h --help --profile --no-input' ;;
     'api') REPLY='-X --method -f --field -H --header --input --paginate -i --include -h --help --profile --no-input' ;;
     'completion') REPLY='-h --help --profile --no-input' ;;
     'version') REPLY='--server --json -h --help --profile --no-input' ;;

@@ -352,6 +352,8 @@ function __tix_arity
             echo '?'
         case 'inbox/--by'
             echo '1'
+        case 'inbox/--limit'
+            echo '1'
         case 'api/-X' 'api/--method'
             echo '1'
         case 'api/-f' 'api/--field'
@@ -695,6 +697,8 @@ complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'output' -d 'json: every
 # tix inbox
 complete -c tix -n '__tix_in "inbox"' -l by -x -d 'group by establishment or type'
 complete -c tix -n '__tix_in "inbox"' -l by -x -a 'establishment type'
+complete -c tix -n '__tix_in "inbox"' -l limit -x -d 'tickets shown, in all or per group (default 30, or 10 per group)'
+complete -c tix -n '__tix_in "inbox"' -l all -d 'every ticket with unread messages, not only the newest'
 complete -c tix -n '__tix_in "inbox"' -l json -d 'print JSON: { total, items, groups }'
 complete -c tix -n '__tix_in "inbox"' -s h -l help -d 'display help for command'
 

@@ -245,7 +245,7 @@ describe('tix ticket watch', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── Alex Support \(support\) · .*\nHere is your answer/);
     expect(r.stderr).toMatch(/waiting for replies on #\d+ "Waiting for support"/);
-  });
+  }, 60_000); // the watch itself may take up to its 30 s timeout on a loaded machine
 
   it('exits 8 when nothing arrives before the timeout, and does not report its own messages as replies', async () => {
     const id = await lilleTicket('Nobody answers');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
-import type { Ticket, TicketQuery } from '../../api/types.ts';
+import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -19,7 +19,9 @@ export interface Options {
   json: JsonOption;
 }
 
+/** Tickets per request: a screenful, or the server's largest page when every ticket is wanted. */
 const PAGE = 100;
+const ALL_PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent.command('list').alias('ls').description('List tickets, newest activity first, with filters');
@@ -61,15 +63,24 @@ export async function run(o: Options): Promise<void> {
   const streaming = !o.io.isStdoutTTY || fields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
-  let cursor: string | undefined;
+  const pageSize = o.all ? ALL_PAGE : PAGE;
+  const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
+    tickets.list({ ...o.query, limit: Math.min(pageSize, remaining), cursor });
   if (fields) o.io.out('[');
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
-  // answering at once and holds one page in memory.
-  do {
-    const page = await tickets.list({ ...o.query, limit: Math.min(PAGE, wanted - printed), cursor });
+  // answering at once and holds one page in memory; the next page is already asked for while one is printed.
+  let next: Promise<Page<Ticket>> | undefined = ask(wanted);
+  let more = false;
+  while (next) {
+    const page: Page<Ticket> = await next;
     const items = page.items.slice(0, wanted - printed);
+    more = Boolean(page.nextCursor);
+    const remaining = wanted - printed - items.length;
+    next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
     if (fields) {
-      for (const t of items) o.io.out(`${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`);
+      let text = '';
+      for (const t of items) text += `${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`;
+      o.io.out(text);
     } else if (streaming) {
       await printRows(o.io, items, columns);
       printed += items.length;
@@ -78,13 +89,13 @@ export async function run(o: Options): Promise<void> {
       printed += items.length;
       if (o.all && page.nextCursor && o.io.isStderrTTY) o.io.err(`\rfetched ${printed} tickets…`);
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && printed < wanted);
+    if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
+  }
   if (fields) return o.io.out(printed ? '\n]\n' : ']\n');
   if (!streaming) {
     if (o.all && o.io.isStderrTTY) o.io.err('\r\u001b[K');
     if (kept.length === 0) return o.io.err('No tickets match.\n');
     await printRows(o.io, kept, columns);
-    if (cursor && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
+    if (more && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
   }
 }

@@ -152,8 +152,8 @@ export interface TicketFilter {
   authorId?: number;
   /**
    * Keywords as the user typed them: a ticket matches when its summary and messages hold every word (accents
-   * and case aside; each word is a prefix). How they become an index query is the store's business; a search
-   * with no letter or digit in it matches nothing.
+   * and case aside; the last piece of each word is a prefix). How they become an index query is the store's
+   * business; words with no letter or digit in them match nothing.
    */
   search?: string;
   since?: string;
@@ -161,6 +161,30 @@ export interface TicketFilter {
   /** keyset pagination: tickets strictly older than this (updatedAt, id) */
   before?: { updatedAt: string; id: number };
   limit: number;
+}
+
+export type InboxGrouping = 'establishment' | 'type';
+
+export interface InboxQuery {
+  viewerId: number;
+  /** the establishments the viewer may see; 'all' for agents */
+  visible: number[] | 'all';
+  by?: InboxGrouping;
+  /** tickets per group (or in all, ungrouped), newest activity first */
+  limit: number;
+}
+
+/** A viewer's unread tickets: counted per group, with the newest tickets of each group. */
+export interface InboxRecord {
+  total: { tickets: number; messages: number };
+  /** one group when ungrouped (key null) */
+  groups: Array<{
+    /** the establishment id or the type */
+    key: number | string | null;
+    tickets: number;
+    messages: number;
+    items: TicketRecord[];
+  }>;
 }
 
 export interface Idempotency {
@@ -290,6 +314,12 @@ export interface Store {
   readonly uploads: UploadStore;
   readonly tickets: TicketStore;
   readonly reads: ReadStateStore;
+  /**
+   * Resolves once every write made so far is durable; rejects when it could not be. A store may commit writes
+   * together after they return (SQLite groups the writes of one turn of the event loop): the server answers a
+   * request only after this. PostgreSQL commits each write before it returns: nothing to wait for.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -404,9 +434,17 @@ export interface UploadStore {
  */
 export interface TicketStore {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
+  /**
+   * Bulk load (imports, the scale benchmark's data set): tickets with their conversations and read state,
+   * written as given, one transaction per batch; returns how many. Not for a database other instances write to
+   * at the same time (ids are taken in blocks).
+   */
+  importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
-  /** newest activity first (updatedAt, then id, descending) */
+  /** newest activity first (updatedAt, then id, descending); a page costs the same at any size of the database */
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  /** the viewer's tickets with unread messages: counts per group and the newest of each group, read from counts kept up to date */
+  inbox(q: InboxQuery): Promise<InboxRecord>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /** applies decide() to the current status inside one transaction, the ticket locked */
