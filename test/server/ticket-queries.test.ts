@@ -335,6 +335,8 @@ const SEARCHES = [
   'p',
   'de la',
   '\uE000e1',
+  'kouign"amann',
+  'x\uE000paie',
 ];
 
 function queries(ref: Reference): Query[] {

@@ -1,5 +1,4 @@
 import type { Status } from '../../../core/lifecycle.ts';
-import { searchTerms } from '../shared.ts';
 import type {
   Idempotency,
   ImportedTicket,
@@ -500,17 +499,28 @@ export function searchText(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
+/** As on SQLite: at most this many words, and the words that give this many terms. */
+const MAX_SEARCH_WORDS = 20;
+const MAX_SEARCH_TERMS = 32;
+
 /**
- * Keywords to a tsquery for to_tsquery('tix_search', …), the same matches as SQLite's: every word required; a word
- * with inner punctuation ("jean-pie", "l'école") is its pieces, each required, every piece but the last a whole
- * word and the last a prefix. Only letters and digits reach the query, so nothing typed can be read as tsquery
- * syntax. Undefined when no word is left.
+ * Keywords to a tsquery for to_tsquery('tix_search', …), the same matches as SQLite's (sqlite/tickets.ts): every
+ * word required; within a word (split where the text has anything but letters and digits: "jean-pie",
+ * "l'école"), every piece but the last a whole word and the last a prefix. Only letters and digits reach the
+ * query, so nothing typed can be read as tsquery syntax. Undefined when no word is left.
  */
 export function tsQuery(words: string): string | undefined {
-  const terms = searchTerms(words)
-    .map((term) => searchText(term).trim().split(' ').filter(Boolean))
-    .filter((pieces) => pieces.length > 0)
-    .flatMap((pieces) => pieces.map((piece, i) => (i === pieces.length - 1 ? `${piece}:*` : piece)));
+  const terms: string[] = [];
+  for (const word of words
+    .replace(/\p{Co}/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS)) {
+    const pieces = searchText(word).trim().split(' ').filter(Boolean);
+    if (pieces.length === 0) continue;
+    terms.push(...pieces.slice(0, -1), `${pieces.at(-1)}:*`);
+    if (terms.length >= MAX_SEARCH_TERMS) break;
+  }
   return terms.length ? terms.join(' & ') : undefined;
 }
 
