@@ -1,9 +1,9 @@
-// The fast query paths (search in the per-ticket index keyed by activity, --unread from the unread rows, the
-// inbox counted by the server) give exactly what a plain reading of tickets, messages and read state gives,
-// for every filter and every combination of them, both kinds of viewer, page by page. The data set is built through the store's ordinary
-// writes (creates, replies, status changes, reads, unreads, auto-close, dedupe) and its bulk import, with
-// tickets that share a second or a millisecond of activity; a copy of it at schema version 4, upgraded by the
-// migration, must answer the same. No timing is measured here.
+// The fast query paths (search in the per-ticket index keyed by activity, --unread from the unread rows, the inbox
+// counted by the server) give exactly what a plain reading of tickets, messages and read state gives, for every
+// filter and every combination of them, both kinds of viewer, page by page. The data set is built through the
+// store's ordinary writes (creates, replies, status changes, reads, unreads, auto-close, dedupe) and its bulk
+// import, with tickets that share a second or a millisecond of activity; a copy of it at schema version 4, upgraded
+// by the migration, must answer the same. No timing is measured here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
