@@ -102,6 +102,7 @@ _tix_arity() {
     'ticket list/--since') REPLY='1' ;;
     'ticket list/--limit') REPLY='1' ;;
     'ticket list/--json') REPLY='?' ;;
+    'ticket list/--ndjson') REPLY='?' ;;
     'ticket view/--json') REPLY='?' ;;
     'ticket reply/--body') REPLY='1' ;;
     'ticket reply/--body-file') REPLY='1' ;;
@@ -190,7 +191,7 @@ _tix_options() {
     'type view') REPLY='--json -h --help --profile --no-input' ;;
     'ticket') REPLY='-h --help --profile --no-input' ;;
     'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
-    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json -h --help --profile --no-input' ;;
+    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json --ndjson -h --help --profile --no-input' ;;
     'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
     'ticket reply') REPLY='--body --body-file --attach --idempotency-key --json -h --help --profile --no-input' ;;
     'ticket resolve') REPLY='--json -h --help --profile --no-input' ;;

@@ -272,6 +272,8 @@ function __tix_arity
             echo '1'
         case 'ticket list/--json'
             echo '?'
+        case 'ticket list/--ndjson'
+            echo '?'
         case 'ticket view/--json'
             echo '?'
         case 'ticket reply/--body'
@@ -528,6 +530,7 @@ complete -c tix -n '__tix_in "ticket list"' -l unread -d 'only tickets with mess
 complete -c tix -n '__tix_in "ticket list"' -l limit -x -d 'at most this many tickets'
 complete -c tix -n '__tix_in "ticket list"' -l all -d 'every matching ticket, fetched page by page'
 complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l ndjson -d 'print one JSON object per line, as pages arrive (same fields as --json)'
 complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for command'
 
 # tix ticket view

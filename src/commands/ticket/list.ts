@@ -17,6 +17,8 @@ export interface Options {
   limit: number;
   all: boolean;
   json: JsonOption;
+  /** one compact JSON object per line (NDJSON), written page by page */
+  ndjson?: JsonOption;
 }
 
 /** Tickets per request: a screenful, or the server's largest page when every ticket is wanted. */
@@ -30,10 +32,12 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--limit <n>', 'at most this many tickets', '30')
     .option('--all', 'every matching ticket, fetched page by page')
     .option('--json [fields]', `print JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
+    .option('--ndjson [fields]', 'print one JSON object per line, as pages arrive (same fields as --json)')
+    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption; ndjson?: JsonOption }) => {
       const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit: expected a positive number, got "${opts.limit}"`);
+      if (opts.json !== undefined && opts.ndjson !== undefined) throw usageError('--json and --ndjson: give one of them');
       await runF({
         io: f.io,
         env: f.env,
@@ -42,6 +46,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         limit,
         all: Boolean(opts.all),
         json: opts.json,
+        ndjson: opts.ndjson,
       });
     });
   return examples(cmd, [
@@ -50,17 +55,19 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket list --search "cloture paie" --since 30d',
     'tix ticket list --establishment 81234567600025 --type incident --json id,status,summary',
     'tix ticket list --all | cut -f1,2',
+    "tix ticket list --all --ndjson id,status,unread | jq -c 'select(.unread > 0)'",
   ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
+  const lineFields = jsonFields(o.ndjson, TICKET_FIELDS);
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
   if (o.query.unread) need(backend, 'readState');
   const wanted = o.all ? Number.POSITIVE_INFINITY : o.limit;
   const columns = ticketColumns(o.io, o.env, backend.provider);
-  const streaming = !o.io.isStdoutTTY || fields !== undefined;
+  const streaming = !o.io.isStdoutTTY || fields !== undefined || lineFields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
   const pageSize = o.all ? ALL_PAGE : PAGE;
@@ -77,7 +84,12 @@ export async function run(o: Options): Promise<void> {
     more = Boolean(page.nextCursor);
     const remaining = wanted - printed - items.length;
     next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
-    if (fields) {
+    if (lineFields) {
+      let text = '';
+      for (const t of items) text += `${JSON.stringify(pick(t, lineFields))}\n`;
+      o.io.out(text);
+      printed += items.length;
+    } else if (fields) {
       let text = '';
       for (const t of items) text += `${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`;
       o.io.out(text);

@@ -156,7 +156,9 @@ export interface TicketFilter {
    * business; words with no letter or digit in them match nothing.
    */
   search?: string;
+  /** tickets whose last activity (updatedAt) is at or after this instant */
   since?: string;
+  /** only tickets with at least one message by someone else the viewer has not read */
   unreadOnly?: boolean;
   /** keyset pagination: tickets strictly older than this (updatedAt, id) */
   before?: { updatedAt: string; id: number };
@@ -174,15 +176,23 @@ export interface InboxQuery {
   limit: number;
 }
 
-/** A viewer's unread tickets: counted per group, with the newest tickets of each group. */
+/**
+ * A viewer's unread tickets: counted per group, with the newest tickets of each group. The tickets counted are
+ * exactly those `listTickets({ viewerId, visible, unreadOnly: true })` returns; `messages` sums their `unread`.
+ */
 export interface InboxRecord {
+  /** over every group */
   total: { tickets: number; messages: number };
-  /** one group when ungrouped (key null) */
+  /**
+   * Ungrouped: one group (key null) when the viewer has any unread ticket, none otherwise. Grouped: one group per
+   * establishment (key: its id) or type (key: the type) holding at least one, in any order (the service sorts).
+   */
   groups: Array<{
-    /** the establishment id or the type */
+    /** the establishment id or the type; null ungrouped */
     key: number | string | null;
     tickets: number;
     messages: number;
+    /** the group's newest `limit` tickets, in listTickets' order (updatedAt, then id, descending) */
     items: TicketRecord[];
   }>;
 }
@@ -441,9 +451,20 @@ export interface TicketStore {
    */
   importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
-  /** newest activity first (updatedAt, then id, descending); a page costs the same at any size of the database */
+  /**
+   * The tickets of `visible` that match every filter given, newest activity first (updatedAt, then id,
+   * descending), strictly after `before` in that order, at most `limit`. Each carries the viewer's `unread`
+   * (messages by others the viewer has not read) and `messageCount`. This is the hot path at scale: a store
+   * must answer a common search word, `unreadOnly` and the first page without reading every matching ticket
+   * (SQLite: FTS5 documents per ticket keyed by activity; PostgreSQL: a tsvector per ticket under GIN, or the
+   * activity index; both: unread counts per user kept as messages arrive and are read; see README "Scale").
+   * test/server/ticket-queries.test.ts holds the reference semantics and runs on both.
+   */
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
-  /** the viewer's tickets with unread messages: counts per group and the newest of each group, read from counts kept up to date */
+  /**
+   * The viewer's tickets with unread messages, counted in all and per group, with the newest `limit` of each
+   * group, in one call whose cost does not grow with the number of unread tickets (beyond the counting).
+   */
   inbox(q: InboxQuery): Promise<InboxRecord>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;

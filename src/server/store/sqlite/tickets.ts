@@ -499,6 +499,10 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
       if (parts.length >= MAX_SEARCH_TERMS) break;
     }
     if (parts.length === 0) return undefined;
+    // A scope token names a row by its id: an id no row has (the service's -1 for an unknown author) matches
+    // nothing, and its "-" would split the token into a phrase, which this index (detail = none) refuses.
+    const real = (id: number | undefined) => id === undefined || (Number.isSafeInteger(id) && id > 0);
+    if (!real(f.authorId) || !real(f.establishmentId)) return undefined;
     const anyOf = (tokens: string[]) => `(${tokens.map(quote).join(' OR ')})`;
     // the viewer's companies (usually one): each scope token costs a seek per match, a company is one token
     if (f.visible !== 'all') {
