@@ -285,11 +285,16 @@ describe('tix ticket watch', () => {
 
   it('--exit-on-reply exits 0 after an agent reply made during the wait, and prints it', async () => {
     const id = await lilleTicket('Waiting for support');
+    // the reply comes once the watch has read the conversation as it stands (it says so): a reply before that is
+    // part of what it starts from, however slowly the process starts on a loaded machine
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
     const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], {
       env: await as('sarah'),
       timeoutMs: 40_000,
+      onStderr: (all) => all.includes('waiting for replies') && started(),
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    await Promise.race([waiting, watching]);
     await agentSays(id, 'Here is your answer');
     const r = await watching;
     expect(r.code, r.stderr).toBe(0);
