@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, spawnTix, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets } from '../helpers/store-facts.ts';
 import { json, startStub, type Stub } from '../helpers/stub.ts';
 
 let s: TestServer;
@@ -230,14 +231,16 @@ describe('tix inbox', () => {
     try {
       const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: await inboxServer.tokenFor('yann@demo.test'), NO_COLOR: '1' });
       // 1,030 tickets with one unread answer each (more than a page of --all), 31 of them in Lille, imported in bulk
-      const id = (sql: string, key: string) => (inboxServer.store.db.prepare(sql).get(key) as { id: number }).id;
-      const [yannId, agentId] = ['yann@demo.test', 'agent@demo.test'].map((e) => id('SELECT id FROM users WHERE email = ?', e));
+      const { identity, tickets } = inboxServer.store;
+      const [yannId, agentId] = await Promise.all(
+        ['yann@demo.test', 'agent@demo.test'].map(async (e) => (await identity.findUserByEmail(e))!.id),
+      );
+      const establishmentIds = new Map((await identity.allEstablishments()).map((e) => [e.siret, e.id]));
       const sirets = Array.from({ length: 1030 }, (_, i) => (i % 34 === 0 ? est.lille.siret : est.paris.siret));
       const at = (i: number, s: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000 + s * 1000).toISOString();
-      const first = (inboxServer.store.db.prepare('SELECT coalesce(max(id), 0) AS n FROM tickets').get() as { n: number }).n + 1;
-      await inboxServer.store.importTickets([
+      await tickets.importTickets([
         sirets.map((siret, i) => ({
-          establishmentId: id('SELECT id FROM establishments WHERE siret = ?', siret),
+          establishmentId: establishmentIds.get(siret)!,
           createdById: yannId!,
           type: 'question',
           category: 'general',
@@ -255,7 +258,13 @@ describe('tix inbox', () => {
           readUpTo: [],
         })),
       ]);
-      const ids = sirets.map((_, i) => first + i);
+      await inboxServer.store.flush();
+      // ids in the order of the import, which is the order of activity: newest first is the reverse
+      const ids = (await allTickets(inboxServer.store))
+        .filter((t) => t.summary.startsWith('Many '))
+        .map((t) => t.id)
+        .sort((a, b) => a - b);
+      expect(ids).toHaveLength(1030);
       const newestFirst = [...ids].reverse();
 
       const shown = await tix(['inbox', '--limit', '5', '--json'], { env: yann });
@@ -297,20 +306,17 @@ describe('tix ticket watch', () => {
 
   it('--exit-on-reply exits 0 after an agent reply made during the wait, and prints it', async () => {
     const id = await lilleTicket('Waiting for support');
+    // the reply comes once the watch has read the conversation as it stands (it says so): a reply before that is
+    // part of what it starts from, however slowly the process starts on a loaded machine
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
     const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], {
       env: await as('sarah'),
       timeoutMs: 40_000,
+      onStderr: (all) => all.includes('waiting for replies') && started(),
     });
-    // On a loaded machine the watcher may take its first look after a reply (which it then counts as already
-    // there): support answers every 2 s until the watcher has seen an answer and exited.
-    let exited = false;
-    void watching.finally(() => {
-      exited = true;
-    });
-    for (let i = 0; i < 12 && !exited; i++) {
-      await new Promise((r) => setTimeout(r, 1500));
-      if (!exited) await agentSays(id, 'Here is your answer');
-    }
+    await Promise.race([waiting, watching]);
+    await agentSays(id, 'Here is your answer');
     const r = await watching;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── Alex Support \(support\) · .*\nHere is your answer/);
