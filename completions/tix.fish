@@ -274,6 +274,8 @@ function __tix_arity
             echo '1'
         case 'ticket list/--json'
             echo '?'
+        case 'ticket list/--ndjson'
+            echo '?'
         case 'ticket view/--json'
             echo '?'
         case 'ticket reply/--body'
@@ -354,6 +356,8 @@ function __tix_arity
             echo '?'
         case 'inbox/--by'
             echo '1'
+        case 'inbox/--limit'
+            echo '1'
         case 'api/-X' 'api/--method'
             echo '1'
         case 'api/-f' 'api/--field'
@@ -377,7 +381,7 @@ complete -c tix -l profile -x -a '(__tix_dynamic profiles)'
 complete -c tix -l no-input -d 'never prompt; missing input is an error (also TIX_NO_INPUT)'
 
 # tix (root)
-complete -c tix -n '__tix_cmd ""' -a 'serve' -d 'Run the reference support backend (SQLite by default)'
+complete -c tix -n '__tix_cmd ""' -a 'serve' -d 'Run the reference support backend (SQLite by default; PostgreSQL for several instances)'
 complete -c tix -n '__tix_cmd ""' -a 'auth' -d 'Log in and out, show who you are'
 complete -c tix -n '__tix_cmd ""' -a 'token' -d 'Personal access tokens for CI and scripts'
 complete -c tix -n '__tix_cmd ""' -a 'establishment' -d 'Establishments you administer'
@@ -397,7 +401,7 @@ complete -c tix -n '__tix_in ""' -s h -l help -d 'display help for command'
 # tix serve
 complete -c tix -n '__tix_in "serve"' -l host -x -d 'address to listen on'
 complete -c tix -n '__tix_in "serve"' -l port -x -d 'port to listen on (0 picks a free one)'
-complete -c tix -n '__tix_in "serve"' -l db -r -F -d 'database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)'
+complete -c tix -n '__tix_in "serve"' -l db -r -F -d 'SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)'
 complete -c tix -n '__tix_in "serve"' -l demo -d 'load the demo organisation (adds nothing twice)'
 complete -c tix -n '__tix_in "serve"' -l seed -r -F -d 'load an organisation from a JSON file'
 complete -c tix -n '__tix_in "serve"' -l catalog -r -F -d 'use the request-type catalog in this JSON file instead of the built-in one'
@@ -509,7 +513,7 @@ complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -a '(__tix_dynamic
 complete -c tix -n '__tix_in "ticket create"' -l from-ci -d 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new'
 complete -c tix -n '__tix_in "ticket create"' -l dedupe -d 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one'
 complete -c tix -n '__tix_in "ticket create"' -l dry-run -d 'print the request that would be sent, and send nothing'
-complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket create"' -l web -d 'once filed, open the ticket\'s page in your browser (the web view is read-only: the request is filed here)'
 complete -c tix -n '__tix_in "ticket create"' -s h -l help -d 'display help for command'
 
@@ -528,12 +532,13 @@ complete -c tix -n '__tix_in "ticket list"' -l since -x -d 'activity since a dat
 complete -c tix -n '__tix_in "ticket list"' -l unread -d 'only tickets with messages you have not read'
 complete -c tix -n '__tix_in "ticket list"' -l limit -x -d 'at most this many tickets'
 complete -c tix -n '__tix_in "ticket list"' -l all -d 'every matching ticket, fetched page by page'
-complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l ndjson -d 'print one JSON object per line, as pages arrive (same fields as --json)'
 complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for command'
 
 # tix ticket view
 complete -c tix -n '__tix_in "ticket view"' -l no-mark-read -d 'never mark the messages read, even when the organisation marks them read on opening'
-complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, messages)'
+complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url, messages)'
 complete -c tix -n '__tix_in "ticket view"' -l web -d 'open the ticket\'s page in your browser (BROWSER, else the system\'s opener)'
 complete -c tix -n '__tix_in "ticket view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -548,17 +553,17 @@ complete -c tix -n '__tix_in "ticket reply"' -s h -l help -d 'display help for c
 complete -c tix -n '__tix_arg "ticket reply" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket resolve
-complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket resolve"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket resolve" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket close
-complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket close"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket close" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket reopen
-complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket reopen"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket reopen" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
@@ -698,6 +703,8 @@ complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'output' -d 'json: every
 # tix inbox
 complete -c tix -n '__tix_in "inbox"' -l by -x -d 'group by establishment or type'
 complete -c tix -n '__tix_in "inbox"' -l by -x -a 'establishment type'
+complete -c tix -n '__tix_in "inbox"' -l limit -x -d 'tickets shown, in all or per group (default 30, or 10 per group)'
+complete -c tix -n '__tix_in "inbox"' -l all -d 'every ticket with unread messages, not only the newest'
 complete -c tix -n '__tix_in "inbox"' -l json -d 'print JSON: { total, items, groups }'
 complete -c tix -n '__tix_in "inbox"' -s h -l help -d 'display help for command'
 

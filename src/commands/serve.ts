@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { usageError } from '../core/errors.ts';
+import { authError, transientError, type TixError, usageError } from '../core/errors.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import { parseDuration } from '../core/duration.ts';
@@ -23,10 +23,13 @@ export interface Options {
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('serve')
-    .description('Run the reference support backend (SQLite by default)')
+    .description('Run the reference support backend (SQLite by default; PostgreSQL for several instances)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
-    .option('--db <path|url>', 'database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)')
+    .option(
+      '--db <path|url>',
+      'SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)',
+    )
     .option('--demo', 'load the demo organisation (adds nothing twice)', false)
     .option('--seed <file>', 'load an organisation from a JSON file')
     .option('--catalog <file>', 'use the request-type catalog in this JSON file instead of the built-in one')
@@ -76,13 +79,21 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix serve --demo',
     'tix serve --port 0 --db :memory: --demo',
     'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0 --public-url https://support.example.com',
+    'TIX_DATABASE_URL=postgres://tix@db.internal:5432/tix tix serve --host 0.0.0.0 --public-url https://support.example.com',
   ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const { startServer, defaultDatabasePath } = await import('../server/serve.ts');
   const { InvalidFileError } = await import('../server/organisation-seed.ts');
-  const db = o.db ?? defaultDatabasePath(o.env);
+  const { DatabaseUnavailableError, displayDatabase, isPostgresUrl } = await import('../server/store/database-url.ts');
+  const db = o.db ?? (o.env.TIX_DATABASE_URL || defaultDatabasePath(o.env));
+  // a password given on the command line is readable by every user of the machine (ps): hide it from there at
+  // least, and say where it belongs
+  if (o.db && isPostgresUrl(o.db) && hasPassword(o.db)) {
+    process.title = `tix serve --db ${displayDatabase(o.db)}`;
+    o.io.err('tix serve: warning: a password in --db is visible to other users of this machine; use TIX_DATABASE_URL or PGPASSWORD\n');
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -93,15 +104,16 @@ export async function run(o: Options): Promise<void> {
       seed: o.seed,
       catalog: o.catalog,
       log: o.log,
+      progress: (line) => o.io.err(`tix serve: ${line}\n`),
       publicUrl: o.publicUrl,
       app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
     });
   } catch (err) {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
+    if (err instanceof DatabaseUnavailableError) throw databaseError(err);
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE')
       throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
-    if (/PostgreSQL is not supported/.test(e.message)) throw usageError(e.message);
     throw err;
   }
   // One write, the "listening on" line last: whoever waits for that line (scripts, the demo) has it all.
@@ -121,11 +133,33 @@ export async function run(o: Options): Promise<void> {
     banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
   if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host))
     banner += `ticket links point at ${server.app.services.publicUrl()}; give --public-url the address people reach this server at\n`;
-  o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${db})\n`);
+  o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${server.db})\n`);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) return resolve();
     o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   o.io.err('tix serve: shutting down\n');
   await server.close();
+}
+
+/** A URL that carries a password (in its user part, or as a `password=` parameter). */
+function hasPassword(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.password !== '' || u.searchParams.has('password');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A database tix serve cannot use, as the error the CLI prints (no stack trace, never the password): unreachable
+ * is transient (exit 6: start again later), a refused login is not permitted (exit 4), the rest is usage (exit 2).
+ */
+function databaseError(err: { problem: string; message: string; hint?: string }): TixError {
+  const details = { code: `database_${err.problem}`, hint: err.hint };
+  const message = `cannot start: ${err.message}`;
+  if (err.problem === 'unreachable') return transientError(message, details);
+  if (err.problem === 'refused') return authError(message, details);
+  return usageError(message, details);
 }

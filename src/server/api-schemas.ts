@@ -83,6 +83,11 @@ export const componentSchemas = {
     onBehalfOf: nullable(object({ email: text, name: nullable(text) })),
     createdAt: time,
     updatedAt: time,
+    closedAt: { ...nullable(time), description: 'when the ticket was closed; null while it is not' },
+    autoClosed: {
+      type: 'boolean',
+      description: 'closed by the server after the auto-close delay (resolved, then untouched), not by someone',
+    },
     unread: { type: 'integer', minimum: 0 },
     messageCount: { type: 'integer', minimum: 0 },
     fields: { type: 'object', additionalProperties: fieldValue },
@@ -106,6 +111,25 @@ export const componentSchemas = {
   },
   ReplyResult: object({ message: { $ref: '#/components/schemas/Message' }, ticket: { $ref: '#/components/schemas/Ticket' } }),
   ReadResult: object({ tickets: { type: 'integer' }, messages: { type: 'integer' } }),
+  Inbox: object(
+    {
+      total: object({ tickets: { type: 'integer', minimum: 0 }, messages: { type: 'integer', minimum: 0 } }),
+      items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+      nextCursor: nullable(text),
+      groups: {
+        type: 'array',
+        items: object({
+          key: text,
+          name: text,
+          tickets: { type: 'integer', minimum: 0 },
+          messages: { type: 'integer', minimum: 0 },
+          items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+          nextCursor: nullable(text),
+        }),
+      },
+    },
+    ['groups'],
+  ),
   Settings: object({ company: object({ siren, name: text }), markRead: { type: 'string', enum: ['manual', 'on-open'] } }),
   Contact: {
     allOf: [contactDraft, object({ id: { type: 'integer' }, createdAt: time, updatedAt: time })],

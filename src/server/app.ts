@@ -3,11 +3,13 @@ import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../core/errors.ts';
+import { BackgroundWorker } from './background.ts';
 import { ApiError, bodyTooLarge, notFound } from './errors.ts';
 import { duplicateKey, hasLoneSurrogate } from './json-body.ts';
 import { buildOpenApi, type Answer, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
@@ -37,6 +39,10 @@ export interface AppOptions {
   log?: boolean;
   catalog?: Catalog;
   tickets?: Partial<TicketOptions>;
+  /** how often each instance looks for background work: 30 s, or half the auto-close delay when that is shorter */
+  backgroundPeriodMs?: number;
+  /** problems a person must see even without --log (a background task failing) */
+  problems?: (message: string) => void;
   uploads?: Partial<UploadLimits>;
   /**
    * The address people reach this server at, for the links it gives out (ticket URLs). Never taken from a
@@ -52,6 +58,9 @@ export interface Exchange {
   response: { status: number; headers: Record<string, string | string[] | number | undefined>; body: unknown };
 }
 
+/** tickets closed per transaction by the auto-close task */
+const AUTO_CLOSE_BATCH = 200;
+
 export interface Services {
   store: Store;
   clock: Clock;
@@ -63,6 +72,8 @@ export interface Services {
   settings: SettingsService;
   contacts: ContactService;
   catalog: () => Catalog;
+  /** started by `tix serve` (startServer), not by buildApp: tests run it when they choose */
+  background: BackgroundWorker;
   /** the public base URL, without a trailing slash */
   publicUrl: () => string;
 }
@@ -116,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: new SettingsService(options.store),
     contacts: new ContactService(options.store, clock),
     catalog: () => catalog,
+    background: undefined as unknown as BackgroundWorker,
     publicUrl: () => {
       if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
       return listenUrl(app.server.address());
@@ -150,6 +162,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
+  services.background = new BackgroundWorker(
+    [
+      {
+        name: 'auto-close',
+        // a ticket closes at most one period after its delay (while any instance runs)
+        periodMs:
+          options.backgroundPeriodMs ??
+          Math.max(1000, Math.min(30_000, (options.tickets?.autoCloseMs ?? defaultTicketOptions.autoCloseMs) / 2)),
+        run: async () => {
+          const closed = await services.tickets.closeDue(AUTO_CLOSE_BATCH);
+          if (closed.length)
+            app.log.info({ task: 'auto-close', tickets: closed }, `closed ${closed.length} resolved tickets automatically`);
+          return { done: closed.length, full: closed.length === AUTO_CLOSE_BATCH };
+        },
+      },
+    ],
+    {
+      info: (facts, message) => app.log.info(facts, message),
+      error: (facts, message) => {
+        app.log.error(facts, message);
+        if (!options.log) options.problems?.(`${message}: ${(facts.err as Error | undefined)?.message ?? ''}`);
+      },
+    },
+  );
+  app.addHook('onClose', () => services.background.stop());
   app.decorate('services', services);
   const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
   const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));
@@ -212,6 +249,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refuseNonDecimalIds(req);
   });
 
+  // Nothing is acknowledged before it is durable: the store may commit a request's writes together with
+  // others' a moment after they return (group commit), and every answer waits for that commit.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await services.store.flush();
+      return payload;
+    } catch (err) {
+      req.log.error({ err }, 'commit failed');
+      void reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({ error: { code: 'internal', message: 'internal server error; the server log has the details' } });
+    }
+  });
+
   // Node answers "Expect: 100-continue" by itself, before any hook could refuse the request. Taking that
   // event over, the server promises 100 Continue only once the token is checked and the announced length fits.
   app.server.on('checkContinue', (req, res) => app.server.emit('request', req, res));
@@ -260,6 +310,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      inboxRoutes(api, services);
       settingsRoutes(api, services);
       contactRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));

@@ -19,6 +19,8 @@ export const TICKET_FIELDS = [
   'onBehalfOf',
   'createdAt',
   'updatedAt',
+  'closedAt',
+  'autoClosed',
   'unread',
   'messageCount',
   'fields',
@@ -103,7 +105,7 @@ export function renderTicket(io: IOStreams, env: Env, info: ProviderInfo, t: Tic
   if (t.unread > 0) lines.push(c.yellow(`${t.unread} unread message${t.unread === 1 ? '' : 's'}`));
   lines.push(
     c.dim(
-      `Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}`,
+      `Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}${t.closedAt ? ` · closed ${formatTime(io, t.closedAt)}${t.autoClosed ? ' (automatically, after being resolved)' : ''}` : ''}`,
     ),
   );
   if (t.followUpOf !== null) lines.push(c.dim(`Follows up ${info.showRef(String(t.followUpOf))}`));

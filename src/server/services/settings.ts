@@ -28,7 +28,7 @@ export class SettingsService {
     requireScope(p, 'settings:write');
     if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings');
     const c = await this.company(p, undefined);
-    if (change.markRead) await this.store.setMarkRead(c.id, change.markRead);
+    if (change.markRead) await this.store.settings.setMarkRead(c.id, change.markRead);
     // the answer is the change made, which a settings:write token may see
     const after = await this.company(p, undefined);
     return { company: { siren: after.siren, name: after.name }, markRead: after.markRead };

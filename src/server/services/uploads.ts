@@ -40,8 +40,8 @@ export class UploadService {
     const nameProblem = name === undefined || name === '' ? undefined : oneLineProblem(name);
     if (nameProblem) throw invalid([{ field: 'name', message: nameProblem }]);
     const now = this.clock.now();
-    await this.store.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
-    const record = await this.store.insertUpload(
+    await this.store.uploads.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
+    const record = await this.store.uploads.insertUpload(
       {
         publicId: `up_${randomBytes(16).toString('base64url')}`,
         userId: p.user.id,

@@ -2,11 +2,17 @@
 // is added instead. Types stay portable (INTEGER, TEXT; JSON kept as TEXT; times as RFC 3339 UTC text,
 // which sorts in time order) so the PostgreSQL store can mirror them.
 
+import { indexTickets, LEARN_INDEXED_TERMS, SEARCH_TABLES, UNREAD_INDEXES, UNREAD_TABLE, unreadRows } from './sqlite/derived.ts';
+
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** one script, or named steps that are reported as they run (a migration that rebuilds data on a large database) */
+  sql: string | Array<{ step: string; sql: string }>;
 }
+
+/** The migration that builds what search, the inbox and lists need at scale (issue 13): a long one on a large database. */
+export const SCALE_MIGRATION = 7;
 
 export const sqliteMigrations: Migration[] = [
   {
@@ -149,5 +155,45 @@ export const sqliteMigrations: Migration[] = [
     sql: `
       ALTER TABLE companies ADD COLUMN mark_read TEXT NOT NULL DEFAULT 'manual' CHECK (mark_read IN ('manual', 'on-open'));
     `,
+  },
+  {
+    version: 5,
+    name: 'tickets closed automatically; login attempts being checked',
+    sql: `
+      -- 1 when the server closed the ticket after the auto-close delay, 0 when someone closed it (or it is open)
+      ALTER TABLE tickets ADD COLUMN auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1));
+      -- login throttling per key: failures, and attempts admitted whose password is being checked (until
+      -- pending_until, in case their process died); replaces login_failures
+      CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL DEFAULT 0,
+        last_failed_at TEXT,
+        pending INTEGER NOT NULL DEFAULT 0,
+        pending_until TEXT
+      );
+      INSERT INTO login_throttle (key, count, last_failed_at) SELECT key, count, last_failed_at FROM login_failures;
+      DROP TABLE login_failures;
+    `,
+  },
+  // Version 6 is the e-mail notifications' (the notify branch): the numbers are kept apart so that either may land
+  // first; a database applies whichever it lacks, in order.
+  {
+    version: SCALE_MIGRATION,
+    name: 'at scale: search documents per ticket in activity order, unread counts per user, message counts',
+    // rebuilds from tickets, messages and read state: about a minute per million messages (see README, Growth)
+    sql: [
+      {
+        step: 'message counts',
+        sql: `
+          ALTER TABLE tickets ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+          UPDATE tickets SET message_count = (SELECT count(*) FROM messages m WHERE m.ticket_id = tickets.id);
+          CREATE INDEX users_role ON users(role);
+          CREATE INDEX memberships_establishment ON memberships(establishment_id, role);
+        `,
+      },
+      { step: 'unread counts per user', sql: `${UNREAD_TABLE}; ${unreadRows('1 = 1')}; ${UNREAD_INDEXES}` },
+      { step: 'search documents per ticket', sql: `DROP TABLE ticket_text; ${SEARCH_TABLES}; ${indexTickets('1 = 1')};` },
+      { step: 'search vocabulary', sql: LEARN_INDEXED_TERMS },
+    ],
   },
 ];
