@@ -21,6 +21,14 @@ export interface FieldSpec {
   default?: string | boolean;
   /** for kind "choice" */
   choices?: Array<{ value: string; label: string }>;
+  /** for kind "choice": several of the choices may be picked (the value is then a list) */
+  multiple?: boolean;
+  /**
+   * for the one-line text kinds: a regular expression (JavaScript syntax) the value must match, as helpdesks
+   * such as Request Tracker declare them; `patternHint` says in words what it wants
+   */
+  pattern?: string;
+  patternHint?: string;
   maxLength?: number;
   /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
   acknowledgement?: boolean;
@@ -408,8 +416,29 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
       .split(/[,\s]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-  if (field.kind === 'choice') return text.trim().toLowerCase();
+  if (field.kind === 'choice' && field.multiple)
+    return text
+      .split(',')
+      .map((s) => choiceValue(field, s))
+      .filter(Boolean);
+  if (field.kind === 'choice') return choiceValue(field, text);
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
+}
+
+/** The choice a text names, whatever its case ("HIGH" is "high"; "web portal" is "Web portal"). */
+function choiceValue(field: FieldSpec, text: string): string {
+  const wanted = text.trim().toLowerCase();
+  return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? wanted;
+}
+
+/** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (it is then not checked). */
+export function fieldPattern(field: Pick<FieldSpec, 'pattern'>): RegExp | undefined {
+  if (!field.pattern) return undefined;
+  try {
+    return new RegExp(field.pattern, 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 function urlProblem(value: string): string | undefined {
@@ -428,6 +457,11 @@ export function today(now = new Date()): string {
 
 /** Why one value does not fit its field, or undefined. Missing values are the caller's business. */
 export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date()): string | undefined {
+  if (field.kind === 'choice' && field.multiple) {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of choices';
+    const wrong = value.filter((v) => !field.choices?.some((c) => c.value === v));
+    return wrong.length ? `not among the choices: ${wrong.join(', ')}; any of ${field.choices?.map((c) => c.value).join(', ')}` : undefined;
+  }
   switch (field.kind) {
     case 'text':
     case 'longtext':
@@ -458,6 +492,9 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
+      const pattern = fieldPattern(field);
+      if (pattern && !pattern.test(value))
+        return field.patternHint ? `expected ${field.patternHint}` : `expected to match ${field.pattern}`;
       return undefined;
     }
     case 'boolean':

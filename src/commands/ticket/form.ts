@@ -18,7 +18,7 @@ import {
 } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
+import { askChoice, askChoices, askConfirm, askText } from '../../io/prompter.ts';
 
 /** What the user gave before any prompt: --from-json first, then flags on top. */
 export interface Draft {
@@ -39,6 +39,7 @@ export function flagFor(field: FieldSpec): string {
   if (field.id === 'summary') return '--summary TEXT';
   if (field.id === 'description') return '--description TEXT or --description-file FILE';
   if (field.kind === 'attachments') return '--attach FILE';
+  if (field.kind === 'choice' && field.multiple) return `--field ${field.id}=${field.choices?.map((c) => c.value).join(',')} (any of them)`;
   if (field.kind === 'choice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join('|')}`;
   if (field.kind === 'boolean') return `--field ${field.id}=true`;
   return `--field ${field.id}=VALUE`;
@@ -266,6 +267,15 @@ async function askField(
   };
   switch (field.kind) {
     case 'choice':
+      if (field.multiple) {
+        const picked = await askChoices(
+          io,
+          title,
+          (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
+          field.required,
+        );
+        return picked.length ? picked : undefined;
+      }
       return askChoice(
         io,
         title,

@@ -41,7 +41,15 @@ export async function run(o: Options): Promise<void> {
   }
   await printRows<FieldSpec>(o.io, type.fields, [
     { header: 'field', value: (f) => f.id },
-    { header: 'kind', value: (f) => (f.kind === 'choice' ? `choice: ${f.choices?.map((c) => c.value).join('|')}` : f.kind) },
+    {
+      header: 'kind',
+      value: (f) =>
+        f.kind !== 'choice'
+          ? f.kind
+          : f.multiple
+            ? `choices: ${f.choices?.map((c) => c.value).join(', ')}`
+            : `choice: ${f.choices?.map((c) => c.value).join('|')}`,
+    },
     { header: 'required', value: (f) => (f.required ? 'yes' : 'no') },
     { header: 'flag', value: (f) => flagFor(f), flexible: true },
     { header: 'label', value: (f) => label(f, o.env), flexible: true },
