@@ -21,7 +21,19 @@ export interface ProviderHarness {
    * For helpdesks reached over HTTP: the first request line of a ticket list, a create and a reply, so the
    * retry tests can fault exactly those through a proxy (e.g. /^POST \/api\/v1\/tickets$/).
    */
-  wire?: { list: RegExp; create: RegExp; reply: RegExp };
+  wire?: {
+    list: RegExp;
+    create: RegExp;
+    reply: RegExp;
+    /**
+     * What the provider does after a write whose answer was lost: sends it again with the same idempotency key
+     * (the helpdesk answers the repeat with the first result), or looks for what the first attempt recorded and
+     * sends nothing more (helpdesks without idempotency keys, such as Request Tracker). Default: resend.
+     */
+    afterLostAnswer?: 'resend' | 'look-up';
+    /** the CLI's request timeout during the retry tests (default 2 s; a slow helpdesk needs more) */
+    requestTimeoutMs?: number;
+  };
   /**
    * Why this helpdesk cannot run on this machine (not installed…), or undefined when it can. The suite is then
    * skipped with that reason, and fails instead under TIX_TEST_STRICT=1 (CI).
@@ -45,7 +57,7 @@ export interface Fixtures {
 }
 
 export interface RunningHelpdesk {
-  /** the web address `tix auth login --server` takes */
+  /** the web address `tix auth login --server` takes (it may have a path: https://rt.example.com/rt) */
   server: string;
   /** for helpdesks that live in the test process: the provider module the CLI uses instead of the registry */
   inProcess?: ProviderModule;
