@@ -428,7 +428,8 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
 /** The choice a text names, whatever its case ("HIGH" is "high"; "web portal" is "Web portal"). */
 function choiceValue(field: FieldSpec, text: string): string {
   const wanted = text.trim().toLowerCase();
-  return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? wanted;
+  // one that is none stays as typed, for the error message
+  return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? text.trim();
 }
 
 /** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (it is then not checked). */

@@ -508,6 +508,11 @@ export class RtBackend implements Backend {
     const said = rtMessages(res);
     if (said.some((m) => /Permission Denied/i.test(m))) throw rtErrors.permissionDenied(action, ref, res.status);
     const changed = said.some((m) => /Status changed|already the current value/i.test(m));
+    // RT says nothing at all when the ticket already has that status
+    if (!changed && said.length === 0) {
+      const current = await this.ticket(ref);
+      if (current.Status === wanted) return this.toTicket(current);
+    }
     if (!changed) {
       const refusal = said.find((m) => /status/i.test(m));
       throw refusal
