@@ -6,8 +6,32 @@ import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
 
-export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
-export const fieldKinds: readonly FieldKind[] = ['text', 'longtext', 'url', 'email', 'date', 'choice', 'boolean', 'urls', 'attachments'];
+// number and multichoice came with the helpdesks' forms (Jira's number fields, checkboxes and multi-selects).
+export type FieldKind =
+  | 'text'
+  | 'longtext'
+  | 'url'
+  | 'email'
+  | 'date'
+  | 'number'
+  | 'choice'
+  | 'multichoice'
+  | 'boolean'
+  | 'urls'
+  | 'attachments';
+export const fieldKinds: readonly FieldKind[] = [
+  'text',
+  'longtext',
+  'url',
+  'email',
+  'date',
+  'number',
+  'choice',
+  'multichoice',
+  'boolean',
+  'urls',
+  'attachments',
+];
 
 export interface FieldSpec {
   /** camelCase; `--field id=value` also accepts the kebab-case spelling */
@@ -19,10 +43,8 @@ export interface FieldSpec {
   kind: FieldKind;
   required: boolean;
   default?: string | boolean;
-  /** for kind "choice" */
+  /** for kinds "choice" and "multichoice" */
   choices?: Array<{ value: string; label: string }>;
-  /** for kind "choice": several of the choices may be picked (the value is then a list) */
-  multiple?: boolean;
   /**
    * for the one-line text kinds: a regular expression (JavaScript syntax) the value must match, as helpdesks
    * such as Request Tracker declare them; `patternHint` says in words what it wants
@@ -416,7 +438,7 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
       .split(/[,\s]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-  if (field.kind === 'choice' && field.multiple)
+  if (field.kind === 'multichoice')
     return text
       .split(',')
       .map((s) => choiceValue(field, s))
@@ -458,17 +480,13 @@ export function today(now = new Date()): string {
 
 /** Why one value does not fit its field, or undefined. Missing values are the caller's business. */
 export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date()): string | undefined {
-  if (field.kind === 'choice' && field.multiple) {
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of choices';
-    const wrong = value.filter((v) => !field.choices?.some((c) => c.value === v));
-    return wrong.length ? `not among the choices: ${wrong.join(', ')}; any of ${field.choices?.map((c) => c.value).join(', ')}` : undefined;
-  }
   switch (field.kind) {
     case 'text':
     case 'longtext':
     case 'email':
     case 'url':
     case 'date':
+    case 'number':
     case 'choice': {
       if (typeof value !== 'string') return 'expected text';
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
@@ -496,6 +514,14 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       const pattern = fieldPattern(field);
       if (pattern && !pattern.test(value))
         return field.patternHint ? `expected ${field.patternHint}` : `expected to match ${field.pattern}`;
+      if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
+        return `expected a number, e.g. 12 or 2.5`;
+      return undefined;
+    }
+    case 'multichoice': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of choices';
+      const unknown = value.filter((v) => !field.choices?.some((c) => c.value === v));
+      if (unknown.length) return `${unknown.join(', ')}: not among ${field.choices?.map((c) => c.value).join(', ')}`;
       return undefined;
     }
     case 'boolean':
@@ -611,7 +637,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       if (typeof f.required !== 'boolean') bad(`${fat}.required`, 'expected true or false');
       if (typeof f.label !== 'string' || !f.label) bad(`${fat}.label`, 'expected a label');
       if (
-        f.kind === 'choice' &&
+        (f.kind === 'choice' || f.kind === 'multichoice') &&
         (!Array.isArray(f.choices) ||
           f.choices.length === 0 ||
           !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))

@@ -26,11 +26,10 @@ export interface ProviderHarness {
     create: RegExp;
     reply: RegExp;
     /**
-     * What the provider does after a write whose answer was lost: sends it again with the same idempotency key
-     * (the helpdesk answers the repeat with the first result), or looks for what the first attempt recorded and
-     * sends nothing more (helpdesks without idempotency keys, such as Request Tracker). Default: resend.
+     * How a create whose answer was lost is recovered: sent again with its idempotency key (`replay`, the
+     * default), or looked for on a helpdesk without keys (`lookup`: found there, it is never sent twice).
      */
-    afterLostAnswer?: 'resend' | 'look-up';
+    recovery?: 'replay' | 'lookup';
     /** the CLI's request timeout during the retry tests (default 2 s; a slow helpdesk needs more) */
     requestTimeoutMs?: number;
   };

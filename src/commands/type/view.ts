@@ -44,11 +44,9 @@ export async function run(o: Options): Promise<void> {
     {
       header: 'kind',
       value: (f) =>
-        f.kind !== 'choice'
-          ? f.kind
-          : f.multiple
-            ? `choices: ${f.choices?.map((c) => c.value).join(', ')}`
-            : `choice: ${f.choices?.map((c) => c.value).join('|')}`,
+        f.kind === 'choice' || f.kind === 'multichoice'
+          ? `${f.kind}: ${f.choices?.map((c) => c.value).join(f.kind === 'choice' ? '|' : ',')}`
+          : f.kind,
     },
     { header: 'required', value: (f) => (f.required ? 'yes' : 'no') },
     { header: 'flag', value: (f) => flagFor(f), flexible: true },

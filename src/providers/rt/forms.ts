@@ -136,7 +136,7 @@ export function toFieldSpec(cf: RtCustomField, id: string): FieldSpec | undefine
     case 'Select': {
       const values = Array.isArray(cf.Values) ? cf.Values : [];
       if (values.length === 0) return { ...base, kind: 'text' };
-      return { ...base, kind: 'choice', choices: values.map((v) => ({ value: v, label: v })), ...(multiple ? { multiple: true } : {}) };
+      return { ...base, kind: multiple ? 'multichoice' : 'choice', choices: values.map((v) => ({ value: v, label: v })) };
     }
     case 'Text':
     case 'Wikitext':
@@ -173,7 +173,7 @@ export function queueForm(queue: RtQueue, definitions: Map<string, RtCustomField
     const spec = toFieldSpec(cf, id);
     if (!spec) continue;
     fields.push(spec);
-    customFields.set(id, { name: cf.Name, multiple: spec.kind === 'choice' ? Boolean(spec.multiple) : false });
+    customFields.set(id, { name: cf.Name, multiple: spec.kind === 'multichoice' });
   }
   fields.push(attachments);
   return {

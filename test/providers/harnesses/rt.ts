@@ -32,7 +32,7 @@ export const harness: ProviderHarness = {
     create: /^POST \/rt\/REST\/2\.0\/ticket$/,
     reply: /^POST \/rt\/REST\/2\.0\/ticket\/\d+\/correspond$/,
     // RT has no idempotency keys: after a lost answer tix looks for what it recorded instead of sending again
-    afterLostAnswer: 'look-up',
+    recovery: 'lookup',
     // RT takes seconds to file a ticket on a loaded two-core machine
     requestTimeoutMs: 60_000,
   },
