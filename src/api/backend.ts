@@ -34,6 +34,12 @@ import type {
 export interface WriteOptions {
   /** the same key and the same request give the first result back, never a second write */
   idempotencyKey?: string;
+  /**
+   * the key was made by tix for this one command (no --idempotency-key): no earlier request can have used it,
+   * and it only has to hold across the command's own retries. Helpdesks without idempotency keys of their own
+   * (Request Tracker) then skip the look-up before the first attempt.
+   */
+  keyGenerated?: boolean;
 }
 
 export interface Download {

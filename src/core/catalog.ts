@@ -45,6 +45,12 @@ export interface FieldSpec {
   default?: string | boolean;
   /** for kinds "choice" and "multichoice" */
   choices?: Array<{ value: string; label: string }>;
+  /**
+   * for the one-line text kinds: a regular expression (JavaScript syntax) the value must match, as helpdesks
+   * such as Request Tracker declare them; `patternHint` says in words what it wants
+   */
+  pattern?: string;
+  patternHint?: string;
   maxLength?: number;
   /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
   acknowledgement?: boolean;
@@ -435,10 +441,27 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
   if (field.kind === 'multichoice')
     return text
       .split(',')
-      .map((s) => s.trim().toLowerCase())
+      .map((s) => choiceValue(field, s))
       .filter(Boolean);
-  if (field.kind === 'choice') return text.trim().toLowerCase();
+  if (field.kind === 'choice') return choiceValue(field, text);
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
+}
+
+/** The choice a text names, whatever its case ("HIGH" is "high"; "web portal" is "Web portal"). */
+function choiceValue(field: FieldSpec, text: string): string {
+  const wanted = text.trim().toLowerCase();
+  // one that is none stays as typed, for the error message
+  return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? text.trim();
+}
+
+/** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (it is then not checked). */
+export function fieldPattern(field: Pick<FieldSpec, 'pattern'>): RegExp | undefined {
+  if (!field.pattern) return undefined;
+  try {
+    return new RegExp(field.pattern, 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 function urlProblem(value: string): string | undefined {
@@ -488,6 +511,9 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
+      const pattern = fieldPattern(field);
+      if (pattern && !pattern.test(value))
+        return field.patternHint ? `expected ${field.patternHint}` : `expected to match ${field.pattern}`;
       if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
         return `expected a number, e.g. 12 or 2.5`;
       return undefined;

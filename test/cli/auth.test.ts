@@ -198,10 +198,7 @@ describe('providers', () => {
   });
 
   it('a provider not in this version of tix is refused cleanly: exit 7, named, nothing stored', async () => {
-    for (const [name, shown] of [
-      ['rt', 'Request Tracker'],
-      ['zendesk', 'Zendesk'],
-    ] as const) {
+    for (const [name, shown] of [['zendesk', 'Zendesk']] as const) {
       const env = isolatedEnv();
       const r = await tix(['auth', 'login', '--provider', name, '--server', 'https://helpdesk.example.com', '--with-token'], {
         env,
@@ -213,7 +210,7 @@ describe('providers', () => {
         code: 'provider_unavailable',
         exitCode: 7,
         provider: name,
-        hint: expect.stringMatching(/^available: tix, jira-sm\b/),
+        hint: 'available: tix, rt, jira-sm',
       });
       expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'config.json'))).toThrow();
     }

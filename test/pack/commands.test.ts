@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/io/iostreams.ts';
 import { type Result, repoRoot, spawnProgram, tempDir } from '../helpers/cli.ts';
+import { RT_REQUIREMENT, RT_START_TIMEOUT, rtInstalled, startRt } from '../helpers/rt.ts';
+import { skipUnless } from '../helpers/strict.ts';
 import { startJiraSmStub } from '../helpers/vendors/jira-sm.ts';
 import { type Installation, installGlobally, pack } from './installed.ts';
 
@@ -294,6 +296,28 @@ describe('the installed package (npm pack, npm install -g)', () => {
     await tix(['auth', 'logout']);
     await tix(['auth', 'status'], { code: 4 });
   });
+
+  // the provider's code is a chunk of its own, loaded only when a profile uses it: it must ship and load
+  it.skipIf(skipUnless(rtInstalled(), RT_REQUIREMENT))(
+    'tix auth login --provider rt, then type list, ticket create / view against Request Tracker 5',
+    async () => {
+      const rt = await startRt();
+      const asRt = (args: string[], opts: { stdin?: string } = {}) => tix(['--profile', 'rt', ...args], opts);
+      await asRt(['auth', 'login', '--provider', 'rt', '--server', rt.url, '--with-token', '--insecure-storage'], {
+        stdin: rt.users.alice.token,
+      });
+      expect((await asRt(['type', 'list', '--json', 'id'])).json()).toContainEqual({ id: 'questions' });
+      const summary = `Installed ${Date.now().toString(36)}`;
+      const ref = (
+        await asRt(['ticket', 'create', '--type', 'questions', '--summary', summary, '--description', 'From the package', '--json', 'ref'])
+      ).json().ref;
+      expect((await asRt(['ticket', 'view', ref, '--json', 'summary,createdBy'])).json()).toEqual({
+        summary,
+        createdBy: { email: 'alice@acme.test', name: 'Alice Martin' },
+      });
+    },
+    RT_START_TIMEOUT,
+  );
 
   it('every command of the tree ran through its success path', () => {
     // a command with subcommands is a group: its subcommands are the commands
