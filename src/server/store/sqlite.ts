@@ -4,9 +4,10 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
 import type { FieldValues, Status } from '../../api/types.ts';
 import { SqliteContactStore } from './sqlite/contacts.ts';
-import { searchTerms } from './shared.ts';
+import { searchTerms, statusChangeKind } from './shared.ts';
 import { placeholders, SqliteDatabase, type Row } from './sqlite/database.ts';
 import { SqliteIdentityStore } from './sqlite/identity.ts';
+import { insertEvent, SqliteNotificationStore } from './sqlite/notifications.ts';
 import { SqliteSettingsStore } from './sqlite/settings.ts';
 import { SqliteUploadStore, toAttachment } from './sqlite/uploads.ts';
 import type {
@@ -38,6 +39,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
   readonly uploads: SqliteUploadStore;
   readonly tickets: TicketStore = this;
   readonly reads: ReadStateStore = this;
+  readonly notifications: SqliteNotificationStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -53,6 +55,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
     this.settings = new SqliteSettingsStore(this.sql);
     this.contacts = new SqliteContactStore(this.sql);
     this.uploads = new SqliteUploadStore(this.sql);
+    this.notifications = new SqliteNotificationStore(this.sql, this.contacts);
   }
 
   async close(): Promise<void> {
@@ -128,6 +131,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
             const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
             this.attachUploads(messageId, t.uploadIds);
             this.updateStatus(ticketId, next, t.at);
+            insertEvent(this.sql, { ticketId, kind: 'reply', actorId: t.createdById, status: next, at: t.at });
             if (t.idempotency) {
               this.run(
                 'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -161,6 +165,13 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
         const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
         this.attachUploads(messageId, t.uploadIds);
         this.run('INSERT INTO ticket_text (ticket_id, body) VALUES (?, ?)', ticketId, t.summary);
+        insertEvent(this.sql, {
+          ticketId,
+          kind: t.followUpOf === null ? 'created' : 'follow-up',
+          actorId: t.createdById,
+          status: 'sent',
+          at: t.at,
+        });
         if (t.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
@@ -207,6 +218,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
         const messageId = this.insertMessage(m.ticketId, m.authorId, m.body, m.at);
         this.attachUploads(messageId, m.uploadIds);
         this.updateStatus(m.ticketId, next, m.at);
+        insertEvent(this.sql, { ticketId: m.ticketId, kind: 'reply', actorId: m.authorId, status: next, at: m.at });
         if (m.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -248,6 +260,7 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
     ticketId: number,
     decide: (current: Status) => Status | { refused: string },
     at: string,
+    actorId?: number,
   ): Promise<{ status: Status } | { refused: string }> {
     return this.transaction(() => {
       const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', ticketId);
@@ -255,20 +268,26 @@ export class SqliteStore implements Store, TicketStore, ReadStateStore {
       const next = decide(row.status as Status);
       if (typeof next !== 'string') return next;
       if (next !== row.status) this.updateStatus(ticketId, next, at);
+      const kind = statusChangeKind(row.status as Status, next);
+      if (kind) insertEvent(this.sql, { ticketId, kind, actorId: actorId ?? null, status: next, at });
       return { status: next };
     });
   }
 
   async closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]> {
     // one writer at a time on SQLite: the UPDATE itself is the claim
-    return this.all<Row>(
-      `UPDATE tickets SET status = 'closed', closed_at = ?, auto_closed = 1
-       WHERE id IN (SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= ? ORDER BY resolved_at LIMIT ?)
-       RETURNING id`,
-      at,
-      cutoff,
-      limit,
-    ).map((r) => Number(r.id));
+    return this.transaction(() => {
+      const ids = this.all<Row>(
+        `UPDATE tickets SET status = 'closed', closed_at = ?, auto_closed = 1
+         WHERE id IN (SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= ? ORDER BY resolved_at LIMIT ?)
+         RETURNING id`,
+        at,
+        cutoff,
+        limit,
+      ).map((r) => Number(r.id));
+      for (const ticketId of ids) insertEvent(this.sql, { ticketId, kind: 'auto-closed', actorId: null, status: 'closed', at });
+      return ids;
+    });
   }
 
   private ticketSelect(where: string, order = ''): string {

@@ -1,5 +1,5 @@
 import type { Status } from '../../../core/status.ts';
-import { searchTerms } from '../shared.ts';
+import { searchTerms, statusChangeKind } from '../shared.ts';
 import type {
   Idempotency,
   ImportedTicket,
@@ -14,6 +14,7 @@ import type {
   WriteResult,
 } from '../store.ts';
 import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
+import { insertEvent } from './notifications.ts';
 import { toAttachment } from './uploads.ts';
 
 const UPLOAD_TAKEN = { refused: 'an attachment was already used by another message; upload it again' } as const;
@@ -131,6 +132,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
           const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
           await this.attachUploads(tx, messageId, t.uploadIds);
           await this.updateStatus(tx, ticketId, next, t.at);
+          await insertEvent(tx, { ticketId, kind: 'reply', actorId: t.createdById, status: next, at: t.at });
           await this.recordKey(tx, t.createdById, t.idempotency, ticketId, messageId);
           return { ticketId, replayed: false, deduplicated: true };
         }
@@ -155,6 +157,13 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       const ticketId = Number(row!.id);
       const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
       await this.attachUploads(tx, messageId, t.uploadIds);
+      await insertEvent(tx, {
+        ticketId,
+        kind: t.followUpOf === null ? 'created' : 'follow-up',
+        actorId: t.createdById,
+        status: 'sent',
+        at: t.at,
+      });
       await this.recordKey(tx, t.createdById, t.idempotency, ticketId, null);
       return { ticketId, replayed: false };
     });
@@ -240,6 +249,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       const messageId = await this.insertMessage(tx, m.ticketId, m.authorId, m.body, m.at);
       await this.attachUploads(tx, messageId, m.uploadIds);
       await this.updateStatus(tx, m.ticketId, next, m.at);
+      await insertEvent(tx, { ticketId: m.ticketId, kind: 'reply', actorId: m.authorId, status: next, at: m.at });
       await this.recordKey(tx, m.authorId, m.idempotency, m.ticketId, messageId);
       return { messageId, replayed: false };
     });
@@ -249,6 +259,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     ticketId: number,
     decide: (current: Status) => Status | { refused: string },
     at: string,
+    actorId?: number,
   ): Promise<{ status: Status } | { refused: string }> {
     return this.db.transaction(async (tx) => {
       const row = await tx.one('SELECT status FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
@@ -256,6 +267,8 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       const next = decide(row.status as Status);
       if (typeof next !== 'string') return next;
       if (next !== row.status) await this.updateStatus(tx, ticketId, next, at);
+      const kind = statusChangeKind(row.status as Status, next);
+      if (kind) await insertEvent(tx, { ticketId, kind, actorId: actorId ?? null, status: next, at });
       return { status: next };
     });
   }
@@ -263,12 +276,19 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
   async closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]> {
     // SKIP LOCKED: instances sweeping at once take disjoint tickets; a ticket being replied to is left for the
     // next sweep, which finds it reopened or still resolved
+    // the closings and their notification events commit together
     const rows = await this.db.query(
-      `UPDATE tickets SET status = 'closed', closed_at = $1, auto_closed = true
-       WHERE id IN (
-         SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= $2 ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED
-       ) AND status = 'resolved'
-       RETURNING id`,
+      `WITH closed AS (
+         UPDATE tickets SET status = 'closed', closed_at = $1, auto_closed = true
+         WHERE id IN (
+           SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= $2 ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED
+         ) AND status = 'resolved'
+         RETURNING id
+       ), told AS (
+         INSERT INTO notification_events (ticket_id, kind, actor_id, status, at, next_attempt_at)
+         SELECT id, 'auto-closed', NULL, 'closed', $1, $1 FROM closed
+       )
+       SELECT id FROM closed`,
       [at, cutoff, limit],
     );
     return rows.map((r) => Number(r.id));
