@@ -49,6 +49,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
     name: 'PGPASSWORD',
     meaning: 'tix serve: the PostgreSQL password when the URL has none (also PGHOST, PGPORT, PGUSER, PGDATABASE)',
   },
+  {
+    name: 'TIX_SMTP_URL',
+    meaning: "tix serve's SMTP server for notification e-mails when --smtp is not given: smtp://user:password@host:port",
+  },
 ];
 
 /** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */
