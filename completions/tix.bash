@@ -69,6 +69,9 @@ _tix_arity() {
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
     'serve/--public-url') REPLY='1' ;;
+    'serve/--smtp') REPLY='1' ;;
+    'serve/--mail-from') REPLY='1' ;;
+    'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
@@ -171,9 +174,9 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') REPLY='-v --version --profile --no-input -h --help' ;;
-    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url -h --help --profile --no-input' ;;
+    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url --smtp --mail-from -h --help --profile --no-input' ;;
     'auth') REPLY='-h --help --profile --no-input' ;;
-    'auth login') REPLY='--server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
+    'auth login') REPLY='--provider --server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
     'auth logout') REPLY='-h --help --profile --no-input' ;;
     'auth status') REPLY='--json -h --help --profile --no-input' ;;
     'auth token') REPLY='-h --help --profile --no-input' ;;
@@ -227,6 +230,7 @@ _tix_values() {
     'serve/--db') _tix_files ;;
     'serve/--seed') _tix_files ;;
     'serve/--catalog') _tix_files ;;
+    'auth login/--provider') _tix_add 'tix rt jira-sm zendesk' ;;
     'token create/--scope') _tix_add 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write' ;;
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
@@ -235,7 +239,7 @@ _tix_values() {
     'ticket create/--attach') _tix_files ;;
     'ticket create/--from-json') _tix_files ;;
     'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
-    'ticket list/--status') _tix_add 'sent answered open resolved closed' ;;
+    'ticket list/--status') _tix_dynamic statuses ;;
     'ticket list/--type') _tix_dynamic types ;;
     'ticket view/#1') _tix_dynamic ticket-ids ;;
     'ticket reply/--body-file') _tix_files ;;
@@ -244,7 +248,7 @@ _tix_values() {
     'ticket resolve/#1') _tix_dynamic ticket-ids ;;
     'ticket close/#1') _tix_dynamic ticket-ids ;;
     'ticket reopen/#1') _tix_dynamic ticket-ids ;;
-    'ticket read/--status') _tix_add 'sent answered open resolved closed' ;;
+    'ticket read/--status') _tix_dynamic statuses ;;
     'ticket read/--type') _tix_dynamic types ;;
     'ticket read/#1') _tix_dynamic ticket-ids ;;
     'ticket unread/#1') _tix_dynamic ticket-ids ;;

@@ -206,6 +206,12 @@ function __tix_arity
             echo '1'
         case 'serve/--public-url'
             echo '1'
+        case 'serve/--smtp'
+            echo '1'
+        case 'serve/--mail-from'
+            echo '1'
+        case 'auth login/--provider'
+            echo '1'
         case 'auth login/--server'
             echo '1'
         case 'auth login/--email'
@@ -383,7 +389,7 @@ complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when 
 complete -c tix -n '__tix_cmd ""' -a 'contact' -d 'The account\'s contacts by type: commercial, accounting, technical, fraud, chargebacks'
 complete -c tix -n '__tix_cmd ""' -a 'config' -d 'Local preferences: default profile, editor, pager, colour, output format'
 complete -c tix -n '__tix_cmd ""' -a 'inbox' -d 'Tickets with messages you have not read, newest first, with counts (grouped with --by)'
-complete -c tix -n '__tix_cmd ""' -a 'api' -d 'Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)'
+complete -c tix -n '__tix_cmd ""' -a 'api' -d 'Make an authenticated request to the helpdesk\'s API and print the answer (JSON pretty-printed on a terminal)'
 complete -c tix -n '__tix_cmd ""' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish (also in completions/)'
 complete -c tix -n '__tix_cmd ""' -a 'version' -d 'Print tix\'s version, and with --server the configured server\'s'
 complete -c tix -n '__tix_cmd ""' -a 'help' -d 'Help on a command, or on a topic: exit-codes, environment'
@@ -400,16 +406,20 @@ complete -c tix -n '__tix_in "serve"' -l catalog -r -F -d 'use the request-type 
 complete -c tix -n '__tix_in "serve"' -l auto-close-after -x -d 'close resolved tickets after this long'
 complete -c tix -n '__tix_in "serve"' -l log -d 'log one line per request to stderr'
 complete -c tix -n '__tix_in "serve"' -l public-url -x -d 'the address people reach this server at, for ticket links (default: http://HOST:PORT)'
+complete -c tix -n '__tix_in "serve"' -l smtp -x -d 'send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)'
+complete -c tix -n '__tix_in "serve"' -l mail-from -x -d 'the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)'
 complete -c tix -n '__tix_in "serve"' -s h -l help -d 'display help for command'
 
 # tix auth
-complete -c tix -n '__tix_cmd "auth"' -a 'login' -d 'Log in to a tix server and keep the token in the OS keychain'
+complete -c tix -n '__tix_cmd "auth"' -a 'login' -d 'Log in to a helpdesk (tix serve by default) and keep the token in the OS keychain'
 complete -c tix -n '__tix_cmd "auth"' -a 'logout' -d 'Revoke the session on the server and forget the stored token'
-complete -c tix -n '__tix_cmd "auth"' -a 'status' -d 'Show the server, account, establishments and where the token comes from'
+complete -c tix -n '__tix_cmd "auth"' -a 'status' -d 'Show the server and its provider, the account, establishments and where the token comes from'
 complete -c tix -n '__tix_cmd "auth"' -a 'token' -d 'Print the token tix uses, for scripts'
 complete -c tix -n '__tix_in "auth"' -s h -l help -d 'display help for command'
 
 # tix auth login
+complete -c tix -n '__tix_in "auth login"' -l provider -x -d 'the helpdesk behind the server: tix, rt, jira-sm, zendesk (default: the profile\'s, else tix)'
+complete -c tix -n '__tix_in "auth login"' -l provider -x -a 'tix rt jira-sm zendesk'
 complete -c tix -n '__tix_in "auth login"' -l server -x -d 'server URL (default: the profile\'s, else http://127.0.0.1:8787)'
 complete -c tix -n '__tix_in "auth login"' -l email -x -d 'account e-mail'
 complete -c tix -n '__tix_in "auth login"' -l password-stdin -d 'read the password from standard input'
@@ -421,7 +431,7 @@ complete -c tix -n '__tix_in "auth login"' -s h -l help -d 'display help for com
 complete -c tix -n '__tix_in "auth logout"' -s h -l help -d 'display help for command'
 
 # tix auth status
-complete -c tix -n '__tix_in "auth status"' -l json -d 'print JSON (fields: server, profile, user, company, establishments, tokenSource, token)'
+complete -c tix -n '__tix_in "auth status"' -l json -d 'print JSON (fields: server, provider, profile, user, company, establishments, tokenSource, token)'
 complete -c tix -n '__tix_in "auth status"' -s h -l help -d 'display help for command'
 
 # tix auth token
@@ -497,19 +507,19 @@ complete -c tix -n '__tix_in "ticket create"' -l field -x -d 'any form field (re
 complete -c tix -n '__tix_in "ticket create"' -l attach -r -F -d 'attach a file (repeatable; at most 10 files of 10 MiB)'
 complete -c tix -n '__tix_in "ticket create"' -l idempotency-key -x -d 'a retry with the same key returns the same ticket instead of filing a second one'
 complete -c tix -n '__tix_in "ticket create"' -l from-json -r -F -d 'read the whole request from a JSON file, or - for standard input'
-complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -d 'file a new ticket that follows up a closed one'
+complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -d 'file a new ticket that follows up a closed one (its reference)'
 complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -a '(__tix_dynamic ticket-ids)'
 complete -c tix -n '__tix_in "ticket create"' -l from-ci -d 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new'
 complete -c tix -n '__tix_in "ticket create"' -l dedupe -d 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one'
 complete -c tix -n '__tix_in "ticket create"' -l dry-run -d 'print the request that would be sent, and send nothing'
-complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket create"' -l web -d 'once filed, open the ticket\'s page in your browser (the web view is read-only: the request is filed here)'
 complete -c tix -n '__tix_in "ticket create"' -s h -l help -d 'display help for command'
 
 # tix ticket list
-complete -c tix -n '__tix_in "ticket list"' -l status -x -d 'only these statuses (sent, answered, open, resolved, closed); repeat or separate with commas'
-complete -c tix -n '__tix_in "ticket list"' -l status -x -a 'sent answered open resolved closed'
-complete -c tix -n '__tix_want "ticket list" "--status"' -x -a 'sent answered open resolved closed'
+complete -c tix -n '__tix_in "ticket list"' -l status -x -d 'only these statuses: the helpdesk\'s own (tix serve: sent, answered, open, resolved, closed) or categories (new, open, waiting, resolved, closed); repeat or separate with commas'
+complete -c tix -n '__tix_in "ticket list"' -l status -x -a '(__tix_dynamic statuses)'
+complete -c tix -n '__tix_want "ticket list" "--status"' -x -a '(__tix_dynamic statuses)'
 complete -c tix -n '__tix_in "ticket list"' -l type -x -d 'only this request type'
 complete -c tix -n '__tix_in "ticket list"' -l type -x -a '(__tix_dynamic types)'
 complete -c tix -n '__tix_in "ticket list"' -l category -x -d 'only this category'
@@ -521,12 +531,12 @@ complete -c tix -n '__tix_in "ticket list"' -l since -x -d 'activity since a dat
 complete -c tix -n '__tix_in "ticket list"' -l unread -d 'only tickets with messages you have not read'
 complete -c tix -n '__tix_in "ticket list"' -l limit -x -d 'at most this many tickets'
 complete -c tix -n '__tix_in "ticket list"' -l all -d 'every matching ticket, fetched page by page'
-complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for command'
 
 # tix ticket view
 complete -c tix -n '__tix_in "ticket view"' -l no-mark-read -d 'never mark the messages read, even when the organisation marks them read on opening'
-complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url, messages)'
+complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url, messages)'
 complete -c tix -n '__tix_in "ticket view"' -l web -d 'open the ticket\'s page in your browser (BROWSER, else the system\'s opener)'
 complete -c tix -n '__tix_in "ticket view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -541,26 +551,26 @@ complete -c tix -n '__tix_in "ticket reply"' -s h -l help -d 'display help for c
 complete -c tix -n '__tix_arg "ticket reply" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket resolve
-complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket resolve"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket resolve" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket close
-complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket close"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket close" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket reopen
-complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, status, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket reopen"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket reopen" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket read
 complete -c tix -n '__tix_in "ticket read"' -l message -x -d 'only up to this message (from ticket view --json)'
 complete -c tix -n '__tix_in "ticket read"' -l all -d 'every ticket with unread messages matching the filters'
-complete -c tix -n '__tix_in "ticket read"' -l status -x -d 'only these statuses (sent, answered, open, resolved, closed); repeat or separate with commas'
-complete -c tix -n '__tix_in "ticket read"' -l status -x -a 'sent answered open resolved closed'
-complete -c tix -n '__tix_want "ticket read" "--status"' -x -a 'sent answered open resolved closed'
+complete -c tix -n '__tix_in "ticket read"' -l status -x -d 'only these statuses: the helpdesk\'s own (tix serve: sent, answered, open, resolved, closed) or categories (new, open, waiting, resolved, closed); repeat or separate with commas'
+complete -c tix -n '__tix_in "ticket read"' -l status -x -a '(__tix_dynamic statuses)'
+complete -c tix -n '__tix_want "ticket read" "--status"' -x -a '(__tix_dynamic statuses)'
 complete -c tix -n '__tix_in "ticket read"' -l type -x -d 'only this request type'
 complete -c tix -n '__tix_in "ticket read"' -l type -x -a '(__tix_dynamic types)'
 complete -c tix -n '__tix_in "ticket read"' -l category -x -d 'only this category'

@@ -1,5 +1,7 @@
 import type { Catalog, RequestType } from '../core/catalog.ts';
 import type { StatusAction } from '../core/status.ts';
+import type { HttpClient, HttpSettings } from './http.ts';
+import { type Capability, type ProviderInfo, unsupported } from './provider.ts';
 import type {
   Attachment,
   Contact,
@@ -22,6 +24,7 @@ import type {
   Settings,
   Ticket,
   TicketQuery,
+  TicketRef,
   TicketWithMessages,
   TokenInfo,
 } from './types.ts';
@@ -34,47 +37,127 @@ export interface WriteOptions {
 export interface Download {
   name: string;
   contentType: string;
+  /** hex SHA-256 the helpdesk announced, when it does */
   sha256?: string;
   data: Buffer;
 }
 
-/**
- * What the CLI needs from a support backend. The tix provider speaks to `tix serve`; adapters for other
- * helpdesks implement the same interface, so commands never know which one they talk to.
- */
-export interface Backend {
-  readonly server: string;
-  serverInfo(): Promise<ServerInfo>;
-  login(email: string, password: string): Promise<LoginResult>;
-  logout(): Promise<void>;
-  me(): Promise<Me>;
-  establishments(): Promise<Establishment[]>;
-  createToken(input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken>;
-  listTokens(): Promise<TokenInfo[]>;
-  revokeToken(id: number): Promise<void>;
+/** Filing, finding, reading and answering tickets. */
+export interface TicketsApi {
+  list(query: TicketQuery): Promise<Page<Ticket>>;
+  /** markRead 'auto' applies the company's mark-read setting (on-open marks what is returned as read) */
+  view(ref: TicketRef, opts?: { markRead?: 'auto' | 'never' }): Promise<TicketWithMessages>;
+  /** throws IdempotencyConflictError when the key filed another request */
+  create(ticket: NewTicket, opts?: WriteOptions): Promise<Created<Ticket>>;
+  /** throws TicketClosedError when the ticket takes no more replies */
+  reply(ref: TicketRef, reply: NewReply, opts?: WriteOptions): Promise<Created<Message> & { ticket: Ticket }>;
+  changeStatus(ref: TicketRef, action: StatusAction): Promise<Ticket>;
+  /** stores a file to attach to a ticket or reply (by the returned id) */
+  upload(name: string, data: Uint8Array): Promise<Attachment>;
+  download(ref: TicketRef, attachmentId: string): Promise<Download>;
+}
 
+/** The request-type catalog and each type's form. */
+export interface RequestTypesApi {
   catalog(): Promise<Catalog>;
   requestType(id: string): Promise<RequestType>;
-  listTickets(query: TicketQuery): Promise<Page<Ticket>>;
-  /** markRead 'auto' applies the company's mark-read setting (on-open marks what is returned as read) */
-  ticket(id: number, opts?: { markRead?: 'auto' | 'never' }): Promise<TicketWithMessages>;
-  createTicket(ticket: NewTicket, opts?: WriteOptions): Promise<Created<Ticket>>;
-  reply(id: number, reply: NewReply, opts?: WriteOptions): Promise<Created<Message> & { ticket: Ticket }>;
-  changeStatus(id: number, action: StatusAction): Promise<Ticket>;
-  upload(name: string, data: Uint8Array): Promise<Attachment>;
-  download(ticketId: number, attachmentId: string): Promise<Download>;
-  markRead(id: number, upToMessageId?: number): Promise<number>;
-  markUnread(id: number): Promise<number | null>;
+}
+
+/** Which messages each person has read (seed 002). */
+export interface ReadStateApi {
+  markRead(ref: TicketRef, upToMessageId?: number | string): Promise<number>;
+  markUnread(ref: TicketRef): Promise<number | string | null>;
   /** marks read every message of the tickets matching the filters */
   readAll(query: TicketQuery): Promise<ReadResult>;
-  settings(company?: string): Promise<Settings>;
-  updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
+}
 
-  listContacts(query: ContactQuery): Promise<Contact[]>;
-  contact(id: number): Promise<Contact>;
-  createContact(contact: NewContact): Promise<Contact>;
-  updateContact(id: number, patch: ContactPatch): Promise<Contact>;
-  removeContact(id: number): Promise<void>;
+/** The company's contacts by type (seed 003). */
+export interface ContactsApi {
+  list(query: ContactQuery): Promise<Contact[]>;
+  get(id: number): Promise<Contact>;
+  create(contact: NewContact): Promise<Contact>;
+  update(id: number, patch: ContactPatch): Promise<Contact>;
+  remove(id: number): Promise<void>;
   /** the plan to reach the declared contacts; applied all or nothing unless dryRun */
-  applyContacts(input: ContactApplyInput): Promise<ContactApplyResult>;
+  apply(input: ContactApplyInput): Promise<ContactApplyResult>;
+}
+
+/** Personal access tokens for CI. */
+export interface TokensApi {
+  create(input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken>;
+  list(): Promise<TokenInfo[]>;
+  revoke(id: number): Promise<void>;
+}
+
+/** Organisation settings (seed 002). */
+export interface SettingsApi {
+  get(company?: string): Promise<Settings>;
+  update(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
+}
+
+/** The establishments the user administers. */
+export interface OrganisationApi {
+  establishments(): Promise<Establishment[]>;
+}
+
+/** Each capability and the part of the Backend that serves it. */
+export interface CapabilityApis {
+  tickets: TicketsApi;
+  requestTypes: RequestTypesApi;
+  readState: ReadStateApi;
+  contacts: ContactsApi;
+  tokens: TokensApi;
+  settings: SettingsApi;
+  organisation: OrganisationApi;
+}
+
+/**
+ * What the CLI needs from a helpdesk. Every provider gives identity (who am I, log out); each capability it
+ * declares is a part of its own, absent otherwise, so a command asks for what it needs (`need`) and a helpdesk
+ * that cannot serve it is refused with one message naming the provider. Providers answer with the shapes of
+ * src/api/types.ts and throw domain errors (TicketClosedError, IdempotencyConflictError…), never their wire
+ * codes; what they return has been cleaned of terminal control characters (src/api/clean.ts).
+ */
+export interface Backend extends Partial<CapabilityApis> {
+  readonly provider: ProviderInfo;
+  /** the server as configured (its web address) */
+  readonly server: string;
+  serverInfo(): Promise<ServerInfo>;
+  me(): Promise<Me>;
+  /** exchanges an e-mail and password for a token (providers with `login.password`) */
+  login?(email: string, password: string): Promise<LoginResult>;
+  /** revokes the session on the helpdesk, when it has sessions */
+  logout(): Promise<void>;
+}
+
+/** The part of the backend that serves a capability, or the provider's refusal (exit 7). */
+export function need<C extends Capability>(backend: Backend, capability: C): CapabilityApis[C] {
+  const api = backend[capability] as CapabilityApis[C] | undefined;
+  if (!api) throw unsupported(backend.provider, capability);
+  return api;
+}
+
+/** Where and as whom to connect. */
+export interface Connection {
+  /** the helpdesk's web address as configured */
+  server: string;
+  /** the stored or given credential; none for an anonymous backend (to log in) */
+  credential?: { token: string; email?: string };
+  /** the generic HTTP settings: timeouts, retries, debug, Ctrl-C */
+  http: HttpSettings;
+}
+
+/** A provider: its declaration (info, in the main bundle) and its code (loaded on first use). */
+export interface ProviderModule {
+  info: ProviderInfo;
+  /** the helpdesk's backend (src/providers/registry.ts wraps it in the cleaning wrapper) */
+  connect(connection: Connection): Backend;
+  /** an authenticated HTTP client of its API, for raw calls (tix api) */
+  http(connection: Connection): HttpClient;
+}
+
+/** What each src/providers/<name>/index.ts exports as `implementation`: the code, given its declaration. */
+export interface ProviderImplementation {
+  connect(connection: Connection, info: ProviderInfo): Backend;
+  http(connection: Connection): HttpClient;
 }

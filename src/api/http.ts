@@ -1,7 +1,6 @@
 import * as http from 'node:http';
 import type { Agent as HttpAgent, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Env } from '../io/iostreams.ts';
-import { stripControls } from '../core/text.ts';
 import { VERSION } from '../version.ts';
 import {
   authError,
@@ -22,10 +21,8 @@ import {
 // TLS costs a few milliseconds to load: only an https:// server pays for it.
 const https = (): typeof import('node:https') => process.getBuiltinModule('node:https');
 
-export interface HttpClientOptions {
-  /** the server's base URL, e.g. http://127.0.0.1:8787 */
-  server: string;
-  token?: string;
+/** The generic settings: what every provider's client shares (the factory and tests set them). */
+export interface HttpSettings {
   env: Env;
   connectTimeoutMs?: number;
   /** the longest silence allowed while waiting for, or reading, an answer */
@@ -36,6 +33,29 @@ export interface HttpClientOptions {
   debug?: (line: string) => void;
   /** Ctrl-C: aborts requests in flight and pending retries */
   signal?: AbortSignal;
+}
+
+/** What an error answer says, in a provider's own envelope. */
+export interface ErrorEnvelope {
+  message?: string;
+  code?: string;
+  fields?: FieldProblem[];
+  /** anything else it says (e.g. the id of a ticket), passed on to the JSON error line */
+  data?: Record<string, unknown>;
+}
+
+/** The provider's own part: where its API lives, how it authenticates, how it words errors. */
+export interface HttpClientOptions extends HttpSettings {
+  /** the server's web address as configured, e.g. http://127.0.0.1:8787 */
+  server: string;
+  /** the API's path under it, e.g. /api/v1 (tix serve) or /REST/2.0 (Request Tracker) */
+  basePath?: string;
+  /** the Authorization header's value, e.g. "Bearer …" or "Basic …" */
+  authorization?: string;
+  /** how messages name the server ("the tix server") and what to check when it cannot be reached */
+  wording?: { name: string; unreachableHint: string };
+  /** reads the helpdesk's error envelope; without it, the status line is the message */
+  parseError?: (res: RawResponse) => ErrorEnvelope | undefined;
 }
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -79,13 +99,20 @@ class NetworkFailure extends Error {
 }
 
 /**
- * The HTTP client every backend call goes through. Reads, and writes that carry an idempotency key, are
- * retried with exponential backoff that honours Retry-After. A write without a key is retried only when it
- * provably never left (connection refused); when its answer is lost the outcome is reported as unknown
- * (exit 6) with a way to check, never guessed.
+ * The HTTP client every provider's calls go through: the generic part (timeouts, retries, Retry-After, proxy,
+ * debug). What belongs to one helpdesk (its API path, its authentication header, its error envelope, how
+ * messages name it) comes in the options, from the provider.
+ *
+ * Reads, and writes that carry an idempotency key, are retried with exponential backoff that honours
+ * Retry-After. A write without a key is retried only when it provably never left (connection refused); when its
+ * answer is lost the outcome is reported as unknown (exit 6) with a way to check, never guessed.
  */
 export class HttpClient {
   readonly server: string;
+  /** the provider's API path under the server, e.g. /api/v1 */
+  readonly basePath: string;
+  /** the API's base URL: the server and the provider's API path */
+  readonly base: string;
   private readonly options: HttpClientOptions;
   private readonly retries: number;
   private readonly secure: boolean;
@@ -99,6 +126,8 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     this.options = options;
     this.server = options.server.replace(/\/+$/, '');
+    this.basePath = options.basePath ?? '';
+    this.base = `${this.server}${this.basePath}`;
     this.retries = options.retries ?? 3;
     this.secure = this.server.startsWith('https:');
     this.shown = withoutPassword(this.server);
@@ -114,7 +143,7 @@ export class HttpClient {
   }
 
   url(path: string, query?: Query): URL {
-    const u = new URL(`${this.server}/api/v1${path}`);
+    const u = new URL(`${this.base}${path}`);
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v === undefined || v === false) continue;
       for (const item of [v].flat()) u.searchParams.append(k, String(item));
@@ -132,7 +161,7 @@ export class HttpClient {
   /** The final response whatever its status (after retries); only network failures throw. */
   async raw(method: string, path: string, opts: RequestOptions = {}): Promise<RawResponse> {
     const headers: OutgoingHttpHeaders = { accept: 'application/json', 'user-agent': `tix/${VERSION}`, ...opts.headers };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (this.options.authorization) headers.authorization = this.options.authorization;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
     let body: Uint8Array | undefined;
     if (opts.body !== undefined) {
@@ -283,11 +312,12 @@ export class HttpClient {
   private networkError(method: string, err: NetworkFailure, opts: RequestOptions): TixError {
     const what = describeNetworkCode(err.code);
     const isWrite = method !== 'GET' && method !== 'HEAD';
+    const wording = this.options.wording ?? { name: 'the server', unreachableHint: 'check that --server / TIX_SERVER is right' };
     if (!err.sent || !isWrite) {
-      return transientError(`cannot reach the tix server at ${this.shown}: ${what}`, {
+      return transientError(`cannot reach ${wording.name} at ${this.shown}: ${what}`, {
         code: 'unreachable',
         cause: err,
-        hint: `${isWrite ? 'nothing was sent; ' : ''}check that the server runs (tix serve) and that --server / TIX_SERVER is right, then try again`,
+        hint: `${isWrite ? 'nothing was sent; ' : ''}${wording.unreachableHint}, then try again`,
         data: { server: this.shown, network: err.code },
       });
     }
@@ -303,32 +333,23 @@ export class HttpClient {
     });
   }
 
-  /** Maps an HTTP error answer to the CLI's exit codes, keeping the server's message and field list. */
+  /** Maps an HTTP error answer to the CLI's exit codes, keeping the helpdesk's message and field list. */
   errorFor(method: string, res: RawResponse): TixError {
-    let message = `the server answered ${res.status}`;
-    let code: string | undefined;
-    let fields: FieldProblem[] | undefined;
-    let data: Record<string, unknown> | undefined;
+    let envelope: ErrorEnvelope | undefined;
     try {
-      const parsed = JSON.parse(res.body.toString('utf8')) as {
-        error?: { code?: string; message?: string; fields?: FieldProblem[] } & Record<string, unknown>;
-      };
-      // the server's words end up in a terminal: no control characters
-      if (parsed.error?.message) message = stripControls(parsed.error.message);
-      code = parsed.error?.code;
-      fields = parsed.error?.fields;
-      // anything else the server says about the error (e.g. ticketId) travels on
-      const { code: _c, message: _m, fields: _f, ...rest } = parsed.error ?? {};
-      if (Object.keys(rest).length) data = rest;
+      envelope = this.options.parseError?.(res);
     } catch {
-      /* not our envelope: keep the status line */
+      /* not the envelope the provider knows: keep the status line */
     }
-    const details = { code, fields, status: res.status, data };
+    // (the helpdesk's words are cleaned of control characters by the wrapper every backend goes through, and
+    // by tix api: src/api/clean.ts)
+    const message = envelope?.message ?? `the server answered ${res.status}`;
+    const details = { code: envelope?.code, fields: envelope?.fields, status: res.status, data: envelope?.data };
     // redirects are not followed (the token would go along): the server URL is likely the wrong one
     if (res.status >= 300 && res.status < 400) {
       const location = res.headers.location;
       return usageError(
-        `the server answered ${res.status}, a redirect${location ? ` to ${stripControls(String(location)).slice(0, 200)}` : ''}; tix does not follow redirects: check the server URL (${this.shown})`,
+        `the server answered ${res.status}, a redirect${location ? ` to ${String(location).slice(0, 200)}` : ''}; tix does not follow redirects: check the server URL (${this.shown})`,
         { ...details, code: 'redirect', hint: 'log in again with the exact API address: tix auth login --server URL (or set TIX_SERVER)' },
       );
     }

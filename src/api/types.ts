@@ -1,10 +1,15 @@
-// The JSON shapes the API speaks and `--json` prints. Field names are part of the public surface
-// (camelCase, English, stable): add fields, never rename or remove one.
+// The client's view of any helpdesk: the shapes providers return and `--json` prints. Field names are part of
+// the public surface (camelCase, English, stable): add fields, never rename or remove one. tix serve's own
+// wire format is in src/providers/tix/wire.ts; for everything but tickets it is exactly these shapes.
+import type { FieldValues } from '../core/catalog.ts';
 import type { ContactDraft } from '../core/contact-input.ts';
 import type { ContactType } from '../core/contacts.ts';
 import type { Locale } from '../core/i18n.ts';
+import type { AuthorRole, Role } from '../core/roles.ts';
+import type { MarkReadPolicy } from '../core/settings.ts';
+import type { StatusCategory } from '../core/status.ts';
 
-export type UserRole = 'admin' | 'agent' | 'employee';
+export type { FieldValues, MarkReadPolicy, Role, StatusCategory };
 
 export interface Establishment {
   siret: string;
@@ -17,9 +22,12 @@ export interface Person {
   name: string;
 }
 
+/** session: from tix auth login; pat: a personal access token (tix token create) */
+export type TokenKind = 'session' | 'pat';
+
 export interface TokenInfo {
   id: number;
-  kind: 'session' | 'pat';
+  kind: TokenKind;
   name: string;
   /** the first characters of the token, enough to recognise it */
   prefix: string;
@@ -31,17 +39,18 @@ export interface TokenInfo {
 }
 
 export interface Me {
-  user: Person & { role: UserRole };
+  user: Person & { role: Role };
   company: { siren: string; name: string } | null;
-  /** the establishments this user administers (all of them for an agent) */
+  /** the establishments this user administers (all of them for an agent); none on helpdesks without them */
   establishments: Establishment[];
-  token: Pick<TokenInfo, 'kind' | 'name' | 'scopes' | 'expiresAt'>;
+  /** what the helpdesk says about the token in use, when it says anything */
+  token: Pick<TokenInfo, 'kind' | 'name' | 'scopes' | 'expiresAt'> | null;
 }
 
 export interface LoginResult {
   token: string;
   expiresAt: string;
-  user: Person & { role: UserRole };
+  user: Person & { role: Role };
 }
 
 export interface CreatedToken extends TokenInfo {
@@ -55,16 +64,26 @@ export interface ServerInfo {
   apiVersion: string;
 }
 
-export type Status = 'sent' | 'answered' | 'open' | 'resolved' | 'closed';
-export type FieldValues = Record<string, string | boolean | string[]>;
+/**
+ * A ticket reference as people type it and providers parse it: `123` on tix serve, Request Tracker and
+ * Zendesk, `SD-42` on Jira. Opaque to commands: only the provider knows its syntax.
+ */
+export type TicketRef = string;
 
 export interface Ticket {
-  id: number;
-  status: Status;
+  /** the helpdesk's own id: a number on tix serve (and Request Tracker, Zendesk) */
+  id: number | string;
+  /** the reference to type in tix commands (`tix ticket view REF`): "42" on tix serve, "SD-42" on Jira */
+  ref: TicketRef;
+  /** the helpdesk's own status name (tix serve: sent, answered, open, resolved, closed) */
+  status: string;
+  /** what the status means, the same on every helpdesk: new, open, waiting, resolved, closed */
+  statusCategory: StatusCategory;
   type: string;
   category: string;
   summary: string;
-  establishment: { siret: string; name: string };
+  /** null on helpdesks without establishments */
+  establishment: { siret: string; name: string } | null;
   createdBy: Person;
   /** the person the request is for, when not its creator */
   onBehalfOf: { email: string; name: string | null } | null;
@@ -79,8 +98,8 @@ export interface Ticket {
   messageCount: number;
   /** the form values of the ticket's type, beyond summary and description */
   fields: FieldValues;
-  /** the closed ticket this one follows up */
-  followUpOf: number | null;
+  /** the reference of the closed ticket this one follows up (tix serve keeps it a number, like `id`) */
+  followUpOf: number | TicketRef | null;
   url: string;
 }
 
@@ -89,12 +108,14 @@ export interface Attachment {
   name: string;
   size: number;
   contentType: string;
-  sha256: string;
+  /** hex SHA-256 of the content, when the helpdesk gives one (downloads are then checked against it) */
+  sha256?: string;
 }
 
 export interface Message {
-  id: number;
-  author: Person & { role: UserRole };
+  /** the helpdesk's id, in the order messages were written */
+  id: number | string;
+  author: Person & { role: AuthorRole };
   /** written by someone else and not read by you (when you opened the ticket) */
   unread: boolean;
   body: string;
@@ -106,15 +127,16 @@ export interface TicketWithMessages extends Ticket {
   messages: Message[];
 }
 
-/** What `POST /tickets` takes. `fields` holds every form value, summary and description included. */
+/** A request to file. `fields` holds every form value, summary and description included. */
 export interface NewTicket {
   type: string;
   /** SIRET; may be left out by an admin of a single establishment */
   establishment?: string;
   fields: FieldValues;
-  /** upload ids from POST /uploads */
+  /** ids of uploads (TicketsApi.upload) */
   attachments?: string[];
-  followUpOf?: number;
+  /** the closed ticket this one follows up */
+  followUpOf?: TicketRef;
   /** reply to an open ticket of the same type and establishment with the same summary instead of opening one */
   dedupe?: boolean;
 }
@@ -125,7 +147,8 @@ export interface NewReply {
 }
 
 export interface TicketQuery {
-  status?: Status[];
+  /** the provider's status names (commands turn categories into names first) */
+  status?: string[];
   type?: string;
   category?: string;
   /** SIRET */
@@ -145,8 +168,6 @@ export interface ReadResult {
   tickets: number;
   messages: number;
 }
-
-export type MarkReadPolicy = 'manual' | 'on-open';
 
 /** Organisation settings (seed 002). */
 export interface Settings {
@@ -265,5 +286,3 @@ export interface ContactApplyResult {
 export const tokenScopes = ['tickets:read', 'tickets:write', 'contacts:read', 'contacts:write', 'settings:read', 'settings:write'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 export const defaultPatScopes: TokenScope[] = ['tickets:read', 'tickets:write'];
-
-export const API_VERSION = '1';

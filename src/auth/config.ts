@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { defaultProvider, type ProviderName, parseProviderName, providerNames } from '../api/provider.ts';
 import { usageError } from '../core/errors.ts';
 import type { Env } from '../io/iostreams.ts';
 
@@ -12,6 +13,8 @@ export type TokenStorage = 'keychain' | 'file';
 
 export interface Profile {
   server: string;
+  /** the helpdesk behind the server (tix auth login --provider); tix serve when absent */
+  provider?: ProviderName;
   email?: string;
   tokenStorage?: TokenStorage;
 }
@@ -178,6 +181,7 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         server: { type: 'string', pattern: '^https?://' },
+        provider: { enum: providerNames },
         email: { type: 'string' },
         tokenStorage: { enum: ['keychain', 'file'] },
       },
@@ -218,6 +222,12 @@ export async function updateConfig(env: Env, change: (conf: import('conf').defau
 
 export function profileName(env: Env, flag: string | undefined, config: ConfigData): string {
   return flag || env.TIX_PROFILE || config.defaultProfile || DEFAULT_PROFILE;
+}
+
+/** TIX_PROVIDER beats the profile's provider, which beats tix serve. */
+export function providerFor(env: Env, profile: Profile | undefined): ProviderName {
+  if (env.TIX_PROVIDER?.trim()) return parseProviderName(env.TIX_PROVIDER, 'TIX_PROVIDER');
+  return profile?.provider ?? defaultProvider;
 }
 
 /** TIX_SERVER beats the profile, which beats the local `tix serve` default. Trailing slashes are dropped. */

@@ -1,5 +1,6 @@
+import type { ProviderName } from '../api/provider.ts';
 import type { Env } from '../io/iostreams.ts';
-import { configDir, serverFor, updateConfig, type ConfigData, type TokenStorage } from './config.ts';
+import { configDir, type ConfigData, providerFor, serverFor, type TokenStorage, updateConfig } from './config.ts';
 import { keychainDelete, keychainGet, keychainSet } from './keychain.ts';
 import { fileTokenDelete, fileTokenGet, fileTokenSet } from './token-file.ts';
 
@@ -8,6 +9,7 @@ export type TokenSource = 'env' | 'keychain' | 'file';
 export interface Session {
   profile: string;
   server: string;
+  provider: ProviderName;
   email?: string;
   token: string;
   source: TokenSource;
@@ -21,31 +23,32 @@ export interface Session {
 export async function resolveSession(env: Env, profileName: string, config: ConfigData): Promise<Session | undefined> {
   const profile = config.profiles?.[profileName];
   const server = serverFor(env, profile);
-  if (env.TIX_TOKEN) return { profile: profileName, server, email: profile?.email, token: env.TIX_TOKEN.trim(), source: 'env' };
+  const provider = providerFor(env, profile);
+  if (env.TIX_TOKEN) return { profile: profileName, server, provider, email: profile?.email, token: env.TIX_TOKEN.trim(), source: 'env' };
   if (!profile?.email || serverFor({}, profile) !== server) return undefined;
   if (profile.tokenStorage === 'file') {
     const entry = fileTokenGet(configDir(env), profileName);
     return entry && entry.server === server
-      ? { profile: profileName, server, email: entry.email, token: entry.token, source: 'file' }
+      ? { profile: profileName, server, provider, email: entry.email, token: entry.token, source: 'file' }
       : undefined;
   }
   const token = await keychainGet(server, profile.email);
-  return token ? { profile: profileName, server, email: profile.email, token, source: 'keychain' } : undefined;
+  return token ? { profile: profileName, server, provider, email: profile.email, token, source: 'keychain' } : undefined;
 }
 
 /** Stores the token first, then records the profile: a failed keychain write leaves nothing behind. */
 export async function saveSession(
   env: Env,
   profileName: string,
-  s: { server: string; email: string; token: string },
+  s: { server: string; provider: ProviderName; email: string; token: string },
   storage: TokenStorage,
   previous?: ConfigData,
 ): Promise<void> {
   if (storage === 'keychain') await keychainSet(s.server, s.email, s.token);
-  else fileTokenSet(configDir(env), profileName, s);
+  else fileTokenSet(configDir(env), profileName, { server: s.server, email: s.email, token: s.token });
   await updateConfig(env, (conf) => {
     const profiles = { ...(conf.get('profiles') ?? {}) };
-    profiles[profileName] = { server: s.server, email: s.email, tokenStorage: storage };
+    profiles[profileName] = { server: s.server, provider: s.provider, email: s.email, tokenStorage: storage };
     conf.set('profiles', profiles);
   });
   // A login that moved the token from one store to the other must not leave the old copy behind.
@@ -62,7 +65,7 @@ export async function forgetSession(env: Env, profileName: string, config: Confi
   else if (profile.email) await keychainDelete(serverFor({}, profile), profile.email);
   await updateConfig(env, (conf) => {
     const profiles = { ...(conf.get('profiles') ?? {}) };
-    profiles[profileName] = { server: profile.server };
+    profiles[profileName] = { server: profile.server, ...(profile.provider ? { provider: profile.provider } : {}) };
     conf.set('profiles', profiles);
   });
 }

@@ -26,6 +26,11 @@ export async function main(argv: string[], io: IOStreams, env: Env, overrides: F
 }
 
 export { createIOStreams, type StreamsInit };
+/**
+ * The kernel's errors, for a provider that lives outside this bundle (the tests' in-memory helpdesk): the
+ * commands recognise domain errors by class, so such a provider must throw these very classes.
+ */
+export * as kernelErrors from '../core/errors.ts';
 
 /** Prints an error for people (and, when stderr is not a terminal, one JSON line for tools); returns the exit code. */
 export function reportError(io: IOStreams, env: Env, err: unknown): number {

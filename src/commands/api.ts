@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../core/errors.ts';
+import { cleanError } from '../api/clean.ts';
 import { stripControls, stripControlsDeep } from '../core/text.ts';
 import type { HttpClient, Query, RawResponse, RequestOptions } from '../api/http.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
@@ -28,8 +29,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('api')
-    .description('Make an authenticated request to the tix API and print the answer (JSON pretty-printed on a terminal)')
-    .argument('<path>', 'a path under /api/v1, e.g. tickets/42 (a leading /api/v1 is accepted)')
+    .description("Make an authenticated request to the helpdesk's API and print the answer (JSON pretty-printed on a terminal)")
+    .argument('<path>', 'a path under the API base (/api/v1 on tix serve), e.g. tickets/42 (a leading /api/v1 is accepted)')
     .addOption(
       completeWith(
         new Option('-X, --method <method>', 'HTTP method (default: GET, or POST with --field or --input unless --paginate)'),
@@ -92,21 +93,23 @@ function parsePairs(list: string[], flag: string, separator: string, example: st
   });
 }
 
-/** The path under /api/v1; a full URL must point at the configured server (the token goes nowhere else). */
-export function apiPath(input: string, server: string): string {
+/**
+ * The path under the helpdesk's API base (/api/v1 on tix serve); a full URL must point at the configured
+ * server (the token goes nowhere else).
+ */
+export function apiPath(input: string, server: string, basePath = '/api/v1'): string {
   let p = input.trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
-    const base = `${server}/api/v1`;
+    const base = `${server}${basePath}`;
     if (p !== base && !p.startsWith(`${base}/`) && !p.startsWith(`${base}?`)) {
-      throw usageError(`PATH: ${p} is not an API URL of the configured server ${server}; give a path under /api/v1, e.g. tickets/42`);
+      throw usageError(`PATH: ${p} is not an API URL of the configured server ${server}; give a path under ${basePath}, e.g. tickets/42`);
     }
     p = p.slice(base.length);
   }
-  p = p
-    .replace(/^\/+/, '')
-    .replace(/^api\/v1(?=$|[/?])/, '')
-    .replace(/^\/+/, '');
-  return `/${p}`;
+  const prefix = basePath.replace(/^\/+/, '');
+  p = p.replace(/^\/+/, '');
+  if (prefix && (p === prefix || p.startsWith(`${prefix}/`) || p.startsWith(`${prefix}?`))) p = p.slice(prefix.length);
+  return `/${p.replace(/^\/+/, '')}`;
 }
 
 function grouped<T>(pairs: Array<[string, T]>): Record<string, T | T[]> {
@@ -126,7 +129,7 @@ export async function run(o: Options): Promise<void> {
   if (!/^[A-Z]+$/.test(method)) throw usageError(`--method: expected an HTTP method such as ${methods.join(', ')}, got "${o.method}"`);
   if (o.paginate && method !== 'GET') throw usageError('--paginate follows the pages of a GET; it cannot be combined with another method');
   const http = await o.http();
-  const path = apiPath(o.path, http.server);
+  const path = apiPath(o.path, http.server, http.basePath);
 
   const fieldsInQuery = method === 'GET' || method === 'HEAD' || o.input !== undefined;
   const request: RequestOptions = { headers };
@@ -146,7 +149,7 @@ export async function run(o: Options): Promise<void> {
     const res = await http.raw(method, path, request);
     report(o, res);
     print(o.io, res);
-    if (res.status >= 400) throw http.errorFor(method, res);
+    if (res.status >= 400) throw cleanError(http.errorFor(method, res));
     return;
   }
   const items: unknown[] = [];
@@ -156,7 +159,7 @@ export async function run(o: Options): Promise<void> {
     report(o, res);
     if (res.status >= 400) {
       print(o.io, res);
-      throw http.errorFor('GET', res);
+      throw cleanError(http.errorFor('GET', res));
     }
     const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
     if (!page || !Array.isArray(page.items))

@@ -1,5 +1,7 @@
 import { Argument, type Command } from 'commander';
-import type { Backend } from '../api/backend.ts';
+import { type Backend, need } from '../api/backend.ts';
+import type { ProviderInfo } from '../api/provider.ts';
+import { type StatusCategory, statusCategoryMeanings, statusWords } from '../core/status.ts';
 import type { ConfigData } from '../auth/config.ts';
 import { dynamicKinds, type DynamicKind } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -11,6 +13,8 @@ export interface Options {
   what: DynamicKind;
   /** a backend that gives up fast: no retries, short timeouts */
   backend: () => Promise<Backend>;
+  /** what the profile's provider declares (statuses complete without a network call) */
+  providerInfo: () => ProviderInfo;
   config: () => ConfigData;
   timeoutMs?: number;
 }
@@ -26,7 +30,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('__complete', { hidden: true })
     .description('Print completion candidates, one per line (used by the completion scripts)')
     .addArgument(new Argument('<what>', dynamicKinds.join(', ')).choices(dynamicKinds))
-    .action(async (what: DynamicKind) => runF({ io: f.io, what, backend: f.quickBackend, config: f.config }));
+    .action(async (what: DynamicKind) => runF({ io: f.io, what, backend: f.quickBackend, providerInfo: f.providerInfo, config: f.config }));
   return examples(cmd, ['tix __complete ticket-ids', 'tix __complete types']);
 }
 
@@ -50,8 +54,16 @@ async function candidates(o: Options): Promise<string[]> {
     case 'profiles':
       return Object.entries(o.config().profiles ?? {}).map(([name, p]) => `${name}\t${p.email ? `${p.email} on ` : ''}${p.server}`);
     case 'types':
-      return (await (await o.backend()).catalog()).types.map((t) => `${t.id}\t${clean(t.label)} (${t.category})`);
+      return (await need(await o.backend(), 'requestTypes').catalog()).types.map((t) => `${t.id}\t${clean(t.label)} (${t.category})`);
     case 'ticket-ids':
-      return (await (await o.backend()).listTickets({ limit: 50 })).items.map((t) => `${t.id}\t${clean(t.summary)} (${t.status})`);
+      return (await need(await o.backend(), 'tickets').list({ limit: 50 })).items.map((t) => `${t.ref}\t${clean(t.summary)} (${t.status})`);
+    case 'statuses': {
+      // the helpdesk's own names, then the categories that work everywhere
+      const info = o.providerInfo();
+      return statusWords(info.statuses).map((word) => {
+        const own = info.statuses.find((s) => s.name === word);
+        return `${word}\t${own ? own.category : `any ${word} status: ${statusCategoryMeanings[word as StatusCategory]}`}`;
+      });
+    }
   }
 }

@@ -1,7 +1,9 @@
 import { Argument, type Command } from 'commander';
 import type { Backend } from '../api/backend.ts';
+import type { ProviderInfo } from '../api/provider.ts';
 import type { OptionSpec } from '../cli/completion/spec.ts';
 import { exitCodeMeanings, usageError } from '../core/errors.ts';
+import { statusWords } from '../core/status.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
@@ -16,6 +18,8 @@ export interface Options {
   tree: () => Promise<Command>;
   /** a backend that gives up fast, for the request-type schemas of help --json */
   backend: () => Promise<Backend>;
+  /** what the profile's provider declares: the --status words of help --json */
+  providerInfo: () => ProviderInfo;
 }
 
 /** Every environment variable tix reads. README's table is checked against this list by a test. */
@@ -23,6 +27,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'TIX_SERVER', meaning: "server URL; overrides the profile's (a stored token is only sent to the server it came from)" },
   { name: 'TIX_TOKEN', meaning: 'token to use instead of the stored one (CI: a personal access token from a secret)' },
   { name: 'TIX_PROFILE', meaning: 'profile to use, like --profile' },
+  {
+    name: 'TIX_PROVIDER',
+    meaning: "the helpdesk behind TIX_SERVER: tix (default), rt, jira-sm, zendesk; overrides the profile's (CI with TIX_TOKEN)",
+  },
   {
     name: 'TIX_CONFIG_DIR',
     meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
@@ -71,7 +79,15 @@ export function register(parent: Command, f: Factory, tree: () => Command, runF 
       'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas',
     )
     .action(async (topic: string[], opts: { json?: boolean }) => {
-      await runF({ io: f.io, topic, root: parent, json: Boolean(opts.json), tree: async () => tree(), backend: f.quickBackend });
+      await runF({
+        io: f.io,
+        topic,
+        root: parent,
+        json: Boolean(opts.json),
+        tree: async () => tree(),
+        backend: f.quickBackend,
+        providerInfo: f.providerInfo,
+      });
     });
   return examples(cmd, [
     'tix help exit-codes',
@@ -124,9 +140,16 @@ async function printTree(o: Options): Promise<void> {
   ]);
   const spec = commandSpec(root);
   const { path: under } = findCommand(root, o.topic);
+  // --status words depend on the profile's helpdesk: its own statuses, then the categories
+  let statuses: string[] | undefined;
+  try {
+    statuses = statusWords(o.providerInfo().statuses);
+  } catch {
+    /* a provider not in this version of tix: no choices to list */
+  }
   const options = (list: OptionSpec[]) =>
     list.map((opt) => {
-      const choices = choicesOf(opt.values);
+      const choices = opt.values?.kind === 'dynamic' && opt.values.what === 'statuses' ? statuses : choicesOf(opt.values);
       return {
         flags: opt.flags,
         description: opt.description,
@@ -137,7 +160,7 @@ async function printTree(o: Options): Promise<void> {
   const commands = flatten(spec).filter((c) => c.path !== '' && (under === '' || c.path === under || c.path.startsWith(`${under} `)));
   const requestTypes = await o
     .backend()
-    .then((b) => b.catalog())
+    .then((b) => b.requestTypes?.catalog() ?? null)
     .catch(() => null);
   const tree = {
     version: VERSION,

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Backend } from '../api/backend.ts';
+import { type Backend, need } from '../api/backend.ts';
 import { usageError } from '../core/errors.ts';
 import type { Ticket } from '../api/types.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
@@ -24,7 +24,8 @@ export interface InboxGroup {
   name: string;
   tickets: number;
   messages: number;
-  ids: number[];
+  /** the tickets' ids, as in items */
+  ids: Array<Ticket['id']>;
 }
 
 export interface Inbox {
@@ -42,17 +43,25 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .action(async (opts: { by?: string; json?: boolean }) => {
       if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type')
         throw usageError(`--by: expected establishment or type, got "${opts.by}"`);
-      await runF({ io: f.io, env: f.env, backend: f.backend, by: opts.by as GroupBy | undefined, json: Boolean(opts.json) });
+      await runF({
+        io: f.io,
+        env: f.env,
+        backend: () => f.backend('tickets', 'readState'),
+        by: opts.by as GroupBy | undefined,
+        json: Boolean(opts.json),
+      });
     });
   return examples(cmd, ['tix inbox', 'tix inbox --by establishment', 'tix inbox --json | jq .total.messages']);
 }
 
 /** Every ticket holding unread messages (all pages), grouped and counted. */
 export async function loadInbox(backend: Backend, by?: GroupBy): Promise<Inbox> {
+  const tickets = need(backend, 'tickets');
+  need(backend, 'readState');
   const items: Ticket[] = [];
   let cursor: string | undefined;
   do {
-    const page = await backend.listTickets({ unread: true, limit: 100, cursor });
+    const page = await tickets.list({ unread: true, limit: 100, cursor });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -60,7 +69,7 @@ export async function loadInbox(backend: Backend, by?: GroupBy): Promise<Inbox> 
   if (by) {
     const groups = new Map<string, InboxGroup>();
     for (const t of items) {
-      const [key, name] = by === 'establishment' ? [t.establishment.siret, t.establishment.name] : [t.type, t.type];
+      const [key, name] = by === 'establishment' ? [t.establishment?.siret ?? '', t.establishment?.name ?? ''] : [t.type, t.type];
       const g = groups.get(key) ?? { key, name, tickets: 0, messages: 0, ids: [] };
       g.tickets += 1;
       g.messages += t.unread;
@@ -74,12 +83,13 @@ export async function loadInbox(backend: Backend, by?: GroupBy): Promise<Inbox> 
 }
 
 export async function run(o: Options): Promise<void> {
-  const inbox = await loadInbox(await o.backend(), o.by);
+  const backend = await o.backend();
+  const inbox = await loadInbox(backend, o.by);
   if (o.json) return printJson(o.io, inbox);
   const counts = (tickets: number, messages: number) =>
     `${tickets} ticket${tickets === 1 ? '' : 's'}, ${messages} unread message${messages === 1 ? '' : 's'}`;
   // the ticket list's columns, with the unread count second
-  const list = ticketColumns(o.io, o.env);
+  const list = ticketColumns(o.io, o.env, backend.provider);
   const col = (header: string) => list.find((c) => c.header === header)!;
   const columns: Column<Ticket>[] = [
     col('id'),

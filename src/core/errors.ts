@@ -1,5 +1,8 @@
-// The one table of exit codes. `tix help exit-codes` prints it and test/api/errors.test.ts pins it:
+// The one table of exit codes. `tix help exit-codes` prints it and test/core/errors.test.ts pins it:
 // scripts rely on these numbers, so changing one is a breaking change.
+// 7 (unsupported) was chosen once, when providers came: it was the one free number among the small codes, so
+// every "cannot work" reason stays below 10, and it is apart from 2 (the command line is right; the helpdesk
+// is not able), 4 (no login or permission would help) and 5 (no other state of the ticket would help).
 export const ExitCode = {
   ok: 0,
   failure: 1,
@@ -8,6 +11,7 @@ export const ExitCode = {
   auth: 4,
   state: 5,
   transient: 6,
+  unsupported: 7,
   waitTimeout: 8,
   cancelled: 130,
 } as const;
@@ -25,6 +29,11 @@ export const exitCodeMeanings: ReadonlyArray<{ code: number; name: ExitCodeName;
     name: 'transient',
     meaning:
       'transient: network unreachable, timeout, 429/503 after retries, or a write whose outcome is unknown; safe to retry later with the same idempotency key',
+  },
+  {
+    code: 7,
+    name: 'unsupported',
+    meaning: "the profile's provider cannot do this (e.g. contacts on Request Tracker); the message names the provider",
   },
   { code: 8, name: 'waitTimeout', meaning: 'waited and nothing happened (watch timed out)' },
   { code: 130, name: 'cancelled', meaning: 'cancelled (Ctrl-C, declined prompt)' },
@@ -83,6 +92,45 @@ export const transientError = (message: string, details?: ErrorDetails) =>
   new TixError(ExitCode.transient, message, { code: 'transient', ...details });
 export const cancelledError = (message = 'cancelled', details?: ErrorDetails) =>
   new TixError(ExitCode.cancelled, message, { code: 'cancelled', ...details });
+
+// Domain errors: what providers throw, whatever their helpdesk answered on the wire, so that commands decide
+// on meanings (a closed ticket, a key already used) and never on one helpdesk's error codes.
+
+/** A reply (or an action) refused because the ticket is closed; the way on is a follow-up ticket. */
+export class TicketClosedError extends TixError {
+  constructor(shownRef: string, ref: string, details: ErrorDetails = {}) {
+    super(ExitCode.state, `ticket ${shownRef} is closed and takes no more replies`, {
+      code: 'ticket_closed',
+      hint: `file a follow-up that links to it: tix ticket create --follow-up ${ref}`,
+      ...details,
+    });
+    this.name = 'TicketClosedError';
+  }
+}
+
+/** The idempotency key was used before for a different request; `existing` is the ticket it filed, when known. */
+export class IdempotencyConflictError extends TixError {
+  readonly existing?: string;
+  constructor(message: string, existing: string | undefined, details: ErrorDetails = {}) {
+    super(ExitCode.state, message, { code: 'idempotency_conflict', ...details });
+    this.name = 'IdempotencyConflictError';
+    this.existing = existing;
+  }
+}
+
+/** The profile's provider cannot do this at all: no flag, login or retry would help. */
+export class UnsupportedError extends TixError {
+  readonly provider: string;
+  constructor(provider: { name: string; displayName: string }, what: string, details: ErrorDetails = {}) {
+    super(ExitCode.unsupported, `${provider.displayName} (provider ${provider.name}) does not support ${what}`, {
+      code: 'unsupported',
+      ...details,
+      data: { provider: provider.name, ...details.data },
+    });
+    this.name = 'UnsupportedError';
+    this.provider = provider.name;
+  }
+}
 
 /** Lists every missing or invalid field at once, so a script author fixes them in one go. */
 export function fieldsError(problems: FieldProblem[], intro = 'invalid input'): TixError {

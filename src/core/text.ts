@@ -9,9 +9,10 @@ export function stripControls(text: string): string {
   return text.replace(CONTROLS, (c) => (c === '\u001b' ? '\u241b' : '\ufffd'));
 }
 
-/** The same, through every string of a JSON value. */
+/** The same, through every string of a JSON value (binary content, such as a download, is left as it is). */
 export function stripControlsDeep<T>(value: T): T {
   if (typeof value === 'string') return stripControls(value) as T;
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map(stripControlsDeep) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -4,7 +4,8 @@
 import { fieldKinds } from '../core/catalog.ts';
 import { contactTypes } from '../core/contacts.ts';
 import { locales } from '../core/i18n.ts';
-import { statuses } from '../core/status.ts';
+import { statuses } from '../core/lifecycle.ts';
+import { serverRoles } from '../core/roles.ts';
 import { notificationLevels, tokenScopes } from '../api/types.ts';
 
 type Schema = Record<string, unknown>;
@@ -19,7 +20,7 @@ const object = (properties: Record<string, Schema>, optional: string[] = []): Sc
   required: Object.keys(properties).filter((k) => !optional.includes(k)),
   properties,
 });
-const role = { type: 'string', enum: ['admin', 'agent', 'employee'] } as const;
+const role = { type: 'string', enum: serverRoles } as const;
 const fieldValue = { anyOf: [text, { type: 'boolean' }, { type: 'array', items: text }] };
 const siret = { type: 'string', pattern: '^[0-9]{14}$' } as const;
 const siren = { type: 'string', pattern: '^[0-9]{9}$' } as const;

@@ -1,4 +1,4 @@
-import { API_VERSION } from '../api/types.ts';
+import { API_VERSION } from '../providers/tix/wire.ts';
 import { VERSION } from '../version.ts';
 import { componentSchemas } from './api-schemas.ts';
 

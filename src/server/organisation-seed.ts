@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { oneLineProblem } from '../core/text.ts';
 import type { FieldProblem } from '../core/errors.ts';
+import type { AccountKind } from '../core/roles.ts';
 import { emailProblem, sirenProblem, siretProblem } from '../core/identifiers.ts';
 import { hashPassword } from './secrets.ts';
 import type { OrganisationSeed } from './store/store.ts';
@@ -15,7 +16,7 @@ import type { OrganisationSeed } from './store/store.ts';
  */
 export interface OrganisationFile {
   companies: Array<{ siren: string; name: string; establishments: Array<{ siret: string; name: string }> }>;
-  users: Array<{ email: string; name: string; password: string; role?: 'customer' | 'agent'; admin?: string[]; employee?: string[] }>;
+  users: Array<{ email: string; name: string; password: string; role?: AccountKind; admin?: string[]; employee?: string[] }>;
 }
 
 /** A file given to `tix serve` that cannot be used; names the file and every problem by its path. */
@@ -155,7 +156,7 @@ export async function prepareOrganisation(data: unknown, source: string): Promis
     }
     if (role === 'agent' && (lists.admin.length || lists.employee.length))
       bad(`${at}.role`, 'an agent sees every establishment and belongs to none');
-    const user = { email, name: name(u.name, `${at}.name`), role: role as 'customer' | 'agent', passwordHash: '', ...lists };
+    const user = { email, name: name(u.name, `${at}.name`), role: role as AccountKind, passwordHash: '', ...lists };
     seed.users.push(user);
     if (password.length >= 8)
       pending.push(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { TokenKind } from '../api/types.ts';
 
 // Passwords: scrypt with a per-password salt; the parameters travel with the hash so they can be raised later.
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
@@ -31,7 +32,7 @@ export function decoyHash(): Promise<string> {
 
 // Tokens are 32 random bytes; only their SHA-256 is stored (they carry enough entropy that a slow hash adds
 // nothing). The prefix tells session tokens (tixs_) from personal access tokens (tixp_) at a glance.
-export function newToken(kind: 'session' | 'pat'): { token: string; hash: string; prefix: string } {
+export function newToken(kind: TokenKind): { token: string; hash: string; prefix: string } {
   const token = `${kind === 'session' ? 'tixs' : 'tixp'}_${randomBytes(32).toString('base64url')}`;
   return { token, hash: hashToken(token), prefix: token.slice(0, 9) };
 }

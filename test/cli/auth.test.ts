@@ -29,13 +29,15 @@ describe('tix auth with --insecure-storage (a 0600 file, opted into)', () => {
     const file = join(env.TIX_CONFIG_DIR!, 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const config = JSON.parse(readFileSync(join(env.TIX_CONFIG_DIR!, 'config.json'), 'utf8'));
-    expect(config.profiles.default).toEqual({ server: s.url, email: 'yann@demo.test', tokenStorage: 'file' });
+    // the profile records its provider (tix auth login --provider, tix serve by default)
+    expect(config.profiles.default).toEqual({ server: s.url, provider: 'tix', email: 'yann@demo.test', tokenStorage: 'file' });
     expect(JSON.stringify(config)).not.toMatch(/tixs_/);
 
     const status = await tix(['auth', 'status', '--json'], { env });
     expect(status.code).toBe(0);
     expect(status.json()).toMatchObject({
       server: s.url,
+      provider: 'tix',
       profile: 'default',
       tokenSource: 'file',
       user: { email: 'yann@demo.test', role: 'admin' },
@@ -172,6 +174,61 @@ describe('profiles', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('providers', () => {
+  it('the profile records its provider; auth status shows it, to people and to scripts', async () => {
+    const env = isolatedEnv();
+    const login = await tix(
+      ['auth', 'login', '--provider', 'tix', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin', '--insecure-storage'],
+      { env, stdin: 'demo-password' },
+    );
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stderr).toMatch(/Logged in to .* \(tix serve\) as Sarah/);
+    const config = JSON.parse(readFileSync(join(env.TIX_CONFIG_DIR!, 'config.json'), 'utf8'));
+    expect(config.profiles.default.provider).toBe('tix');
+    const text = await tix(['auth', 'status'], { env });
+    expect(text.stdout).toContain(`${s.url} (profile default, provider tix: tix serve)`);
+    expect((await tix(['auth', 'status', '--json', 'provider'], { env })).json()).toEqual({ provider: 'tix' });
+    // logging out forgets the token and keeps where (and what) the server is
+    expect((await tix(['auth', 'logout'], { env })).code).toBe(0);
+    const after = JSON.parse(readFileSync(join(env.TIX_CONFIG_DIR!, 'config.json'), 'utf8'));
+    expect(after.profiles.default).toEqual({ server: s.url, provider: 'tix' });
+  });
+
+  it('a provider not in this version of tix is refused cleanly: exit 7, named, nothing stored', async () => {
+    for (const [name, shown] of [
+      ['rt', 'Request Tracker'],
+      ['jira-sm', 'Jira Service Management'],
+      ['zendesk', 'Zendesk'],
+    ] as const) {
+      const env = isolatedEnv();
+      const r = await tix(['auth', 'login', '--provider', name, '--server', 'https://helpdesk.example.com', '--with-token'], {
+        env,
+        stdin: 'a-token',
+      });
+      expect(r.code, r.stderr).toBe(7);
+      expect(r.stderr).toContain(`the ${shown} provider (${name}) is not available yet in this version of tix`);
+      expect(r.errorJson()).toMatchObject({ code: 'provider_unavailable', exitCode: 7, provider: name, hint: 'available: tix' });
+      expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'config.json'))).toThrow();
+    }
+  });
+
+  it('TIX_PROVIDER names the helpdesk in CI; an unknown provider is a usage error, wherever it is named', async () => {
+    const token = await s.tokenFor('sarah@demo.test');
+    const ci = await tix(['ticket', 'list', '--limit', '1', '--json', 'ref'], {
+      env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, TIX_PROVIDER: 'tix' }),
+    });
+    expect(ci.code, ci.stderr).toBe(0);
+    const rt = await tix(['contact', 'list'], { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, TIX_PROVIDER: 'rt' }) });
+    expect(rt.code).toBe(7);
+    const bogus = await tix(['ticket', 'list'], { env: isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, TIX_PROVIDER: 'otrs' }) });
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/TIX_PROVIDER: unknown provider "otrs"; one of tix, rt, jira-sm, zendesk/);
+    const flag = await tix(['auth', 'login', '--provider', 'otrs', '--server', s.url, '--with-token'], { stdin: 'x' });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/--provider: unknown provider "otrs"/);
   });
 });
 

@@ -51,7 +51,8 @@ describe('tix completion SHELL', () => {
 
   it('is generated from the whole tree, whatever the arguments select', async () => {
     const r = await tix(['--profile', 'x', 'completion', 'bash']);
-    expect(r.stdout).toContain("'ticket list/--status') _tix_add 'sent answered open resolved closed'");
+    // statuses depend on the profile's helpdesk: asked of tix __complete statuses
+    expect(r.stdout).toContain("'ticket list/--status') _tix_dynamic statuses");
     expect(r.stdout).toContain("'config set/#2')");
     expect(r.stdout).not.toContain('__complete)');
   });
@@ -64,6 +65,20 @@ describe('tix __complete (what the scripts ask for)', () => {
     expect(r.stdout).toContain(`${ids[0]}\tPayroll export: wrong totals (sent)\n`);
     const types = await tix(['__complete', 'types'], { env: online });
     expect(types.stdout).toMatch(/^incident\t.+$/m);
+  });
+
+  it("prints the profile's statuses with their categories, then the categories, without asking the server", async () => {
+    const r = await tix(['__complete', 'statuses'], { env: offline });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'sent\tnew',
+      'answered\twaiting',
+      'open\topen',
+      'resolved\tresolved',
+      'closed\tclosed',
+      'new\tany new status: nobody has answered yet',
+      'waiting\tany waiting status: waiting on the customer',
+    ]);
   });
 
   it('prints the saved profiles', async () => {
@@ -141,7 +156,8 @@ describe.each(shells)('completion in real %s', (shell) => {
     expect(verbs!.sort()).toEqual(['close', 'create', 'download', 'list', 'read', 'reopen', 'reply', 'resolve', 'unread', 'view', 'watch']);
     expect(st).toEqual(['--status']);
     expect(flags).toEqual(expect.arrayContaining(['--status', '--type', '--mine', '--json', '--limit', '--profile', '--help']));
-    expect(status!.sort()).toEqual(['answered', 'closed', 'open', 'resolved', 'sent']);
+    // tix serve's five statuses, and the categories every helpdesk shares
+    expect(status!.sort()).toEqual(['answered', 'closed', 'new', 'open', 'resolved', 'sent', 'waiting']);
     expect(keys!.sort()).toEqual(['color', 'editor', 'output', 'pager', 'profile']);
     expect(color!.sort()).toEqual(['always', 'auto', 'never']);
     // bash hands back the part after the ':' word break; the others complete the whole word

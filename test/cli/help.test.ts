@@ -5,7 +5,7 @@ import { buildProgram } from '../../src/cli/program.ts';
 import { createIOStreams } from '../../src/io/iostreams.ts';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
-import { API_VERSION } from '../../src/api/types.ts';
+import { API_VERSION } from '../../src/providers/tix/wire.ts';
 import { VERSION } from '../../src/version.ts';
 import { isolatedEnv, spawnTix, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -96,7 +96,11 @@ describe('help', () => {
       description: expect.stringMatching(/^List tickets/),
       arguments: [],
       options: expect.arrayContaining([
-        { flags: '--status <status...>', description: expect.any(String), choices: ['sent', 'answered', 'open', 'resolved', 'closed'] },
+        {
+          flags: '--status <status...>',
+          description: expect.any(String),
+          choices: ['sent', 'answered', 'open', 'resolved', 'closed', 'new', 'waiting'],
+        },
         { flags: '--limit <n>', description: 'at most this many tickets', default: '30' },
       ]),
       examples: expect.arrayContaining(['tix ticket list --status open,answered --mine']),

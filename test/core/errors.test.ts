@@ -5,8 +5,19 @@ import { tix } from '../helpers/cli.ts';
 // Scripts depend on these numbers. Changing one must fail this test and be a deliberate, documented break.
 describe('exit codes', () => {
   it('are pinned', () => {
-    expect(ExitCode).toEqual({ ok: 0, failure: 1, usage: 2, notFound: 3, auth: 4, state: 5, transient: 6, waitTimeout: 8, cancelled: 130 });
-    expect(exitCodeMeanings.map((e) => e.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 8, 130]);
+    expect(ExitCode).toEqual({
+      ok: 0,
+      failure: 1,
+      usage: 2,
+      notFound: 3,
+      auth: 4,
+      state: 5,
+      transient: 6,
+      unsupported: 7,
+      waitTimeout: 8,
+      cancelled: 130,
+    });
+    expect(exitCodeMeanings.map((e) => e.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 130]);
     for (const e of exitCodeMeanings) expect(ExitCode[e.name]).toBe(e.code);
   });
 

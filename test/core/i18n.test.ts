@@ -9,7 +9,7 @@ import {
   negotiateLocale,
   type Text,
 } from '../../src/core/i18n.ts';
-import { statuses } from '../../src/core/status.ts';
+import { statuses } from '../../src/core/lifecycle.ts';
 import { t as web } from '../../src/server/web/messages.ts';
 
 // Every catalog of the project: a new one is added here so the checks below cover it.

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { HttpClientOptions } from '../../src/api/http.ts';
+import type { ProviderModule } from '../../src/api/backend.ts';
+import type { HttpSettings } from '../../src/api/http.ts';
 import type { Env } from '../../src/io/iostreams.ts';
 import { distEntry, distProblem } from './dist.ts';
 
@@ -66,7 +67,15 @@ function builtCli(): Promise<Cli> {
 /** Runs a command in-process through the bundle's main(), exactly as bin/tix.js does, with captured streams. */
 export async function tix(
   args: string[],
-  opts: { env?: Env; stdin?: string | Uint8Array; tty?: boolean; signal?: AbortSignal; http?: Partial<HttpClientOptions> } = {},
+  opts: {
+    env?: Env;
+    stdin?: string | Uint8Array;
+    tty?: boolean;
+    signal?: AbortSignal;
+    http?: Partial<HttpSettings>;
+    /** a provider that serves every profile (the in-memory helpdesk) */
+    provider?: ProviderModule;
+  } = {},
 ): Promise<Result> {
   let out = '';
   let err = '';
@@ -92,8 +101,20 @@ export async function tix(
   // bundled prompts run in a real terminal in test/cli/terminal.test.ts.)
   const prompts = tty ? () => import('@inquirer/prompts') : undefined;
   const io = createIOStreams({ stdin, stdout, stderr, tty: { stdin: tty, stdout: tty, stderr: tty }, prompts }, env);
-  const code = await main(args, io, env, { http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http }, signal: opts.signal });
+  const code = await main(args, io, env, {
+    http: { minRetryDelayMs: 5, maxRetryDelayMs: 50, ...opts.http },
+    signal: opts.signal,
+    provider: opts.provider,
+  });
   return result(code, out, err);
+}
+
+/**
+ * The error classes of the CLI that tix() runs (the bundle's), for test doubles of a provider: commands recognise
+ * domain errors by class (see kernelErrors in src/cli/main.ts).
+ */
+export async function cliErrors(): Promise<Cli['kernelErrors']> {
+  return (await builtCli()).kernelErrors;
 }
 
 /** Runs the real binary (bin/tix.js and the built bundle) as a child process. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../src/api/http.ts';
+import { tixHttp } from '../../src/providers/tix/http.ts';
 import { TixError } from '../../src/core/errors.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tix, type Result } from '../helpers/cli.ts';
@@ -237,7 +237,7 @@ describe('a POST without an idempotency key is never replayed blindly', () => {
   });
 
   it('a raw HttpClient POST without a key: one attempt, outcome unknown, a hint to check', async () => {
-    const client = new HttpClient({ server: proxy.url, token: yann, env: {}, minRetryDelayMs: 5, maxRetryDelayMs: 20 });
+    const client = tixHttp({ server: proxy.url, credential: { token: yann }, http: { env: {}, minRetryDelayMs: 5, maxRetryDelayMs: 20 } });
     const summary = `raw no key ${Math.random()}`;
     proxy.inject(CREATE, [{ kind: 'drop-after' }, { kind: 'drop-after' }]);
     const err = await client

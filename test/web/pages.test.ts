@@ -2,7 +2,7 @@
 // What only a browser can show (a page that reads right, a cross-site form really refused, the cookie jar)
 // is in browser.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketWithMessages } from '../../src/api/types.ts';
+import type { WireTicketWithMessages as TicketWithMessages } from '../../src/providers/tix/wire.ts';
 import { findType } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { ticketPage } from '../../src/server/web/pages.ts';

@@ -1,6 +1,5 @@
 import type { Argument, Command, Option } from 'commander';
 import { tokenScopes } from '../../api/types.ts';
-import { statuses } from '../../core/status.ts';
 import { examplesOf } from '../help-text.ts';
 import { completionHint, words, type DynamicKind, type Values } from './hints.ts';
 
@@ -54,7 +53,8 @@ const rules: Array<{ where: RegExp; values: Values }> = [
   { where: /\|--follow-up$/, values: dynamic('ticket-ids') },
   { where: /^ticket [^|]+\|--type$/, values: dynamic('types') },
   { where: /^type view\|<type>$/, values: dynamic('types') },
-  { where: /^ticket [^|]+\|--status$/, values: words(statuses) },
+  // the profile's helpdesk decides its status names: asked of tix __complete statuses (no network call)
+  { where: /^ticket [^|]+\|--status$/, values: dynamic('statuses') },
   { where: /\|--scope$/, values: words(tokenScopes) },
   { where: /\|--profile$/, values: dynamic('profiles') },
 ];

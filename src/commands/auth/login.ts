@@ -1,11 +1,13 @@
-import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { authError, fieldsError, TixError, usageError, type FieldProblem } from '../../core/errors.ts';
-import { configDir, type ConfigData, type TokenStorage } from '../../auth/config.ts';
+import { type Command, Option } from 'commander';
+import type { Backend, ProviderModule } from '../../api/backend.ts';
+import { type ProviderName, parseProviderName, providerNames } from '../../api/provider.ts';
+import { type ConfigData, configDir, type TokenStorage } from '../../auth/config.ts';
 import { saveSession } from '../../auth/credentials.ts';
 import { tokenFilePath } from '../../auth/token-file.ts';
+import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
+import { authError, type FieldProblem, fieldsError, TixError, usageError } from '../../core/errors.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { askSecret, askText } from '../../io/prompter.ts';
 
@@ -14,6 +16,9 @@ export interface Options {
   env: Env;
   profile: string;
   config: ConfigData;
+  /** --provider, or undefined for the profile's (else tix) */
+  provider?: string;
+  defaultProvider: ProviderName;
   /** --server, or undefined to use (and on a terminal, offer) the profile's */
   server?: string;
   defaultServer: string;
@@ -21,38 +26,59 @@ export interface Options {
   passwordStdin: boolean;
   withToken: boolean;
   insecureStorage: boolean;
-  backendFor: (server: string, token?: string) => Promise<Backend>;
+  loadProvider: (name: ProviderName) => Promise<ProviderModule>;
+  backendFor: Factory['backendFor'];
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('login')
-    .description('Log in to a tix server and keep the token in the OS keychain')
+    .description('Log in to a helpdesk (tix serve by default) and keep the token in the OS keychain')
+    .addOption(
+      completeWith(
+        new Option('--provider <name>', `the helpdesk behind the server: ${providerNames.join(', ')} (default: the profile's, else tix)`),
+        words(providerNames),
+      ),
+    )
     .option('--server <url>', "server URL (default: the profile's, else http://127.0.0.1:8787)")
     .option('--email <email>', 'account e-mail')
     .option('--password-stdin', 'read the password from standard input')
     .option('--with-token', 'read a token (e.g. a personal access token) from standard input instead of logging in with a password')
     .option('--insecure-storage', 'store the token in a plain-text file (mode 0600) instead of the OS keychain')
-    .action(async (opts: { server?: string; email?: string; passwordStdin?: boolean; withToken?: boolean; insecureStorage?: boolean }) => {
-      await runF({
-        io: f.io,
-        env: f.env,
-        profile: f.profile(),
-        config: f.config(),
-        server: opts.server,
-        defaultServer: f.server(),
-        email: opts.email,
-        passwordStdin: Boolean(opts.passwordStdin),
-        withToken: Boolean(opts.withToken),
-        insecureStorage: Boolean(opts.insecureStorage),
-        backendFor: f.backendFor,
-      });
-    });
+    .action(
+      async (opts: {
+        provider?: string;
+        server?: string;
+        email?: string;
+        passwordStdin?: boolean;
+        withToken?: boolean;
+        insecureStorage?: boolean;
+      }) => {
+        await runF({
+          io: f.io,
+          env: f.env,
+          profile: f.profile(),
+          config: f.config(),
+          provider: opts.provider,
+          defaultProvider: f.providerName(),
+          server: opts.server,
+          defaultServer: f.server(),
+          email: opts.email,
+          passwordStdin: Boolean(opts.passwordStdin),
+          withToken: Boolean(opts.withToken),
+          insecureStorage: Boolean(opts.insecureStorage),
+          loadProvider: f.loadProvider,
+          backendFor: f.backendFor,
+        });
+      },
+    );
   return examples(cmd, [
     'tix auth login',
     'tix auth login --server http://127.0.0.1:8787 --email yann@demo.test',
     'printf %s "$PASSWORD" | tix auth login --email yann@demo.test --password-stdin',
     'echo "$TIX_PAT" | tix auth login --server https://support.example.com --with-token',
+    '# another helpdesk: the profile remembers which',
+    'echo "$RT_TOKEN" | tix auth login --provider rt --server https://rt.example.com/rt --with-token',
     '# no keychain on this machine (a container, a CI runner): opt in to a 0600 file',
     'tix auth login --insecure-storage',
   ]);
@@ -60,7 +86,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   if (o.passwordStdin && o.withToken) throw usageError('--password-stdin and --with-token cannot be combined: choose one way to log in');
+  const providerName = o.provider === undefined ? o.defaultProvider : parseProviderName(o.provider, '--provider');
+  // a provider not in this version of tix is refused before anything is asked
+  const { info } = await o.loadProvider(providerName);
   const interactive = o.io.canPrompt && !o.passwordStdin && !o.withToken;
+  if (o.withToken && !info.login.token)
+    throw usageError(`--with-token: ${info.displayName} logs in with an e-mail and password: use --email and --password-stdin`);
+  if (!o.withToken && !info.login.password)
+    throw usageError(`${info.displayName} logs in with a token: pipe it to tix auth login --provider ${info.name} --with-token`);
 
   let server =
     o.server ??
@@ -76,7 +109,7 @@ export async function run(o: Options): Promise<void> {
   if (o.withToken) {
     token = (await readAll(o.io.stdin)).trim();
     if (!token) throw usageError('--with-token: no token on standard input', { hint: 'echo "$TIX_PAT" | tix auth login --with-token' });
-    backend = await o.backendFor(server, token);
+    backend = await o.backendFor(server, { provider: providerName, token });
   } else {
     const missing: FieldProblem[] = [];
     if (!o.email && !interactive) missing.push({ field: '--email', message: 'the account e-mail is required' });
@@ -86,9 +119,10 @@ export async function run(o: Options): Promise<void> {
     const email = o.email ?? (await askText(o.io, 'E-mail'));
     const password = o.passwordStdin ? (await readAll(o.io.stdin)).replace(/\r?\n$/, '') : await askSecret(o.io, 'Password');
     if (!password) throw usageError('--password-stdin: standard input was empty');
-    const anonymous = await o.backendFor(server);
+    const anonymous = await o.backendFor(server, { provider: providerName });
+    if (!anonymous.login) throw usageError(`${info.displayName} cannot log in with a password: use --with-token`);
     token = (await anonymous.login(email, password)).token;
-    backend = await o.backendFor(server, token);
+    backend = await o.backendFor(server, { provider: providerName, token, email });
   }
 
   // Ask who the token belongs to before keeping it: a token the server rejects is never stored.
@@ -96,7 +130,7 @@ export async function run(o: Options): Promise<void> {
   const email = me.user.email;
   const storage: TokenStorage = o.insecureStorage ? 'file' : 'keychain';
   try {
-    await saveSession(o.env, o.profile, { server, email, token }, storage, o.config);
+    await saveSession(o.env, o.profile, { server, provider: providerName, email, token }, storage, o.config);
   } catch (err) {
     // A session we cannot keep is revoked at once rather than left valid on the server.
     if (!o.withToken) await backend.logout().catch(() => undefined);
@@ -104,7 +138,7 @@ export async function run(o: Options): Promise<void> {
     throw authError(`could not store the token: ${(err as Error).message}`, { cause: err });
   }
 
-  o.io.err(`✓ Logged in to ${server} as ${me.user.name} <${me.user.email}> (${me.user.role})\n`);
+  o.io.err(`✓ Logged in to ${server} (${info.displayName}) as ${me.user.name} <${me.user.email}> (${me.user.role})\n`);
   if (storage === 'file') {
     o.io.err(
       `! The token is stored in plain text in ${tokenFilePath(configDir(o.env))} (mode 0600). Anyone who can read that file can act as you.\n`,

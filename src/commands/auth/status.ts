@@ -15,12 +15,12 @@ export interface Options {
   backend: () => Promise<Backend>;
 }
 
-const FIELDS = ['server', 'profile', 'user', 'company', 'establishments', 'tokenSource', 'token'] as const;
+const FIELDS = ['server', 'provider', 'profile', 'user', 'company', 'establishments', 'tokenSource', 'token'] as const;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('status')
-    .description('Show the server, account, establishments and where the token comes from')
+    .description('Show the server and its provider, the account, establishments and where the token comes from')
     .option('--json [fields]', `print JSON (fields: ${FIELDS.join(', ')})`)
     .action(async (opts: { json?: JsonOption }) => {
       await runF({ io: f.io, json: opts.json, session: f.session, backend: f.backend });
@@ -32,8 +32,10 @@ export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, FIELDS);
   const session = await o.session(); // not logged in: exit 4 with the login hint
   let me: Me;
+  let backend: Backend;
   try {
-    me = await (await o.backend()).me();
+    backend = await o.backend();
+    me = await backend.me();
   } catch (err) {
     if (err instanceof TixError && err.exitCode === 4) {
       throw new TixError(4, `${session.server}: the ${describeSource(session.source)} token was rejected: ${err.message}`, {
@@ -46,6 +48,8 @@ export async function run(o: Options): Promise<void> {
   }
   const status = {
     server: session.server,
+    // the provider in use (the profile's, or TIX_PROVIDER)
+    provider: backend.provider.name,
     profile: session.profile,
     user: me.user,
     company: me.company,
@@ -59,17 +63,19 @@ export async function run(o: Options): Promise<void> {
     );
   if (fields) return printJson(o.io, pick(status, fields));
   const io = o.io;
-  io.out(`${session.server} (profile ${session.profile})\n`);
+  io.out(`${session.server} (profile ${session.profile}, provider ${backend.provider.name}: ${backend.provider.displayName})\n`);
   io.out(
     `  ✓ Logged in as ${me.user.name} <${me.user.email}>, ${me.user.role}${me.company ? ` at ${me.company.name} (SIREN ${me.company.siren})` : ''}\n`,
   );
   if (me.establishments.length > 0) {
     io.out(`  Establishments: ${me.establishments.map((e) => `${e.name} (${e.siret})`).join(', ')}\n`);
   }
-  io.out(
-    `  Token: ${me.token.kind === 'pat' ? `personal access token "${me.token.name}"` : 'session'} from ${describeSource(session.source)}, expires ${me.token.expiresAt}\n`,
-  );
-  io.out(`  Scopes: ${me.token.scopes.includes('*') ? 'all' : me.token.scopes.join(', ')}\n`);
+  if (me.token) {
+    io.out(
+      `  Token: ${me.token.kind === 'pat' ? `personal access token "${me.token.name}"` : 'session'} from ${describeSource(session.source)}, expires ${me.token.expiresAt}\n`,
+    );
+    io.out(`  Scopes: ${me.token.scopes.includes('*') ? 'all' : me.token.scopes.join(', ')}\n`);
+  } else io.out(`  Token: from ${describeSource(session.source)}\n`);
 }
 
 function describeSource(source: Session['source']): string {

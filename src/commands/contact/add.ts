@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { fieldsError, type FieldProblem } from '../../core/errors.ts';
 import type { ContactDraft } from '../../api/types.ts';
 import { collect } from '../../cli/args.ts';
@@ -34,7 +34,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .action(async (opts: { type?: string; name?: string; email: string[]; phone?: string; json?: JsonOption }) => {
       await runF({
         io: f.io,
-        backend: f.backend,
+        backend: () => f.backend('contacts'),
         type: opts.type,
         name: opts.name,
         emails: opts.email,
@@ -66,7 +66,7 @@ export async function run(o: Options): Promise<void> {
     );
   const contact = missing(given).length ? await ask(o.io, value, o.phone === undefined) : (value as ContactDraft);
 
-  const created = await inFlagTerms('cannot add the contact', (await o.backend()).createContact(contact));
+  const created = await inFlagTerms('cannot add the contact', need(await o.backend(), 'contacts').create(contact));
   if (fields) return printJson(o.io, pick(created, fields));
   o.io.err(`✓ Added contact ${describeContact(created)}\n`);
 }

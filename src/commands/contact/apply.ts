@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { fieldsError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -33,7 +33,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('-y, --yes', 'apply without asking (needed without a terminal when the plan removes contacts)')
     .option('--json [fields]', `print the plan and the outcome as JSON (fields: ${APPLY_FIELDS.join(', ')})`)
     .action(async (opts: { file: string; dryRun?: boolean; yes?: boolean; json?: JsonOption }) => {
-      await runF({ io: f.io, backend: f.backend, file: opts.file, dryRun: Boolean(opts.dryRun), yes: Boolean(opts.yes), json: opts.json });
+      await runF({
+        io: f.io,
+        backend: () => f.backend('contacts'),
+        file: opts.file,
+        dryRun: Boolean(opts.dryRun),
+        yes: Boolean(opts.yes),
+        json: opts.json,
+      });
     });
   return examples(cmd, [
     'tix contact apply -f contacts.json --dry-run',
@@ -59,8 +66,8 @@ export async function run(o: Options): Promise<void> {
   const { contacts, problems } = parseContactList(data, { ignore: ['id', 'createdAt', 'updatedAt'] });
   if (problems.length) throw fieldsError(problems, `${source} is not a valid contact list; nothing was changed`);
 
-  const backend = await o.backend();
-  const planned = await backend.applyContacts({ contacts, dryRun: true });
+  const api = need(await o.backend(), 'contacts');
+  const planned = await api.apply({ contacts, dryRun: true });
   const { plan } = planned;
   printPlan(o.io, plan);
   if (o.dryRun || planSize(plan) === 0) {
@@ -86,7 +93,7 @@ export async function run(o: Options): Promise<void> {
     }
   }
   // Applied only if it is still the plan shown: another administrator's change in between stops it (exit 5).
-  const result = await backend.applyContacts({ contacts, dryRun: false, ifFingerprint: planned.fingerprint });
+  const result = await api.apply({ contacts, dryRun: false, ifFingerprint: planned.fingerprint });
   o.io.err(`✓ Applied: ${result.plan.add.length} added, ${result.plan.change.length} changed, ${result.plan.remove.length} removed\n`);
   if (fields) printJson(o.io, pick(result, fields));
 }

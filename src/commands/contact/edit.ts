@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { fieldsError, usageError } from '../../core/errors.ts';
 import type { Contact, ContactPatch } from '../../api/types.ts';
 import { collect, parseId } from '../../cli/args.ts';
@@ -41,7 +41,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       ) => {
         await runF({
           io: f.io,
-          backend: f.backend,
+          backend: () => f.backend('contacts'),
           id: parseId(id, 'contact id'),
           name: opts.name,
           phone: opts.phone,
@@ -86,10 +86,13 @@ export async function run(o: Options): Promise<void> {
         hint: `on a terminal, tix contact edit ${o.id} asks for the changes`,
       });
     }
-    patch = await ask(o.io, await (await o.backend()).contact(o.id));
+    patch = await ask(o.io, await need(await o.backend(), 'contacts').get(o.id));
     if (Object.keys(patch).length === 0) return o.io.err(`Nothing changed: contact #${o.id} stays as it was\n`);
   }
-  const updated = await inFlagTerms(`cannot change contact #${o.id}; nothing was changed`, (await o.backend()).updateContact(o.id, patch));
+  const updated = await inFlagTerms(
+    `cannot change contact #${o.id}; nothing was changed`,
+    need(await o.backend(), 'contacts').update(o.id, patch),
+  );
   if (fields) return printJson(o.io, pick(updated, fields));
   o.io.err(`✓ Updated contact ${describeContact(updated)}\n`);
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -28,7 +28,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--company <siren>', "the company's SIREN (support agents; administrators see their own company)")
     .option('--json [fields]', `print JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
     .action(async (opts: { type?: string; company?: string; json?: JsonOption }) =>
-      runF({ io: f.io, backend: f.backend, type: opts.type, company: opts.company, json: opts.json }),
+      runF({ io: f.io, backend: () => f.backend('contacts'), type: opts.type, company: opts.company, json: opts.json }),
     );
   return examples(cmd, [
     'tix contact list',
@@ -47,7 +47,7 @@ export async function run(o: Options): Promise<void> {
   const company = o.company === undefined ? undefined : normalizeDigits(o.company);
   const sirenIssue = company === undefined ? undefined : sirenProblem(company);
   if (sirenIssue) throw usageError(`--company: ${sirenIssue}`);
-  const contacts = await inFlagTerms('cannot list the contacts', (await o.backend()).listContacts({ type, company }));
+  const contacts = await inFlagTerms('cannot list the contacts', need(await o.backend(), 'contacts').list({ type, company }));
   if (fields)
     return printJson(
       o.io,

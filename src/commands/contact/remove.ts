@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -23,7 +23,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .argument('<id>', 'contact id, from tix contact list')
     .option('-y, --yes', 'remove without asking')
     .action(async (id: string, opts: { yes?: boolean }) =>
-      runF({ io: f.io, backend: f.backend, id: parseId(id, 'contact id'), yes: Boolean(opts.yes) }),
+      runF({ io: f.io, backend: () => f.backend('contacts'), id: parseId(id, 'contact id'), yes: Boolean(opts.yes) }),
     );
   return examples(cmd, ['tix contact remove 3', 'tix contact remove 3 --yes']);
 }
@@ -34,13 +34,13 @@ export async function run(o: Options): Promise<void> {
       hint: `tix contact remove ${o.id} --yes`,
     });
   }
-  const backend = await o.backend();
+  const api = need(await o.backend(), 'contacts');
   let what = `#${o.id}`;
   if (!o.yes) {
     // show what goes before asking (and say "not found" before asking anything)
-    what = describeContact(await backend.contact(o.id));
+    what = describeContact(await api.get(o.id));
     await confirmOrCancel(o.io, `Remove contact ${what}? The change takes effect at once.`);
   }
-  await backend.removeContact(o.id);
+  await api.remove(o.id);
   o.io.err(`✓ Removed contact ${what}\n`);
 }

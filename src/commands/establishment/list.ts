@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import type { Establishment } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -20,13 +20,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .alias('ls')
     .description('List the establishments you administer')
     .option('--json [fields]', `print JSON (fields: ${ESTABLISHMENT_FIELDS.join(', ')})`)
-    .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, json: opts.json, backend: f.backend }));
+    .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, json: opts.json, backend: () => f.backend('organisation') }));
   return examples(cmd, ['tix establishment list', 'tix establishment list --json siret,name', 'tix establishment list | cut -f1']);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ESTABLISHMENT_FIELDS);
-  const list = await (await o.backend()).establishments();
+  const list = await need(await o.backend(), 'organisation').establishments();
   if (fields)
     return printJson(
       o.io,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import type { Settings } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -31,14 +31,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--company <siren>', 'the company (support agents)')
     .option('--json [fields]', 'print JSON (fields: company, markRead)')
     .action(async (opts: { company?: string; json?: JsonOption }) =>
-      runF({ io: f.io, backend: f.backend, company: opts.company, json: opts.json }),
+      runF({ io: f.io, backend: () => f.backend('settings'), company: opts.company, json: opts.json }),
     );
   return examples(cmd, ['tix settings list', 'tix settings list --json markRead']);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['company', 'markRead']);
-  const settings = await (await o.backend()).settings(o.company);
+  const settings = await need(await o.backend(), 'settings').get(o.company);
   if (fields) return printJson(o.io, pick(settings, fields));
   if (o.io.isStdoutTTY) o.io.out(`Settings of ${settings.company.name} (SIREN ${settings.company.siren})\n`);
   await printRows(

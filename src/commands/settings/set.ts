@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import type { Settings } from '../../api/types.ts';
 import { usageError } from '../../core/errors.ts';
 import { completeWith, words } from '../../cli/completion/hints.ts';
@@ -27,7 +27,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         cases: Object.fromEntries(settingKeys.map((k) => [k.name, words(k.values)])),
       }),
     )
-    .action(async (key: string, value: string) => runF({ io: f.io, backend: f.backend, key, value }));
+    .action(async (key: string, value: string) => runF({ io: f.io, backend: () => f.backend('settings'), key, value }));
   return examples(cmd, ['tix settings set mark-read on-open', 'tix settings set mark-read manual']);
 }
 
@@ -36,6 +36,6 @@ export async function run(o: Options): Promise<void> {
   if (!setting) throw usageError(`unknown setting "${o.key}"; settings: ${settingKeys.map((k) => k.name).join(', ')}`);
   if (!(setting.values as readonly string[]).includes(o.value))
     throw usageError(`${setting.name}: expected ${setting.values.join(' or ')}, got "${o.value}"`);
-  const settings = await (await o.backend()).updateSettings({ [setting.field]: o.value } as Partial<Pick<Settings, 'markRead'>>);
+  const settings = await need(await o.backend(), 'settings').update({ [setting.field]: o.value } as Partial<Pick<Settings, 'markRead'>>);
   o.io.err(`✓ ${setting.name} is now ${settings[setting.field]} for ${settings.company.name}\n`);
 }

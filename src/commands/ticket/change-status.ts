@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { parseId } from '../../cli/args.ts';
+import { type Backend, need } from '../../api/backend.ts';
+import type { TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { StatusAction } from '../../core/status.ts';
@@ -13,7 +14,7 @@ import { TICKET_FIELDS } from './format.ts';
 export interface Options {
   io: IOStreams;
   backend: () => Promise<Backend>;
-  id: number;
+  ref: TicketRef;
   action: StatusAction;
   json: JsonOption;
 }
@@ -28,17 +29,18 @@ export function register(parent: Command, f: Factory, action: StatusAction, runF
   const cmd = parent
     .command(action)
     .description(descriptions[action])
-    .argument('<id>', 'ticket number')
+    .argument('<id>', 'ticket reference (a number on tix serve)')
     .option('--json [fields]', `print the ticket as JSON (fields: ${TICKET_FIELDS.join(', ')})`)
     .action(async (id: string, opts: { json?: JsonOption }) =>
-      runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number'), action, json: opts.json }),
+      runF({ io: f.io, backend: () => f.backend('tickets'), ref: parseRef(f.providerInfo(), id), action, json: opts.json }),
     );
   return examples(cmd, [`tix ticket ${action} 42`]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
-  const ticket = await (await o.backend()).changeStatus(o.id, o.action);
+  const backend = await o.backend();
+  const ticket = await need(backend, 'tickets').changeStatus(o.ref, o.action);
   if (fields) return printJson(o.io, pick(ticket, fields));
-  o.io.err(`✓ #${ticket.id} is now ${ticket.status}\n`);
+  o.io.err(`✓ ${backend.provider.showRef(ticket.ref)} is now ${ticket.status}\n`);
 }

@@ -1,13 +1,14 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { TixError, usageError } from '../../core/errors.ts';
-import type { Establishment, NewTicket, Ticket } from '../../api/types.ts';
-import { parseId } from '../../cli/args.ts';
+import { type Backend, need, type TicketsApi } from '../../api/backend.ts';
+import type { ProviderInfo } from '../../api/provider.ts';
+import type { Establishment, NewTicket, Ticket, TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
+import { IdempotencyConflictError, usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import { activeStatuses } from '../../core/status.ts';
+import { acceptsReplies, activeCategories, statusesIn } from '../../core/status.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { readInputText } from '../../io/files.ts';
 import { uploadFiles } from '../../api/uploads.ts';
@@ -32,7 +33,7 @@ export interface Options {
   attach: string[];
   idempotencyKey?: string;
   fromJson?: string;
-  followUp?: number;
+  followUp?: TicketRef;
   /** fill the description (and the idempotency key) from GitHub Actions or GitLab CI variables */
   fromCi: boolean;
   /** reply to an open ticket with the same type, establishment and summary instead of opening one */
@@ -59,7 +60,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--attach <file>', 'attach a file (repeatable; at most 10 files of 10 MiB)', collect, [])
     .option('--idempotency-key <key>', 'a retry with the same key returns the same ticket instead of filing a second one')
     .option('--from-json <file>', 'read the whole request from a JSON file, or - for standard input')
-    .option('--follow-up <id>', 'file a new ticket that follows up a closed one')
+    .option('--follow-up <id>', 'file a new ticket that follows up a closed one (its reference)')
     .option(
       '--from-ci',
       'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new',
@@ -89,7 +90,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         await runF({
           io: f.io,
           env: f.env,
-          backend: f.backend,
+          backend: () => f.backend('tickets', 'requestTypes'),
           type: opts.type,
           establishment: opts.establishment,
           summary: opts.summary,
@@ -99,7 +100,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           attach: opts.attach,
           idempotencyKey: opts.idempotencyKey,
           fromJson: opts.fromJson,
-          followUp: opts.followUp === undefined ? undefined : parseId(opts.followUp, 'ticket number for --follow-up'),
+          followUp: opts.followUp === undefined ? undefined : parseRef(f.providerInfo(), opts.followUp, '--follow-up'),
           fromCi: Boolean(opts.fromCi),
           dedupe: Boolean(opts.dedupe),
           dryRun: Boolean(opts.dryRun),
@@ -154,10 +155,15 @@ export async function run(o: Options): Promise<void> {
   }
 
   const backend = await o.backend();
+  const info = backend.provider;
+  const tickets = need(backend, 'tickets');
+  const show = (ref: TicketRef) => info.showRef(ref);
+  // a reference from --from-json is checked by the helpdesk's rules too, before anything is sent
+  if (draft.followUpOf !== undefined) draft.followUpOf = parseRef(info, draft.followUpOf, 'followUpOf');
   const [catalog, me, original] = await Promise.all([
-    backend.catalog(),
+    need(backend, 'requestTypes').catalog(),
     backend.me(),
-    draft.followUpOf === undefined ? undefined : backend.ticket(draft.followUpOf),
+    draft.followUpOf === undefined ? undefined : tickets.view(draft.followUpOf),
   ]);
   const problems = form.parseFieldFlags(
     o.fields,
@@ -171,18 +177,19 @@ export async function run(o: Options): Promise<void> {
 
   // 2. A follow-up continues a closed ticket: same type and establishment unless told otherwise.
   if (original) {
-    if (original.status !== 'closed')
+    if (acceptsReplies(info.statuses, original))
       throw usageError(
-        `--follow-up: #${original.id} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.id})`,
+        `--follow-up: ${show(original.ref)} is ${original.status}, not closed: reply there instead (tix ticket reply ${original.ref})`,
       );
     draft.type ??= original.type;
-    draft.establishment ??= original.establishment.siret;
-    draft.values.summary ??= `Follow-up to #${original.id}: ${original.summary}`.slice(0, 200);
+    draft.establishment ??= original.establishment?.siret;
+    draft.values.summary ??= `Follow-up to ${show(original.ref)}: ${original.summary}`.slice(0, 200);
   }
 
   // 3. Complete the form: prompts on a terminal, one error listing everything missing otherwise.
   const completed = await form.completeForm(o.io, o.env, catalog, me.establishments, draft, {
-    needEstablishment: true,
+    // helpdesks without establishments file for the person, not for an establishment
+    needEstablishment: info.capabilities.includes('organisation'),
     editLongText: (field) => editLongText(o, field),
   });
   const request: NewTicket = {
@@ -206,14 +213,14 @@ export async function run(o: Options): Promise<void> {
 
   // 4. On a terminal: one question per request (seed 001): offer to continue a similar open conversation.
   if (o.io.canPrompt && !o.dedupe) {
-    const similar = await findSimilar(backend, completed.establishment, completed.type.id, String(completed.values.summary));
+    const similar = await findSimilar(tickets, info, completed.establishment, completed.type.id, String(completed.values.summary));
     if (similar) {
-      o.io.err(`! #${similar.id} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
+      o.io.err(`! ${show(similar.ref)} "${similar.summary}" (${similar.status}) looks like the same request.\n`);
       const choice = await askChoice(
         o.io,
         'Keep the conversation in one place?',
         [
-          { value: 'reply', name: `Reply to #${similar.id} instead` },
+          { value: 'reply', name: `Reply to ${show(similar.ref)} instead` },
           { value: 'new', name: 'File a new ticket anyway' },
         ],
         'reply',
@@ -224,7 +231,7 @@ export async function run(o: Options): Promise<void> {
           io: o.io,
           env: o.env,
           backend: o.backend,
-          id: similar.id,
+          ref: similar.ref,
           body: String(completed.values.description),
           attach: completed.attach,
           json: o.json,
@@ -238,17 +245,17 @@ export async function run(o: Options): Promise<void> {
 
   // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
   // client's retries after a lost answer can never file the ticket twice.
-  request.attachments = await uploadFiles(o.io, backend, completed.attach);
+  request.attachments = await uploadFiles(o.io, tickets, completed.attach);
   const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  let created: Awaited<ReturnType<Backend['createTicket']>>;
+  let created: Awaited<ReturnType<TicketsApi['create']>>;
   try {
-    created = await backend.createTicket(request, { idempotencyKey: key });
+    created = await tickets.create(request, { idempotencyKey: key });
   } catch (err) {
     // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
-    const earlier = err instanceof TixError && err.code === 'idempotency_conflict' ? err.data?.ticketId : undefined;
-    if (ci && !o.idempotencyKey && typeof earlier === 'number') {
-      o.io.err(`✓ This CI run already reported ticket #${earlier}: nothing new was filed\n`);
-      if (fields) return printJson(o.io, pick(await backend.ticket(earlier), fields));
+    const earlier = err instanceof IdempotencyConflictError ? err.existing : undefined;
+    if (ci && !o.idempotencyKey && earlier !== undefined) {
+      o.io.err(`✓ This CI run already reported ticket ${show(earlier)}: nothing new was filed\n`);
+      if (fields) return printJson(o.io, pick(await tickets.view(earlier), fields));
       return;
     }
     throw err;
@@ -258,13 +265,13 @@ export async function run(o: Options): Promise<void> {
   // is this command's, not an earlier run's.
   const replayed = created.replayed && chosenKey !== undefined;
   const what = created.deduplicated
-    ? `replied to open ticket #${ticket.id} "${ticket.summary}" (same type, establishment and summary)`
-    : `filed ticket #${ticket.id}`;
+    ? `replied to open ticket ${show(ticket.ref)} "${ticket.summary}" (same type, establishment and summary)`
+    : `filed ticket ${show(ticket.ref)}`;
   const notice = replayed
     ? `✓ Already done with idempotency key ${key} (${what}): nothing new was sent\n`
     : created.deduplicated
       ? `✓ ${what[0]!.toUpperCase()}${what.slice(1)}\n`
-      : `✓ Filed ticket #${ticket.id}: ${ticket.summary} (${ticket.type}, ${ticket.establishment.name})\n`;
+      : `✓ Filed ticket ${show(ticket.ref)}: ${ticket.summary} (${[ticket.type, ticket.establishment?.name].filter(Boolean).join(', ')})\n`;
   if (o.web) await (await import('../../io/browser.ts')).openInBrowser(o.io, o.env, ticket.url, { onFailure: 'warn' });
   if (fields) {
     printJson(o.io, pick(ticket, fields));
@@ -286,14 +293,16 @@ async function editLongText(o: Options, field: FieldSpec): Promise<string> {
 
 /** An open ticket of the same establishment and type whose summary shares most of its words. */
 export async function findSimilar(
-  backend: Backend,
+  tickets: TicketsApi,
+  info: ProviderInfo,
   establishment: Establishment | undefined,
   type: string,
   summary: string,
 ): Promise<Ticket | undefined> {
   const words = significantWords(summary);
   if (words.size === 0) return undefined;
-  const page = await backend.listTickets({ type, establishment: establishment?.siret, status: [...activeStatuses], limit: 50 });
+  const status = statusesIn(info.statuses, activeCategories);
+  const page = await tickets.list({ type, establishment: establishment?.siret, status, limit: 50 });
   let best: { t: Ticket; score: number } | undefined;
   for (const t of page.items) {
     const other = significantWords(t.summary);

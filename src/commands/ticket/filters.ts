@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { usageError } from '../../core/errors.ts';
+import type { ProviderInfo } from '../../api/provider.ts';
 import type { TicketQuery } from '../../api/types.ts';
 import { parseDuration } from '../../core/duration.ts';
-import { statuses, type Status } from '../../core/status.ts';
+import { usageError } from '../../core/errors.ts';
+import { resolveStatusWords, statusCategories } from '../../core/status.ts';
 
 // The ticket filters shared by `ticket list`, `ticket read --all` and `inbox`.
 
@@ -11,7 +12,10 @@ export type FilterFlags = Omit<TicketQuery, 'status' | 'unread' | 'limit' | 'cur
 
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--status <status...>', `only these statuses (${statuses.join(', ')}); repeat or separate with commas`)
+    .option(
+      '--status <status...>',
+      `only these statuses: the helpdesk's own (tix serve: sent, answered, open, resolved, closed) or categories (${statusCategories.join(', ')}); repeat or separate with commas`,
+    )
     .option('--type <type>', 'only this request type')
     .option('--category <category>', 'only this category')
     .option('--establishment <siret>', 'only this establishment')
@@ -21,17 +25,32 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--since <date>', 'activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)');
 }
 
-/** Checks the flags before anything is sent, and turns them into a query. */
-export function queryFromFlags(opts: FilterFlags): TicketQuery {
+/**
+ * Checks the flags before anything is sent, and turns them into a query. `--status` takes the helpdesk's own
+ * status names and the five categories (a category stands for every status in it; an own name wins).
+ */
+export function queryFromFlags(opts: FilterFlags, info: ProviderInfo): TicketQuery {
   if (opts.author && opts.mine) throw usageError('--author and --mine cannot be combined');
-  const status = opts.status
+  const words = opts.status
     ?.flatMap((s) => s.split(','))
-    .map((s) => s.trim().toLowerCase())
+    .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = status?.filter((s) => !(statuses as readonly string[]).includes(s)) ?? [];
-  if (unknown.length) throw usageError(`--status: unknown ${unknown.join(', ')}; one of ${statuses.join(', ')}`);
+  let status: string[] | undefined;
+  if (words) {
+    const resolved = resolveStatusWords(info.statuses, words);
+    if (resolved.unknown.length)
+      throw usageError(
+        `--status: unknown ${resolved.unknown.join(', ')}; statuses of ${info.displayName}: ${info.statuses.map((s) => s.name).join(', ')}; categories: ${statusCategories.join(', ')}`,
+      );
+    // a category none of the helpdesk's statuses is in: say so, rather than list everything or nothing silently
+    if (resolved.names.length === 0)
+      throw usageError(
+        `--status: ${info.displayName} has no status in ${words.join(', ')}; its statuses: ${info.statuses.map((s) => s.name).join(', ')}`,
+      );
+    status = resolved.names;
+  }
   return {
-    status: status as Status[] | undefined,
+    status,
     type: opts.type,
     category: opts.category,
     establishment: opts.establishment,

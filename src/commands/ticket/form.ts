@@ -27,7 +27,8 @@ export interface Draft {
   values: FieldValues;
   /** files to attach, as paths */
   attach: string[];
-  followUpOf?: number;
+  /** the ticket reference to follow up, as given */
+  followUpOf?: string;
 }
 
 /** The word to type for an irreversible request. */
@@ -90,8 +91,13 @@ export function parseRequestJson(text: string, source: string): Draft {
     throw bad('fields', 'an object');
   if (d.attachments !== undefined && (!Array.isArray(d.attachments) || d.attachments.some((a) => typeof a !== 'string')))
     throw bad('attachments', 'an array of file paths');
-  if (d.followUpOf !== undefined && (typeof d.followUpOf !== 'number' || !Number.isInteger(d.followUpOf)))
-    throw bad('followUpOf', 'a ticket number');
+  // a number on tix serve, a reference such as "SD-42" elsewhere: the provider checks it
+  if (
+    d.followUpOf !== undefined &&
+    typeof d.followUpOf !== 'string' &&
+    (typeof d.followUpOf !== 'number' || !Number.isInteger(d.followUpOf))
+  )
+    throw bad('followUpOf', 'a ticket reference (a number on tix serve)');
   const values: FieldValues = {};
   for (const [k, v] of Object.entries((d.fields ?? {}) as Record<string, unknown>)) values[normaliseFieldId(k)] = v as FieldValues[string];
   return {
@@ -99,7 +105,7 @@ export function parseRequestJson(text: string, source: string): Draft {
     establishment: d.establishment as string | undefined,
     values,
     attach: (d.attachments as string[] | undefined) ?? [],
-    followUpOf: d.followUpOf as number | undefined,
+    followUpOf: d.followUpOf === undefined ? undefined : String(d.followUpOf),
   };
 }
 

@@ -1,13 +1,16 @@
-import type { Message, Ticket, TicketWithMessages } from '../../api/types.ts';
+import type { ProviderInfo } from '../../api/provider.ts';
+import type { Message, Ticket, TicketRef, TicketWithMessages } from '../../api/types.ts';
 import type { RequestType } from '../../core/catalog.ts';
-import { statusLabel, type Status } from '../../core/status.ts';
+import { acceptsReplies, type StatusCategory, statusLabel, statusSpec } from '../../core/status.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { formatTime, link, type Column } from '../../io/output.ts';
 
 /** The fields `--json` offers for a ticket; `view --json` adds messages. */
 export const TICKET_FIELDS = [
   'id',
+  'ref',
   'status',
+  'statusCategory',
   'type',
   'category',
   'summary',
@@ -37,33 +40,40 @@ export const style = {
   magenta: ansi(35, 39),
 };
 
-const statusStyle: Record<Status, (s: string) => string> = {
-  sent: style.yellow,
-  answered: (s) => style.bold(style.green(s)),
+/** Colours follow what a status means, so every helpdesk's statuses read alike. */
+const categoryStyle: Record<StatusCategory, (s: string) => string> = {
+  new: style.yellow,
+  waiting: (s) => style.bold(style.green(s)),
   open: style.cyan,
   resolved: style.green,
   closed: style.dim,
 };
 
-export function styledStatus(io: IOStreams, env: Env, status: Status): string {
-  const text = statusLabel(status, env);
-  return io.color ? statusStyle[status](text) : text;
+/** The status as people read it: the helpdesk's label (French on a French locale, when it has one). */
+export function statusText(info: ProviderInfo, env: Env, t: Pick<Ticket, 'status'>): string {
+  return statusLabel(statusSpec(info.statuses, t.status), t.status, env);
+}
+
+export function styledStatus(io: IOStreams, env: Env, info: ProviderInfo, t: Pick<Ticket, 'status' | 'statusCategory'>): string {
+  const text = statusText(info, env, t);
+  return io.color ? categoryStyle[t.statusCategory](text) : text;
 }
 
 /**
  * Ticket list columns. On a terminal: names and relative times; piped, the same columns in the same order
- * with the machine-friendly value: id, status, type, summary, SIRET, creator e-mail, RFC 3339 time, unread.
+ * with the machine-friendly value: reference, status, type, summary, SIRET, creator e-mail, RFC 3339 time,
+ * unread.
  */
-export function ticketColumns(io: IOStreams, env: Env): Column<Ticket>[] {
+export function ticketColumns(io: IOStreams, env: Env, info: ProviderInfo): Column<Ticket>[] {
   const tty = io.isStdoutTTY;
   return [
     {
       header: 'id',
-      value: (t) => (tty ? `#${t.id}` : String(t.id)),
+      value: (t) => (tty ? info.showRef(t.ref) : t.ref),
       style: (s, t) => (t.unread > 0 ? style.bold(s) : s),
       link: (t) => t.url,
     },
-    { header: 'status', value: (t) => (tty ? statusLabel(t.status, env) : t.status), style: (s, t) => statusStyle[t.status](s) },
+    { header: 'status', value: (t) => (tty ? statusText(info, env, t) : t.status), style: (s, t) => categoryStyle[t.statusCategory](s) },
     { header: 'type', value: (t) => t.type },
     {
       header: 'summary',
@@ -71,7 +81,7 @@ export function ticketColumns(io: IOStreams, env: Env): Column<Ticket>[] {
       flexible: true,
       style: (s, t) => (t.unread > 0 ? style.bold(s) : s),
     },
-    { header: 'establishment', value: (t) => (tty ? t.establishment.name : t.establishment.siret), flexible: true },
+    { header: 'establishment', value: (t) => (tty ? (t.establishment?.name ?? '') : (t.establishment?.siret ?? '')), flexible: true },
     { header: 'creator', value: (t) => (tty ? t.createdBy.name : t.createdBy.email), flexible: true },
     { header: 'updated', value: (t) => formatTime(io, t.updatedAt), style: (s) => style.dim(s) },
     ...(tty ? [] : [{ header: 'unread', value: (t: Ticket) => String(t.unread) }]),
@@ -85,30 +95,33 @@ function fieldText(v: unknown): string {
 }
 
 /** The conversation as people read it: a header, the form values, then each message in order. */
-export function renderTicket(io: IOStreams, env: Env, t: TicketWithMessages, type: RequestType | undefined): string {
+export function renderTicket(io: IOStreams, env: Env, info: ProviderInfo, t: TicketWithMessages, type: RequestType | undefined): string {
   const c = io.color ? style : { bold: id, dim: id, red: id, green: id, yellow: id, cyan: id, magenta: id };
   const lines: string[] = [];
-  lines.push(`${link(io, t.url, c.bold(`#${t.id}`))}${c.bold(` ${t.summary}`)}`);
-  lines.push(`${styledStatus(io, env, t.status)} · ${t.type} (${t.category}) · ${t.establishment.name} (SIRET ${t.establishment.siret})`);
+  lines.push(`${link(io, t.url, c.bold(info.showRef(t.ref)))}${c.bold(` ${t.summary}`)}`);
+  lines.push(
+    `${styledStatus(io, env, info, t)} · ${t.type} (${t.category})${t.establishment ? ` · ${t.establishment.name} (SIRET ${t.establishment.siret})` : ''}`,
+  );
   if (t.unread > 0) lines.push(c.yellow(`${t.unread} unread message${t.unread === 1 ? '' : 's'}`));
   lines.push(
     c.dim(
       `Opened by ${t.createdBy.name} <${t.createdBy.email}>${t.onBehalfOf ? ` on behalf of ${t.onBehalfOf.name ? `${t.onBehalfOf.name} ` : ''}<${t.onBehalfOf.email}>` : ''} · created ${formatTime(io, t.createdAt)} · updated ${formatTime(io, t.updatedAt)}${t.closedAt ? ` · closed ${formatTime(io, t.closedAt)}${t.autoClosed ? ' (automatically, after being resolved)' : ''}` : ''}`,
     ),
   );
-  if (t.followUpOf) lines.push(c.dim(`Follows up #${t.followUpOf}`));
+  if (t.followUpOf !== null) lines.push(c.dim(`Follows up ${info.showRef(String(t.followUpOf))}`));
   const values = Object.entries(t.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
   if (values.length) {
     lines.push('');
     for (const [id, v] of values) lines.push(`${type?.fields.find((f) => f.id === id)?.label ?? id}: ${fieldText(v)}`);
   }
-  for (const m of t.messages) lines.push('', renderMessage(io, t.id, m));
-  if (t.status === 'closed') lines.push('', c.dim(`This ticket is closed. To continue: tix ticket create --follow-up ${t.id}`));
+  for (const m of t.messages) lines.push('', renderMessage(io, t.ref, m));
+  if (!acceptsReplies(info.statuses, t))
+    lines.push('', c.dim(`This ticket is closed. To continue: tix ticket create --follow-up ${t.ref}`));
   return `${lines.join('\n')}\n`;
 }
 
 /** One message: author, time, a "new" mark when unread, the body, its attachments. */
-export function renderMessage(io: IOStreams, ticketId: number, m: Message): string {
+export function renderMessage(io: IOStreams, ref: TicketRef, m: Message): string {
   const c = io.color ? style : { bold: id, dim: id, yellow: id };
   const lines = [
     c.bold(
@@ -116,8 +129,7 @@ export function renderMessage(io: IOStreams, ticketId: number, m: Message): stri
     ),
     m.body,
   ];
-  for (const a of m.attachments)
-    lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${ticketId}`));
+  for (const a of m.attachments) lines.push(c.dim(`  📎 ${a.name} (${humanSize(a.size)}, ${a.contentType}) · tix ticket download ${ref}`));
   return lines.join('\n');
 }
 

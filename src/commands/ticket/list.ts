@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import type { Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -29,13 +29,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--all', 'every matching ticket, fetched page by page')
     .option('--json [fields]', `print JSON (fields: ${TICKET_FIELDS.join(', ')})`)
     .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
-      const query = queryFromFlags(opts);
+      const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit: expected a positive number, got "${opts.limit}"`);
       await runF({
         io: f.io,
         env: f.env,
-        backend: f.backend,
+        backend: () => f.backend('tickets', ...(opts.unread ? (['readState'] as const) : [])),
         query: { ...query, unread: opts.unread },
         limit,
         all: Boolean(opts.all),
@@ -54,8 +54,10 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
   const backend = await o.backend();
+  const tickets = need(backend, 'tickets');
+  if (o.query.unread) need(backend, 'readState');
   const wanted = o.all ? Number.POSITIVE_INFINITY : o.limit;
-  const columns = ticketColumns(o.io, o.env);
+  const columns = ticketColumns(o.io, o.env, backend.provider);
   const streaming = !o.io.isStdoutTTY || fields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
@@ -64,7 +66,7 @@ export async function run(o: Options): Promise<void> {
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
   // answering at once and holds one page in memory.
   do {
-    const page = await backend.listTickets({ ...o.query, limit: Math.min(PAGE, wanted - printed), cursor });
+    const page = await tickets.list({ ...o.query, limit: Math.min(PAGE, wanted - printed), cursor });
     const items = page.items.slice(0, wanted - printed);
     if (fields) {
       for (const t of items) o.io.out(`${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
+import type { TicketQuery, TicketRef } from '../../api/types.ts';
+import { parseId, parseRef } from '../../cli/args.ts';
 import { usageError } from '../../core/errors.ts';
-import type { TicketQuery } from '../../api/types.ts';
-import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
@@ -13,7 +13,7 @@ export interface Options {
   io: IOStreams;
   backend: () => Promise<Backend>;
   /** one ticket, or every ticket matching `query` */
-  target: { id: number; messageId?: number } | { query: TicketQuery };
+  target: { ref: TicketRef; messageId?: number } | { query: TicketQuery };
   json: JsonOption;
 }
 
@@ -21,7 +21,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('read')
     .description('Mark messages read: one ticket (up to a message), or every ticket matching filters with --all')
-    .argument('[id]', 'ticket number');
+    .argument('[id]', 'ticket reference (a number on tix serve)');
   addFilterOptions(
     cmd
       .option('--message <id>', 'only up to this message (from ticket view --json)')
@@ -36,11 +36,12 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       if (id === undefined && !opts.all) throw usageError('give a ticket number, or --all (with filters) to clear many tickets at once');
       if (id !== undefined && filtered) throw usageError('filters go with --all; for one ticket give only its number');
       if (opts.all && opts.message) throw usageError('--message goes with a ticket number, not --all');
+      const info = f.providerInfo();
       const target =
         id !== undefined
-          ? { id: parseId(id, 'ticket number'), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') }
-          : { query: queryFromFlags(opts) };
-      await runF({ io: f.io, backend: f.backend, target, json: opts.json });
+          ? { ref: parseRef(info, id), messageId: opts.message === undefined ? undefined : parseId(opts.message, 'message id') }
+          : { query: queryFromFlags(opts, info) };
+      await runF({ io: f.io, backend: () => f.backend('readState'), target, json: opts.json });
     });
   return examples(cmd, [
     'tix ticket read 42',
@@ -53,14 +54,15 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['tickets', 'messages']);
   const backend = await o.backend();
+  const readState = need(backend, 'readState');
   const result =
-    'id' in o.target
-      ? { tickets: 1, messages: await backend.markRead(o.target.id, o.target.messageId) }
-      : await backend.readAll(o.target.query);
+    'ref' in o.target
+      ? { tickets: 1, messages: await readState.markRead(o.target.ref, o.target.messageId) }
+      : await readState.readAll(o.target.query);
   if (fields) return printJson(o.io, Object.fromEntries(fields.map((k) => [k, result[k as keyof typeof result]])));
   o.io.err(
-    'id' in o.target
-      ? `✓ #${o.target.id}: ${result.messages} message${result.messages === 1 ? '' : 's'} marked read\n`
+    'ref' in o.target
+      ? `✓ ${backend.provider.showRef(o.target.ref)}: ${result.messages} message${result.messages === 1 ? '' : 's'} marked read\n`
       : `✓ ${result.messages} message${result.messages === 1 ? '' : 's'} marked read in ${result.tickets} ticket${result.tickets === 1 ? '' : 's'}\n`,
   );
 }

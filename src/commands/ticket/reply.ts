@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { stateError, TixError, usageError } from '../../core/errors.ts';
-import { parseId } from '../../cli/args.ts';
+import { type Backend, need, type TicketsApi } from '../../api/backend.ts';
+import type { TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
+import { TicketClosedError, usageError } from '../../core/errors.ts';
+import { acceptsReplies } from '../../core/status.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -15,7 +17,7 @@ export interface Options {
   io: IOStreams;
   env: Env;
   backend: () => Promise<Backend>;
-  id: number;
+  ref: TicketRef;
   body?: string;
   bodyFile?: string;
   attach: string[];
@@ -31,7 +33,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('reply')
     .alias('comment')
     .description('Answer a ticket (any status but closed); opens your editor on a terminal when no body is given')
-    .argument('<id>', 'ticket number')
+    .argument('<id>', 'ticket reference (a number on tix serve)')
     .option('--body <text>', 'the reply')
     .option('--body-file <file>', 'read the reply from a file, or - for standard input')
     .option('--attach <file>', 'attach a file (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
@@ -42,8 +44,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         await runF({
           io: f.io,
           env: f.env,
-          backend: f.backend,
-          id: parseId(id, 'ticket number'),
+          backend: () => f.backend('tickets'),
+          ref: parseRef(f.providerInfo(), id),
           body: opts.body,
           bodyFile: opts.bodyFile,
           attach: opts.attach,
@@ -61,27 +63,24 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   ]);
 }
 
-/** The refusal for a closed ticket, with the way forward. */
-export function closedError(id: number): TixError {
-  return stateError(`ticket #${id} is closed and takes no more replies`, {
-    code: 'ticket_closed',
-    hint: `file a follow-up that links to it: tix ticket create --follow-up ${id}`,
-  });
-}
-
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, REPLY_FIELDS);
   if (o.body !== undefined && o.bodyFile !== undefined) throw usageError('--body and --body-file cannot be combined');
   const fileProblems = attachmentProblems(o.attach);
   if (fileProblems.length) throw usageError(fileProblems.map((p) => `--attach: ${p.message}`).join('\n'), { fields: fileProblems });
   const backend = await o.backend();
+  const tickets = need(backend, 'tickets');
+  const shown = backend.provider.showRef(o.ref);
 
   // The state first: nobody should write a reply in an editor only to have it refused. With an idempotency
-  // key and a body the server decides: a re-run whose first reply landed before an agent closed the ticket
+  // key and a body the helpdesk decides: a re-run whose first reply landed before an agent closed the ticket
   // is answered "already posted", not "closed".
-  const ticket = await backend.ticket(o.id);
-  if (ticket.status === 'closed' && (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined)))
-    throw closedError(o.id);
+  const ticket = await tickets.view(o.ref);
+  if (
+    !acceptsReplies(backend.provider.statuses, ticket) &&
+    (o.idempotencyKey === undefined || (o.body === undefined && o.bodyFile === undefined))
+  )
+    throw new TicketClosedError(shown, o.ref);
 
   let body = o.body;
   if (o.bodyFile !== undefined) body = await readInputText(o.io, o.bodyFile, '--body-file');
@@ -91,27 +90,25 @@ export async function run(o: Options): Promise<void> {
     body = await editText(o.io, o.env, {
       what: 'the reply',
       configured: o.editor,
-      instructions: `Reply to #${ticket.id} "${ticket.summary}" (${ticket.status}).\n${last ? `Last message, from ${last.author.name}:\n${last.body.split('\n').slice(0, 15).join('\n')}\n` : ''}Lines starting with # are ignored. An empty reply sends nothing.`,
+      instructions: `Reply to ${shown} "${ticket.summary}" (${ticket.status}).\n${last ? `Last message, from ${last.author.name}:\n${last.body.split('\n').slice(0, 15).join('\n')}\n` : ''}Lines starting with # are ignored. An empty reply sends nothing.`,
     });
   }
   if (body.trim() === '') throw usageError('the reply is empty; nothing was sent');
 
-  const attachments = await uploadFiles(o.io, backend, o.attach);
+  const attachments = await uploadFiles(o.io, tickets, o.attach);
   const key = o.idempotencyKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  let created: Awaited<ReturnType<Backend['reply']>>;
-  try {
-    created = await backend.reply(o.id, { body, ...(attachments.length ? { attachments } : {}) }, { idempotencyKey: key });
-  } catch (err) {
-    // closed between our check and the reply (an agent, or the auto-close)
-    if (err instanceof TixError && err.code === 'ticket_closed') throw closedError(o.id);
-    throw err;
-  }
+  // closed between our check and the reply (an agent, or the auto-close): the provider throws TicketClosedError
+  const created: Awaited<ReturnType<TicketsApi['reply']>> = await tickets.reply(
+    o.ref,
+    { body, ...(attachments.length ? { attachments } : {}) },
+    { idempotencyKey: key },
+  );
   if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
   o.io.out(`${created.ticket.url}\n`);
   // a key made here can only have been replayed by this command's own retry: the reply is this command's
   o.io.err(
     created.replayed && o.idempotencyKey !== undefined
       ? `✓ That reply was already posted (idempotency key ${key}); nothing new was sent\n`
-      : `✓ Replied to #${o.id} (now ${created.ticket.status})\n`,
+      : `✓ Replied to ${shown} (now ${created.ticket.status})\n`,
   );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { parseId } from '../../cli/args.ts';
+import { type Backend, need } from '../../api/backend.ts';
+import type { TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
@@ -8,23 +9,25 @@ import type { IOStreams } from '../../io/iostreams.ts';
 export interface Options {
   io: IOStreams;
   backend: () => Promise<Backend>;
-  id: number;
+  ref: TicketRef;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('unread')
     .description('Mark the latest message from someone else unread again, to come back to it')
-    .argument('<id>', 'ticket number')
-    .action(async (id: string) => runF({ io: f.io, backend: f.backend, id: parseId(id, 'ticket number') }));
+    .argument('<id>', 'ticket reference (a number on tix serve)')
+    .action(async (id: string) => runF({ io: f.io, backend: () => f.backend('readState'), ref: parseRef(f.providerInfo(), id) }));
   return examples(cmd, ['tix ticket unread 42']);
 }
 
 export async function run(o: Options): Promise<void> {
-  const messageId = await (await o.backend()).markUnread(o.id);
+  const backend = await o.backend();
+  const messageId = await need(backend, 'readState').markUnread(o.ref);
+  const shown = backend.provider.showRef(o.ref);
   o.io.err(
     messageId === null
-      ? `#${o.id} has no message from someone else to mark unread\n`
-      : `✓ #${o.id}: message ${messageId} is unread again\n`,
+      ? `${shown} has no message from someone else to mark unread\n`
+      : `✓ ${shown}: message ${messageId} is unread again\n`,
   );
 }

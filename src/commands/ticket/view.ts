@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
-import { parseId } from '../../cli/args.ts';
+import { type Backend, need } from '../../api/backend.ts';
+import type { TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
 import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -13,7 +14,7 @@ export interface Options {
   io: IOStreams;
   env: Env;
   backend: () => Promise<Backend>;
-  id: number;
+  ref: TicketRef;
   json: JsonOption;
   /** false with --no-mark-read: never mark anything read, whatever the organisation setting */
   markRead: boolean;
@@ -27,7 +28,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('view')
     .alias('show')
     .description('Show a ticket: status, establishment, creator, form values, then the conversation')
-    .argument('<id>', 'ticket number')
+    .argument('<id>', 'ticket reference (a number on tix serve)')
     .option('--no-mark-read', 'never mark the messages read, even when the organisation marks them read on opening')
     .option('--json [fields]', `print JSON (fields: ${TICKET_VIEW_FIELDS.join(', ')})`)
     .option('--web', "open the ticket's page in your browser (BROWSER, else the system's opener)")
@@ -35,8 +36,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       await runF({
         io: f.io,
         env: f.env,
-        backend: f.backend,
-        id: parseId(id, 'ticket number'),
+        backend: () => f.backend('tickets'),
+        ref: parseRef(f.providerInfo(), id),
         json: opts.json,
         markRead: opts.markRead,
         pager: f.config().pager,
@@ -57,17 +58,17 @@ export async function run(o: Options): Promise<void> {
   if (o.web) return openPage(o);
   const backend = await o.backend();
   // "auto": the organisation's mark-read setting decides (seed 002: manual by default, or on opening)
-  const ticket = await backend.ticket(o.id, { markRead: o.markRead ? 'auto' : 'never' });
+  const ticket = await need(backend, 'tickets').view(o.ref, { markRead: o.markRead ? 'auto' : 'never' });
   if (fields) return printJson(o.io, pick(ticket, fields));
   // labels for the form values; a ticket whose type left the catalog still shows, with raw field ids
-  const type = await backend.requestType(ticket.type).catch(() => undefined);
-  await page(o.io, o.env, renderTicket(o.io, o.env, ticket, type), o.pager);
+  const type = await backend.requestTypes?.requestType(ticket.type).catch(() => undefined);
+  await page(o.io, o.env, renderTicket(o.io, o.env, backend.provider, ticket, type), o.pager);
 }
 
 /** The ticket's page in the browser; the ticket is fetched first, so an unknown one fails here (exit 3). */
 async function openPage(o: Options): Promise<void> {
   if (o.json !== undefined) throw usageError('--web and --json cannot be combined: --web opens the page, --json prints the ticket');
-  const ticket = await (await o.backend()).ticket(o.id, { markRead: 'never' });
+  const ticket = await need(await o.backend(), 'tickets').view(o.ref, { markRead: 'never' });
   const { openInBrowser } = await import('../../io/browser.ts');
   await openInBrowser(o.io, o.env, ticket.url);
 }

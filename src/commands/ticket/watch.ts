@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
+import type { Ticket, TicketRef } from '../../api/types.ts';
+import { parseRef } from '../../cli/args.ts';
 import { cancelledError, ExitCode, TixError, usageError } from '../../core/errors.ts';
-import type { Ticket } from '../../api/types.ts';
-import { parseId } from '../../cli/args.ts';
+import { acceptsReplies } from '../../core/status.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { formatDuration, parseDuration } from '../../core/duration.ts';
@@ -15,7 +16,7 @@ export interface Options {
   backend: () => Promise<Backend>;
   signal: AbortSignal;
   /** one ticket; without it, the inbox */
-  id?: number;
+  ref?: TicketRef;
   intervalMs: number;
   timeoutMs?: number;
   exitOnReply: boolean;
@@ -28,7 +29,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('watch')
     .description('Wait for new messages on a ticket (or in your inbox) and print them as they arrive')
-    .argument('[id]', 'ticket number; without it, watch the inbox')
+    .argument('[id]', 'ticket reference (a number on tix serve); without it, watch the inbox')
     .option('--interval <duration>', 'time between checks (one request each; at least 1s)', '30s')
     .option('--timeout <duration>', 'give up after this long (exit 8)')
     .option('--exit-on-reply', 'exit 0 at the first new reply')
@@ -42,9 +43,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       await runF({
         io: f.io,
         env: f.env,
-        backend: f.backend,
+        backend: () => f.backend(id === undefined ? 'readState' : 'tickets'),
         signal: f.signal,
-        id: id === undefined ? undefined : parseId(id, 'ticket number'),
+        ref: id === undefined ? undefined : parseRef(f.providerInfo(), id),
         intervalMs,
         timeoutMs,
         exitOnReply: Boolean(opts.exitOnReply),
@@ -64,7 +65,7 @@ export async function run(o: Options): Promise<void> {
   const me = (await backend.me()).user.email;
   const started = Date.now();
   const deadline = o.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + o.timeoutMs;
-  const watcher = o.id === undefined ? await inboxWatcher(o, backend) : await ticketWatcher(o, backend, me);
+  const watcher = o.ref === undefined ? await inboxWatcher(o, backend) : await ticketWatcher(o, backend, o.ref, me);
   const spinner = startSpinner(o.io, watcher.label);
   let delay = o.intervalMs;
   let failures = 0;
@@ -74,7 +75,7 @@ export async function run(o: Options): Promise<void> {
       if (left <= 0) {
         throw new TixError(
           ExitCode.waitTimeout,
-          `no new ${o.id === undefined ? 'message in the inbox' : `reply on #${o.id}`} within ${formatDuration(o.timeoutMs!)}`,
+          `no new ${o.ref === undefined ? 'message in the inbox' : `reply on ${backend.provider.showRef(o.ref)}`} within ${formatDuration(o.timeoutMs!)}`,
           { code: 'watch_timeout' },
         );
       }
@@ -107,31 +108,37 @@ interface Watcher {
   check(print: (text: string) => void): Promise<number>;
 }
 
-async function ticketWatcher(o: Options, backend: Backend, me: string): Promise<Watcher> {
-  const first = await backend.ticket(o.id!);
-  if (first.status === 'closed')
-    throw new TixError(ExitCode.state, `ticket #${o.id} is closed: no reply can arrive`, {
+async function ticketWatcher(o: Options, backend: Backend, ref: TicketRef, me: string): Promise<Watcher> {
+  const tickets = need(backend, 'tickets');
+  const shown = backend.provider.showRef(ref);
+  const first = await tickets.view(ref);
+  if (!acceptsReplies(backend.provider.statuses, first))
+    throw new TixError(ExitCode.state, `ticket ${shown} is closed: no reply can arrive`, {
       code: 'ticket_closed',
-      hint: `to continue: tix ticket create --follow-up ${o.id}`,
+      hint: `to continue: tix ticket create --follow-up ${ref}`,
     });
-  let seen = Math.max(0, ...first.messages.map((m) => m.id));
+  // message ids are the helpdesk's: remembered as a set, never compared as numbers
+  const seen = new Set(first.messages.map((m) => String(m.id)));
   return {
-    label: `waiting for replies on #${o.id} "${first.summary}"`,
+    label: `waiting for replies on ${shown} "${first.summary}"`,
     check: async (print) => {
-      const t = await backend.ticket(o.id!);
-      const fresh = t.messages.filter((m) => m.id > seen);
-      seen = Math.max(seen, ...fresh.map((m) => m.id));
+      const t = await tickets.view(ref);
+      const fresh = t.messages.filter((m) => !seen.has(String(m.id)));
+      for (const m of fresh) seen.add(String(m.id));
       const replies = fresh.filter((m) => m.author.email !== me);
-      for (const m of replies) print(`${renderMessage(o.io, t.id, m)}\n\n`);
+      for (const m of replies) print(`${renderMessage(o.io, t.ref, m)}\n\n`);
       return replies.length;
     },
   };
 }
 
 async function inboxWatcher(_o: Options, backend: Backend): Promise<Watcher> {
+  const tickets = need(backend, 'tickets');
+  need(backend, 'readState');
+  const show = (ref: TicketRef) => backend.provider.showRef(ref);
   const unread = async () => {
-    const page = await backend.listTickets({ unread: true, limit: 100 });
-    return new Map<number, Ticket>(page.items.map((t) => [t.id, t]));
+    const page = await tickets.list({ unread: true, limit: 100 });
+    return new Map<TicketRef, Ticket>(page.items.map((t) => [t.ref, t]));
   };
   let known = await unread();
   return {
@@ -139,12 +146,13 @@ async function inboxWatcher(_o: Options, backend: Backend): Promise<Watcher> {
     check: async (print) => {
       const now = await unread();
       let added = 0;
-      for (const [id, t] of now) {
-        const before = known.get(id)?.unread ?? 0;
+      for (const [ref, t] of now) {
+        const before = known.get(ref)?.unread ?? 0;
         if (t.unread > before) {
           added += t.unread - before;
+          const where = t.establishment ? ` (${t.establishment.name})` : '';
           print(
-            `#${id} ${t.summary} (${t.establishment.name}): ${t.unread - before} new message${t.unread - before === 1 ? '' : 's'} · tix ticket view ${id}\n`,
+            `${show(ref)} ${t.summary}${where}: ${t.unread - before} new message${t.unread - before === 1 ? '' : 's'} · tix ticket view ${ref}\n`,
           );
         }
       }

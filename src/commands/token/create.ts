@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import { defaultPatScopes, tokenScopes } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -27,7 +27,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--scope <scope...>', `what it may do: ${tokenScopes.join(', ')}`, [...defaultPatScopes])
     .option('--json [fields]', `print JSON (fields: token, ${TOKEN_FIELDS.join(', ')})`)
     .action(async (opts: { name: string; expiresIn: string; scope: string[]; json?: JsonOption }) => {
-      await runF({ io: f.io, name: opts.name, expiresIn: opts.expiresIn, scopes: opts.scope, json: opts.json, backend: f.backend });
+      await runF({
+        io: f.io,
+        name: opts.name,
+        expiresIn: opts.expiresIn,
+        scopes: opts.scope,
+        json: opts.json,
+        backend: () => f.backend('tokens'),
+      });
     });
   return examples(cmd, [
     'tix token create --name ci-incidents --expires-in 30d',
@@ -47,7 +54,7 @@ export async function run(o: Options): Promise<void> {
     .filter(Boolean);
   const unknown = scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
   if (unknown.length) throw usageError(`--scope: unknown ${unknown.join(', ')}; choose from ${tokenScopes.join(', ')}`);
-  const created = await (await o.backend()).createToken({ name: o.name, expiresInSeconds: Math.round(ms / 1000), scopes });
+  const created = await need(await o.backend(), 'tokens').create({ name: o.name, expiresInSeconds: Math.round(ms / 1000), scopes });
   if (fields) return printJson(o.io, pick(created, fields));
   o.io.out(`${created.token}\n`);
   o.io.err(

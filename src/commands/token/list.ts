@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import type { TokenInfo } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -20,13 +20,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .alias('ls')
     .description('List your personal access tokens')
     .option('--json [fields]', `print JSON (fields: ${TOKEN_FIELDS.join(', ')})`)
-    .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, json: opts.json, backend: f.backend }));
+    .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, json: opts.json, backend: () => f.backend('tokens') }));
   return examples(cmd, ['tix token list', 'tix token list --json id,name,expiresAt']);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TOKEN_FIELDS);
-  const tokens = await (await o.backend()).listTokens();
+  const tokens = await need(await o.backend(), 'tokens').list();
   if (fields)
     return printJson(
       o.io,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
@@ -26,14 +26,14 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--category <category>', 'only this category')
     .option('--json [fields]', `print JSON (fields: ${TYPE_FIELDS.join(', ')})`)
     .action(async (opts: { category?: string; json?: JsonOption }) =>
-      runF({ io: f.io, env: f.env, backend: f.backend, category: opts.category, json: opts.json }),
+      runF({ io: f.io, env: f.env, backend: () => f.backend('requestTypes'), category: opts.category, json: opts.json }),
     );
   return examples(cmd, ['tix type list', 'tix type list --category security', 'tix type list --json id,category']);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TYPE_FIELDS);
-  const catalog = await (await o.backend()).catalog();
+  const catalog = await need(await o.backend(), 'requestTypes').catalog();
   if (o.category && !catalog.categories.some((c) => c.id === o.category)) {
     throw usageError(`--category: unknown "${o.category}"; one of ${catalog.categories.map((c) => c.id).join(', ')}`);
   }

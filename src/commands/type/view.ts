@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Backend } from '../../api/backend.ts';
+import { type Backend, need } from '../../api/backend.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
@@ -23,13 +23,15 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .description("Show a request type's form: every field, its kind, whether it is required, and its flag")
     .argument('<type>', 'request type, e.g. incident')
     .option('--json [fields]', `print the type and its form schema as JSON (fields: ${TYPE_FIELDS.join(', ')})`)
-    .action(async (id: string, opts: { json?: JsonOption }) => runF({ io: f.io, env: f.env, backend: f.backend, id, json: opts.json }));
+    .action(async (id: string, opts: { json?: JsonOption }) =>
+      runF({ io: f.io, env: f.env, backend: () => f.backend('requestTypes'), id, json: opts.json }),
+    );
   return examples(cmd, ['tix type view incident', 'tix type view user-deletion --json fields']);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TYPE_FIELDS);
-  const type = await (await o.backend()).requestType(o.id);
+  const type = await need(await o.backend(), 'requestTypes').requestType(o.id);
   if (fields) return printJson(o.io, pick(type, fields));
   if (o.io.isStdoutTTY) {
     o.io.out(`${type.id}: ${label(type, o.env)} (${type.category})\n${type.description}\n`);

@@ -1,45 +1,161 @@
-import type { Backend, Download, WriteOptions } from '../../api/backend.ts';
+import type {
+  Backend,
+  ContactsApi,
+  Download,
+  OrganisationApi,
+  ReadStateApi,
+  RequestTypesApi,
+  SettingsApi,
+  TicketsApi,
+  TokensApi,
+  WriteOptions,
+} from '../../api/backend.ts';
 import type { HttpClient, RequestOptions } from '../../api/http.ts';
+import type { ProviderInfo } from '../../api/provider.ts';
 import type {
   Attachment,
   Contact,
-  ContactApplyInput,
   ContactApplyResult,
-  ContactPatch,
-  ContactQuery,
-  Created,
   CreatedToken,
   Establishment,
   LoginResult,
   Me,
   Message,
-  NewContact,
-  NewReply,
-  NewTicket,
   Page,
   ReadResult,
   ServerInfo,
   Settings,
   Ticket,
   TicketQuery,
+  TicketRef,
   TicketWithMessages,
   TokenInfo,
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
-import { stripControls, stripControlsDeep } from '../../core/text.ts';
-import type { StatusAction } from '../../core/status.ts';
+import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
+import type { WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
-/** The backend served by `tix serve`: a thin mapping of the interface onto its REST API. */
+/**
+ * The backend served by `tix serve`: a thin mapping of the interface onto its REST API. Tickets gain their
+ * reference and status category; tix's wire error codes become domain errors. (Control characters are
+ * cleaned by the wrapper every provider goes through, src/api/clean.ts.)
+ */
 export class TixBackend implements Backend {
+  readonly provider: ProviderInfo;
   private readonly http: HttpClient;
+  readonly tickets: TicketsApi;
+  readonly requestTypes: RequestTypesApi;
+  readonly readState: ReadStateApi;
+  readonly contacts: ContactsApi;
+  readonly tokens: TokensApi;
+  readonly settings: SettingsApi;
+  readonly organisation: OrganisationApi;
 
-  constructor(http: HttpClient) {
+  constructor(provider: ProviderInfo, http: HttpClient) {
+    this.provider = provider;
     this.http = http;
-  }
+    const call = <T>(method: string, path: string, opts?: RequestOptions) => this.call<T>(method, path, opts);
+    const show = (ref: TicketRef) => provider.showRef(ref);
 
-  /** Every answer is cleaned of terminal control characters before any command sees it. */
-  private async call<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
-    return stripControlsDeep(await this.http.json<T>(method, path, opts));
+    this.tickets = {
+      list: async (q) => {
+        const page = await call<Page<WireTicket>>('GET', '/tickets', { query: { ...q } });
+        return { items: page.items.map((t) => toTicket(provider, t)), nextCursor: page.nextCursor };
+      },
+      view: async (ref, opts = {}) =>
+        toTicketWithMessages(
+          provider,
+          await call<WireTicketWithMessages>('GET', `/tickets/${idOf(ref)}`, { query: { markRead: opts.markRead } }),
+        ),
+      create: async (ticket, opts = {}) => {
+        const { followUpOf, ...rest } = ticket;
+        const body: WireNewTicket = { ...rest, ...(followUpOf !== undefined ? { followUpOf: idOf(followUpOf) } : {}) };
+        const r = await this.created<WireTicket>('/tickets', body, { ...opts, checkHint: 'check with: tix ticket list --mine --limit 5' });
+        return { item: toTicket(provider, r.body), replayed: r.replayed, deduplicated: r.deduplicated };
+      },
+      reply: async (ref, reply, opts = {}) => {
+        const r = await this.created<WireReply>(`/tickets/${idOf(ref)}/messages`, reply, {
+          ...opts,
+          checkHint: `check with: tix ticket view ${ref}`,
+          closed: { shown: show(ref), ref },
+        });
+        return { item: toMessage(r.body.message), ticket: toTicket(provider, r.body.ticket), replayed: r.replayed };
+      },
+      changeStatus: async (ref, action) =>
+        toTicket(
+          provider,
+          await call<WireTicket>('POST', `/tickets/${idOf(ref)}/${action}`, { checkHint: `check with: tix ticket view ${ref}` }),
+        ),
+      // An upload that is lost midway is harmless (an unattached upload is deleted after a day): safe to retry.
+      upload: (name, data) =>
+        call<Attachment>('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true }),
+      download: async (ref, attachmentId) => {
+        const res = await http.raw('GET', `/tickets/${idOf(ref)}/attachments/${encodeURIComponent(attachmentId)}`, {
+          headers: { accept: '*/*' },
+        });
+        if (res.status >= 300) throw http.errorFor('GET', res);
+        const disposition = String(res.headers['content-disposition'] ?? '');
+        const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+        const file: Download = {
+          name: name ? decodeURIComponent(name) : attachmentId,
+          contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
+          sha256: typeof res.headers['x-sha256'] === 'string' ? res.headers['x-sha256'] : undefined,
+          data: res.body,
+        };
+        return file;
+      },
+    };
+
+    this.requestTypes = {
+      catalog: () => call<Catalog>('GET', '/request-types'),
+      requestType: (id) => call<RequestType>('GET', `/request-types/${encodeURIComponent(id)}`),
+    };
+
+    this.readState = {
+      markRead: async (ref, upTo) =>
+        (
+          await call<{ marked: number }>('POST', `/tickets/${idOf(ref)}/read`, {
+            body: upTo === undefined ? {} : { messageId: Number(upTo) },
+            replayable: true,
+          })
+        ).marked,
+      markUnread: async (ref) =>
+        (await call<{ messageId: number | null }>('POST', `/tickets/${idOf(ref)}/unread`, { replayable: true })).messageId,
+      // marking read twice is harmless: safe to retry
+      readAll: (query: TicketQuery) => call<ReadResult>('POST', '/tickets/read', { body: query, replayable: true }),
+    };
+
+    // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be
+    // refused as a duplicate, a second "remove this address" as unknown): the user is told how to check instead.
+    this.contacts = {
+      list: async (q) => (await call<Page<Contact>>('GET', '/contacts', { query: { ...q } })).items,
+      get: (id) => call<Contact>('GET', `/contacts/${id}`),
+      create: (contact) => call<Contact>('POST', '/contacts', { body: contact, checkHint: 'check with: tix contact list' }),
+      update: (id, patch) => call<Contact>('PATCH', `/contacts/${id}`, { body: patch, checkHint: 'check with: tix contact list' }),
+      remove: (id) => call<void>('DELETE', `/contacts/${id}`, { checkHint: 'check with: tix contact list' }),
+      // a dry run changes nothing, so it is as safe to repeat as a read
+      apply: (input) =>
+        call<ContactApplyResult>('POST', '/contacts/apply', {
+          body: input,
+          replayable: input.dryRun,
+          checkHint: 'check with: tix contact apply --dry-run with the same file',
+        }),
+    };
+
+    this.tokens = {
+      create: (input) => call<CreatedToken>('POST', '/tokens', { body: input, checkHint: 'check with: tix token list' }),
+      list: async () => (await call<Page<TokenInfo>>('GET', '/tokens')).items,
+      revoke: (id) => call<void>('DELETE', `/tokens/${id}`),
+    };
+
+    this.settings = {
+      get: (company) => call<Settings>('GET', '/settings', { query: { company } }),
+      update: (change) => call<Settings>('PATCH', '/settings', { body: change }),
+    };
+
+    this.organisation = {
+      establishments: async () => (await call<Page<Establishment>>('GET', '/establishments')).items,
+    };
   }
 
   get server(): string {
@@ -62,144 +178,67 @@ export class TixBackend implements Backend {
     return this.call('GET', '/me');
   }
 
-  async establishments(): Promise<Establishment[]> {
-    return (await this.http.json<Page<Establishment>>('GET', '/establishments')).items;
-  }
-
-  createToken(input: { name: string; expiresInSeconds: number; scopes: string[] }): Promise<CreatedToken> {
-    return this.call('POST', '/tokens', { body: input, checkHint: 'check with: tix token list' });
-  }
-
-  async listTokens(): Promise<TokenInfo[]> {
-    return (await this.http.json<Page<TokenInfo>>('GET', '/tokens')).items;
-  }
-
-  revokeToken(id: number): Promise<void> {
-    return this.call('DELETE', `/tokens/${id}`);
-  }
-
-  catalog(): Promise<Catalog> {
-    return this.call('GET', '/request-types');
-  }
-
-  requestType(id: string): Promise<RequestType> {
-    return this.call('GET', `/request-types/${encodeURIComponent(id)}`);
-  }
-
-  listTickets(q: TicketQuery): Promise<Page<Ticket>> {
-    return this.call('GET', '/tickets', { query: { ...q, status: q.status, limit: q.limit } });
-  }
-
-  ticket(id: number, opts: { markRead?: 'auto' | 'never' } = {}): Promise<TicketWithMessages> {
-    return this.call('GET', `/tickets/${id}`, { query: { markRead: opts.markRead } });
+  private async call<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+    const res = await this.http.raw(method, path, opts);
+    if (res.status >= 300) throw this.error(method, res);
+    if (res.status === 204 || res.body.length === 0) return undefined as T;
+    return JSON.parse(res.body.toString('utf8')) as T;
   }
 
   /** A write whose answer says whether an idempotency key replayed an earlier one. */
   private async created<T>(
     path: string,
     body: unknown,
-    opts: WriteOptions & Pick<RequestOptions, 'checkHint'>,
+    opts: WriteOptions & Pick<RequestOptions, 'checkHint'> & { closed?: { shown: string; ref: TicketRef } },
   ): Promise<{ body: T; replayed: boolean; deduplicated: boolean }> {
     const res = await this.http.raw('POST', path, { body, idempotencyKey: opts.idempotencyKey, checkHint: opts.checkHint });
-    if (res.status >= 400) throw this.http.errorFor('POST', res);
+    if (res.status >= 300) throw this.error('POST', res, opts.closed);
     return {
-      body: stripControlsDeep(JSON.parse(res.body.toString('utf8')) as T),
+      body: JSON.parse(res.body.toString('utf8')) as T,
       replayed: res.headers['idempotent-replayed'] === 'true',
       deduplicated: res.headers['tix-deduplicated'] === 'true',
     };
   }
 
-  async createTicket(ticket: NewTicket, opts: WriteOptions = {}): Promise<Created<Ticket>> {
-    const r = await this.created<Ticket>('/tickets', ticket, { ...opts, checkHint: 'check with: tix ticket list --mine --limit 5' });
-    return { item: r.body, replayed: r.replayed, deduplicated: r.deduplicated };
+  /** tix's wire codes that mean something to commands become domain errors; the rest keep their code. */
+  private error(method: string, res: Parameters<HttpClient['errorFor']>[1], closed?: { shown: string; ref: TicketRef }): TixError {
+    const err = this.http.errorFor(method, res);
+    if (err.code === 'ticket_closed' && closed) return new TicketClosedError(closed.shown, closed.ref, { status: err.status, cause: err });
+    if (err.code === 'idempotency_conflict') {
+      const earlier = err.data?.ticketId;
+      return new IdempotencyConflictError(err.message, typeof earlier === 'number' ? String(earlier) : undefined, {
+        status: err.status,
+        data: err.data,
+      });
+    }
+    return err;
   }
+}
 
-  async reply(id: number, reply: NewReply, opts: WriteOptions = {}): Promise<Created<Message> & { ticket: Ticket }> {
-    const r = await this.created<{ message: Message; ticket: Ticket }>(`/tickets/${id}/messages`, reply, {
-      ...opts,
-      checkHint: `check with: tix ticket view ${id}`,
-    });
-    return { item: r.body.message, ticket: r.body.ticket, replayed: r.replayed };
-  }
+/** A reference of tix serve is a ticket number; parsed by the provider's parseRef before it gets here. */
+function idOf(ref: TicketRef): number {
+  const n = Number(ref);
+  if (!Number.isSafeInteger(n) || n <= 0) throw usageError(`expected a ticket number (a positive number), got "${ref}"`);
+  return n;
+}
 
-  changeStatus(id: number, action: StatusAction): Promise<Ticket> {
-    return this.call('POST', `/tickets/${id}/${action}`, { checkHint: `check with: tix ticket view ${id}` });
-  }
+function toTicket(info: ProviderInfo, w: WireTicket): Ticket {
+  const { id, status, ...rest } = w;
+  return {
+    id,
+    ref: String(id),
+    status,
+    // a status this client does not know (a newer server) counts as support's turn
+    statusCategory: info.statuses.find((s) => s.name === status)?.category ?? 'open',
+    ...rest,
+  };
+}
 
-  upload(name: string, data: Uint8Array): Promise<Attachment> {
-    // An upload that is lost midway is harmless (an unattached upload is deleted after a day): safe to retry.
-    return this.call('POST', '/uploads', { query: { name }, rawBody: data, contentType: 'application/octet-stream', replayable: true });
-  }
+function toMessage(m: WireMessage): Message {
+  return m;
+}
 
-  async download(ticketId: number, attachmentId: string): Promise<Download> {
-    const res = await this.http.raw('GET', `/tickets/${ticketId}/attachments/${encodeURIComponent(attachmentId)}`, {
-      headers: { accept: '*/*' },
-    });
-    if (res.status >= 400) throw this.http.errorFor('GET', res);
-    const disposition = String(res.headers['content-disposition'] ?? '');
-    const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-    return {
-      name: stripControls(name ? decodeURIComponent(name) : attachmentId),
-      contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
-      sha256: typeof res.headers['x-sha256'] === 'string' ? res.headers['x-sha256'] : undefined,
-      data: res.body,
-    };
-  }
-
-  async markRead(id: number, upToMessageId?: number): Promise<number> {
-    return (
-      await this.http.json<{ marked: number }>('POST', `/tickets/${id}/read`, {
-        body: upToMessageId ? { messageId: upToMessageId } : {},
-        replayable: true,
-      })
-    ).marked;
-  }
-
-  async markUnread(id: number): Promise<number | null> {
-    return (await this.http.json<{ messageId: number | null }>('POST', `/tickets/${id}/unread`, { replayable: true })).messageId;
-  }
-
-  readAll(query: TicketQuery): Promise<ReadResult> {
-    // marking read twice is harmless: safe to retry
-    return this.call('POST', '/tickets/read', { body: query, replayable: true });
-  }
-
-  settings(company?: string): Promise<Settings> {
-    return this.call('GET', '/settings', { query: { company } });
-  }
-
-  updateSettings(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings> {
-    return this.call('PATCH', '/settings', { body: change });
-  }
-
-  async listContacts(q: ContactQuery): Promise<Contact[]> {
-    return (await this.http.json<Page<Contact>>('GET', '/contacts', { query: { ...q } })).items;
-  }
-
-  contact(id: number): Promise<Contact> {
-    return this.call('GET', `/contacts/${id}`);
-  }
-
-  // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be
-  // refused as a duplicate, a second "remove this address" as unknown): the user is told how to check instead.
-  createContact(contact: NewContact): Promise<Contact> {
-    return this.call('POST', '/contacts', { body: contact, checkHint: 'check with: tix contact list' });
-  }
-
-  updateContact(id: number, patch: ContactPatch): Promise<Contact> {
-    return this.call('PATCH', `/contacts/${id}`, { body: patch, checkHint: 'check with: tix contact list' });
-  }
-
-  removeContact(id: number): Promise<void> {
-    return this.call('DELETE', `/contacts/${id}`, { checkHint: 'check with: tix contact list' });
-  }
-
-  applyContacts(input: ContactApplyInput): Promise<ContactApplyResult> {
-    // a dry run changes nothing, so it is as safe to repeat as a read
-    return this.call('POST', '/contacts/apply', {
-      body: input,
-      replayable: input.dryRun,
-      checkHint: 'check with: tix contact apply --dry-run with the same file',
-    });
-  }
+function toTicketWithMessages(info: ProviderInfo, w: WireTicketWithMessages): TicketWithMessages {
+  const { messages, ...ticket } = w;
+  return { ...toTicket(info, ticket), messages: messages.map(toMessage) };
 }

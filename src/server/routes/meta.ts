@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { ServerInfo } from '../../api/types.ts';
+import { API_VERSION } from '../../providers/tix/wire.ts';
 import { ref } from '../api-schemas.ts';
-import { API_VERSION, type ServerInfo } from '../../api/types.ts';
 import { VERSION } from '../../version.ts';
 
 export function metaRoutes(api: FastifyInstance, openapi: () => unknown): void {

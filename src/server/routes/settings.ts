@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MarkReadPolicy } from '../../api/types.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import { type Locale, locales } from '../../core/i18n.ts';
 import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';

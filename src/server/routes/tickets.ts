@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { NewReply, NewTicket, TicketQuery } from '../../api/types.ts';
+import type { NewReply } from '../../api/types.ts';
+import type { WireNewTicket as NewTicket, WireTicketQuery as TicketQuery } from '../../providers/tix/wire.ts';
 import type { StatusAction } from '../../core/status.ts';
 import { page, ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';

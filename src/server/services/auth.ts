@@ -1,5 +1,6 @@
-import type { LoginResult, Me, UserRole } from '../../api/types.ts';
+import type { LoginResult, Me } from '../../api/types.ts';
 import type { Locale } from '../../core/i18n.ts';
+import type { Role } from '../../core/roles.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { decoyHash, hashToken, newToken, verifyPassword } from '../secrets.ts';
 import type { Store, UserRow } from '../store/store.ts';
@@ -186,13 +187,13 @@ export class AuthService {
     };
   }
 
-  private async roleOf(user: UserRow): Promise<UserRole> {
+  private async roleOf(user: UserRow): Promise<Role> {
     const memberships = await this.store.identity.membershipsOf(user.id);
     return roleFrom(user, memberships.filter((m) => m.role === 'admin').length);
   }
 }
 
-function roleFrom(user: UserRow, adminCount: number): UserRole {
+function roleFrom(user: UserRow, adminCount: number): Role {
   if (user.role === 'agent') return 'agent';
   return adminCount > 0 ? 'admin' : 'employee';
 }

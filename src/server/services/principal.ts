@@ -1,4 +1,5 @@
-import type { TokenScope, UserRole } from '../../api/types.ts';
+import type { TokenScope } from '../../api/types.ts';
+import type { Role } from '../../core/roles.ts';
 import { sirenProblem } from '../../core/identifiers.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import type { CompanyRow, Store, TokenRow, UserRow } from '../store/store.ts';
@@ -6,7 +7,7 @@ import type { CompanyRow, Store, TokenRow, UserRow } from '../store/store.ts';
 /** Who is calling, as the services see it: the user, what they administer, and what their token allows. */
 export interface Principal {
   user: UserRow;
-  role: UserRole;
+  role: Role;
   /** establishments this user administers; agents see every establishment without being listed here */
   adminOf: Set<number>;
   token: TokenRow;

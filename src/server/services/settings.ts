@@ -1,5 +1,6 @@
-import type { MarkReadPolicy, Settings } from '../../api/types.ts';
+import type { Settings } from '../../api/types.ts';
 import type { Locale } from '../../core/i18n.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import { forbidden } from '../errors.ts';
 import type { CompanyRow, Store } from '../store/store.ts';
 import { companyFor, requireMessageAccess, requireScope, type Principal } from './principal.ts';

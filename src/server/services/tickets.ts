@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../core/errors.ts';
-import type { Created, Message, NewReply, NewTicket, Page, ReadResult, Ticket, TicketQuery, TicketWithMessages } from '../../api/types.ts';
+import type { Created, NewReply, Page, ReadResult } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
-import {
-  activeStatuses,
-  statusAfterAction,
-  statusAfterReply,
-  statuses,
-  type Actor,
-  type Status,
-  type StatusAction,
-} from '../../core/status.ts';
+import { activeStatuses, statusAfterAction, statusAfterReply, statuses, type Status } from '../../core/lifecycle.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { StatusAction } from '../../core/status.ts';
+import type {
+  WireMessage as Message,
+  WireNewTicket as NewTicket,
+  WireTicket as Ticket,
+  WireTicketQuery as TicketQuery,
+  WireTicketWithMessages as TicketWithMessages,
+} from '../../providers/tix/wire.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
 import { canAccessEstablishment, requireMessageAccess, requireScope, type Clock, type Principal } from './principal.ts';

@@ -1,6 +1,6 @@
 // What both databases' stores decide the same way, in one place.
 import type { ContactDraft } from '../../core/contact-input.ts';
-import type { Status } from '../../core/status.ts';
+import type { Status } from '../../core/lifecycle.ts';
 import type { ContactRow, NotificationKind } from './store.ts';
 
 /** The same name, addresses and phone: an update that changes nothing keeps its time. */

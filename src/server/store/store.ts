@@ -4,15 +4,15 @@
 // never build SQL or a search query: filters are data (see TicketFilter). The concurrency guarantees are stated
 // on Store below.
 
-import type { FieldValues, Status } from '../../api/types.ts';
+import type { TokenKind } from '../../api/types.ts';
+import type { FieldValues } from '../../core/catalog.ts';
+import type { Status } from '../../core/lifecycle.ts';
+import type { AccountKind, MembershipRole } from '../../core/roles.ts';
+import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
 import type { Locale } from '../../core/i18n.ts';
 
-export type UserRole = 'customer' | 'agent';
-export type MembershipRole = 'admin' | 'employee';
-export type TokenKind = 'session' | 'pat';
-
-export type MarkReadPolicy = 'manual' | 'on-open';
+export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
 export interface CompanyRow {
   id: number;
@@ -35,7 +35,7 @@ export interface UserRow {
   id: number;
   email: string;
   name: string;
-  role: UserRole;
+  role: AccountKind;
   companyId: number | null;
   passwordHash: string;
 }
@@ -77,7 +77,7 @@ export interface OrganisationSeed {
   users: Array<{
     email: string;
     name: string;
-    role: UserRole;
+    role: AccountKind;
     passwordHash: string;
     /** SIRETs this user administers */
     admin: string[];
@@ -482,7 +482,7 @@ export interface NotificationContext {
     status: Status;
     at: string;
   };
-  actor: { id: number; email: string; name: string; role: UserRole } | null;
+  actor: { id: number; email: string; name: string; role: AccountKind } | null;
   ticket: {
     id: number;
     summary: string;
@@ -508,7 +508,7 @@ export interface NotificationContext {
     id: number;
     email: string;
     name: string;
-    role: UserRole;
+    role: AccountKind;
     companyId: number | null;
     adminHere: boolean;
     wrote: boolean;

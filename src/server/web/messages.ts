@@ -1,7 +1,7 @@
 // What the web view says, in English and French. The French reads like the seeds: the statuses are seed 000's
 // labels, "demande" and "établissement" as the help-center pages write them.
 import { defineMessages } from '../../core/i18n.ts';
-import { statusLabelsFr } from '../../core/status.ts';
+import { statusLabelsFr } from '../../core/lifecycle.ts';
 
 export const t = defineMessages({
   en: {

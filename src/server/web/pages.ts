@@ -1,6 +1,10 @@
 // The web view's pages, as plain functions from data to HTML. Every value goes through `html`, which escapes
 // it; there is no script on any page.
-import type { Message, Ticket, TicketWithMessages } from '../../api/types.ts';
+import type {
+  WireMessage as Message,
+  WireTicket as Ticket,
+  WireTicketWithMessages as TicketWithMessages,
+} from '../../providers/tix/wire.ts';
 import type { FieldSpec, FieldValue, RequestType } from '../../core/catalog.ts';
 import { formatBytes, formatDate, formatDateTime, formatRelativeTime, type Locale } from '../../core/i18n.ts';
 import { html, type Html } from './html.ts';

@@ -2,7 +2,7 @@
 // The same services as the API answer, so the same rules hold (another establishment's ticket is a 404 page,
 // exactly like an unknown one); only the way in differs: a session cookie instead of a bearer token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Ticket } from '../../api/types.ts';
+import type { WireTicket as Ticket } from '../../providers/tix/wire.ts';
 import { findType } from '../../core/catalog.ts';
 import { negotiateLocale } from '../../core/i18n.ts';
 import type { Services } from '../app.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../../core/i18n.ts';
-import type { Status } from '../../../core/status.ts';
+import type { Status } from '../../../core/lifecycle.ts';
 import type {
   DeliveryOutcome,
   DeliveryRow,
@@ -12,7 +12,7 @@ import type {
   NotificationStore,
   Recipient,
   SubscriptionRow,
-  UserRole,
+  AccountKind,
 } from '../store.ts';
 import type { PgContactStore } from './contacts.ts';
 import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
@@ -122,7 +122,7 @@ export class PgNotificationStore implements NotificationStore {
       actor:
         e.actor_id === null
           ? null
-          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as UserRole },
+          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as AccountKind },
       ticket: {
         id: ticketId,
         summary: String(e.summary),
@@ -142,7 +142,7 @@ export class PgNotificationStore implements NotificationStore {
         id: Number(p.id),
         email: String(p.email),
         name: String(p.name),
-        role: p.role as UserRole,
+        role: p.role as AccountKind,
         companyId: p.company_id === null ? null : Number(p.company_id),
         adminHere: p.admin_here === true,
         wrote: p.wrote === true,

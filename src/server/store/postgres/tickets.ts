@@ -1,4 +1,4 @@
-import type { Status } from '../../../core/status.ts';
+import type { Status } from '../../../core/lifecycle.ts';
 import { searchTerms, statusChangeKind } from '../shared.ts';
 import type {
   Idempotency,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SQLInputValue } from 'node:sqlite';
 import type { Locale } from '../../../core/i18n.ts';
-import type { Status } from '../../../core/status.ts';
+import type { Status } from '../../../core/lifecycle.ts';
 import type {
   DeliveryOutcome,
   DeliveryRow,
@@ -13,7 +13,7 @@ import type {
   NotificationStore,
   Recipient,
   SubscriptionRow,
-  UserRole,
+  AccountKind,
 } from '../store.ts';
 import type { SqliteContactStore } from './contacts.ts';
 import type { Row, SqliteDatabase } from './database.ts';
@@ -138,7 +138,7 @@ export class SqliteNotificationStore implements NotificationStore {
       actor:
         e.actor_id === null
           ? null
-          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as UserRole },
+          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as AccountKind },
       ticket: {
         id: ticketId,
         summary: String(e.summary),
@@ -158,7 +158,7 @@ export class SqliteNotificationStore implements NotificationStore {
         id: Number(p.id),
         email: String(p.email),
         name: String(p.name),
-        role: p.role as UserRole,
+        role: p.role as AccountKind,
         companyId: p.company_id === null ? null : Number(p.company_id),
         adminHere: Number(p.admin_here) === 1,
         wrote: Number(p.wrote) === 1,

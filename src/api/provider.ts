@@ -1,0 +1,59 @@
+// What a provider is, before any network call or credential: its name, what it can do (capabilities), its
+// statuses with their categories, and how its ticket references are written. Commands read this to parse
+// input and to refuse early, with one message naming the provider, what the helpdesk cannot do.
+import { UnsupportedError, usageError } from '../core/errors.ts';
+import type { StatusSpec } from '../core/status.ts';
+
+/** Every provider tix knows the name of; `tix auth login --provider NAME`. */
+export const providerNames = ['tix', 'rt', 'jira-sm', 'zendesk'] as const;
+export type ProviderName = (typeof providerNames)[number];
+/** the provider of a profile that names none (every profile before providers came) */
+export const defaultProvider: ProviderName = 'tix';
+
+/** The provider a word names (--provider, TIX_PROVIDER); anything else is a usage error naming `where`. */
+export function parseProviderName(text: string, where: string): ProviderName {
+  const name = text.trim().toLowerCase();
+  if ((providerNames as readonly string[]).includes(name)) return name as ProviderName;
+  throw usageError(`${where}: unknown provider "${text}"; one of ${providerNames.join(', ')}`, { code: 'unknown_provider' });
+}
+
+/** What a provider may be able to do. Each one is a part of the Backend, present only when declared. */
+export const capabilities = ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** How error messages name a capability: "Request Tracker (provider rt) does not support account contacts". */
+export const capabilityNames: Record<Capability, string> = {
+  tickets: 'tickets',
+  requestTypes: 'request types',
+  readState: 'read state (unread messages, the inbox)',
+  contacts: 'account contacts',
+  tokens: 'personal access tokens',
+  settings: 'organisation settings',
+  organisation: 'establishments',
+};
+
+export interface ProviderInfo {
+  /** one of providerNames for the providers tix ships (a test double may have its own) */
+  name: string;
+  /** how messages name the helpdesk: "tix serve", "Request Tracker" */
+  displayName: string;
+  capabilities: readonly Capability[];
+  /** every status the helpdesk uses, each with its category and whether it takes replies */
+  statuses: readonly StatusSpec[];
+  /** "42" or "#42" → "42"; undefined when the text is not a reference of this helpdesk */
+  parseRef(text: string): string | undefined;
+  /** a reference as people read it: "#42", "SD-42" */
+  showRef(ref: string): string;
+  /** what a reference looks like, for error messages: "a ticket number such as 42" */
+  refExample: string;
+  /** how one logs in: an e-mail and password (exchanged for a token), a token, or both */
+  login: { password: boolean; token: boolean };
+}
+
+/** The one refusal for a command the provider cannot serve (exit 7). */
+export function unsupported(info: Pick<ProviderInfo, 'name' | 'displayName'>, capability: Capability): UnsupportedError {
+  return new UnsupportedError(info, capabilityNames[capability], {
+    hint: "the README's provider matrix shows what each helpdesk supports in tix",
+    data: { capability },
+  });
+}

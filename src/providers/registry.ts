@@ -1,0 +1,46 @@
+// The providers tix knows. Each declares itself in a small info.ts that stays in the main bundle (references,
+// statuses and capabilities are read before anything is sent); its code loads only when a profile uses it, so
+// `tix ticket list` on tix serve never parses another helpdesk's. Adding a provider: a folder with info.ts and an
+// index.ts exporting `implementation`, one line here, and one harness file in test/providers/harnesses/.
+import type { Backend, Connection, ProviderImplementation, ProviderModule } from '../api/backend.ts';
+import { cleanBackend } from '../api/clean.ts';
+import type { ProviderInfo, ProviderName } from '../api/provider.ts';
+import { ExitCode, TixError } from '../core/errors.ts';
+import { info as tixInfo } from './tix/info.ts';
+
+type Entry = { info: ProviderInfo; load: () => Promise<ProviderImplementation> } | { displayName: string };
+
+const known: Record<ProviderName, Entry> = {
+  tix: { info: tixInfo, load: async () => (await import('./tix/index.ts')).implementation },
+  // not in this version of tix yet: named so that profiles and --provider can say so
+  rt: { displayName: 'Request Tracker' },
+  'jira-sm': { displayName: 'Jira Service Management' },
+  zendesk: { displayName: 'Zendesk' },
+};
+
+/** A provider's declaration; a provider whose engineers have not landed yet is refused cleanly (exit 7). */
+export function providerInfo(name: ProviderName): ProviderInfo {
+  const entry = known[name];
+  if ('info' in entry) return entry.info;
+  throw new TixError(ExitCode.unsupported, `the ${entry.displayName} provider (${name}) is not available yet in this version of tix`, {
+    code: 'provider_unavailable',
+    hint: `available: ${availableProviders().join(', ')}`,
+    data: { provider: name },
+  });
+}
+
+/** A provider with its code loaded. */
+export async function loadProvider(name: ProviderName): Promise<ProviderModule> {
+  const info = providerInfo(name);
+  const implementation = await (known[name] as Extract<Entry, { info: ProviderInfo }>).load();
+  return { info, connect: (c) => implementation.connect(c, info), http: implementation.http };
+}
+
+export function availableProviders(): ProviderName[] {
+  return (Object.keys(known) as ProviderName[]).filter((n) => 'info' in known[n]);
+}
+
+/** A provider's backend as commands see it: through the one cleaning wrapper. */
+export function connect(provider: ProviderModule, connection: Connection): Backend {
+  return cleanBackend(provider.connect(connection));
+}
