@@ -61,6 +61,10 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
     name: 'TIX_SMTP_URL',
     meaning: "tix serve's SMTP server for notification e-mails when --smtp is not given: smtp://user:password@host:port",
   },
+  {
+    name: 'TIX_NOTIFY_LEASE',
+    meaning: 'tix serve: how long an instance holds a notification it is sending before another may take it over (default 2m)',
+  },
 ];
 
 /** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */

@@ -21,6 +21,8 @@ export interface Options {
   publicUrl?: string;
   smtp?: string;
   mailFrom?: string;
+  /** how long an instance holds a notification it is sending (TIX_NOTIFY_LEASE) */
+  notifyLeaseMs?: number;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -72,6 +74,12 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           const problem = smtpUrlProblem(smtp);
           if (problem) throw usageError(`${opts.smtp === undefined ? 'TIX_SMTP_URL' : '--smtp'}: ${problem}`);
         }
+        let notifyLeaseMs: number | undefined;
+        if (f.env.TIX_NOTIFY_LEASE) {
+          notifyLeaseMs = parseDuration(f.env.TIX_NOTIFY_LEASE);
+          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000)
+            throw usageError(`TIX_NOTIFY_LEASE: expected a duration of at least 1s such as 30s or 2m, got "${f.env.TIX_NOTIFY_LEASE}"`);
+        }
         if (opts.mailFrom !== undefined) {
           const problem = mailFromProblem(opts.mailFrom);
           if (problem) throw usageError(`--mail-from: ${problem}`);
@@ -92,6 +100,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           publicUrl: opts.publicUrl,
           smtp,
           mailFrom: opts.mailFrom,
+          notifyLeaseMs,
         });
       },
     );
@@ -133,7 +142,10 @@ export async function run(o: Options): Promise<void> {
       publicUrl: o.publicUrl,
       smtp: o.smtp,
       mailFrom: o.mailFrom,
-      app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
+      app: {
+        ...(o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } }),
+        ...(o.notifyLeaseMs === undefined ? {} : { notifications: { leaseMs: o.notifyLeaseMs } }),
+      },
     });
   } catch (err) {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
