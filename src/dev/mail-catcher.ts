@@ -3,6 +3,7 @@
 // act at the moment an address is given or a message has arrived but is not acknowledged yet (to kill the sender
 // there).
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -120,4 +121,15 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+// Run as a program (`node src/dev/mail-catcher.ts`, as `npm run demo` does, in a process of its own so that it
+// answers while the demo waits on a command): prints its URL, then each message it accepts, as JSON lines.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const catcher = await startMailCatcher({
+    onAccepted: (m) =>
+      process.stdout.write(`${JSON.stringify({ to: m.to, subject: m.parsed.subject ?? '', text: m.parsed.text ?? '' })}\n`),
+  });
+  process.stdout.write(`${JSON.stringify({ url: catcher.url })}\n`);
+  process.on('SIGTERM', () => void catcher.stop().then(() => process.exit(0)));
 }
