@@ -6,14 +6,16 @@ import { type MailCatcher, startMailCatcher } from '../../src/dev/mail-catcher.t
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { SqliteStore } from '../../src/server/store/sqlite.ts';
 import type { Store } from '../../src/server/store/store.ts';
-import { isolatedEnv } from '../helpers/cli.ts';
+import { isolatedEnv, spawnTix } from '../helpers/cli.ts';
 import { freshPostgresDatabase, skipWithoutPostgres, testDatabaseKind } from '../helpers/database.ts';
 import { type ServeProcess, startServe } from '../helpers/serve-process.ts';
 
-// Exactly once across a crash: `tix serve` as a real process is killed with SIGKILL while it sends a change's
-// notifications (after the change committed, one mail accepted and recorded, the next one being sent), then
-// started again on the same database. Every (event, address) reaches the real SMTP server once: the one sent
-// before the kill is not sent again, the others are sent by the new process. On SQLite and on PostgreSQL.
+// `tix serve` as a real process with a real SMTP server (the mail catcher), on SQLite and on PostgreSQL:
+// - exactly once across a crash: killed with SIGKILL while it sends a change's notifications (after the change
+//   committed, one mail accepted and recorded, the next one being sent), then started again on the same database,
+//   every (event, address) reaches the SMTP server once;
+// - without SMTP, the events wait and tix serve says so at start; a later start with --smtp sends them;
+// - bad --smtp, TIX_SMTP_URL and --mail-from are usage errors naming the fix.
 
 const skip = testDatabaseKind === 'postgres' && skipWithoutPostgres();
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -45,8 +47,8 @@ async function api(server: ServeProcess, method: string, path: string, token: st
   return text ? JSON.parse(text) : undefined;
 }
 
-describe.skipIf(skip)('a SIGKILL of tix serve while it sends', { timeout: 180_000 }, () => {
-  it('every (event, address) is sent exactly once after the restart', async () => {
+describe.skipIf(skip)('tix serve processes sending e-mail', { timeout: 180_000 }, () => {
+  it('killed with SIGKILL while it sends: every (event, address) is sent exactly once after the restart', async () => {
     const db = await database();
     let server: ServeProcess | undefined;
     // killed at the second address of the first event: the first one was accepted (and recorded) just before
@@ -99,6 +101,57 @@ describe.skipIf(skip)('a SIGKILL of tix serve while it sends', { timeout: 180_00
       expect(rows.map((d) => d.state)).toEqual(Array(7).fill('sent'));
     } finally {
       await store.close();
+    }
+  });
+
+  it('without SMTP the events wait, and tix serve says so at start; started with --smtp, it sends them', async () => {
+    const db = await database();
+    const env = isolatedEnv(db.env);
+    let server = await startServe(['--demo', '--port', '0'], env);
+    cleanup.push(() => server.stop('SIGKILL'));
+    expect(server.stderr()).toContain('no SMTP server (--smtp or TIX_SMTP_URL): notification e-mails wait in the outbox (0 now)');
+    const login = async (email: string) =>
+      (await api(server, 'POST', '/auth/login', undefined, { email, password: 'demo-password' })).token;
+    const [yann, agent] = [await login('yann@demo.test'), await login('agent@demo.test')];
+    const ticket = await api(server, 'POST', '/tickets', yann, {
+      type: 'question',
+      establishment: est.lille.siret,
+      fields: { summary: 'Sent once SMTP is there', description: 'd' },
+    });
+    await api(server, 'POST', `/tickets/${ticket.id}/messages`, agent, { body: 'An answer that no mail may quote' });
+    expect(await server.stop('SIGTERM')).toBe(0);
+
+    server = await startServe(['--port', '0'], env);
+    // said once, at start, with what waits: the ticket filed and support's answer
+    expect(server.stderr()).toContain('notification e-mails wait in the outbox (2 now)');
+    expect(server.stderr().match(/no SMTP server/g)).toHaveLength(1);
+    expect(await server.stop('SIGTERM')).toBe(0);
+
+    const catcher = await startMailCatcher();
+    cleanup.push(() => catcher.stop());
+    server = await startServe(['--port', '0', '--smtp', catcher.url], env);
+    const [mail] = await catcher.waitFor(1, 60_000);
+    expect(mail!.to).toEqual(['yann@demo.test']);
+    expect(mail!.parsed.subject).toBe(`[tix #${ticket.id}] Sent once SMTP is there — Answer available`);
+    expect(`${mail!.parsed.text}${mail!.parsed.html}`).not.toContain('An answer that no mail may quote');
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(catcher.mails).toHaveLength(1);
+  });
+
+  it('bad --smtp, TIX_SMTP_URL and --mail-from are usage errors (exit 2) naming the fix, never the password', async () => {
+    const env = isolatedEnv();
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [['--smtp', 'mail.example.com'], {}, /--smtp: not a URL; write it as smtp:\/\/host:port/],
+      [['--smtp', 'http://mail.example.com'], {}, /--smtp: http: is not smtp: or smtps:/],
+      [[], { TIX_SMTP_URL: 'imap://u:s3cret@mail.example.com' }, /TIX_SMTP_URL: imap: is not smtp: or smtps:/],
+      [['--mail-from', 'support@example.com'], {}, /--mail-from needs an SMTP server to send through: add --smtp smtp:\/\/host:port/],
+      [['--smtp', 'smtp://127.0.0.1:1', '--mail-from', 'not an address'], {}, /--mail-from: "not an address" is not an address/],
+    ];
+    for (const [args, extra, message] of cases) {
+      const r = await spawnTix(['serve', '--port', '0', '--db', ':memory:', ...args], { env: { ...env, ...extra } });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toContain('s3cret');
     }
   });
 });
