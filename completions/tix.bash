@@ -109,6 +109,7 @@ _tix_arity() {
     'ticket list/--since') REPLY='1' ;;
     'ticket list/--limit') REPLY='1' ;;
     'ticket list/--json') REPLY='?' ;;
+    'ticket list/--ndjson') REPLY='?' ;;
     'ticket view/--json') REPLY='?' ;;
     'ticket reply/--body') REPLY='1' ;;
     'ticket reply/--body-file') REPLY='1' ;;
@@ -154,6 +155,7 @@ _tix_arity() {
     'contact apply/--json') REPLY='?' ;;
     'config list/--json') REPLY='?' ;;
     'inbox/--by') REPLY='1' ;;
+    'inbox/--limit') REPLY='1' ;;
     'api/-X'|'api/--method') REPLY='1' ;;
     'api/-f'|'api/--field') REPLY='1' ;;
     'api/-H'|'api/--header') REPLY='1' ;;
@@ -202,7 +204,7 @@ _tix_options() {
     'type view') REPLY='--json -h --help --profile --no-input' ;;
     'ticket') REPLY='-h --help --profile --no-input' ;;
     'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
-    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json -h --help --profile --no-input' ;;
+    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json --ndjson -h --help --profile --no-input' ;;
     'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
     'ticket reply') REPLY='--body --body-file --attach --idempotency-key --json -h --help --profile --no-input' ;;
     'ticket resolve') REPLY='--json -h --help --profile --no-input' ;;
@@ -231,7 +233,7 @@ _tix_options() {
     'config get') REPLY='-h --help --profile --no-input' ;;
     'config set') REPLY='-h --help --profile --no-input' ;;
     'config unset') REPLY='-h --help --profile --no-input' ;;
-    'inbox') REPLY='--by --json -h --help --profile --no-input' ;;
+    'inbox') REPLY='--by --limit --all --json -h --help --profile --no-input' ;;
     'api') REPLY='-X --method -f --field -H --header --input --paginate -i --include -h --help --profile --no-input' ;;
     'completion') REPLY='-h --help --profile --no-input' ;;
     'version') REPLY='--server --json -h --help --profile --no-input' ;;

@@ -286,6 +286,8 @@ function __tix_arity
             echo '1'
         case 'ticket list/--json'
             echo '?'
+        case 'ticket list/--ndjson'
+            echo '?'
         case 'ticket view/--json'
             echo '?'
         case 'ticket reply/--body'
@@ -375,6 +377,8 @@ function __tix_arity
         case 'config list/--json'
             echo '?'
         case 'inbox/--by'
+            echo '1'
+        case 'inbox/--limit'
             echo '1'
         case 'api/-X' 'api/--method'
             echo '1'
@@ -555,6 +559,7 @@ complete -c tix -n '__tix_in "ticket list"' -l unread -d 'only tickets with mess
 complete -c tix -n '__tix_in "ticket list"' -l limit -x -d 'at most this many tickets'
 complete -c tix -n '__tix_in "ticket list"' -l all -d 'every matching ticket, fetched page by page'
 complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l ndjson -d 'print one JSON object per line, as pages arrive (same fields as --json)'
 complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for command'
 
 # tix ticket view
@@ -751,6 +756,8 @@ complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'output' -d 'json: every
 # tix inbox
 complete -c tix -n '__tix_in "inbox"' -l by -x -d 'group by establishment or type'
 complete -c tix -n '__tix_in "inbox"' -l by -x -a 'establishment type'
+complete -c tix -n '__tix_in "inbox"' -l limit -x -d 'tickets shown, in all or per group (default 30, or 10 per group)'
+complete -c tix -n '__tix_in "inbox"' -l all -d 'every ticket with unread messages, not only the newest'
 complete -c tix -n '__tix_in "inbox"' -l json -d 'print JSON: { total, items, groups }'
 complete -c tix -n '__tix_in "inbox"' -s h -l help -d 'display help for command'
 

@@ -13,6 +13,8 @@ import type {
   Created,
   CreatedToken,
   Establishment,
+  InboxGrouping,
+  InboxSummary,
   LoginResult,
   Me,
   Message,
@@ -73,6 +75,13 @@ export interface ReadStateApi {
   markUnread(ref: TicketRef): Promise<number | string | null>;
   /** marks read every message of the tickets matching the filters */
   readAll(query: TicketQuery): Promise<ReadResult>;
+  /**
+   * The inbox counted by the helpdesk in one request: tickets with unread messages and their unread messages,
+   * in all and per group, with the newest `limit` tickets of each (default 30, or 10 per group) and the cursor
+   * of the rest (the ticket list with `unread` and the group's filter). A helpdesk that cannot count on its side
+   * counts in its provider: `tix inbox` makes one call.
+   */
+  inbox(query: { by?: InboxGrouping; limit?: number }): Promise<InboxSummary>;
 }
 
 /** The company's contacts by type (seed 003). */

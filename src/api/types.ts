@@ -163,6 +163,32 @@ export interface TicketQuery {
   cursor?: string;
 }
 
+export type InboxGrouping = 'establishment' | 'type';
+
+/** One group of the inbox: its counts and its newest tickets with unread messages. */
+export interface InboxGroup<T = Ticket> {
+  /** the establishment's SIRET, or the type */
+  key: string;
+  name: string;
+  tickets: number;
+  messages: number;
+  /** the newest tickets of the group, newest activity first */
+  items: T[];
+  /** the rest of the group: the ticket list with `unread` and the group's filter (establishment or type), from this cursor */
+  nextCursor: string | null;
+}
+
+/** The inbox as the helpdesk counts it: totals, then the newest tickets, in all or per group. */
+export interface InboxSummary<T = Ticket> {
+  total: { tickets: number; messages: number };
+  /** ungrouped: the newest tickets with unread messages (empty when grouped) */
+  items: T[];
+  /** ungrouped: the rest, the ticket list with `unread` from this cursor */
+  nextCursor: string | null;
+  /** grouped (`by`): busiest group first */
+  groups?: InboxGroup<T>[];
+}
+
 /** How many tickets and messages a bulk "mark as read" cleared. */
 export interface ReadResult {
   tickets: number;

@@ -119,6 +119,25 @@ export const componentSchemas = {
   },
   ReplyResult: object({ message: { $ref: '#/components/schemas/Message' }, ticket: { $ref: '#/components/schemas/Ticket' } }),
   ReadResult: object({ tickets: { type: 'integer' }, messages: { type: 'integer' } }),
+  Inbox: object(
+    {
+      total: object({ tickets: { type: 'integer', minimum: 0 }, messages: { type: 'integer', minimum: 0 } }),
+      items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+      nextCursor: nullable(text),
+      groups: {
+        type: 'array',
+        items: object({
+          key: text,
+          name: text,
+          tickets: { type: 'integer', minimum: 0 },
+          messages: { type: 'integer', minimum: 0 },
+          items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+          nextCursor: nullable(text),
+        }),
+      },
+    },
+    ['groups'],
+  ),
   Settings: object({
     company: object({ siren, name: text }),
     markRead: { type: 'string', enum: ['manual', 'on-open'] },

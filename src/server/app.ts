@@ -9,6 +9,7 @@ import { duplicateKey, hasLoneSurrogate } from './json-body.ts';
 import { buildOpenApi, type Answer, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -311,6 +312,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refuseNonDecimalIds(req);
   });
 
+  // Nothing is acknowledged before it is durable: the store may commit a request's writes together with
+  // others' a moment after they return (group commit), and every answer waits for that commit.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await services.store.flush();
+      return payload;
+    } catch (err) {
+      req.log.error({ err }, 'commit failed');
+      void reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({ error: { code: 'internal', message: 'internal server error; the server log has the details' } });
+    }
+  });
+
   // Node answers "Expect: 100-continue" by itself, before any hook could refuse the request. Taking that
   // event over, the server promises 100 Continue only once the token is checked and the announced length fits.
   app.server.on('checkContinue', (req, res) => app.server.emit('request', req, res));
@@ -359,6 +373,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      inboxRoutes(api, services);
       settingsRoutes(api, services);
       contactRoutes(api, services);
       notificationRoutes(api, services);

@@ -61,7 +61,7 @@ export async function openStore(db: string, progress?: (line: string) => void): 
       onError: (err) => progress?.(`the database dropped an idle connection (${err.message}); it is replaced on next use`),
     });
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, { log: progress });
 }
 
 /**

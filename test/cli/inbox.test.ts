@@ -225,6 +225,56 @@ describe('tix inbox', () => {
       await inboxServer.close();
     }
   });
+
+  it('shows the newest tickets with the counts of all of them; --all pages the rest, in all and per group', async () => {
+    const inboxServer = await startTestServer();
+    try {
+      const token = await inboxServer.tokenFor('yann@demo.test');
+      const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: token, NO_COLOR: '1' });
+      const agent = await inboxServer.tokenFor('agent@demo.test');
+      // 1,030 tickets with one unread answer each (more than a page of --all), 30 of them in Lille
+      const ids: number[] = [];
+      for (let i = 0; i < 1030; i++) {
+        const siret = i % 34 === 0 ? est.lille.siret : est.paris.siret;
+        const created = await inboxServer.api('POST', '/tickets', {
+          token,
+          body: { type: 'question', establishment: siret, fields: { summary: `Many ${i}`, description: 'd' } },
+        });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        ids.push(created.body.id);
+      }
+      // answered in order: the newest activity is the last ticket's
+      for (const id of ids) await inboxServer.api('POST', `/tickets/${id}/messages`, { token: agent, body: { body: 'answer' } });
+      const newestFirst = [...ids].reverse();
+
+      const shown = await tix(['inbox', '--limit', '5', '--json'], { env: yann });
+      expect(shown.json().total).toEqual({ tickets: 1030, messages: 1030 });
+      expect(shown.json().items.map((t: { id: number }) => t.id)).toEqual(newestFirst.slice(0, 5));
+      const human = await tix(['inbox'], { env: yann, tty: true });
+      expect(human.stdout).toMatch(/^Inbox: 1,030 tickets, 1,030 unread messages\n/);
+      expect(human.stderr).toMatch(/Showing the 30 most recent; every one of the 1,030 with --all/);
+
+      const all = await tix(['inbox', '--all', '--json'], { env: yann });
+      expect(all.json().items.map((t: { id: number }) => t.id)).toEqual(newestFirst);
+      const piped = await tix(['inbox', '--all'], { env: yann });
+      expect(
+        piped.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => Number(l.split('\t')[0])),
+      ).toEqual(newestFirst);
+
+      const grouped = await tix(['inbox', '--by', 'establishment', '--limit', '3', '--all', '--json'], { env: yann });
+      const lille = ids.filter((_, i) => i % 34 === 0).reverse();
+      expect(grouped.json().groups).toEqual([
+        { key: est.paris.siret, name: 'École Paris', tickets: 999, messages: 999, ids: newestFirst.filter((id) => !lille.includes(id)) },
+        { key: est.lille.siret, name: 'École Lille', tickets: 31, messages: 31, ids: lille },
+      ]);
+      expect((await tix(['inbox', '--limit', '0'], { env: yann })).code).toBe(2);
+    } finally {
+      await inboxServer.close();
+    }
+  }, 240_000);
 });
 
 describe('tix ticket watch', () => {
@@ -246,7 +296,7 @@ describe('tix ticket watch', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── Alex Support \(support\) · .*\nHere is your answer/);
     expect(r.stderr).toMatch(/waiting for replies on #\d+ "Waiting for support"/);
-  });
+  }, 60_000); // the watch itself may take up to its 30 s timeout on a loaded machine
 
   it('exits 8 when nothing arrives before the timeout, and does not report its own messages as replies', async () => {
     const id = await lilleTicket('Nobody answers');

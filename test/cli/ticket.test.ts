@@ -480,6 +480,17 @@ describe('tix ticket list / view', () => {
       expect(lines[0]).toMatch(/\tBulk 4999\t/);
       const json = await tix(['ticket', 'list', '--all', '--json', 'id'], { env });
       expect(json.json()).toHaveLength(5000);
+      // NDJSON: one compact object per line, the same tickets in the same order
+      const ndjson = await tix(['ticket', 'list', '--all', '--ndjson', 'id,summary'], { env });
+      const objects = ndjson.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(objects.map((o) => o.id)).toEqual(json.json().map((o: { id: number }) => o.id));
+      expect(objects[0]).toEqual({ id: json.json()[0].id, summary: 'Bulk 4999' });
+      const both = await tix(['ticket', 'list', '--json', '--ndjson'], { env });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/--json and --ndjson: give one of them/);
       const limited = await tix(['ticket', 'list', '--limit', '250', '--json', 'id'], { env });
       expect(limited.json()).toHaveLength(250);
     } finally {

@@ -1,4 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
+import { unreadRows as postgresUnreadRows } from '../../src/server/store/postgres/derived.ts';
+import { SEARCH_KEY, unreadRows as sqliteUnreadRows } from '../../src/server/store/sqlite/derived.ts';
 
 /** How one run of a tix command ended. */
 export interface Outcome {
@@ -87,6 +89,22 @@ export interface LedgerSource {
   close(): Promise<void>;
 }
 
+/**
+ * The unread rows a database keeps (ticket_unread) that differ from a recount from messages and read state (the
+ * store's own derivation, without its INSERT), or whose activity is not their ticket's.
+ */
+export function unreadDisagreements(derivation: string): string {
+  const recount = derivation.replace(/^\s*INSERT INTO ticket_unread \([^)]*\)/, '');
+  return `WITH want AS (${recount}), have AS (SELECT r.ticket_id, r.user_id, r.unread, r.updated_at = t.updated_at AS current
+      FROM ticket_unread r JOIN tickets t ON t.id = r.ticket_id)
+    SELECT coalesce(w.ticket_id, h.ticket_id) AS ticket_id, coalesce(w.user_id, h.user_id) AS user_id, w.unread AS want, h.unread AS have, h.current
+    FROM want w FULL JOIN have h ON h.ticket_id = w.ticket_id AND h.user_id = w.user_id
+    WHERE w.unread IS DISTINCT FROM h.unread OR NOT h.current`;
+}
+
+const unreadProblem = (r: Row) =>
+  `ticket #${r.ticket_id}: ${r.have ?? 0} unread counted for user ${r.user_id}, ${r.want ?? 0} in fact${r.have !== null && !r.current ? ', at an old activity' : ''}`;
+
 /** A SQLite database file, opened read-only (the server may still be running). */
 export function sqliteLedgerSource(path: string): LedgerSource {
   const db = new DatabaseSync(path, { readOnly: true });
@@ -98,11 +116,16 @@ export function sqliteLedgerSource(path: string): LedgerSource {
         .join('; '),
     halfWritten: async () => {
       const problems = all('PRAGMA foreign_key_check').map((fk) => `${fk.table} row ${fk.rowid} points to a missing ${fk.parent}`);
-      // one search entry per text: the summary and each message
-      for (const r of all(`SELECT t.id, (SELECT count(*) FROM ticket_text x WHERE x.ticket_id = t.id) AS entries,
-          (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS messages FROM tickets t`))
-        if (Number(r.messages) > 0 && Number(r.entries) !== Number(r.messages) + 1)
-          problems.push(`ticket #${r.id}: ${r.entries} search entries for a summary and ${r.messages} messages`);
+      // one search document per ticket, under the ticket's current activity key; message counts
+      for (const r of all(`SELECT t.id, t.message_count, (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS n,
+          EXISTS (SELECT 1 FROM ticket_search_docsize d WHERE d.id = ${SEARCH_KEY}) AS indexed FROM tickets t`)) {
+        if (Number(r.indexed) !== 1) problems.push(`ticket #${r.id}: not in the search index under its latest activity`);
+        if (Number(r.message_count) !== Number(r.n)) problems.push(`ticket #${r.id}: counts ${r.message_count} messages for ${r.n}`);
+      }
+      const documents = Number(all('SELECT count(*) AS n FROM ticket_search_docsize')[0]!.n);
+      const tickets = Number(all('SELECT count(*) AS n FROM tickets')[0]!.n);
+      if (documents !== tickets) problems.push(`${documents} search documents for ${tickets} tickets`);
+      for (const r of all(unreadDisagreements(sqliteUnreadRows('1 = 1')))) problems.push(unreadProblem(r));
       return problems;
     },
     tickets: async () => all('SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by'),
@@ -143,6 +166,7 @@ export async function postgresLedgerSource(url: string): Promise<LedgerSource> {
         problems.push(
           `ticket #${r.id}: ${r.message_id === null ? 'its summary' : `message ${r.message_id}`} is not in its search document`,
         );
+      for (const r of await query(unreadDisagreements(postgresUnreadRows('true')))) problems.push(unreadProblem(r));
       for (const r of await query('SELECT user_id, key FROM idempotency_keys WHERE ticket_id IS NULL'))
         problems.push(`idempotency key ${r.key} of user ${r.user_id} points to no ticket`);
       return problems;
@@ -210,7 +234,7 @@ async function check(source: LedgerSource, records: OpRecord[], partial: boolean
   for (const u of uploads)
     if (u.message_id !== null) attachedTo.set(Number(u.message_id), [...(attachedTo.get(Number(u.message_id)) ?? []), u]);
 
-  // 1. Structure: every ticket has its first message by its creator.
+  // 1. Structure: every ticket has its first message by its creator (its derived data: each source's halfWritten).
   for (const [id, t] of tickets) {
     const ms = byTicket.get(id) ?? [];
     if (ms.length === 0) {

@@ -61,6 +61,8 @@ export function openApiProblems(spec: OpenApiSpec, { request, response }: Exchan
 export async function startTestServer(opts: { demo?: boolean; db?: string; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
   const store = await openTestStore({ sqlitePath: opts.db });
   if (opts.demo !== false) await store.identity.loadOrganisation(await preparedDemo());
+  // committed before the test goes on (the SQLite store commits writes in groups)
+  await store.flush();
   let spec: OpenApiSpec | undefined;
   const app = await buildApp({
     store,

@@ -48,8 +48,6 @@ describe.skipIf(skip)('several instances over one database', () => {
     expect(r.crash!.afterRestart).toMatchObject({ lost: [], duplicated: [], halfWritten: [], integrity: 'ok' });
     expect(r.autoClose).toMatchObject({ closedTwice: [], loggedNotClosed: [], stillResolved: [] });
     expect(r.autoClose!.autoClosed).toBeGreaterThan(0);
-    // the work was shared: more than one server closed tickets
-    expect(r.autoClose!.byInstance.filter((n) => n > 0).length).toBeGreaterThan(1);
     expect([...r.server.byStatus.keys()].filter((s) => s >= 500)).toEqual([]);
     expect(r.ok).toBe(true);
   });

@@ -381,7 +381,7 @@ const apiCases: ApiCase[] = [
     status: 422,
     message: /dedupe must be boolean/,
   },
-  { name: 'a limit of 0', as: 'yann', req: get('/tickets?limit=0'), status: 422, message: /limit: from 1 to 100/ },
+  { name: 'a limit of 0', as: 'yann', req: get('/tickets?limit=0'), status: 422, message: /limit: from 1 to 1000/ },
   {
     name: 'a cursor the server never gave',
     as: 'yann',

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Status } from '../../src/core/lifecycle.ts';
-import { activeStatuses, statusAfterReply } from '../../src/core/lifecycle.ts';
+import { activeStatuses, statusAfterReply, type Status } from '../../src/core/lifecycle.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import type { LoginThrottleState, NewTicketRecord, Store } from '../../src/server/store/store.ts';
 import { openSharedStores, skipWithoutPostgres, testDatabaseKind } from '../helpers/database.ts';

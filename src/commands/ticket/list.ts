@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
-import type { Ticket, TicketQuery } from '../../api/types.ts';
+import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -17,9 +17,13 @@ export interface Options {
   limit: number;
   all: boolean;
   json: JsonOption;
+  /** one compact JSON object per line (NDJSON), written page by page */
+  ndjson?: JsonOption;
 }
 
+/** Tickets per request: a screenful, or the server's largest page when every ticket is wanted. */
 const PAGE = 100;
+const ALL_PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent.command('list').alias('ls').description('List tickets, newest activity first, with filters');
@@ -28,10 +32,12 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--limit <n>', 'at most this many tickets', '30')
     .option('--all', 'every matching ticket, fetched page by page')
     .option('--json [fields]', `print JSON (fields: ${TICKET_FIELDS.join(', ')})`)
-    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
+    .option('--ndjson [fields]', 'print one JSON object per line, as pages arrive (same fields as --json)')
+    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption; ndjson?: JsonOption }) => {
       const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(`--limit: expected a positive number, got "${opts.limit}"`);
+      if (opts.json !== undefined && opts.ndjson !== undefined) throw usageError('--json and --ndjson: give one of them');
       await runF({
         io: f.io,
         env: f.env,
@@ -40,6 +46,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         limit,
         all: Boolean(opts.all),
         json: opts.json,
+        ndjson: opts.ndjson,
       });
     });
   return examples(cmd, [
@@ -48,28 +55,44 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket list --search "cloture paie" --since 30d',
     'tix ticket list --establishment 81234567600025 --type incident --json id,status,summary',
     'tix ticket list --all | cut -f1,2',
+    "tix ticket list --all --ndjson id,status,unread | jq -c 'select(.unread > 0)'",
   ]);
 }
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
+  const lineFields = jsonFields(o.ndjson, TICKET_FIELDS);
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
   if (o.query.unread) need(backend, 'readState');
   const wanted = o.all ? Number.POSITIVE_INFINITY : o.limit;
   const columns = ticketColumns(o.io, o.env, backend.provider);
-  const streaming = !o.io.isStdoutTTY || fields !== undefined;
+  const streaming = !o.io.isStdoutTTY || fields !== undefined || lineFields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
-  let cursor: string | undefined;
+  const pageSize = o.all ? ALL_PAGE : PAGE;
+  const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
+    tickets.list({ ...o.query, limit: Math.min(pageSize, remaining), cursor });
   if (fields) o.io.out('[');
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
-  // answering at once and holds one page in memory.
-  do {
-    const page = await tickets.list({ ...o.query, limit: Math.min(PAGE, wanted - printed), cursor });
+  // answering at once and holds one page in memory; the next page is already asked for while one is printed.
+  let next: Promise<Page<Ticket>> | undefined = ask(wanted);
+  let more = false;
+  while (next) {
+    const page: Page<Ticket> = await next;
     const items = page.items.slice(0, wanted - printed);
-    if (fields) {
-      for (const t of items) o.io.out(`${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`);
+    more = Boolean(page.nextCursor);
+    const remaining = wanted - printed - items.length;
+    next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
+    if (lineFields) {
+      let text = '';
+      for (const t of items) text += `${JSON.stringify(pick(t, lineFields))}\n`;
+      o.io.out(text);
+      printed += items.length;
+    } else if (fields) {
+      let text = '';
+      for (const t of items) text += `${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '  ')}`;
+      o.io.out(text);
     } else if (streaming) {
       await printRows(o.io, items, columns);
       printed += items.length;
@@ -78,13 +101,13 @@ export async function run(o: Options): Promise<void> {
       printed += items.length;
       if (o.all && page.nextCursor && o.io.isStderrTTY) o.io.err(`\rfetched ${printed} tickets…`);
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && printed < wanted);
+    if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
+  }
   if (fields) return o.io.out(printed ? '\n]\n' : ']\n');
   if (!streaming) {
     if (o.all && o.io.isStderrTTY) o.io.err('\r\u001b[K');
     if (kept.length === 0) return o.io.err('No tickets match.\n');
     await printRows(o.io, kept, columns);
-    if (cursor && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
+    if (more && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
   }
 }

@@ -37,7 +37,7 @@ import type {
 import type { Catalog, RequestType } from '../../core/catalog.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
-import type { WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
+import type { WireInbox, WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
 /**
  * The backend served by `tix serve`: a thin mapping of the interface onto its REST API. Tickets gain their
@@ -128,6 +128,16 @@ export class TixBackend implements Backend {
         (await call<{ messageId: number | null }>('POST', `/tickets/${idOf(ref)}/unread`, { replayable: true })).messageId,
       // marking read twice is harmless: safe to retry
       readAll: (query: TicketQuery) => call<ReadResult>('POST', '/tickets/read', { body: query, replayable: true }),
+      inbox: async (q) => {
+        const inbox = await call<WireInbox>('GET', '/inbox', { query: { by: q.by, limit: q.limit } });
+        const tickets = (items: WireTicket[]) => items.map((t) => toTicket(provider, t));
+        return {
+          total: inbox.total,
+          items: tickets(inbox.items),
+          nextCursor: inbox.nextCursor,
+          groups: inbox.groups?.map((g) => ({ ...g, items: tickets(g.items) })),
+        };
+      },
     };
 
     // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be

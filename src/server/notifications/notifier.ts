@@ -187,6 +187,9 @@ export class Notifier {
     this.unavailable = 0;
     this.retryAt = 0;
     await store.notifications.settleDelivery(d.id, { state: 'sent', at: clock.now().toISOString() });
+    // durable before the next mail (SQLite groups writes until the event loop turns): the window in which a
+    // death makes this mail go again stays one commit wide
+    await store.flush();
     log.info({ task: 'notify', delivery: d.id, ticket: ctx.ticket.id, event: ctx.event.kind }, `notification sent to ${d.address}`);
     return 'sent';
   }

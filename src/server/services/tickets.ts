@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../core/errors.ts';
-import type { Created, NewReply, Page, ReadResult } from '../../api/types.ts';
+import type { Created, InboxGrouping, NewReply, Page, ReadResult } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import { activeStatuses, statusAfterAction, statusAfterReply, statuses, type Status } from '../../core/lifecycle.ts';
@@ -12,6 +12,8 @@ import type {
   WireTicket as Ticket,
   WireTicketQuery as TicketQuery,
   WireTicketWithMessages as TicketWithMessages,
+  WireInbox,
+  WireInboxGroup,
 } from '../../providers/tix/wire.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
@@ -24,7 +26,8 @@ export interface TicketOptions {
 
 export const defaultTicketOptions: TicketOptions = { autoCloseMs: 7 * 86_400_000 };
 
-const MAX_PAGE = 100;
+/** the largest page of tickets: `ticket list --all` reads in pages this big */
+const MAX_PAGE = 1000;
 const MAX_BODY = 20000;
 
 /** Ticket rules: who sees what (seed 000), what each type's form needs (seed 004), the status lifecycle. */
@@ -87,6 +90,50 @@ export class TicketService {
       items: page.map((t) => toTicket(t, baseUrl)),
       nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
     };
+  }
+
+  /**
+   * The inbox counted by the server: tickets with unread messages and their unread messages, in all and per
+   * group, with the newest `limit` tickets of each group and the cursor that lists the rest.
+   */
+  async inbox(p: Principal, q: { by?: InboxGrouping; limit?: number }, baseUrl: string): Promise<WireInbox> {
+    requireMessageAccess(p);
+    requireScope(p, 'tickets:read');
+    const limit = q.limit ?? (q.by ? 10 : 30);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw invalid([{ field: 'limit', message: `from 1 to ${MAX_PAGE}` }]);
+    const record = await this.store.tickets.inbox({
+      viewerId: p.user.id,
+      visible: p.role === 'agent' ? 'all' : [...p.adminOf],
+      by: q.by,
+      limit,
+    });
+    const rest = (items: TicketRecord[], tickets: number) => {
+      const last = items.at(-1);
+      return last && items.length < tickets ? encodeCursor(last.updatedAt, last.id) : null;
+    };
+    if (!q.by) {
+      const all = record.groups[0];
+      return {
+        total: record.total,
+        items: (all?.items ?? []).map((t) => toTicket(t, baseUrl)),
+        nextCursor: all ? rest(all.items, all.tickets) : null,
+      };
+    }
+    const establishments = new Map((await this.visibleEstablishments(p)).map((e) => [e.id, e]));
+    const groups: WireInboxGroup[] = record.groups.map((g) => {
+      const establishment = q.by === 'establishment' ? establishments.get(Number(g.key)) : undefined;
+      return {
+        key: establishment?.siret ?? String(g.key),
+        name: establishment?.name ?? String(g.key),
+        tickets: g.tickets,
+        messages: g.messages,
+        items: g.items.map((t) => toTicket(t, baseUrl)),
+        nextCursor: rest(g.items, g.tickets),
+      };
+    });
+    // busiest group first
+    groups.sort((a, b) => b.messages - a.messages || a.name.localeCompare(b.name));
+    return { total: record.total, items: [], nextCursor: null, groups };
   }
 
   /** Marks read every message of the tickets matching the filters; says how many tickets and messages. */

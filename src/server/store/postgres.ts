@@ -61,6 +61,9 @@ export class PostgresStore implements Store {
     return new PostgresStore(db);
   }
 
+  /** Each write is committed before it returns. */
+  async flush(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.database.close();
   }

@@ -9,28 +9,6 @@ export function sameContact(current: ContactRow, next: ContactDraft): boolean {
 }
 
 /**
- * The words of a search as the user typed it: split on spaces and on anything but letters, digits and the
- * characters of addresses and names (@ . _ ' -), keeping those with a letter or a digit; at most 20. Both stores
- * search for every one of them.
- */
-export function searchTerms(words: string): string[] {
-  return (
-    words
-      .split(/\s+/)
-      .map((w) =>
-        w
-          .replace(/"/g, '')
-          .replace(/[^\p{L}\p{N}@._'-]+/gu, ' ')
-          .trim(),
-      )
-      .flatMap((w) => w.split(/\s+/))
-      // a word of punctuation only ("'", "...") is no word: it narrows nothing
-      .filter((w) => /[\p{L}\p{N}]/u.test(w))
-      .slice(0, 20)
-  );
-}
-
-/**
  * The notification a change of status makes: resolved, closed, or reopened (back to an active status from
  * resolved or closed); none when the status stays.
  */

@@ -2,11 +2,17 @@
 // is added instead. Types stay portable (INTEGER, TEXT; JSON kept as TEXT; times as RFC 3339 UTC text,
 // which sorts in time order) so the PostgreSQL store can mirror them.
 
+import { indexTickets, LEARN_INDEXED_TERMS, SEARCH_TABLES, UNREAD_INDEXES, UNREAD_TABLE, unreadRows } from './sqlite/derived.ts';
+
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** one script, or named steps that are reported as they run (a migration that rebuilds data on a large database) */
+  sql: string | Array<{ step: string; sql: string }>;
 }
+
+/** The migration that builds what search, the inbox and lists need at scale (issue 13): a long one on a large database. */
+export const SCALE_MIGRATION = 7;
 
 export const sqliteMigrations: Migration[] = [
   {
@@ -229,5 +235,24 @@ export const sqliteMigrations: Migration[] = [
         value BLOB NOT NULL
       );
     `,
+  },
+  {
+    version: SCALE_MIGRATION,
+    name: 'at scale: search documents per ticket in activity order, unread counts per user, message counts',
+    // rebuilds from tickets, messages and read state: about a minute per million messages (see README, Growth)
+    sql: [
+      {
+        step: 'message counts',
+        sql: `
+          ALTER TABLE tickets ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+          UPDATE tickets SET message_count = (SELECT count(*) FROM messages m WHERE m.ticket_id = tickets.id);
+          CREATE INDEX users_role ON users(role);
+          CREATE INDEX memberships_establishment ON memberships(establishment_id, role);
+        `,
+      },
+      { step: 'unread counts per user', sql: `${UNREAD_TABLE}; ${unreadRows('1 = 1')}; ${UNREAD_INDEXES}` },
+      { step: 'search documents per ticket', sql: `DROP TABLE ticket_text; ${SEARCH_TABLES}; ${indexTickets('1 = 1')};` },
+      { step: 'search vocabulary', sql: LEARN_INDEXED_TERMS },
+    ],
   },
 ];

@@ -155,15 +155,49 @@ export interface TicketFilter {
   authorId?: number;
   /**
    * Keywords as the user typed them: a ticket matches when its summary and messages hold every word (accents
-   * and case aside; each word is a prefix). How they become an index query is the store's business; a search
-   * with no letter or digit in it matches nothing.
+   * and case aside; the last piece of each word is a prefix). How they become an index query is the store's
+   * business; words with no letter or digit in them match nothing.
    */
   search?: string;
+  /** tickets whose last activity (updatedAt) is at or after this instant */
   since?: string;
+  /** only tickets with at least one message by someone else the viewer has not read */
   unreadOnly?: boolean;
   /** keyset pagination: tickets strictly older than this (updatedAt, id) */
   before?: { updatedAt: string; id: number };
   limit: number;
+}
+
+export type InboxGrouping = 'establishment' | 'type';
+
+export interface InboxQuery {
+  viewerId: number;
+  /** the establishments the viewer may see; 'all' for agents */
+  visible: number[] | 'all';
+  by?: InboxGrouping;
+  /** tickets per group (or in all, ungrouped), newest activity first */
+  limit: number;
+}
+
+/**
+ * A viewer's unread tickets: counted per group, with the newest tickets of each group. The tickets counted are
+ * exactly those `listTickets({ viewerId, visible, unreadOnly: true })` returns; `messages` sums their `unread`.
+ */
+export interface InboxRecord {
+  /** over every group */
+  total: { tickets: number; messages: number };
+  /**
+   * Ungrouped: one group (key null) when the viewer has any unread ticket, none otherwise. Grouped: one group per
+   * establishment (key: its id) or type (key: the type) holding at least one, in any order (the service sorts).
+   */
+  groups: Array<{
+    /** the establishment id or the type; null ungrouped */
+    key: number | string | null;
+    tickets: number;
+    messages: number;
+    /** the group's newest `limit` tickets, in listTickets' order (updatedAt, then id, descending) */
+    items: TicketRecord[];
+  }>;
 }
 
 export interface Idempotency {
@@ -294,6 +328,12 @@ export interface Store {
   readonly tickets: TicketStore;
   readonly reads: ReadStateStore;
   readonly notifications: NotificationStore;
+  /**
+   * Resolves once every write made so far is durable; rejects when it could not be. A store may commit writes
+   * together after they return (SQLite groups the writes of one turn of the event loop): the server answers a
+   * request only after this. PostgreSQL commits each write before it returns: nothing to wait for.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -412,9 +452,28 @@ export interface UploadStore {
  */
 export interface TicketStore {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
+  /**
+   * Bulk load (imports, the scale benchmark's data set): tickets with their conversations and read state,
+   * written as given, one transaction per batch; returns how many. Not for a database other instances write to
+   * at the same time (ids are taken in blocks).
+   */
+  importTickets(batches: Iterable<ImportedTicket[]>, onBatch?: (imported: number) => void): Promise<number>;
   getTicket(id: number, viewerId: number): Promise<TicketRecord | undefined>;
-  /** newest activity first (updatedAt, then id, descending) */
+  /**
+   * The tickets of `visible` that match every filter given, newest activity first (updatedAt, then id,
+   * descending), strictly after `before` in that order, at most `limit`. Each carries the viewer's `unread`
+   * (messages by others the viewer has not read) and `messageCount`. This is the hot path at scale: a store
+   * must answer a common search word, `unreadOnly` and the first page without reading every matching ticket
+   * (SQLite: FTS5 documents per ticket keyed by activity; PostgreSQL: a tsvector per ticket under GIN, or the
+   * activity index; both: unread counts per user kept as messages arrive and are read; see README "Scale").
+   * test/server/ticket-queries.test.ts holds the reference semantics and runs on both.
+   */
   listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  /**
+   * The viewer's tickets with unread messages, counted in all and per group, with the newest `limit` of each
+   * group, in one call whose cost does not grow with the number of unread tickets (beyond the counting).
+   */
+  inbox(q: InboxQuery): Promise<InboxRecord>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
   /**

@@ -12,6 +12,7 @@ import type {
   UserRow,
 } from '../store.ts';
 import type { PgDatabase, Queryable, Row } from './database.ts';
+import { unreadRows } from './derived.ts';
 
 /** Organisation, people, tokens and login throttling on PostgreSQL. */
 export class PgIdentityStore implements IdentityStore {
@@ -70,6 +71,8 @@ export class PgIdentityStore implements IdentityStore {
             ]);
           }
         }
+        // what the new user sees arrived before them: all of it unread
+        await tx.query(unreadRows('true', '$1'), [inserted.id]);
       }
       return result;
     });

@@ -1,8 +1,10 @@
 import type { Status } from '../../../core/lifecycle.ts';
-import { searchTerms, statusChangeKind } from '../shared.ts';
+import { statusChangeKind } from '../shared.ts';
 import type {
   Idempotency,
   ImportedTicket,
+  InboxQuery,
+  InboxRecord,
   MarkReadPolicy,
   MessageRecord,
   NewMessageRecord,
@@ -14,10 +16,28 @@ import type {
   WriteResult,
 } from '../store.ts';
 import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
+import { unreadRows } from './derived.ts';
 import { insertEvent } from './notifications.ts';
 import { toAttachment } from './uploads.ts';
 
+/** The users a new message of a ticket of establishment `est` is unread for: agents and the establishment's administrators. */
+const viewersOf = (est: string) =>
+  `(SELECT id FROM users WHERE role = 'agent' UNION SELECT user_id FROM memberships WHERE role = 'admin' AND establishment_id = ${est})`;
+
+/** The most tickets one read returns: the service's largest page and one more (which says a next page exists). */
+const MAX_LIST = 1001;
+
 const UPLOAD_TAKEN = { refused: 'an attachment was already used by another message; upload it again' } as const;
+
+/**
+ * A ticket's new status (parameter `status`) at a time (parameter `at`), in an UPDATE of tickets: the activity
+ * moves, the resolution and closing times follow the status, and a ticket is "closed automatically" only while
+ * the auto-close's closing stands.
+ */
+const statusChange = (status: string, at: string) => `status = ${status}::text, updated_at = ${at}::timestamptz,
+  resolved_at = CASE WHEN ${status}::text = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, ${at}::timestamptz) END,
+  closed_at = CASE WHEN ${status}::text = 'closed' THEN coalesce(closed_at, ${at}::timestamptz) END,
+  auto_closed = (status = 'closed' AND ${status}::text = 'closed' AND auto_closed)`;
 
 /**
  * Tickets, messages and read state on PostgreSQL, for several instances at once. Each write is one READ
@@ -65,16 +85,6 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     };
   }
 
-  private async recordKey(tx: Queryable, userId: number, idem: Idempotency | undefined, ticketId: number, messageId: number | null) {
-    if (!idem) return;
-    await tx.query('UPDATE idempotency_keys SET ticket_id = $3, message_id = $4 WHERE user_id = $1 AND key = $2', [
-      userId,
-      idem.key,
-      ticketId,
-      messageId,
-    ]);
-  }
-
   private async attachUploads(tx: Queryable, messageId: number, uploadIds: number[]): Promise<void> {
     if (uploadIds.length === 0) return;
     const attached = await tx.run('UPDATE uploads SET message_id = $1 WHERE message_id IS NULL AND id = ANY($2::bigint[])', [
@@ -85,28 +95,35 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     if (attached !== uploadIds.length) throw new RollbackWith(UPLOAD_TAKEN);
   }
 
-  /** A message, counted and made searchable in the ticket's row. */
-  private async insertMessage(tx: Queryable, ticketId: number, authorId: number, body: string, at: string): Promise<number> {
-    const row = await tx.one('INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
-      ticketId,
-      authorId,
-      body,
-      at,
-    ]);
-    await tx.query("UPDATE tickets SET message_count = message_count + 1, search = search || to_tsvector('tix_search', $2) WHERE id = $1", [
-      ticketId,
-      searchText(body),
-    ]);
+  /**
+   * A reply in one statement: the message, and the ticket's new status, activity, count and search document (one
+   * new version of the ticket's row); one more unread message for everyone else who sees the ticket, and the
+   * ticket's unread rows moved to its new activity; the idempotency key, when there is one, points to the message.
+   */
+  private async insertReply(
+    tx: Queryable,
+    r: { ticketId: number; authorId: number; body: string; at: string; status: Status; idempotency?: Idempotency },
+  ): Promise<number> {
+    const row = await tx.one(
+      `WITH m AS (INSERT INTO messages (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id),
+         t AS (UPDATE tickets SET ${statusChange('$6', '$4')}, message_count = message_count + 1, search = search || to_tsvector('tix_search', $5)
+               WHERE id = $1 RETURNING establishment_id, type),
+         u AS (INSERT INTO ticket_unread (ticket_id, user_id, establishment_id, type, updated_at, unread)
+               SELECT $1, v.id, t.establishment_id, t.type, $4, 1 FROM t CROSS JOIN LATERAL ${viewersOf('t.establishment_id')} v(id) WHERE v.id <> $2
+               ON CONFLICT (ticket_id, user_id) DO UPDATE SET unread = ticket_unread.unread + 1, updated_at = excluded.updated_at),
+         own AS (UPDATE ticket_unread SET updated_at = $4 WHERE ticket_id = $1 AND user_id = $2),
+         k AS (UPDATE idempotency_keys SET ticket_id = $1, message_id = (SELECT id FROM m) WHERE user_id = $2 AND key = $7)
+       SELECT id FROM m`,
+      [r.ticketId, r.authorId, r.body, r.at, searchText(r.body), r.status, r.idempotency?.key ?? null],
+    );
     return Number(row!.id);
   }
 
+  /** A new status moves the ticket's activity, and its unread rows with it. */
   private async updateStatus(tx: Queryable, ticketId: number, status: Status, at: string): Promise<void> {
     await tx.query(
-      `UPDATE tickets SET status = $2::text, updated_at = $3::timestamptz,
-         resolved_at = CASE WHEN $2::text = 'resolved' THEN coalesce(CASE WHEN status = 'resolved' THEN resolved_at END, $3::timestamptz) END,
-         closed_at = CASE WHEN $2::text = 'closed' THEN coalesce(closed_at, $3::timestamptz) END,
-         auto_closed = (status = 'closed' AND $2::text = 'closed' AND auto_closed)
-       WHERE id = $1`,
+      `WITH t AS (UPDATE tickets SET ${statusChange('$2', '$3')} WHERE id = $1)
+       UPDATE ticket_unread SET updated_at = $3 WHERE ticket_id = $1`,
       [ticketId, status, at],
     );
   }
@@ -129,18 +146,30 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
         const next = same && t.dedupe.replyStatus(same.status as Status);
         if (same && typeof next === 'string') {
           const ticketId = Number(same.id);
-          const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
+          const messageId = await this.insertReply(tx, {
+            ticketId,
+            authorId: t.createdById,
+            body: t.description,
+            at: t.at,
+            status: next,
+            idempotency: t.idempotency,
+          });
           await this.attachUploads(tx, messageId, t.uploadIds);
-          await this.updateStatus(tx, ticketId, next, t.at);
           await insertEvent(tx, { ticketId, kind: 'reply', actorId: t.createdById, status: next, at: t.at });
-          await this.recordKey(tx, t.createdById, t.idempotency, ticketId, messageId);
           return { ticketId, replayed: false, deduplicated: true };
         }
       }
+      // the ticket, its first message and the key in one statement: one round trip, one version of each row
       const row = await tx.one(
-        `INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of,
-           created_at, updated_at, search)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $9, to_tsvector('tix_search', $10)) RETURNING id`,
+        `WITH t AS (
+           INSERT INTO tickets (establishment_id, created_by, on_behalf_of, type, category, summary, fields, status, follow_up_of,
+             created_at, updated_at, message_count, search)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $9, 1, to_tsvector('tix_search', $10)) RETURNING id),
+         m AS (INSERT INTO messages (ticket_id, author_id, body, created_at) SELECT id, $2, $11, $9 FROM t RETURNING id, ticket_id),
+         u AS (INSERT INTO ticket_unread (ticket_id, user_id, establishment_id, type, updated_at, unread)
+               SELECT t.id, v.id, $1, $4, $9, 1 FROM t CROSS JOIN LATERAL ${viewersOf('$1')} v(id) WHERE v.id <> $2),
+         k AS (UPDATE idempotency_keys SET ticket_id = (SELECT id FROM t) WHERE user_id = $2 AND key = $12)
+       SELECT ticket_id, id AS message_id FROM m`,
         [
           t.establishmentId,
           t.createdById,
@@ -151,12 +180,13 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
           JSON.stringify(t.fields),
           t.followUpOf,
           t.at,
-          searchText(t.summary),
+          `${searchText(t.summary)} ${searchText(t.description)}`,
+          t.description,
+          t.idempotency?.key ?? null,
         ],
       );
-      const ticketId = Number(row!.id);
-      const messageId = await this.insertMessage(tx, ticketId, t.createdById, t.description, t.at);
-      await this.attachUploads(tx, messageId, t.uploadIds);
+      const ticketId = Number(row!.ticket_id);
+      await this.attachUploads(tx, Number(row!.message_id), t.uploadIds);
       await insertEvent(tx, {
         ticketId,
         kind: t.followUpOf === null ? 'created' : 'follow-up',
@@ -164,7 +194,6 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
         status: 'sent',
         at: t.at,
       });
-      await this.recordKey(tx, t.createdById, t.idempotency, ticketId, null);
       return { ticketId, replayed: false };
     });
   }
@@ -229,10 +258,15 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
           reads.map((r) => r[0]),
           reads.map((r) => r[1]),
         ]);
+        // the derived rows of the batch, with the same SQL as the migration that introduced them
+        await tx.query(unreadRows('t.id = ANY($1::bigint[])'), [ticketIds]);
       });
       imported += batch.length;
       onBatch?.(imported);
     }
+    // statistics for the planner (which words are rare) and the visibility map (index-only counts) right away,
+    // rather than when autovacuum comes by
+    await this.db.query('VACUUM (ANALYZE) tickets, messages, message_reads, ticket_unread');
     return imported;
   }
 
@@ -246,11 +280,9 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       if (!row) throw new RollbackWith({ refused: 'no such ticket' });
       const next = m.nextStatus(row.status as Status);
       if (typeof next !== 'string') throw new RollbackWith(next);
-      const messageId = await this.insertMessage(tx, m.ticketId, m.authorId, m.body, m.at);
+      const messageId = await this.insertReply(tx, { ...m, status: next });
       await this.attachUploads(tx, messageId, m.uploadIds);
-      await this.updateStatus(tx, m.ticketId, next, m.at);
       await insertEvent(tx, { ticketId: m.ticketId, kind: 'reply', actorId: m.authorId, status: next, at: m.at });
-      await this.recordKey(tx, m.authorId, m.idempotency, m.ticketId, messageId);
       return { messageId, replayed: false };
     });
   }
@@ -294,13 +326,16 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     return rows.map((r) => Number(r.id));
   }
 
-  private ticketSelect(where: string, order = ''): string {
+  /**
+   * A ticket as every read returns it, $1 being the viewer. `from` drives the read: tickets (t) with the viewer's
+   * unread row (r) looked up, or the viewer's unread rows (r) with their tickets.
+   */
+  private ticketSelect(where: string, order = '', from = UNREAD_LOOKUP): string {
     return `SELECT t.id, t.establishment_id, t.created_by, t.on_behalf_of, t.type, t.category, t.summary, t.fields, t.status,
         t.follow_up_of, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.auto_closed, t.message_count,
         e.siret, e.name AS establishment_name, u.email AS creator_email, u.name AS creator_name, ob.name AS on_behalf_of_name, c.mark_read,
-        (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> $1
-           AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = $1 AND r.message_id = m.id)) AS unread
-      FROM tickets t
+        coalesce(r.unread, 0) AS unread
+      FROM ${from}
       JOIN establishments e ON e.id = t.establishment_id
       JOIN companies c ON c.id = e.company_id
       JOIN users u ON u.id = t.created_by
@@ -313,6 +348,19 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     return row && toTicket(row);
   }
 
+  /** Tickets by id, in the order given. */
+  private async ticketsByIds(ids: number[], viewerId: number): Promise<TicketRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query(this.ticketSelect('t.id = ANY($2::bigint[])'), [viewerId, ids]);
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.flatMap((id) => (byId.has(id) ? [toTicket(byId.get(id)!)] : []));
+  }
+
+  /**
+   * Newest activity first, walking an index in that order and stopping after the page: --unread walks the
+   * viewer's unread rows (which carry the ticket's establishment, type and activity), anything else walks
+   * tickets by activity, or the search index's few matches for a rare word (the planner decides).
+   */
   async listTickets(f: TicketFilter): Promise<TicketRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [f.viewerId];
@@ -334,16 +382,53 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       if (query === undefined) return [];
       add("t.search @@ to_tsquery('tix_search', ?)", query);
     }
+    const limit = Math.max(1, Math.min(f.limit, MAX_LIST));
     if (f.unreadOnly) {
-      where.push(`EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author_id <> $1
-        AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.user_id = $1 AND r.message_id = m.id))`);
+      // the unread row's copies of the ticket's establishment, type and activity: the index gives the order
+      const unread = where.map((w) => w.replace(/^t\.(establishment_id|type|updated_at) /, 'r.$1 '));
+      if (f.before)
+        unread.push(`(r.updated_at, r.ticket_id) < ($${params.push(f.before.updatedAt)}::timestamptz, $${params.push(f.before.id)})`);
+      const sql = this.ticketSelect(
+        ['r.user_id = $1', ...unread].join(' AND '),
+        `ORDER BY r.updated_at DESC, r.ticket_id DESC LIMIT ${limit}`,
+        'ticket_unread r JOIN tickets t ON t.id = r.ticket_id',
+      );
+      return (await this.db.query(sql, params)).map(toTicket);
     }
     if (f.before) add('(t.updated_at, t.id) < (?::timestamptz, ?)', f.before.updatedAt, f.before.id);
-    const sql = this.ticketSelect(
-      where.length ? where.join(' AND ') : 'true',
-      `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${Math.max(1, Math.min(f.limit, 1001))}`,
-    );
+    const sql = this.ticketSelect(where.length ? where.join(' AND ') : 'true', `ORDER BY t.updated_at DESC, t.id DESC LIMIT ${limit}`);
     return (await this.db.query(sql, params)).map(toTicket);
+  }
+
+  async inbox(q: InboxQuery): Promise<InboxRecord> {
+    if (q.visible !== 'all' && q.visible.length === 0) return { total: { tickets: 0, messages: 0 }, groups: [] };
+    const params: unknown[] = [q.viewerId];
+    const visible = q.visible === 'all' ? '' : `AND establishment_id = ANY($${params.push(q.visible)}::bigint[])`;
+    const column = q.by === 'establishment' ? 'establishment_id' : q.by === 'type' ? 'type' : undefined;
+    // counted from the unread rows' indexes: no ticket is read
+    const counts = await this.db.query(
+      `SELECT ${column ?? 'NULL'} AS k, count(*) AS tickets, coalesce(sum(unread), 0) AS messages
+       FROM ticket_unread WHERE user_id = $1 ${visible} ${column ? `GROUP BY ${column}` : ''}`,
+      params,
+    );
+    const total = { tickets: 0, messages: 0 };
+    const groups: InboxRecord['groups'] = [];
+    const limit = Math.max(1, Math.min(q.limit, MAX_LIST));
+    for (const c of counts) {
+      const key = c.k === null ? null : column === 'establishment_id' ? Number(c.k) : String(c.k);
+      total.tickets += Number(c.tickets);
+      total.messages += Number(c.messages);
+      if (Number(c.tickets) === 0) continue;
+      const ids = (
+        await this.db.query(
+          `SELECT ticket_id FROM ticket_unread WHERE user_id = $1 ${visible} ${column ? `AND ${column} = $${params.length + 1}` : ''}
+           ORDER BY updated_at DESC, ticket_id DESC LIMIT ${limit}`,
+          column ? [...params, key] : params,
+        )
+      ).map((r) => Number(r.ticket_id));
+      groups.push({ key, tickets: Number(c.tickets), messages: Number(c.messages), items: await this.ticketsByIds(ids, q.viewerId) });
+    }
+    return { total, groups };
   }
 
   async ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]> {
@@ -372,30 +457,58 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     }));
   }
 
+  // Read state changes take the ticket's row in share mode: no message comes in (replies lock it for update)
+  // while the viewer's unread row is recounted, so the count is exact; readers of other tickets never wait.
+
+  /** The viewer's unread row for a ticket, recounted from the messages and read state. */
+  private async recountUnread(tx: Queryable, userId: number, ticketId: number): Promise<void> {
+    await tx.query('DELETE FROM ticket_unread WHERE ticket_id = $1 AND user_id = $2', [ticketId, userId]);
+    await tx.query(`${unreadRows('t.id = $1', '$2')} ON CONFLICT (ticket_id, user_id) DO UPDATE SET unread = excluded.unread`, [
+      ticketId,
+      userId,
+    ]);
+  }
+
   async markRead(userId: number, ticketId: number, upToMessageId?: number): Promise<number> {
-    return this.db.run(
-      `INSERT INTO message_reads (user_id, message_id)
-       SELECT $1, id FROM messages WHERE ticket_id = $2 AND author_id <> $1 AND id <= $3
-       ON CONFLICT DO NOTHING`,
-      [userId, ticketId, upToMessageId ?? Number.MAX_SAFE_INTEGER],
-    );
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM tickets WHERE id = $1 FOR SHARE', [ticketId]);
+      const changed = await tx.run(
+        `INSERT INTO message_reads (user_id, message_id)
+         SELECT $1, id FROM messages WHERE ticket_id = $2 AND author_id <> $1 AND id <= $3
+         ON CONFLICT DO NOTHING`,
+        [userId, ticketId, upToMessageId ?? Number.MAX_SAFE_INTEGER],
+      );
+      if (changed > 0) await this.recountUnread(tx, userId, ticketId);
+      return changed;
+    });
   }
 
   async markTicketsRead(userId: number, ticketIds: number[]): Promise<number> {
     if (ticketIds.length === 0) return 0;
-    return this.db.run(
-      `INSERT INTO message_reads (user_id, message_id)
-       SELECT $1, id FROM messages WHERE author_id <> $1 AND ticket_id = ANY($2::bigint[])
-       ON CONFLICT DO NOTHING`,
-      [userId, ticketIds],
-    );
+    return this.db.transaction(async (tx) => {
+      // in id order: two bulk reads at once take the rows in the same order
+      await tx.query('SELECT 1 FROM tickets WHERE id = ANY($1::bigint[]) ORDER BY id FOR SHARE', [ticketIds]);
+      const changed = await tx.run(
+        `INSERT INTO message_reads (user_id, message_id)
+         SELECT $1, id FROM messages WHERE author_id <> $1 AND ticket_id = ANY($2::bigint[])
+         ON CONFLICT DO NOTHING`,
+        [userId, ticketIds],
+      );
+      // every message by someone else is read now
+      await tx.query('DELETE FROM ticket_unread WHERE user_id = $1 AND ticket_id = ANY($2::bigint[])', [userId, ticketIds]);
+      return changed;
+    });
   }
 
   async markLatestUnread(userId: number, ticketId: number): Promise<number | undefined> {
-    const row = await this.db.one('SELECT max(id) AS id FROM messages WHERE ticket_id = $1 AND author_id <> $2', [ticketId, userId]);
-    if (!row || row.id === null) return undefined;
-    await this.db.query('DELETE FROM message_reads WHERE user_id = $1 AND message_id = $2', [userId, Number(row.id)]);
-    return Number(row.id);
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM tickets WHERE id = $1 FOR SHARE', [ticketId]);
+      const row = await tx.one('SELECT max(id) AS id FROM messages WHERE ticket_id = $1 AND author_id <> $2', [ticketId, userId]);
+      if (!row || row.id === null) return undefined;
+      if ((await tx.run('DELETE FROM message_reads WHERE user_id = $1 AND message_id = $2', [userId, Number(row.id)])) > 0)
+        await this.recountUnread(tx, userId, ticketId);
+      return Number(row.id);
+    });
   }
 }
 
@@ -408,18 +521,33 @@ export function searchText(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
+/** As on SQLite: at most this many words, and the words that give this many terms. */
+const MAX_SEARCH_WORDS = 20;
+const MAX_SEARCH_TERMS = 32;
+
 /**
- * Keywords to a tsquery for to_tsquery('tix_search', …), the same matches as SQLite's: every word required, each a
- * prefix; a word with inner punctuation ("jean-pie") is its pieces in a row, the last a prefix. Only letters and
- * digits reach the query, so nothing typed can be read as tsquery syntax. Undefined when no word is left.
+ * Keywords to a tsquery for to_tsquery('tix_search', …), the same matches as SQLite's (sqlite/tickets.ts): every
+ * word required; within a word (split where the text has anything but letters and digits: "jean-pie",
+ * "l'école"), every piece but the last a whole word and the last a prefix. Only letters and digits reach the
+ * query, so nothing typed can be read as tsquery syntax. Undefined when no word is left.
  */
 export function tsQuery(words: string): string | undefined {
-  const phrases = searchTerms(words)
-    .map((term) => searchText(term).trim().split(' ').filter(Boolean))
-    .filter((pieces) => pieces.length > 0)
-    .map((pieces) => `${pieces.join(' <-> ')}:*`);
-  return phrases.length ? phrases.map((p) => `(${p})`).join(' & ') : undefined;
+  const terms: string[] = [];
+  for (const word of words
+    .replace(/\p{Co}/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS)) {
+    const pieces = searchText(word).trim().split(' ').filter(Boolean);
+    if (pieces.length === 0) continue;
+    terms.push(...pieces.slice(0, -1), `${pieces.at(-1)}:*`);
+    if (terms.length >= MAX_SEARCH_TERMS) break;
+  }
+  return terms.length ? terms.join(' & ') : undefined;
 }
+
+/** tickets with the viewer's ($1) unread row, when there is one */
+const UNREAD_LOOKUP = 'tickets t LEFT JOIN ticket_unread r ON r.ticket_id = t.id AND r.user_id = $1';
 
 function toTicket(r: Row): TicketRecord {
   return {

@@ -12,6 +12,7 @@ import type {
   UserRow,
 } from '../store.ts';
 import { placeholders, type Row, type SqliteDatabase } from './database.ts';
+import { unreadRows } from './derived.ts';
 
 /** Organisation, people, tokens and login throttling on SQLite. */
 export class SqliteIdentityStore implements IdentityStore {
@@ -78,6 +79,8 @@ export class SqliteIdentityStore implements IdentityStore {
             );
           }
         }
+        // what the new user sees arrived before them: all of it unread
+        sql.run(unreadRows('1 = 1', '?1'), userId);
       }
       return result;
     });
@@ -143,7 +146,8 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async touchToken(id: number, at: string): Promise<void> {
-    this.sql.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', at, id);
+    // with the request's other writes: one commit
+    this.sql.transaction(() => this.sql.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', at, id));
   }
 
   async listTokens(userId: number, kind: TokenKind): Promise<TokenRow[]> {
