@@ -229,22 +229,34 @@ describe('tix inbox', () => {
   it('shows the newest tickets with the counts of all of them; --all pages the rest, in all and per group', async () => {
     const inboxServer = await startTestServer();
     try {
-      const token = await inboxServer.tokenFor('yann@demo.test');
-      const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: token, NO_COLOR: '1' });
-      const agent = await inboxServer.tokenFor('agent@demo.test');
-      // 1,030 tickets with one unread answer each (more than a page of --all), 30 of them in Lille
-      const ids: number[] = [];
-      for (let i = 0; i < 1030; i++) {
-        const siret = i % 34 === 0 ? est.lille.siret : est.paris.siret;
-        const created = await inboxServer.api('POST', '/tickets', {
-          token,
-          body: { type: 'question', establishment: siret, fields: { summary: `Many ${i}`, description: 'd' } },
-        });
-        expect(created.status, JSON.stringify(created.body)).toBe(201);
-        ids.push(created.body.id);
-      }
-      // answered in order: the newest activity is the last ticket's
-      for (const id of ids) await inboxServer.api('POST', `/tickets/${id}/messages`, { token: agent, body: { body: 'answer' } });
+      const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: await inboxServer.tokenFor('yann@demo.test'), NO_COLOR: '1' });
+      // 1,030 tickets with one unread answer each (more than a page of --all), 31 of them in Lille, imported in bulk
+      const id = (sql: string, key: string) => (inboxServer.store.db.prepare(sql).get(key) as { id: number }).id;
+      const [yannId, agentId] = ['yann@demo.test', 'agent@demo.test'].map((e) => id('SELECT id FROM users WHERE email = ?', e));
+      const sirets = Array.from({ length: 1030 }, (_, i) => (i % 34 === 0 ? est.lille.siret : est.paris.siret));
+      const at = (i: number, s: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000 + s * 1000).toISOString();
+      const first = (inboxServer.store.db.prepare('SELECT coalesce(max(id), 0) AS n FROM tickets').get() as { n: number }).n + 1;
+      await inboxServer.store.importTickets([
+        sirets.map((siret, i) => ({
+          establishmentId: id('SELECT id FROM establishments WHERE siret = ?', siret),
+          createdById: yannId!,
+          type: 'question',
+          category: 'general',
+          summary: `Many ${i}`,
+          fields: {},
+          status: 'answered' as const,
+          createdAt: at(i, 0),
+          updatedAt: at(i, 1),
+          resolvedAt: null,
+          closedAt: null,
+          messages: [
+            { authorId: yannId!, body: 'd', createdAt: at(i, 0) },
+            { authorId: agentId!, body: 'answer', createdAt: at(i, 1) },
+          ],
+          readUpTo: [],
+        })),
+      ]);
+      const ids = sirets.map((_, i) => first + i);
       const newestFirst = [...ids].reverse();
 
       const shown = await tix(['inbox', '--limit', '5', '--json'], { env: yann });
@@ -286,11 +298,16 @@ describe('tix ticket watch', () => {
 
   it('--exit-on-reply exits 0 after an agent reply made during the wait, and prints it', async () => {
     const id = await lilleTicket('Waiting for support');
+    // the reply comes once the watch has read the conversation as it stands (it says so): a reply before that is
+    // part of what it starts from, however slowly the process starts on a loaded machine
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
     const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], {
       env: await as('sarah'),
       timeoutMs: 40_000,
+      onStderr: (all) => all.includes('waiting for replies') && started(),
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    await Promise.race([waiting, watching]);
     await agentSays(id, 'Here is your answer');
     const r = await watching;
     expect(r.code, r.stderr).toBe(0);

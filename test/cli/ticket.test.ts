@@ -496,7 +496,7 @@ describe('tix ticket list / view', () => {
     } finally {
       await big.close();
     }
-  });
+  }, 120_000); // five processes over 5,000 tickets each, on a shared machine
 });
 
 describe('tix ticket reply and the status lifecycle', () => {
