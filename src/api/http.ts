@@ -104,8 +104,9 @@ class NetworkFailure extends Error {
  * messages name it) comes in the options, from the provider.
  *
  * Reads, and writes that carry an idempotency key, are retried with exponential backoff that honours
- * Retry-After. A write without a key is retried only when it provably never left (connection refused); when its
- * answer is lost the outcome is reported as unknown (exit 6) with a way to check, never guessed.
+ * Retry-After. A write without a key is retried only when it provably was not applied (connection refused, or
+ * 429 Too Many Requests); when its answer is lost the outcome is reported as unknown (exit 6) with a way to
+ * check, never guessed.
  */
 export class HttpClient {
   readonly server: string;
@@ -211,7 +212,8 @@ export class HttpClient {
         throw this.networkError(method, uncertain ?? err, opts);
       }
       this.options.debug?.(`< ${res.status} (${Math.round(performance.now() - started)} ms, ${res.body.length} bytes)`);
-      if (RETRY_STATUS.has(res.status) && replayable && attempt < this.retries) {
+      // 429 says the request was refused before being processed: any method may be sent again
+      if (RETRY_STATUS.has(res.status) && (replayable || res.status === 429) && attempt < this.retries) {
         const asked = retryAfterMs(res.headers['retry-after']);
         // A server asking for a longer pause than we sit through gets a clear error instead.
         if (asked === undefined || asked <= maxDelay) {

@@ -7,8 +7,32 @@ import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
 
-export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
-export const fieldKinds: readonly FieldKind[] = ['text', 'longtext', 'url', 'email', 'date', 'choice', 'boolean', 'urls', 'attachments'];
+// number and multichoice came with the helpdesks' forms (Jira's number fields, checkboxes and multi-selects).
+export type FieldKind =
+  | 'text'
+  | 'longtext'
+  | 'url'
+  | 'email'
+  | 'date'
+  | 'number'
+  | 'choice'
+  | 'multichoice'
+  | 'boolean'
+  | 'urls'
+  | 'attachments';
+export const fieldKinds: readonly FieldKind[] = [
+  'text',
+  'longtext',
+  'url',
+  'email',
+  'date',
+  'number',
+  'choice',
+  'multichoice',
+  'boolean',
+  'urls',
+  'attachments',
+];
 
 export interface FieldSpec {
   /** camelCase; `--field id=value` also accepts the kebab-case spelling */
@@ -20,7 +44,7 @@ export interface FieldSpec {
   kind: FieldKind;
   required: boolean;
   default?: string | boolean;
-  /** for kind "choice" */
+  /** for kinds "choice" and "multichoice" */
   choices?: Array<{ value: string; label: string }>;
   maxLength?: number;
   /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
@@ -459,6 +483,11 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
       .split(/[,\s]+/)
       .map((s) => s.trim())
       .filter(Boolean);
+  if (field.kind === 'multichoice')
+    return text
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
   if (field.kind === 'choice') return text.trim().toLowerCase();
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
 }
@@ -485,6 +514,7 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'email':
     case 'url':
     case 'date':
+    case 'number':
     case 'choice': {
       if (typeof value !== 'string') return 'expected text';
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
@@ -509,6 +539,14 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
+      if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
+        return `expected a number, e.g. 12 or 2.5`;
+      return undefined;
+    }
+    case 'multichoice': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of choices';
+      const unknown = value.filter((v) => !field.choices?.some((c) => c.value === v));
+      if (unknown.length) return `${unknown.join(', ')}: not among ${field.choices?.map((c) => c.value).join(', ')}`;
       return undefined;
     }
     case 'boolean':
@@ -626,7 +664,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       if (typeof f.required !== 'boolean') bad(`${fat}.required`, 'expected true or false');
       if (typeof f.label !== 'string' || !f.label) bad(`${fat}.label`, 'expected a label');
       if (
-        f.kind === 'choice' &&
+        (f.kind === 'choice' || f.kind === 'multichoice') &&
         (!Array.isArray(f.choices) ||
           f.choices.length === 0 ||
           !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))

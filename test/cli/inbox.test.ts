@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
-import type { SqliteStore } from '../../src/server/store/sqlite.ts';
 import { isolatedEnv, spawnTix, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets } from '../helpers/store-facts.ts';
 import { json, startStub, type Stub } from '../helpers/stub.ts';
 
 let s: TestServer;
@@ -232,16 +232,16 @@ describe('tix inbox', () => {
     try {
       const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: await inboxServer.tokenFor('yann@demo.test'), NO_COLOR: '1' });
       // 1,030 tickets with one unread answer each (more than a page of --all), 31 of them in Lille, imported in bulk
-      // the CLI suites run on SQLite (test/vitest.config.ts)
-      const { db } = inboxServer.store as SqliteStore;
-      const id = (sql: string, key: string) => (db.prepare(sql).get(key) as { id: number }).id;
-      const [yannId, agentId] = ['yann@demo.test', 'agent@demo.test'].map((e) => id('SELECT id FROM users WHERE email = ?', e));
+      const { identity, tickets } = inboxServer.store;
+      const [yannId, agentId] = await Promise.all(
+        ['yann@demo.test', 'agent@demo.test'].map(async (e) => (await identity.findUserByEmail(e))!.id),
+      );
+      const establishmentIds = new Map((await identity.allEstablishments()).map((e) => [e.siret, e.id]));
       const sirets = Array.from({ length: 1030 }, (_, i) => (i % 34 === 0 ? est.lille.siret : est.paris.siret));
       const at = (i: number, s: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000 + s * 1000).toISOString();
-      const first = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM tickets').get() as { n: number }).n + 1;
-      await inboxServer.store.tickets.importTickets([
+      await tickets.importTickets([
         sirets.map((siret, i) => ({
-          establishmentId: id('SELECT id FROM establishments WHERE siret = ?', siret),
+          establishmentId: establishmentIds.get(siret)!,
           createdById: yannId!,
           type: 'question',
           category: 'general',
@@ -259,7 +259,13 @@ describe('tix inbox', () => {
           readUpTo: [],
         })),
       ]);
-      const ids = sirets.map((_, i) => first + i);
+      await inboxServer.store.flush();
+      // ids in the order of the import, which is the order of activity: newest first is the reverse
+      const ids = (await allTickets(inboxServer.store))
+        .filter((t) => t.summary.startsWith('Many '))
+        .map((t) => t.id)
+        .sort((a, b) => a - b);
+      expect(ids).toHaveLength(1030);
       const newestFirst = [...ids].reverse();
 
       const shown = await tix(['inbox', '--limit', '5', '--json'], { env: yann });

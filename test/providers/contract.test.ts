@@ -458,7 +458,9 @@ describe.each(harnesses.map((h, i) => [h.name, h, reasons[i]] as const))('provid
           { server: proxy.url, http },
         );
         expect(created.code, created.stderr).toBe(0);
-        expect(proxy.seen(wire.create).length).toBeGreaterThanOrEqual(2);
+        // replayed with its key, or found where it landed and so never sent again
+        if (wire.recovery === 'lookup') expect(proxy.seen(wire.create)).toHaveLength(1);
+        else expect(proxy.seen(wire.create).length).toBeGreaterThanOrEqual(2);
         const found = refs(await as('customer', ['ticket', 'list', '--search', summary.split(' ').pop()!, '--json', 'ref']));
         expect(found).toEqual([created.json().ref]);
 

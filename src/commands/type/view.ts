@@ -41,7 +41,13 @@ export async function run(o: Options): Promise<void> {
   }
   await printRows<FieldSpec>(o.io, type.fields, [
     { header: 'field', value: (f) => f.id },
-    { header: 'kind', value: (f) => (f.kind === 'choice' ? `choice: ${f.choices?.map((c) => c.value).join('|')}` : f.kind) },
+    {
+      header: 'kind',
+      value: (f) =>
+        f.kind === 'choice' || f.kind === 'multichoice'
+          ? `${f.kind}: ${f.choices?.map((c) => c.value).join(f.kind === 'choice' ? '|' : ',')}`
+          : f.kind,
+    },
     { header: 'required', value: (f) => (f.required ? 'yes' : 'no') },
     { header: 'flag', value: (f) => flagFor(f), flexible: true },
     { header: 'label', value: (f) => label(f, o.env), flexible: true },

@@ -400,6 +400,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     return (await this.db.query(sql, params)).map(toTicket);
   }
 
+  /** Three round trips whatever the number of groups: the counts, the newest ids of every group, their tickets. */
   async inbox(q: InboxQuery): Promise<InboxRecord> {
     if (q.visible !== 'all' && q.visible.length === 0) return { total: { tickets: 0, messages: 0 }, groups: [] };
     const params: unknown[] = [q.viewerId];
@@ -411,24 +412,48 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
        FROM ticket_unread WHERE user_id = $1 ${visible} ${column ? `GROUP BY ${column}` : ''}`,
       params,
     );
-    const total = { tickets: 0, messages: 0 };
-    const groups: InboxRecord['groups'] = [];
+    const keyOf = (k: unknown) => (k === null ? null : column === 'establishment_id' ? Number(k) : String(k));
+    const present = counts.filter((c) => Number(c.tickets) > 0);
     const limit = Math.max(1, Math.min(q.limit, MAX_LIST));
+    // the newest `limit` of each group, each group walking its own part of the index
+    const newest = column
+      ? await this.db.query(
+          `SELECT g.k, x.ticket_id FROM unnest($${params.length + 1}::${column === 'type' ? 'text' : 'bigint'}[]) WITH ORDINALITY AS g(k, n)
+           CROSS JOIN LATERAL (SELECT ticket_id, updated_at FROM ticket_unread WHERE user_id = $1 ${visible} AND ${column} = g.k
+             ORDER BY updated_at DESC, ticket_id DESC LIMIT ${limit}) x
+           ORDER BY g.n, x.updated_at DESC, x.ticket_id DESC`,
+          [...params, present.map((c) => c.k)],
+        )
+      : present.length
+        ? await this.db.query(
+            `SELECT NULL AS k, ticket_id FROM ticket_unread WHERE user_id = $1 ${visible} ORDER BY updated_at DESC, ticket_id DESC LIMIT ${limit}`,
+            params,
+          )
+        : [];
+    const tickets = new Map(
+      (
+        await this.ticketsByIds(
+          newest.map((r) => Number(r.ticket_id)),
+          q.viewerId,
+        )
+      ).map((t) => [t.id, t]),
+    );
+    const total = { tickets: 0, messages: 0 };
     for (const c of counts) {
-      const key = c.k === null ? null : column === 'establishment_id' ? Number(c.k) : String(c.k);
       total.tickets += Number(c.tickets);
       total.messages += Number(c.messages);
-      if (Number(c.tickets) === 0) continue;
-      const ids = (
-        await this.db.query(
-          `SELECT ticket_id FROM ticket_unread WHERE user_id = $1 ${visible} ${column ? `AND ${column} = $${params.length + 1}` : ''}
-           ORDER BY updated_at DESC, ticket_id DESC LIMIT ${limit}`,
-          column ? [...params, key] : params,
-        )
-      ).map((r) => Number(r.ticket_id));
-      groups.push({ key, tickets: Number(c.tickets), messages: Number(c.messages), items: await this.ticketsByIds(ids, q.viewerId) });
     }
-    return { total, groups };
+    return {
+      total,
+      groups: present.map((c) => ({
+        key: keyOf(c.k),
+        tickets: Number(c.tickets),
+        messages: Number(c.messages),
+        items: newest
+          .filter((r) => keyOf(r.k) === keyOf(c.k))
+          .flatMap((r) => (tickets.has(Number(r.ticket_id)) ? [tickets.get(Number(r.ticket_id))!] : [])),
+      })),
+    };
   }
 
   async ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]> {
