@@ -104,6 +104,8 @@ function __tix_sub
             echo 'type'
         case '/ticket' '/tickets'
             echo 'ticket'
+        case '/notification' '/notifications'
+            echo 'notification'
         case '/settings'
             echo 'settings'
         case '/contact' '/contacts'
@@ -162,6 +164,14 @@ function __tix_sub
             echo 'watch'
         case 'ticket/download'
             echo 'download'
+        case 'ticket/subscribe'
+            echo 'subscribe'
+        case 'ticket/unsubscribe'
+            echo 'unsubscribe'
+        case 'notification/list' 'notification/ls'
+            echo 'list'
+        case 'notification/set'
+            echo 'set'
         case 'settings/list' 'settings/ls'
             echo 'list'
         case 'settings/set'
@@ -205,6 +215,10 @@ function __tix_arity
         case 'serve/--auto-close-after'
             echo '1'
         case 'serve/--public-url'
+            echo '1'
+        case 'serve/--smtp'
+            echo '1'
+        case 'serve/--mail-from'
             echo '1'
         case 'auth login/--provider'
             echo '1'
@@ -318,6 +332,16 @@ function __tix_arity
             echo '1'
         case 'ticket download/--output'
             echo '1'
+        case 'ticket subscribe/--json'
+            echo '?'
+        case 'ticket unsubscribe/--json'
+            echo '?'
+        case 'notification list/--json'
+            echo '?'
+        case 'notification set/--lang'
+            echo '1'
+        case 'notification set/--json'
+            echo '?'
         case 'settings list/--company'
             echo '1'
         case 'settings list/--json'
@@ -387,7 +411,8 @@ complete -c tix -n '__tix_cmd ""' -a 'token' -d 'Personal access tokens for CI a
 complete -c tix -n '__tix_cmd ""' -a 'establishment' -d 'Establishments you administer'
 complete -c tix -n '__tix_cmd ""' -a 'type' -d 'The request types and their forms'
 complete -c tix -n '__tix_cmd ""' -a 'ticket' -d 'File, list, read and answer support requests'
-complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when messages count as read)'
+complete -c tix -n '__tix_cmd ""' -a 'notification' -d 'The e-mails tix serve sends you about tickets: how many, in which language'
+complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when messages count as read, the contacts\' e-mail language)'
 complete -c tix -n '__tix_cmd ""' -a 'contact' -d 'The account\'s contacts by type: commercial, accounting, technical, fraud, chargebacks'
 complete -c tix -n '__tix_cmd ""' -a 'config' -d 'Local preferences: default profile, editor, pager, colour, output format'
 complete -c tix -n '__tix_cmd ""' -a 'inbox' -d 'Tickets with messages you have not read, newest first, with counts (grouped with --by)'
@@ -408,6 +433,8 @@ complete -c tix -n '__tix_in "serve"' -l catalog -r -F -d 'use the request-type 
 complete -c tix -n '__tix_in "serve"' -l auto-close-after -x -d 'close resolved tickets after this long'
 complete -c tix -n '__tix_in "serve"' -l log -d 'log one line per request to stderr'
 complete -c tix -n '__tix_in "serve"' -l public-url -x -d 'the address people reach this server at, for ticket links (default: http://HOST:PORT)'
+complete -c tix -n '__tix_in "serve"' -l smtp -x -d 'send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)'
+complete -c tix -n '__tix_in "serve"' -l mail-from -x -d 'the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)'
 complete -c tix -n '__tix_in "serve"' -s h -l help -d 'display help for command'
 
 # tix auth
@@ -495,6 +522,8 @@ complete -c tix -n '__tix_cmd "ticket"' -a 'read' -d 'Mark messages read: one ti
 complete -c tix -n '__tix_cmd "ticket"' -a 'unread' -d 'Mark the latest message from someone else unread again, to come back to it'
 complete -c tix -n '__tix_cmd "ticket"' -a 'watch' -d 'Wait for new messages on a ticket (or in your inbox) and print them as they arrive'
 complete -c tix -n '__tix_cmd "ticket"' -a 'download' -d 'Save a ticket\'s attachments'
+complete -c tix -n '__tix_cmd "ticket"' -a 'subscribe' -d 'Receive a ticket\'s e-mail notifications, even one you never wrote on (with the level mine or all)'
+complete -c tix -n '__tix_cmd "ticket"' -a 'unsubscribe' -d 'Stop a ticket\'s e-mail notifications, whatever your level; applies to e-mails not sent yet'
 complete -c tix -n '__tix_in "ticket"' -s h -l help -d 'display help for command'
 
 # tix ticket create
@@ -603,6 +632,32 @@ complete -c tix -n '__tix_in "ticket download"' -l clobber -d 'overwrite files t
 complete -c tix -n '__tix_in "ticket download"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket download" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
+# tix ticket subscribe
+complete -c tix -n '__tix_in "ticket subscribe"' -l json -d 'print JSON (fields: ticketId, subscribed, receives, reason, level)'
+complete -c tix -n '__tix_in "ticket subscribe"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "ticket subscribe" "1"' -x -a '(__tix_dynamic ticket-ids)'
+
+# tix ticket unsubscribe
+complete -c tix -n '__tix_in "ticket unsubscribe"' -l json -d 'print JSON (fields: ticketId, subscribed, receives, reason, level)'
+complete -c tix -n '__tix_in "ticket unsubscribe"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "ticket unsubscribe" "1"' -x -a '(__tix_dynamic ticket-ids)'
+
+# tix notification
+complete -c tix -n '__tix_cmd "notification"' -a 'list' -d 'Show which e-mail notifications you receive, in which language, and the tickets you subscribed to'
+complete -c tix -n '__tix_cmd "notification"' -a 'set' -d 'Choose how much e-mail you receive about tickets (all, mine or none) and in which language'
+complete -c tix -n '__tix_in "notification"' -s h -l help -d 'display help for command'
+
+# tix notification list
+complete -c tix -n '__tix_in "notification list"' -l json -d 'print JSON (fields: email, level, language, languageSource, subscriptions)'
+complete -c tix -n '__tix_in "notification list"' -s h -l help -d 'display help for command'
+
+# tix notification set
+complete -c tix -n '__tix_in "notification set"' -l lang -x -d 'the language of your e-mails'
+complete -c tix -n '__tix_in "notification set"' -l lang -x -a 'en fr'
+complete -c tix -n '__tix_in "notification set"' -l json -d 'print your notification settings as JSON (fields: email, level, language, languageSource)'
+complete -c tix -n '__tix_in "notification set"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "notification set" "1"' -x -a 'all mine none'
+
 # tix settings
 complete -c tix -n '__tix_cmd "settings"' -a 'list' -d 'Show your organisation\'s settings'
 complete -c tix -n '__tix_cmd "settings"' -a 'set' -d 'Change an organisation setting (the company\'s administrators)'
@@ -610,13 +665,14 @@ complete -c tix -n '__tix_in "settings"' -s h -l help -d 'display help for comma
 
 # tix settings list
 complete -c tix -n '__tix_in "settings list"' -l company -x -d 'the company (support agents)'
-complete -c tix -n '__tix_in "settings list"' -l json -d 'print JSON (fields: company, markRead)'
+complete -c tix -n '__tix_in "settings list"' -l json -d 'print JSON (fields: company, markRead, language)'
 complete -c tix -n '__tix_in "settings list"' -s h -l help -d 'display help for command'
 
 # tix settings set
 complete -c tix -n '__tix_in "settings set"' -s h -l help -d 'display help for command'
-complete -c tix -n '__tix_arg "settings set" "1"' -x -a 'mark-read'
+complete -c tix -n '__tix_arg "settings set" "1"' -x -a 'mark-read language'
 complete -c tix -n '__tix_arg "settings set" "2" "1" "mark-read"' -x -a 'manual on-open'
+complete -c tix -n '__tix_arg "settings set" "2" "1" "language"' -x -a 'en fr'
 
 # tix contact
 complete -c tix -n '__tix_cmd "contact"' -a 'list' -d 'List the company\'s contacts, by type'
@@ -730,4 +786,4 @@ complete -c tix -n '__tix_in "version"' -s h -l help -d 'display help for comman
 # tix help
 complete -c tix -n '__tix_in "help"' -l json -d 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas'
 complete -c tix -n '__tix_in "help"' -s h -l help -d 'display help for command'
-complete -c tix -n '__tix_arg "help" "1+"' -x -a 'exit-codes environment serve auth token establishment type ticket settings contact config inbox api completion version help'
+complete -c tix -n '__tix_arg "help" "1+"' -x -a 'exit-codes environment serve auth token establishment type ticket notification settings contact config inbox api completion version help'

@@ -16,6 +16,7 @@ _tix_sub() {
     '/establishment'|'/establishments') REPLY='establishment' ;;
     '/type'|'/types') REPLY='type' ;;
     '/ticket'|'/tickets') REPLY='ticket' ;;
+    '/notification'|'/notifications') REPLY='notification' ;;
     '/settings') REPLY='settings' ;;
     '/contact'|'/contacts') REPLY='contact' ;;
     '/config') REPLY='config' ;;
@@ -45,6 +46,10 @@ _tix_sub() {
     'ticket/unread') REPLY='unread' ;;
     'ticket/watch') REPLY='watch' ;;
     'ticket/download') REPLY='download' ;;
+    'ticket/subscribe') REPLY='subscribe' ;;
+    'ticket/unsubscribe') REPLY='unsubscribe' ;;
+    'notification/list'|'notification/ls') REPLY='list' ;;
+    'notification/set') REPLY='set' ;;
     'settings/list'|'settings/ls') REPLY='list' ;;
     'settings/set') REPLY='set' ;;
     'contact/list'|'contact/ls') REPLY='list' ;;
@@ -70,6 +75,8 @@ _tix_arity() {
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
     'serve/--public-url') REPLY='1' ;;
+    'serve/--smtp') REPLY='1' ;;
+    'serve/--mail-from') REPLY='1' ;;
     'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
@@ -126,6 +133,11 @@ _tix_arity() {
     'ticket watch/--interval') REPLY='1' ;;
     'ticket watch/--timeout') REPLY='1' ;;
     'ticket download/--output') REPLY='1' ;;
+    'ticket subscribe/--json') REPLY='?' ;;
+    'ticket unsubscribe/--json') REPLY='?' ;;
+    'notification list/--json') REPLY='?' ;;
+    'notification set/--lang') REPLY='1' ;;
+    'notification set/--json') REPLY='?' ;;
     'settings list/--company') REPLY='1' ;;
     'settings list/--json') REPLY='?' ;;
     'contact list/--type') REPLY='1' ;;
@@ -159,12 +171,13 @@ _tix_arity() {
 # _tix_commands PATH: reply (name:description) is the subcommands of PATH
 _tix_commands() {
   case "$1" in
-    '') reply=('serve:Run the reference support backend (SQLite by default; PostgreSQL for several instances)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'settings:Organisation settings (when messages count as read)' 'contact:The account'\''s contacts by type: commercial, accounting, technical, fraud, chargebacks' 'config:Local preferences: default profile, editor, pager, colour, output format' 'inbox:Tickets with messages you have not read, newest first, with counts (grouped with --by)' 'api:Make an authenticated request to the helpdesk'\''s API and print the answer (JSON pretty-printed on a terminal)' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
+    '') reply=('serve:Run the reference support backend (SQLite by default; PostgreSQL for several instances)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'notification:The e-mails tix serve sends you about tickets: how many, in which language' 'settings:Organisation settings (when messages count as read, the contacts'\'' e-mail language)' 'contact:The account'\''s contacts by type: commercial, accounting, technical, fraud, chargebacks' 'config:Local preferences: default profile, editor, pager, colour, output format' 'inbox:Tickets with messages you have not read, newest first, with counts (grouped with --by)' 'api:Make an authenticated request to the helpdesk'\''s API and print the answer (JSON pretty-printed on a terminal)' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
     'auth') reply=('login:Log in to a helpdesk (tix serve by default) and keep the token in the OS keychain' 'logout:Revoke the session on the server and forget the stored token' 'status:Show the server and its provider, the account, establishments and where the token comes from' 'token:Print the token tix uses, for scripts') ;;
     'token') reply=('create:Create a personal access token for CI and scripts (printed once)' 'list:List your personal access tokens' 'revoke:Revoke one of your personal access tokens at once') ;;
     'establishment') reply=('list:List the establishments you administer') ;;
     'type') reply=('list:List the request types, by category' 'view:Show a request type'\''s form: every field, its kind, whether it is required, and its flag') ;;
-    'ticket') reply=('create:File a request: prompts on a terminal, flags or JSON in scripts' 'list:List tickets, newest activity first, with filters' 'view:Show a ticket: status, establishment, creator, form values, then the conversation' 'reply:Answer a ticket (any status but closed); opens your editor on a terminal when no body is given' 'resolve:Mark a ticket resolved (it closes by itself after a while; a reply reopens it)' 'close:Close a ticket for good (support agents)' 'reopen:Reopen a resolved ticket (agents may also reopen a closed one)' 'read:Mark messages read: one ticket (up to a message), or every ticket matching filters with --all' 'unread:Mark the latest message from someone else unread again, to come back to it' 'watch:Wait for new messages on a ticket (or in your inbox) and print them as they arrive' 'download:Save a ticket'\''s attachments') ;;
+    'ticket') reply=('create:File a request: prompts on a terminal, flags or JSON in scripts' 'list:List tickets, newest activity first, with filters' 'view:Show a ticket: status, establishment, creator, form values, then the conversation' 'reply:Answer a ticket (any status but closed); opens your editor on a terminal when no body is given' 'resolve:Mark a ticket resolved (it closes by itself after a while; a reply reopens it)' 'close:Close a ticket for good (support agents)' 'reopen:Reopen a resolved ticket (agents may also reopen a closed one)' 'read:Mark messages read: one ticket (up to a message), or every ticket matching filters with --all' 'unread:Mark the latest message from someone else unread again, to come back to it' 'watch:Wait for new messages on a ticket (or in your inbox) and print them as they arrive' 'download:Save a ticket'\''s attachments' 'subscribe:Receive a ticket'\''s e-mail notifications, even one you never wrote on (with the level mine or all)' 'unsubscribe:Stop a ticket'\''s e-mail notifications, whatever your level; applies to e-mails not sent yet') ;;
+    'notification') reply=('list:Show which e-mail notifications you receive, in which language, and the tickets you subscribed to' 'set:Choose how much e-mail you receive about tickets (all, mine or none) and in which language') ;;
     'settings') reply=('list:Show your organisation'\''s settings' 'set:Change an organisation setting (the company'\''s administrators)') ;;
     'contact') reply=('list:List the company'\''s contacts, by type' 'add:Add a contact (administrators): prompts on a terminal for what is missing' 'edit:Change a contact (administrators): name, phone, addresses; prompts on a terminal when no flag is given' 'remove:Remove a contact (administrators): asks to confirm on a terminal, needs --yes otherwise' 'apply:Make the company'\''s contacts those of a file (administrators): shows the plan, then applies it all or nothing') ;;
     'config') reply=('list:List the preferences and their values (a default when unset)' 'get:Print a preference: its value, else its default, else nothing (exit 0)' 'set:Set a preference in config.json (checked against its allowed values)' 'unset:Remove a preference from config.json: its default applies again') ;;
@@ -176,7 +189,7 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') reply=('-v:print the version' '--version:print the version' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)' '-h:display help for command' '--help:display help for command') ;;
-    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '--public-url:the address people reach this server at, for ticket links (default: http://HOST:PORT)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '--public-url:the address people reach this server at, for ticket links (default: http://HOST:PORT)' '--smtp:send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)' '--mail-from:the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth login') reply=('--provider:the helpdesk behind the server: tix, rt, jira-sm, zendesk (default: the profile'\''s, else tix)' '--server:server URL (default: the profile'\''s, else http://127.0.0.1:8787)' '--email:account e-mail' '--password-stdin:read the password from standard input' '--with-token:read a token (e.g. a personal access token) from standard input instead of logging in with a password' '--insecure-storage:store the token in a plain-text file (mode 0600) instead of the OS keychain' '--service-desk:the service desk to work in: its project key (SD) or id; needed when you can reach more than one (jira-sm; kept in the profile; TIX_SERVICE_DESK overrides it)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'auth logout') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -203,8 +216,13 @@ _tix_options() {
     'ticket unread') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'ticket watch') reply=('--interval:time between checks (one request each; at least 1s)' '--timeout:give up after this long (exit 8)' '--exit-on-reply:exit 0 at the first new reply' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'ticket download') reply=('--output:directory to save into (created if needed)' '--clobber:overwrite files that already exist' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket subscribe') reply=('--json:print JSON (fields: ticketId, subscribed, receives, reason, level)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'ticket unsubscribe') reply=('--json:print JSON (fields: ticketId, subscribed, receives, reason, level)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'notification') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'notification list') reply=('--json:print JSON (fields: email, level, language, languageSource, subscriptions)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'notification set') reply=('--lang:the language of your e-mails' '--json:print your notification settings as JSON (fields: email, level, language, languageSource)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'settings') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
-    'settings list') reply=('--company:the company (support agents)' '--json:print JSON (fields: company, markRead)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'settings list') reply=('--company:the company (support agents)' '--json:print JSON (fields: company, markRead, language)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'settings set') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'contact') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'contact list') reply=('--type:only this type: commercial, accounting, technical, fraud, chargebacks' '--company:the company'\''s SIREN (support agents; administrators see their own company)' '--json:print JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -257,8 +275,12 @@ _tix_values() {
     'ticket watch/#1') _tix_dynamic ticket-ids ;;
     'ticket download/--output') _files -/ ;;
     'ticket download/#1') _tix_dynamic ticket-ids ;;
-    'settings set/#1') _tix_describe 'setting' 'mark-read' ;;
-    'settings set/#2') case "${_tix_args[1]}" in 'mark-read') _tix_describe 'value' 'manual' 'on-open' ;; esac ;;
+    'ticket subscribe/#1') _tix_dynamic ticket-ids ;;
+    'ticket unsubscribe/#1') _tix_dynamic ticket-ids ;;
+    'notification set/--lang') _tix_describe 'lang' 'en' 'fr' ;;
+    'notification set/#1') _tix_describe 'level' 'all' 'mine' 'none' ;;
+    'settings set/#1') _tix_describe 'setting' 'mark-read' 'language' ;;
+    'settings set/#2') case "${_tix_args[1]}" in 'mark-read') _tix_describe 'value' 'manual' 'on-open' ;; 'language') _tix_describe 'value' 'en' 'fr' ;; esac ;;
     'contact list/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
     'contact add/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
     'contact edit/#1') : ;;
@@ -273,7 +295,7 @@ _tix_values() {
     'api/--input') _files ;;
     'api/#1') : ;;
     'completion/#1') _tix_describe 'shell' 'bash' 'zsh' 'fish' ;;
-    'help/#'*) _tix_describe 'topic' 'exit-codes' 'environment' 'serve' 'auth' 'token' 'establishment' 'type' 'ticket' 'settings' 'contact' 'config' 'inbox' 'api' 'completion' 'version' 'help' ;;
+    'help/#'*) _tix_describe 'topic' 'exit-codes' 'environment' 'serve' 'auth' 'token' 'establishment' 'type' 'ticket' 'notification' 'settings' 'contact' 'config' 'inbox' 'api' 'completion' 'version' 'help' ;;
     *'/--profile') _tix_dynamic profiles ;;
     *) return 1 ;;
   esac

@@ -1,4 +1,5 @@
 import type { Catalog, RequestType } from '../core/catalog.ts';
+import type { Locale } from '../core/i18n.ts';
 import type { StatusAction } from '../core/status.ts';
 import type { HttpClient, HttpSettings } from './http.ts';
 import { type Capability, type ProviderInfo, type ProviderSettings, unsupported } from './provider.ts';
@@ -20,6 +21,8 @@ import type {
   NewContact,
   NewReply,
   NewTicket,
+  NotificationLevel,
+  NotificationSettings,
   Page,
   ReadResult,
   ServerInfo,
@@ -27,6 +30,7 @@ import type {
   Ticket,
   TicketQuery,
   TicketRef,
+  TicketSubscription,
   TicketWithMessages,
   TokenInfo,
 } from './types.ts';
@@ -107,7 +111,15 @@ export interface TokensApi {
 /** Organisation settings (seed 002). */
 export interface SettingsApi {
   get(company?: string): Promise<Settings>;
-  update(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
+  update(change: Partial<Pick<Settings, 'markRead' | 'language'>>): Promise<Settings>;
+}
+
+/** The user's own e-mail notifications: how much, in which language, and which tickets (tix serve). */
+export interface NotificationsApi {
+  settings(): Promise<NotificationSettings>;
+  update(change: { level?: NotificationLevel; language?: Locale }): Promise<NotificationSettings>;
+  /** follows a ticket by e-mail (true) or stops (false), whatever the level */
+  subscribe(ref: TicketRef, subscribed: boolean): Promise<TicketSubscription>;
 }
 
 /** The establishments the user administers. */
@@ -124,6 +136,7 @@ export interface CapabilityApis {
   tokens: TokensApi;
   settings: SettingsApi;
   organisation: OrganisationApi;
+  notifications: NotificationsApi;
 }
 
 /**
@@ -140,7 +153,7 @@ export interface Backend extends Partial<CapabilityApis> {
   serverInfo(): Promise<ServerInfo>;
   me(): Promise<Me>;
   /** exchanges an e-mail and password for a token (providers with `login.password`) */
-  login?(email: string, password: string): Promise<LoginResult>;
+  login?(email: string, password: string, language?: Locale): Promise<LoginResult>;
   /** revokes the session on the helpdesk, when it has sessions */
   logout(): Promise<void>;
   /**

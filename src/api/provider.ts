@@ -18,7 +18,16 @@ export function parseProviderName(text: string, where: string): ProviderName {
 }
 
 /** What a provider may be able to do. Each one is a part of the Backend, present only when declared. */
-export const capabilities = ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'] as const;
+export const capabilities = [
+  'tickets',
+  'requestTypes',
+  'readState',
+  'contacts',
+  'tokens',
+  'settings',
+  'organisation',
+  'notifications',
+] as const;
 export type Capability = (typeof capabilities)[number];
 
 /** How error messages name a capability: "Request Tracker (provider rt) does not support account contacts". */
@@ -30,6 +39,7 @@ export const capabilityNames: Record<Capability, string> = {
   tokens: 'personal access tokens',
   settings: 'organisation settings',
   organisation: 'establishments',
+  notifications: 'e-mail notification settings',
 };
 
 export interface ProviderInfo {

@@ -4,6 +4,7 @@
 import type { FieldValues } from '../core/catalog.ts';
 import type { ContactDraft } from '../core/contact-input.ts';
 import type { ContactType } from '../core/contacts.ts';
+import type { Locale } from '../core/i18n.ts';
 import type { AuthorRole, Role } from '../core/roles.ts';
 import type { MarkReadPolicy } from '../core/settings.ts';
 import type { StatusCategory } from '../core/status.ts';
@@ -199,6 +200,38 @@ export interface Settings {
   company: { siren: string; name: string };
   /** manual: only an explicit "mark as read" clears unread messages; on-open: viewing a ticket does */
   markRead: MarkReadPolicy;
+  /** the language of the notification e-mails the company's account contacts receive */
+  language: Locale;
+}
+
+/** How much e-mail a person wants: every ticket of their establishments, the tickets they follow, or none. */
+export const notificationLevels = ['all', 'mine', 'none'] as const;
+export type NotificationLevel = (typeof notificationLevels)[number];
+
+/** A person's e-mail notification settings (`tix notification list`). */
+export interface NotificationSettings {
+  /** where the e-mails go */
+  email: string;
+  level: NotificationLevel;
+  /** the language of the e-mails */
+  language: Locale;
+  /** chosen (tix notification set --lang), login (the language of the tix that logged in), company (the company's) */
+  languageSource: 'chosen' | 'login' | 'company';
+  /** the tickets subscribed to or unsubscribed from explicitly, newest first */
+  subscriptions: Array<{ ticketId: number; subscribed: boolean; at: string }>;
+}
+
+/** Why a person receives a ticket's notifications. */
+export type NotificationReason = 'creator' | 'on-behalf' | 'subscriber' | 'follower' | 'all';
+
+/** A ticket subscription as `tix ticket subscribe|unsubscribe` leaves it. */
+export interface TicketSubscription {
+  ticketId: number;
+  subscribed: boolean;
+  /** whether the person receives this ticket's notifications now, and why (null when not) */
+  receives: boolean;
+  reason: NotificationReason | null;
+  level: NotificationLevel;
 }
 
 /** Answer to a create or a reply: `replayed` is true when an idempotency key matched an earlier request. */

@@ -65,6 +65,14 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
     name: 'PGPASSWORD',
     meaning: 'tix serve: the PostgreSQL password when the URL has none (also PGHOST, PGPORT, PGUSER, PGDATABASE)',
   },
+  {
+    name: 'TIX_SMTP_URL',
+    meaning: "tix serve's SMTP server for notification e-mails when --smtp is not given: smtp://user:password@host:port",
+  },
+  {
+    name: 'TIX_NOTIFY_LEASE',
+    meaning: 'tix serve: how long an instance holds a notification it is sending before another may take it over (default 2m)',
+  },
 ];
 
 /** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */

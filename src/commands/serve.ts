@@ -3,6 +3,7 @@ import { authError, transientError, type TixError, usageError } from '../core/er
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import { parseDuration } from '../core/duration.ts';
+import { emailProblem } from '../core/identifiers.ts';
 import type { IOStreams } from '../io/iostreams.ts';
 
 export interface Options {
@@ -18,6 +19,10 @@ export interface Options {
   autoCloseAfter?: number;
   log: boolean;
   publicUrl?: string;
+  smtp?: string;
+  mailFrom?: string;
+  /** how long an instance holds a notification it is sending (TIX_NOTIFY_LEASE) */
+  notifyLeaseMs?: number;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -36,6 +41,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--auto-close-after <duration>', 'close resolved tickets after this long', '7d')
     .option('--log', 'log one line per request to stderr', false)
     .option('--public-url <url>', 'the address people reach this server at, for ticket links (default: http://HOST:PORT)')
+    .option('--smtp <url>', 'send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)')
+    .option('--mail-from <address>', 'the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)')
     .action(
       async (opts: {
         host: string;
@@ -47,6 +54,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         autoCloseAfter: string;
         log: boolean;
         publicUrl?: string;
+        smtp?: string;
+        mailFrom?: string;
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -58,6 +67,23 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           const { publicUrlProblem } = await import('../server/serve.ts');
           const problem = publicUrlProblem(opts.publicUrl);
           if (problem) throw usageError(`--public-url: ${problem}`);
+        }
+        const smtp = opts.smtp ?? (f.env.TIX_SMTP_URL || undefined);
+        if (smtp !== undefined) {
+          const { smtpUrlProblem } = await import('../server/notifications/mailer.ts');
+          const problem = smtpUrlProblem(smtp);
+          if (problem) throw usageError(`${opts.smtp === undefined ? 'TIX_SMTP_URL' : '--smtp'}: ${problem}`);
+        }
+        let notifyLeaseMs: number | undefined;
+        if (f.env.TIX_NOTIFY_LEASE) {
+          notifyLeaseMs = parseDuration(f.env.TIX_NOTIFY_LEASE);
+          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000)
+            throw usageError(`TIX_NOTIFY_LEASE: expected a duration of at least 1s such as 30s or 2m, got "${f.env.TIX_NOTIFY_LEASE}"`);
+        }
+        if (opts.mailFrom !== undefined) {
+          const problem = mailFromProblem(opts.mailFrom);
+          if (problem) throw usageError(`--mail-from: ${problem}`);
+          if (smtp === undefined) throw usageError('--mail-from needs an SMTP server to send through: add --smtp smtp://host:port');
         }
         await runF({
           io: f.io,
@@ -72,6 +98,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           autoCloseAfter,
           log: opts.log,
           publicUrl: opts.publicUrl,
+          smtp,
+          mailFrom: opts.mailFrom,
+          notifyLeaseMs,
         });
       },
     );
@@ -80,6 +109,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix serve --port 0 --db :memory: --demo',
     'tix serve --db /var/lib/tix/tix.db --seed organisation.json --host 0.0.0.0 --public-url https://support.example.com',
     'TIX_DATABASE_URL=postgres://tix@db.internal:5432/tix tix serve --host 0.0.0.0 --public-url https://support.example.com',
+    'TIX_SMTP_URL=smtp://mail.internal:587 tix serve --mail-from "Support <support@example.com>" --public-url https://support.example.com',
   ]);
 }
 
@@ -94,6 +124,10 @@ export async function run(o: Options): Promise<void> {
     process.title = `tix serve --db ${displayDatabase(o.db)}`;
     o.io.err('tix serve: warning: a password in --db is visible to other users of this machine; use TIX_DATABASE_URL or PGPASSWORD\n');
   }
+  if (o.smtp && o.env.TIX_SMTP_URL !== o.smtp && hasPassword(o.smtp)) {
+    process.title = 'tix serve';
+    o.io.err('tix serve: warning: a password in --smtp is visible to other users of this machine; use TIX_SMTP_URL\n');
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -106,7 +140,12 @@ export async function run(o: Options): Promise<void> {
       log: o.log,
       progress: (line) => o.io.err(`tix serve: ${line}\n`),
       publicUrl: o.publicUrl,
-      app: o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } },
+      smtp: o.smtp,
+      mailFrom: o.mailFrom,
+      app: {
+        ...(o.autoCloseAfter === undefined ? {} : { tickets: { autoCloseMs: o.autoCloseAfter } }),
+        ...(o.notifyLeaseMs === undefined ? {} : { notifications: { leaseMs: o.notifyLeaseMs } }),
+      },
     });
   } catch (err) {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
@@ -131,6 +170,10 @@ export async function run(o: Options): Promise<void> {
   }
   if (server.loaded.seed)
     banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
+  // said once, at start: without SMTP, notifications wait in the outbox (sent once a server has --smtp)
+  banner += server.mail
+    ? `notification e-mails go through ${server.mail.smtp} from ${server.mail.from}\n`
+    : `no SMTP server (--smtp or TIX_SMTP_URL): notification e-mails wait in the outbox (${server.pendingNotifications} now)\n`;
   if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host))
     banner += `ticket links point at ${server.app.services.publicUrl()}; give --public-url the address people reach this server at\n`;
   o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${server.db})\n`);
@@ -140,6 +183,15 @@ export async function run(o: Options): Promise<void> {
   });
   o.io.err('tix serve: shutting down\n');
   await server.close();
+}
+
+/** Why a --mail-from cannot be a sender: an address, or `Name <address>`. */
+function mailFromProblem(text: string): string | undefined {
+  const m = /^\s*(?:[^<>@]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(text);
+  const address = m?.[1] ?? m?.[2];
+  if (!address) return `"${text}" is not an address; write it as support@example.com or "Support <support@example.com>"`;
+  const problem = emailProblem(address);
+  return problem ? `"${address}": ${problem}` : undefined;
 }
 
 /** A URL that carries a password (in its user part, or as a `password=` parameter). */

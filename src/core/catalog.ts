@@ -2,6 +2,7 @@
 // another one from a JSON file); the CLI builds its prompts, flags and checks from what the server sends, so a
 // new type needs no client change. Validation lives here, shared: the CLI reports problems before sending, the
 // server refuses what the CLI did not catch.
+import { type ContactType, contactTypes, isContactType } from './contacts.ts';
 import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
@@ -67,6 +68,11 @@ export interface RequestType {
   example?: string;
   /** the request asks for something that cannot be undone (seed 004: user deletion, MFA reset) */
   irreversible?: boolean;
+  /**
+   * The account contacts told about these requests by e-mail (seed 003), by type; replaces the category's.
+   * An empty list tells no contact.
+   */
+  notify?: ContactType[];
   fields: FieldSpec[];
 }
 
@@ -75,6 +81,8 @@ export interface Category {
   label: string;
   labelFr?: string;
   description: string;
+  /** the account contacts told about requests of this category by e-mail (seed 003), unless a type says otherwise */
+  notify?: ContactType[];
 }
 
 export interface Catalog {
@@ -187,13 +195,22 @@ export const defaultCatalog: Catalog = {
       label: 'Technical',
       labelFr: 'Demandes techniques',
       description: 'API and integrations, incidents, SQL reports, product errors',
+      // seed 003: the technical contact receives incidents and technical alerts
+      notify: ['technical'],
     },
-    { id: 'billing', label: 'Billing', labelFr: 'Facturation', description: 'invoices, VAT and billing name, subscription' },
+    {
+      id: 'billing',
+      label: 'Billing',
+      labelFr: 'Facturation',
+      description: 'invoices, VAT and billing name, subscription, payment disputes',
+      // seed 003: the accounting contact receives what concerns invoices and payments
+      notify: ['accounting'],
+    },
     {
       id: 'security',
       label: 'Security and privacy',
       labelFr: 'Sécurité et confidentialité',
-      description: 'sensitive requests: user deletion, MFA reset',
+      description: 'sensitive requests: user deletion, MFA reset, suspected fraud',
     },
   ],
   types: [
@@ -368,7 +385,20 @@ export const defaultCatalog: Catalog = {
       label: 'Change my subscription',
       labelFr: 'Une modification de votre abonnement',
       description: 'upgrade, downgrade or change the subscription',
+      // seed 003: the commercial contact is the one for the contract and offers
+      notify: ['commercial'],
       fields: [summary, description, onBehalfOf, share],
+    },
+    {
+      id: 'payment-dispute',
+      category: 'billing',
+      label: 'Payment dispute (chargeback)',
+      labelFr: 'Contestation de paiement (chargeback)',
+      description: 'a payment contested by a customer or a bank',
+      example: 'A customer disputed the payment of invoice F-2026-118',
+      // seed 003: the chargebacks contact is told when a payment is disputed
+      notify: ['chargebacks'],
+      fields: [summary, description, onBehalfOf, ...tail],
     },
     {
       id: 'user-deletion',
@@ -407,8 +437,29 @@ export const defaultCatalog: Catalog = {
         share,
       ],
     },
+    {
+      id: 'suspected-fraud',
+      category: 'security',
+      label: 'Report suspected fraud',
+      labelFr: 'Suspicion de fraude',
+      description: 'a payment, an account or an access that looks fraudulent',
+      example: 'Several payments to an unknown IBAN since yesterday',
+      // seed 003: the fraud contact is told when fraud is suspected
+      notify: ['fraud'],
+      fields: [summary, description, onBehalfOf, ...tail],
+    },
   ],
 };
+
+/**
+ * The account contacts told by e-mail about a request of this type (seed 003): the type's own `notify`, else its
+ * category's, else none. A type the catalog no longer has routes by its category.
+ */
+export function contactRouting(catalog: Catalog, typeId: string, categoryId: string): ContactType[] {
+  const type = findType(catalog, typeId);
+  if (type?.notify) return type.notify;
+  return catalog.categories.find((c) => c.id === categoryId)?.notify ?? [];
+}
 
 /** Fields kept on the ticket itself or as its first message, not among the type's extra values. */
 export const COMMON_FIELDS = ['summary', 'description', 'onBehalfOf', 'attachments'] as const;
@@ -607,6 +658,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
     else if (categoryIds.has(c.id)) bad(`categories[${i}].id`, `"${c.id}" appears twice`);
     else categoryIds.add(c.id);
     if (typeof c.label !== 'string' || !c.label) bad(`categories[${i}].label`, 'expected a label');
+    notifyProblem(c.notify, `categories[${i}].notify`, bad);
   });
   const typeIds = new Set<string>();
   types.forEach((t: unknown, i: number) => {
@@ -621,6 +673,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
     if (typeof t.category !== 'string' || !categoryIds.has(t.category))
       bad(`${at}.category`, `expected one of the categories (${[...categoryIds].join(', ')})`);
     if (typeof t.label !== 'string' || !t.label) bad(`${at}.label`, 'expected a label');
+    notifyProblem(t.notify, `${at}.notify`, bad);
     const fields = list(t.fields, `${at}.fields`);
     const fieldIds = new Set<string>();
     fields.forEach((f: unknown, j: number) => {
@@ -650,4 +703,11 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       if (!fieldIds.has(required)) bad(`${at}.fields`, `every type needs a "${required}" field`);
   });
   return problems;
+}
+
+/** A catalog's `notify`: absent, or a list of contact types. */
+function notifyProblem(value: unknown, field: string, bad: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !isContactType(v)))
+    bad(field, `expected a list of contact types, each one of ${contactTypes.join(', ')} (an empty list tells no contact)`);
 }

@@ -3,9 +3,10 @@
 // what the server sends. Objects stay open to new fields (add fields, never rename or remove one).
 import { fieldKinds } from '../core/catalog.ts';
 import { contactTypes } from '../core/contacts.ts';
+import { locales } from '../core/i18n.ts';
 import { statuses } from '../core/lifecycle.ts';
 import { serverRoles } from '../core/roles.ts';
-import { tokenScopes } from '../api/types.ts';
+import { notificationLevels, tokenScopes } from '../api/types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -23,6 +24,13 @@ const role = { type: 'string', enum: serverRoles } as const;
 const fieldValue = { anyOf: [text, { type: 'boolean' }, { type: 'array', items: text }] };
 const siret = { type: 'string', pattern: '^[0-9]{14}$' } as const;
 const siren = { type: 'string', pattern: '^[0-9]{9}$' } as const;
+const language = { type: 'string', enum: [...locales] } as const;
+const notificationLevel = { type: 'string', enum: [...notificationLevels] } as const;
+const notify = {
+  type: 'array',
+  items: { type: 'string', enum: [...contactTypes] },
+  description: 'the account contacts told about these requests by e-mail, by type',
+} as const;
 
 export const page = (item: Schema): Schema => object({ items: { type: 'array', items: item }, nextCursor: nullable(text) });
 
@@ -130,7 +138,28 @@ export const componentSchemas = {
     },
     ['groups'],
   ),
-  Settings: object({ company: object({ siren, name: text }), markRead: { type: 'string', enum: ['manual', 'on-open'] } }),
+  Settings: object({
+    company: object({ siren, name: text }),
+    markRead: { type: 'string', enum: ['manual', 'on-open'] },
+    language: { ...language, description: 'the language of the e-mails the account contacts receive' },
+  }),
+  NotificationSettings: object({
+    email: text,
+    level: {
+      ...notificationLevel,
+      description: 'all: every ticket of your establishments; mine: the tickets you filed, wrote on or subscribed to; none: no e-mail',
+    },
+    language,
+    languageSource: { type: 'string', enum: ['chosen', 'login', 'company'] },
+    subscriptions: { type: 'array', items: object({ ticketId: { type: 'integer' }, subscribed: { type: 'boolean' }, at: time }) },
+  }),
+  TicketSubscription: object({
+    ticketId: { type: 'integer' },
+    subscribed: { type: 'boolean' },
+    receives: { type: 'boolean', description: "whether you receive this ticket's notifications now" },
+    reason: nullable({ type: 'string', enum: ['creator', 'on-behalf', 'subscriber', 'follower', 'all'] }),
+    level: notificationLevel,
+  }),
   Contact: {
     allOf: [contactDraft, object({ id: { type: 'integer' }, createdAt: time, updatedAt: time })],
   },
@@ -153,6 +182,7 @@ export const componentSchemas = {
       description: text,
       example: text,
       irreversible: { type: 'boolean' },
+      notify,
       fields: {
         type: 'array',
         items: object(
@@ -175,10 +205,13 @@ export const componentSchemas = {
         ),
       },
     },
-    ['labelFr', 'example', 'irreversible'],
+    ['labelFr', 'example', 'irreversible', 'notify'],
   ),
   Catalog: object({
-    categories: { type: 'array', items: object({ id: text, label: text, labelFr: text, description: text }, ['labelFr']) },
+    categories: {
+      type: 'array',
+      items: object({ id: text, label: text, labelFr: text, description: text, notify }, ['labelFr', 'notify']),
+    },
     types: { type: 'array', items: { $ref: '#/components/schemas/RequestType' } },
   }),
 } satisfies Record<string, Schema>;

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -18,7 +19,10 @@ import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
+import { type Mailer, smtpMailer } from './notifications/mailer.ts';
+import { defaultNotifierOptions, Notifier, type NotifierOptions } from './notifications/notifier.ts';
 import { ContactService } from './services/contacts.ts';
+import { NotificationService } from './services/notifications.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
 import { SettingsService } from './services/settings.ts';
@@ -51,6 +55,11 @@ export interface AppOptions {
   publicUrl?: string;
   /** called with each request and its answer once sent: the tests check them against the OpenAPI document */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * E-mail notifications. Changes always write their events to the outbox; they are sent only when an SMTP server
+   * is given (`smtp`: smtp://[user:password@]host:port or smtps://…), by the background task `notify`.
+   */
+  notifications?: Partial<NotifierOptions> & { smtp?: string };
 }
 
 export interface Exchange {
@@ -60,6 +69,8 @@ export interface Exchange {
 
 /** tickets closed per transaction by the auto-close task */
 const AUTO_CLOSE_BATCH = 200;
+/** sent notifications are forgotten after this long (their delivery rows say who got what until then) */
+const KEEP_SENT_NOTIFICATIONS_MS = 30 * 86_400_000;
 
 export interface Services {
   store: Store;
@@ -71,6 +82,9 @@ export interface Services {
   uploads: UploadService;
   settings: SettingsService;
   contacts: ContactService;
+  notifications: NotificationService;
+  /** delivers notification e-mails; undefined without an SMTP server (events wait in the outbox) */
+  notifier: Notifier | undefined;
   catalog: () => Catalog;
   /** started by `tix serve` (startServer), not by buildApp: tests run it when they choose */
   background: BackgroundWorker;
@@ -116,16 +130,21 @@ const ajvBase: AjvOptions = { allErrors: true, removeAdditional: false, useDefau
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const catalog = options.catalog ?? defaultCatalog;
+  const ticketOptions = { ...defaultTicketOptions, ...options.tickets };
+  // a change on this instance sends its notifications at once, after the request (others find them within a period)
+  const nudgeNotify = () => services.background.nudge('notify');
   const services: Services = {
     store: options.store,
     clock,
     auth: new AuthService(options.store, clock, { ...defaultAuthOptions, ...options.auth }),
     tokens: new TokenService(options.store, clock),
     organisation: new OrganisationService(options.store),
-    tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
+    tickets: new TicketService(options.store, clock, () => catalog, ticketOptions, nudgeNotify),
     uploads: new UploadService(options.store, clock, { ...defaultUploadLimits, ...options.uploads }),
     settings: new SettingsService(options.store),
     contacts: new ContactService(options.store, clock),
+    notifications: new NotificationService(options.store, clock),
+    notifier: undefined,
     catalog: () => catalog,
     background: undefined as unknown as BackgroundWorker,
     publicUrl: () => {
@@ -162,6 +181,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
+  const smtp = options.notifications?.smtp;
+  let closeMailer = async () => {};
+  if (smtp) {
+    let mailer: Promise<Mailer> | undefined;
+    services.notifier = new Notifier(
+      {
+        store: options.store,
+        clock,
+        catalog: () => catalog,
+        publicUrl: () => services.publicUrl(),
+        autoCloseMs: ticketOptions.autoCloseMs,
+        mailer: () => {
+          mailer ??= smtpMailer(smtp);
+          return mailer;
+        },
+        log: {
+          info: (facts, message) => app.log.info(facts, message),
+          error: (facts, message) => backgroundLog.error(facts, message),
+        },
+      },
+      {
+        ...defaultNotifierOptions,
+        ...options.notifications,
+        from: options.notifications?.from || (() => defaultMailFrom(services.publicUrl())),
+      },
+    );
+    closeMailer = async () => (await mailer)?.close();
+  }
+  const backgroundLog = {
+    info: (facts: Record<string, unknown>, message: string) => app.log.info(facts, message),
+    error: (facts: Record<string, unknown>, message: string) => {
+      app.log.error(facts, message);
+      if (!options.log) options.problems?.(facts.err ? `${message}: ${(facts.err as Error | undefined)?.message ?? ''}` : message);
+    },
+  };
   services.background = new BackgroundWorker(
     [
       {
@@ -172,21 +226,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           Math.max(1000, Math.min(30_000, (options.tickets?.autoCloseMs ?? defaultTicketOptions.autoCloseMs) / 2)),
         run: async () => {
           const closed = await services.tickets.closeDue(AUTO_CLOSE_BATCH);
-          if (closed.length)
+          if (closed.length) {
             app.log.info({ task: 'auto-close', tickets: closed }, `closed ${closed.length} resolved tickets automatically`);
+            nudgeNotify();
+          }
           return { done: closed.length, full: closed.length === AUTO_CLOSE_BATCH };
         },
       },
-    ],
-    {
-      info: (facts, message) => app.log.info(facts, message),
-      error: (facts, message) => {
-        app.log.error(facts, message);
-        if (!options.log) options.problems?.(`${message}: ${(facts.err as Error | undefined)?.message ?? ''}`);
+      ...(services.notifier ? [services.notifier.task()] : []),
+      {
+        name: 'notification-cleanup',
+        periodMs: 3_600_000,
+        run: async () => {
+          const cutoff = new Date(clock.now().getTime() - KEEP_SENT_NOTIFICATIONS_MS).toISOString();
+          return { done: await options.store.notifications.deleteDoneBefore(cutoff), full: false };
+        },
       },
-    },
+    ],
+    backgroundLog,
   );
-  app.addHook('onClose', () => services.background.stop());
+  app.addHook('onClose', async () => {
+    // an SMTP exchange in flight ends now (its delivery stays pending) rather than hold the shutdown
+    await closeMailer();
+    await services.background.stop();
+  });
   app.decorate('services', services);
   const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
   const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));
@@ -313,6 +376,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       inboxRoutes(api, services);
       settingsRoutes(api, services);
       contactRoutes(api, services);
+      notificationRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },
@@ -447,4 +511,9 @@ function validationProblem(v: AjvProblem, context: string): FieldProblem {
     message = 'is not a known field';
   }
   return { field: field || context, message };
+}
+
+/** The sender when --mail-from is not given: noreply at the host of the server's public URL. */
+export function defaultMailFrom(publicUrl: string): string {
+  return `tix <noreply@${new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')}>`;
 }

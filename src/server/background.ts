@@ -13,7 +13,8 @@
 // - Each task runs every `periodMs` on each instance (with up to 10 % jitter so instances spread out), never
 //   twice at once in one process, and drains: while a run finds a full batch it runs again at once. With N
 //   instances up, work waits at most `periodMs` after it falls due; with none up, it is done at the next start.
-// - Nothing runs on a request: reads never pay for background work.
+// - Nothing runs on a request: reads never pay for background work. A write that made work (a notification to
+//   send) may nudge a task: it runs right after, outside the request, on the instance that took the write.
 
 export interface BackgroundTask {
   /** short and stable: it names the task in the log */
@@ -33,6 +34,9 @@ export class BackgroundWorker {
   private readonly log: BackgroundLog;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<number>>();
+  /** tasks nudged while they ran: they run once more when done, so the nudge's work is not left for a period */
+  private readonly again = new Set<string>();
+  private started = false;
   private stopped = false;
 
   constructor(tasks: BackgroundTask[], log: BackgroundLog) {
@@ -43,6 +47,7 @@ export class BackgroundWorker {
   /** Starts the timers, and runs every task once now (what fell due while no instance ran). */
   start(): void {
     this.stopped = false;
+    this.started = true;
     for (const task of this.tasks) this.schedule(task, 0);
   }
 
@@ -76,9 +81,28 @@ export class BackgroundWorker {
         );
       }
       return total;
-    })().finally(() => this.running.delete(task.name));
+    })().finally(() => {
+      this.running.delete(task.name);
+      if (this.again.delete(task.name)) this.nudge(task.name);
+    });
     this.running.set(task.name, run);
     return run;
+  }
+
+  /**
+   * Runs a task soon, outside the caller's request (a write made work for it); once more after the current run
+   * when one is going on. Nothing before start() or after stop(): tests run tasks when they choose.
+   */
+  nudge(name: string): void {
+    const task = this.tasks.find((t) => t.name === name);
+    if (!task || !this.started || this.stopped) return;
+    if (this.running.has(name)) {
+      this.again.add(name);
+      return;
+    }
+    setImmediate(() => {
+      if (!this.stopped) void this.runTask(task);
+    });
   }
 
   /** Runs every task now until drained (tests; an operator's nudge). Returns what each did. */
@@ -91,6 +115,7 @@ export class BackgroundWorker {
   /** Stops the timers and waits for the runs going on: a shutdown never cuts a batch in the middle. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.running.values()]);

@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppOptions } from './app.ts';
+import { buildApp, defaultMailFrom, type AppOptions } from './app.ts';
 import { demoOrganisation } from './demo.ts';
+import { displaySmtpUrl } from './notifications/mailer.ts';
 import { readCatalogFile } from './catalog-file.ts';
 import { prepareOrganisation, readOrganisationFile } from './organisation-seed.ts';
 import { isPostgresUrl } from './store/database-url.ts';
@@ -23,6 +24,10 @@ export interface ServeOptions {
   progress?: (line: string) => void;
   /** the address people reach the server at, for the links it gives out; default: the listen address */
   publicUrl?: string;
+  /** the SMTP server that sends notification e-mails (smtp://[user:password@]host:port); none: they wait */
+  smtp?: string;
+  /** the sender of notification e-mails; default: tix <noreply@the public URL's host> */
+  mailFrom?: string;
   app?: Partial<AppOptions>;
 }
 
@@ -33,6 +38,10 @@ export interface RunningServer {
   /** the database, as it may be shown (no password) */
   db: string;
   loaded: { demo?: SeedResult; seed?: SeedResult };
+  /** how notifications leave: the SMTP server as it may be shown (no credentials) and the sender, or none */
+  mail: { smtp: string; from: string } | undefined;
+  /** notifications waiting in the outbox at start */
+  pendingNotifications: number;
   close(): Promise<void>;
 }
 
@@ -75,9 +84,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(catalog ? { catalog } : {}),
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...options.app,
+      notifications: { ...options.app?.notifications, smtp: options.smtp, from: options.mailFrom },
     });
     const address = await app.listen({ host: options.host, port: options.port });
-    // background work (auto-close) runs on every instance; the database gives each piece of it to one
+    // background work (auto-close, notifications) runs on every instance; the database gives each piece of it to one
     app.services.background.start();
     return {
       url: address.replace('[::1]', 'localhost'),
@@ -85,6 +95,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       store,
       db: store.display,
       loaded,
+      mail: options.smtp
+        ? { smtp: displaySmtpUrl(options.smtp), from: options.mailFrom || defaultMailFrom(app.services.publicUrl()) }
+        : undefined,
+      pendingNotifications: await store.notifications.pendingEvents(),
       close: async () => {
         await app.close();
         await store.close();

@@ -105,7 +105,7 @@ describe('the mark-read setting (seed 002)', () => {
 
   it('manual (the default): viewing does not mark read', async () => {
     const env = await as('sarah');
-    expect((await tix(['settings', 'list'], { env })).stdout).toBe('mark-read\tmanual\n');
+    expect((await tix(['settings', 'list'], { env })).stdout).toBe('mark-read\tmanual\nlanguage\ten\n');
     const id = await lilleTicket('Manual view');
     await tix(['ticket', 'view', String(id)], { env });
     expect(await unreadOf('sarah', id)).toBe(1);
@@ -117,6 +117,7 @@ describe('the mark-read setting (seed 002)', () => {
     expect((await tix(['settings', 'list', '--json'], { env: await as('yann') })).json()).toEqual({
       company: { siren: '812345676', name: 'Écoles Démo' },
       markRead: 'on-open',
+      language: 'en',
     });
     const id = await lilleTicket('On-open view');
     await agentSays(id, 'answer');
@@ -141,7 +142,7 @@ describe('the mark-read setting (seed 002)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/mark-read: expected manual or on-open, got "sometimes"/);
     expect((await tix(['settings', 'set', 'colour', 'blue'], { env: await as('yann') })).stderr).toMatch(
-      /unknown setting "colour"; settings: mark-read/,
+      /unknown setting "colour"; settings: mark-read, language/,
     );
     const agent = await tix(['settings', 'list'], { env: await as('agent') });
     expect(agent.code).toBe(2);

@@ -712,7 +712,7 @@ describe('tix type', () => {
   it('lists the catalog and shows a form with its flags', async () => {
     const env = await as('sarah');
     const list = await tix(['type', 'list', '--category', 'security', '--json', 'id'], { env });
-    expect(list.json()).toEqual([{ id: 'user-deletion' }, { id: 'mfa-reset' }]);
+    expect(list.json()).toEqual([{ id: 'user-deletion' }, { id: 'mfa-reset' }, { id: 'suspected-fraud' }]);
     const view = await tix(['type', 'view', 'api-integration'], { env });
     expect(view.stdout).toMatch(/^endpointUrl\turl\tyes\t--field endpointUrl=VALUE\tEndpoint URL$/m);
     expect(view.stdout).toMatch(/^impact\tchoice: low\|medium\|high\|critical\tyes\t/m);

@@ -153,7 +153,13 @@ describe('the installed package (npm pack, npm install -g)', () => {
 
   it('tix settings list / set', async () => {
     await tix(['settings', 'set', 'mark-read', 'manual']);
-    expect((await tix(['settings', 'list', '--json'])).json()).toMatchObject({ markRead: 'manual' });
+    await tix(['settings', 'set', 'language', 'fr']);
+    expect((await tix(['settings', 'list', '--json'])).json()).toMatchObject({ markRead: 'manual', language: 'fr' });
+  });
+
+  it('tix notification list / set', async () => {
+    await tix(['notification', 'set', 'all', '--lang', 'en']);
+    expect((await tix(['notification', 'list', '--json', 'level,language'])).json()).toEqual({ level: 'all', language: 'en' });
   });
 
   let ticket = '';
@@ -194,6 +200,14 @@ describe('the installed package (npm pack, npm install -g)', () => {
     await tix(['ticket', 'unread', ticket]);
     expect((await tix(['ticket', 'view', ticket, '--json', 'unread'])).json()).toEqual({ unread: 1 });
     await tix(['ticket', 'reply', ticket, '--body', 'Thanks, looking.']);
+  });
+
+  it('tix ticket subscribe / unsubscribe', async () => {
+    expect((await tix(['ticket', 'unsubscribe', ticket, '--json', 'subscribed'])).json()).toEqual({ subscribed: false });
+    expect((await tix(['ticket', 'subscribe', ticket, '--json', 'subscribed,receives'])).json()).toEqual({
+      subscribed: true,
+      receives: true,
+    });
   });
 
   it('tix ticket download (the files, checksums verified)', async () => {

@@ -32,6 +32,7 @@ const commandFor: Record<Capability, string[]> = {
   tokens: ['token', 'list'],
   settings: ['settings', 'list'],
   organisation: ['establishment', 'list'],
+  notifications: ['notification', 'list'],
 };
 
 describe.each(harnesses.map((h, i) => [h.name, h, reasons[i]] as const))('provider contract: %s', (name, harness, reason) => {

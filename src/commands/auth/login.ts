@@ -8,6 +8,7 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { authError, type FieldProblem, fieldsError, TixError, usageError } from '../../core/errors.ts';
+import { localeFromEnv } from '../../core/i18n.ts';
 import { readAll, type Env, type IOStreams } from '../../io/iostreams.ts';
 import { askSecret, askText } from '../../io/prompter.ts';
 import { availableProviders, providerInfo } from '../../providers/registry.ts';
@@ -143,7 +144,7 @@ export async function run(o: Options): Promise<void> {
     if (!password) throw usageError('--password-stdin: standard input was empty');
     const anonymous = await o.backendFor(server, { provider: providerName });
     if (!anonymous.login) throw usageError(`${info.displayName} cannot log in with a password: use --with-token`);
-    token = (await anonymous.login(email, password)).token;
+    token = (await anonymous.login(email, password, localeFromEnv(o.env))).token;
     backend = await o.backendFor(server, { provider: providerName, token, email, settings: given });
   }
 

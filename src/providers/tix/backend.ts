@@ -2,6 +2,7 @@ import type {
   Backend,
   ContactsApi,
   Download,
+  NotificationsApi,
   OrganisationApi,
   ReadStateApi,
   RequestTypesApi,
@@ -21,6 +22,7 @@ import type {
   LoginResult,
   Me,
   Message,
+  NotificationSettings,
   Page,
   ReadResult,
   ServerInfo,
@@ -28,10 +30,12 @@ import type {
   Ticket,
   TicketQuery,
   TicketRef,
+  TicketSubscription,
   TicketWithMessages,
   TokenInfo,
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
+import type { Locale } from '../../core/i18n.ts';
 import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
 import type { WireInbox, WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
@@ -50,6 +54,7 @@ export class TixBackend implements Backend {
   readonly tokens: TokensApi;
   readonly settings: SettingsApi;
   readonly organisation: OrganisationApi;
+  readonly notifications: NotificationsApi;
 
   constructor(provider: ProviderInfo, http: HttpClient) {
     this.provider = provider;
@@ -166,6 +171,14 @@ export class TixBackend implements Backend {
     this.organisation = {
       establishments: async () => (await call<Page<Establishment>>('GET', '/establishments')).items,
     };
+
+    // setting a preference or a subscription twice leaves the same state: safe to retry
+    this.notifications = {
+      settings: () => call<NotificationSettings>('GET', '/notification-settings'),
+      update: (change) => call<NotificationSettings>('PATCH', '/notification-settings', { body: change, replayable: true }),
+      subscribe: (ref, subscribed) =>
+        call<TicketSubscription>('POST', `/tickets/${idOf(ref)}/${subscribed ? 'subscribe' : 'unsubscribe'}`, { replayable: true }),
+    };
   }
 
   get server(): string {
@@ -176,8 +189,9 @@ export class TixBackend implements Backend {
     return this.call('GET', '/meta');
   }
 
-  login(email: string, password: string): Promise<LoginResult> {
-    return this.call('POST', '/auth/login', { body: { email, password } });
+  login(email: string, password: string, language?: Locale): Promise<LoginResult> {
+    // the language of this tix: the user's notification e-mails are in it until they choose one
+    return this.call('POST', '/auth/login', { body: language ? { email, password, language } : { email, password } });
   }
 
   logout(): Promise<void> {

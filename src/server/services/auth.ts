@@ -1,4 +1,5 @@
 import type { LoginResult, Me } from '../../api/types.ts';
+import type { Locale } from '../../core/i18n.ts';
 import type { Role } from '../../core/roles.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { decoyHash, hashToken, newToken, verifyPassword } from '../secrets.ts';
@@ -56,7 +57,8 @@ export class AuthService {
    * down only their own address, never the user's. Each attempt is counted before the password is verified,
    * so parallel guesses cannot all slip in while the first ones are being checked. The counts live in the store:
    * several instances behind a load balancer throttle as one. `session` names the session, sets its lifetime and
-   * what it may do: the web view's sessions are shorter than the CLI's, and read-only.
+   * what it may do: the web view's sessions are shorter than the CLI's, and read-only. `language` is the language
+   * of the tix that logs in: the user's notification e-mails are in it until they choose one.
    */
   async login(
     email: string,
@@ -67,6 +69,7 @@ export class AuthService {
       ttlMs: this.options.sessionTtlMs,
       scopes: ['*'],
     },
+    language?: Locale,
   ): Promise<LoginResult> {
     const account = email.trim().toLowerCase();
     const address = addressKey(clientAddress);
@@ -93,6 +96,7 @@ export class AuthService {
     }
     if (!user || !ok) throw unauthorized('wrong e-mail or password');
     const now = this.clock.now();
+    if (language) await this.store.notifications.noteLoginLanguage(user.id, language, now.toISOString());
     const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
     await this.store.identity.insertToken({

@@ -36,12 +36,21 @@ export class TicketService {
   private readonly clock: Clock;
   private readonly catalog: () => Catalog;
   private readonly options: TicketOptions;
+  /** told after a change that wrote a notification event (the notifier sends it then, outside the request) */
+  private readonly changed: () => void;
 
-  constructor(store: Store, clock: Clock, catalog: () => Catalog, options: TicketOptions = defaultTicketOptions) {
+  constructor(
+    store: Store,
+    clock: Clock,
+    catalog: () => Catalog,
+    options: TicketOptions = defaultTicketOptions,
+    changed: () => void = () => {},
+  ) {
     this.store = store;
     this.clock = clock;
     this.catalog = catalog;
     this.options = options;
+    this.changed = changed;
   }
 
   private now(): string {
@@ -297,6 +306,7 @@ export class TicketService {
     });
     if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
     if ('refused' in result) throw invalid([{ field: 'attachments', message: result.refused }]);
+    if (!result.replayed) this.changed();
     const ticket = await this.store.tickets.getTicket(result.ticketId, p.user.id);
     return { item: toTicket(ticket!, baseUrl), replayed: result.replayed, deduplicated: Boolean(result.deduplicated) };
   }
@@ -369,6 +379,7 @@ export class TicketService {
       if (result.refused === 'closed') throw closedTicket(id);
       throw invalid([{ field: 'attachments', message: result.refused }]);
     }
+    if (!result.replayed) this.changed();
     const messages = await this.store.tickets.ticketMessages(id, p.user.id);
     const ticket = await this.store.tickets.getTicket(id, p.user.id);
     return {
@@ -395,11 +406,13 @@ export class TicketService {
         return next.status;
       },
       this.now(),
+      p.user.id,
     );
     if ('refused' in result) {
       if (refusal?.refused === 'forbidden') throw forbidden(refusal.reason);
       throw conflict('invalid_state', `cannot ${action} ticket #${id}: ${result.refused}`);
     }
+    this.changed();
     return toTicket((await this.store.tickets.getTicket(id, p.user.id))!, baseUrl);
   }
 

@@ -2,6 +2,7 @@ import { PgContactStore } from './postgres/contacts.ts';
 import { PgDatabase } from './postgres/database.ts';
 import { PgIdentityStore } from './postgres/identity.ts';
 import { migratePostgres } from './postgres/migrations.ts';
+import { PgNotificationStore } from './postgres/notifications.ts';
 import { PgSettingsStore } from './postgres/settings.ts';
 import { PgTicketStore } from './postgres/tickets.ts';
 import { PgUploadStore } from './postgres/uploads.ts';
@@ -19,7 +20,7 @@ export interface PostgresStoreOptions {
 /**
  * The store for several `tix serve` processes over one PostgreSQL database. The processes keep nothing of
  * their own: tickets, attachments (bytea), read state, idempotency keys, login failures and background work
- * all live in the database.
+ * all live in the database, and so does the outbox of e-mail notifications.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -31,6 +32,7 @@ export class PostgresStore implements Store {
   readonly uploads: PgUploadStore;
   readonly tickets: PgTicketStore;
   readonly reads: PgTicketStore;
+  readonly notifications: PgNotificationStore;
 
   private constructor(db: PgDatabase) {
     this.database = db;
@@ -41,6 +43,7 @@ export class PostgresStore implements Store {
     this.uploads = new PgUploadStore(db);
     this.tickets = new PgTicketStore(db);
     this.reads = this.tickets;
+    this.notifications = new PgNotificationStore(db, this.contacts);
   }
 
   /**

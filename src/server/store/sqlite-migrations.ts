@@ -175,8 +175,67 @@ export const sqliteMigrations: Migration[] = [
       DROP TABLE login_failures;
     `,
   },
-  // Version 6 is the e-mail notifications' (the notify branch): the numbers are kept apart so that either may land
-  // first; a database applies whichever it lacks, in order.
+  {
+    version: 6,
+    name: 'e-mail notifications: outbox, deliveries, preferences, subscriptions; the company language',
+    sql: `
+      -- the language of the e-mails the company's account contacts receive
+      ALTER TABLE companies ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr'));
+      -- the outbox: one row per change people are told about, written in the transaction of the change. A worker
+      -- leases it (lease_owner until lease_until), sends its deliveries, and settles it (done_at) once none is
+      -- pending; next_attempt_at says when it is due (again).
+      CREATE TABLE notification_events (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'follow-up', 'reply', 'resolved', 'closed', 'auto-closed', 'reopened')),
+        actor_id INTEGER REFERENCES users(id),
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until TEXT,
+        done_at TEXT
+      );
+      CREATE INDEX notification_events_due ON notification_events(next_attempt_at) WHERE done_at IS NULL;
+      CREATE INDEX notification_events_ticket ON notification_events(ticket_id, id);
+      -- one row per event and address: a refused address fails its own row only
+      CREATE TABLE notification_deliveries (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES notification_events(id) ON DELETE CASCADE,
+        address TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        reason TEXT NOT NULL,
+        locale TEXT NOT NULL CHECK (locale IN ('en', 'fr')),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        sent_at TEXT,
+        UNIQUE (event_id, address)
+      );
+      CREATE TABLE notification_preferences (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        level TEXT NOT NULL DEFAULT 'mine' CHECK (level IN ('all', 'mine', 'none')),
+        language TEXT CHECK (language IN ('en', 'fr')),
+        -- 1 once chosen (tix notification set --lang): a login's language hint no longer changes it
+        language_chosen INTEGER NOT NULL DEFAULT 0 CHECK (language_chosen IN (0, 1)),
+        updated_at TEXT NOT NULL
+      );
+      -- tix ticket subscribe|unsubscribe, and unsubscribe links: by address, so a contact's address can leave too
+      CREATE TABLE ticket_subscriptions (
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        address TEXT NOT NULL,
+        subscribed INTEGER NOT NULL CHECK (subscribed IN (0, 1)),
+        at TEXT NOT NULL,
+        PRIMARY KEY (ticket_id, address)
+      );
+      CREATE INDEX ticket_subscriptions_address ON ticket_subscriptions(address);
+      CREATE TABLE server_secrets (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      );
+    `,
+  },
   {
     version: SCALE_MIGRATION,
     name: 'at scale: search documents per ticket in activity order, unread counts per user, message counts',

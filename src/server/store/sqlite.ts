@@ -5,6 +5,7 @@ import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
 import { SqliteContactStore } from './sqlite/contacts.ts';
 import { SqliteDatabase, type Row } from './sqlite/database.ts';
 import { SqliteIdentityStore } from './sqlite/identity.ts';
+import { SqliteNotificationStore } from './sqlite/notifications.ts';
 import { SqliteSettingsStore } from './sqlite/settings.ts';
 import { SqliteTicketStore } from './sqlite/tickets.ts';
 import { SqliteUploadStore } from './sqlite/uploads.ts';
@@ -27,6 +28,7 @@ export class SqliteStore implements Store {
   readonly uploads: SqliteUploadStore;
   readonly tickets: SqliteTicketStore;
   readonly reads: SqliteTicketStore;
+  readonly notifications: SqliteNotificationStore;
 
   /** `log` receives what a long upgrade of the schema says as it runs (tix serve prints it on stderr). */
   constructor(path: string, options: { log?: (line: string) => void } = {}) {
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.uploads = new SqliteUploadStore(this.sql);
     this.tickets = new SqliteTicketStore(this.sql);
     this.reads = this.tickets;
+    this.notifications = new SqliteNotificationStore(this.sql, this.contacts);
   }
 
   flush(): Promise<void> {

@@ -10,6 +10,7 @@ import type { Status } from '../../core/lifecycle.ts';
 import type { AccountKind, MembershipRole } from '../../core/roles.ts';
 import type { MarkReadPolicy } from '../../core/settings.ts';
 import type { ContactDraft } from '../../core/contact-input.ts';
+import type { Locale } from '../../core/i18n.ts';
 
 export type { AccountKind, MarkReadPolicy, MembershipRole, TokenKind };
 
@@ -19,6 +20,8 @@ export interface CompanyRow {
   name: string;
   /** seed 002: opening a conversation marks it read, or only an explicit "mark as read" does */
   markRead: MarkReadPolicy;
+  /** the language of the e-mails its account contacts receive */
+  language: Locale;
 }
 
 export interface EstablishmentRow {
@@ -324,6 +327,7 @@ export interface Store {
   readonly uploads: UploadStore;
   readonly tickets: TicketStore;
   readonly reads: ReadStateStore;
+  readonly notifications: NotificationStore;
   /**
    * Resolves once every write made so far is durable; rejects when it could not be. A store may commit writes
    * together after they return (SQLite groups the writes of one turn of the event loop): the server answers a
@@ -376,6 +380,7 @@ export interface IdentityStore {
 /** Organisation settings (seed 002), one row per company. */
 export interface SettingsStore {
   setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void>;
+  setLanguage(companyId: number, language: Locale): Promise<void>;
 }
 
 /** A company's account contacts (seed 003). */
@@ -440,7 +445,10 @@ export interface UploadStore {
  * Tickets and their conversations. Writes decide idempotency keys, `dedupe` and the status in the same
  * transaction as the write: a key is used once even when two instances receive the same request at once (the
  * second answers with the first one's result), and two `dedupe` creates of the same summary make one ticket.
- * Attaching uploads is part of the same transaction: an upload is attached to one message at most.
+ * Attaching uploads is part of the same transaction: an upload is attached to one message at most. Every change
+ * people are told about writes its notification event (the outbox, NotificationStore) in the same transaction:
+ * a ticket filed (`created`, or `follow-up`), a reply (`reply`, also a `dedupe` create that became one). A replay
+ * of an idempotency key writes nothing, so it tells nobody twice.
  */
 export interface TicketStore {
   createTicket(t: NewTicketRecord): Promise<WriteResult<'ticketId'>>;
@@ -468,16 +476,21 @@ export interface TicketStore {
   inbox(q: InboxQuery): Promise<InboxRecord>;
   ticketMessages(ticketId: number, viewerId: number): Promise<MessageRecord[]>;
   addMessage(m: NewMessageRecord): Promise<WriteResult<'messageId'>>;
-  /** applies decide() to the current status inside one transaction, the ticket locked */
+  /**
+   * Applies decide() to the current status inside one transaction, the ticket locked. A change of status by
+   * `actorId` writes its notification event (resolved, closed, reopened) in the same transaction.
+   */
   changeStatus(
     ticketId: number,
     decide: (current: Status) => Status | { refused: string },
     at: string,
+    actorId?: number,
   ): Promise<{ status: Status } | { refused: string }>;
   /**
    * Background work: closes (automatically) at most `limit` tickets resolved at or before the cutoff and returns
    * their ids. Each ticket is closed by exactly one call, whichever instance makes it: instances running this at
-   * once take disjoint tickets (rows being closed by another are skipped, not waited for).
+   * once take disjoint tickets (rows being closed by another are skipped, not waited for). Each closing writes its
+   * `auto-closed` notification event in the same transaction.
    */
   closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]>;
 }
@@ -490,4 +503,170 @@ export interface ReadStateStore {
   markTicketsRead(userId: number, ticketIds: number[]): Promise<number>;
   /** marks the latest message by someone else unread again; returns its id */
   markLatestUnread(userId: number, ticketId: number): Promise<number | undefined>;
+}
+
+// ---- e-mail notifications ------------------------------------------------------------------------------------
+
+/** What happened to a ticket, as its notification event says. */
+export const notificationKinds = ['created', 'follow-up', 'reply', 'resolved', 'closed', 'auto-closed', 'reopened'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** How much e-mail a person wants: every ticket of their establishments, the tickets they follow, or none. */
+export const notificationLevels = ['all', 'mine', 'none'] as const;
+export type NotificationLevel = (typeof notificationLevels)[number];
+
+export interface NotificationPreferences {
+  level: NotificationLevel;
+  /** null until the person chooses or a login hints at one */
+  language: Locale | null;
+  /** chosen with `tix notification set --lang`: a login's hint no longer changes it */
+  languageChosen: boolean;
+}
+
+export interface SubscriptionRow {
+  ticketId: number;
+  address: string;
+  subscribed: boolean;
+  at: string;
+}
+
+/** Everything needed to decide who hears about an event and what they read, read at send time. */
+export interface NotificationContext {
+  event: {
+    id: number;
+    ticketId: number;
+    kind: NotificationKind;
+    /** who made the change; null when the server did (auto-close) */
+    actorId: number | null;
+    status: Status;
+    at: string;
+  };
+  actor: { id: number; email: string; name: string; role: AccountKind } | null;
+  ticket: {
+    id: number;
+    summary: string;
+    type: string;
+    category: string;
+    establishmentId: number;
+    establishmentName: string;
+    siret: string;
+    companyId: number;
+    companyName: string;
+    companyLanguage: Locale;
+    createdById: number;
+    onBehalfOf: string | null;
+    followUpOf: number | null;
+  };
+  /**
+   * The people who may hear about it: the establishment's administrators, the ticket's creator, its on-behalf-of
+   * person, whoever wrote on it, and any user whose address is one of the company's contacts; with their role,
+   * company, administration of the ticket's establishment, preferences. For a follow-up, writing on the closed
+   * ticket it follows counts as writing on it.
+   */
+  people: Array<{
+    id: number;
+    email: string;
+    name: string;
+    role: AccountKind;
+    companyId: number | null;
+    adminHere: boolean;
+    wrote: boolean;
+    preferences: NotificationPreferences;
+  }>;
+  /** explicit subscriptions and unsubscriptions of this ticket (for a follow-up, the followed ticket's after) */
+  subscriptions: SubscriptionRow[];
+  /** the company's contacts */
+  contacts: ContactRow[];
+}
+
+/** One address an event is sent to. */
+export interface Recipient {
+  address: string;
+  /** the user behind the address, when it is one */
+  userId: number | null;
+  /** why it receives the mail: creator, on-behalf, follower, subscriber, all, contact:TYPE */
+  reason: string;
+  locale: Locale;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface DeliveryRow extends Recipient {
+  id: number;
+  eventId: number;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** What became of one attempt to send a delivery. */
+export type DeliveryOutcome =
+  | { state: 'sent'; at: string }
+  | { state: 'failed'; error: string; at: string }
+  | { state: 'retry'; error: string; nextAttemptAt: string };
+
+/**
+ * The outbox of e-mail notifications (events written by the ticket writes, in their transactions), one delivery
+ * row per event and address, people's preferences and subscriptions.
+ *
+ * Delivery guarantees: events are claimed with a lease (`lease_until`, an owner); on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED`, so instances claiming at once take disjoint events and never wait for each other; on
+ * SQLite in one IMMEDIATE transaction. Only the lease's owner changes the event's deliveries; a worker renews its
+ * lease before each send and stops when it lost it. A delivery is marked sent right after the SMTP server
+ * accepted it: a process that dies between the two leaves it pending, and the next lease sends it again with the
+ * same Message-ID (at least once; exactly once unless a process dies in that window).
+ */
+export interface NotificationStore {
+  /**
+   * Claims at most `limit` events due at `now` whose lease is free or expired, for `owner` until `leaseUntil`;
+   * returns their ids, oldest first. Instances claiming at once get disjoint events.
+   */
+  claimEvents(now: string, owner: string, leaseUntil: string, limit: number): Promise<number[]>;
+  /** extends the lease; false when `owner` no longer holds it */
+  renewLease(eventId: number, owner: string, leaseUntil: string): Promise<boolean>;
+  /** what deciding recipients and writing the mail need, read now; undefined for an unknown event */
+  eventContext(eventId: number): Promise<NotificationContext | undefined>;
+  /**
+   * Makes the event's deliveries those of `wanted`, if `owner` holds the lease (else 'lost'), in one transaction:
+   * adds the addresses not there yet (pending, due now), cancels the pending ones no longer wanted, updates the
+   * reason and language of the others; with `giveUpError`, fails every pending one with it instead. Sent, failed
+   * and cancelled deliveries stay as they are. Returns the pending deliveries due at `now`.
+   */
+  syncDeliveries(eventId: number, owner: string, wanted: Recipient[], now: string, giveUpError?: string): Promise<DeliveryRow[] | 'lost'>;
+  /** records an attempt's outcome (pending deliveries only: one cancelled meanwhile stays cancelled) */
+  settleDelivery(deliveryId: number, outcome: DeliveryOutcome): Promise<void>;
+  /**
+   * Ends `owner`'s lease. After its deliveries were synced and tried: the event is done (at `now`) when none of
+   * them is pending, otherwise due again when its earliest pending one is. With `postponeUntil` (an event not
+   * tried, the SMTP server being down): only due again then.
+   */
+  releaseEvent(eventId: number, owner: string, now: string, postponeUntil?: string): Promise<void>;
+  /** events not done yet (what waits in the outbox) */
+  pendingEvents(): Promise<number>;
+  /** an event's deliveries, by id (tests and the operator) */
+  deliveries(eventId: number): Promise<DeliveryRow[]>;
+  /** the events of a ticket, oldest first (tests and the operator) */
+  ticketEvents(ticketId: number): Promise<Array<NotificationContext['event'] & { doneAt: string | null }>>;
+  /** a delivery by id, for its unsubscribe link; with its ticket */
+  delivery(deliveryId: number): Promise<(DeliveryRow & { ticketId: number }) | undefined>;
+  /** forgets events done before the cutoff, with their deliveries; returns how many events */
+  deleteDoneBefore(cutoff: string): Promise<number>;
+
+  /** a user's preferences (the defaults when never set) */
+  preferences(userId: number): Promise<NotificationPreferences>;
+  /** changes what is given; `language` chosen this way is no longer changed by a login's hint */
+  setPreferences(userId: number, change: { level?: NotificationLevel; language?: Locale }, at: string): Promise<NotificationPreferences>;
+  /** the language a login hinted at, kept unless the user chose one */
+  noteLoginLanguage(userId: number, language: Locale, at: string): Promise<void>;
+  /** subscribes or unsubscribes an address to a ticket's notifications (the last word wins) */
+  setSubscription(ticketId: number, address: string, subscribed: boolean, at: string): Promise<void>;
+  /** an address's explicit subscriptions and unsubscriptions, newest first */
+  subscriptionsOf(address: string): Promise<SubscriptionRow[]>;
+  /**
+   * The server's secret for `name` (unsubscribe links), made once and kept in the database so every instance
+   * signs alike.
+   */
+  secret(name: string): Promise<Buffer>;
 }

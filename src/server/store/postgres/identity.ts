@@ -96,11 +96,11 @@ export class PgIdentityStore implements IdentityStore {
   }
 
   async getCompany(id: number): Promise<CompanyRow | undefined> {
-    return this.db.one<CompanyRow>('SELECT id, siren, name, mark_read AS "markRead" FROM companies WHERE id = $1', [id]);
+    return this.db.one<CompanyRow>('SELECT id, siren, name, mark_read AS "markRead", language FROM companies WHERE id = $1', [id]);
   }
 
   async companyBySiren(siren: string): Promise<CompanyRow | undefined> {
-    return this.db.one<CompanyRow>('SELECT id, siren, name, mark_read AS "markRead" FROM companies WHERE siren = $1', [siren]);
+    return this.db.one<CompanyRow>('SELECT id, siren, name, mark_read AS "markRead", language FROM companies WHERE siren = $1', [siren]);
   }
 
   async establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]> {

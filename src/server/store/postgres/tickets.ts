@@ -1,4 +1,5 @@
 import type { Status } from '../../../core/lifecycle.ts';
+import { statusChangeKind } from '../shared.ts';
 import type {
   Idempotency,
   ImportedTicket,
@@ -16,6 +17,7 @@ import type {
 } from '../store.ts';
 import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
 import { unreadRows } from './derived.ts';
+import { insertEvent } from './notifications.ts';
 import { toAttachment } from './uploads.ts';
 
 /** The users a new message of a ticket of establishment `est` is unread for: agents and the establishment's administrators. */
@@ -153,6 +155,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
             idempotency: t.idempotency,
           });
           await this.attachUploads(tx, messageId, t.uploadIds);
+          await insertEvent(tx, { ticketId, kind: 'reply', actorId: t.createdById, status: next, at: t.at });
           return { ticketId, replayed: false, deduplicated: true };
         }
       }
@@ -182,8 +185,16 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
           t.idempotency?.key ?? null,
         ],
       );
+      const ticketId = Number(row!.ticket_id);
       await this.attachUploads(tx, Number(row!.message_id), t.uploadIds);
-      return { ticketId: Number(row!.ticket_id), replayed: false };
+      await insertEvent(tx, {
+        ticketId,
+        kind: t.followUpOf === null ? 'created' : 'follow-up',
+        actorId: t.createdById,
+        status: 'sent',
+        at: t.at,
+      });
+      return { ticketId, replayed: false };
     });
   }
 
@@ -271,6 +282,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       if (typeof next !== 'string') throw new RollbackWith(next);
       const messageId = await this.insertReply(tx, { ...m, status: next });
       await this.attachUploads(tx, messageId, m.uploadIds);
+      await insertEvent(tx, { ticketId: m.ticketId, kind: 'reply', actorId: m.authorId, status: next, at: m.at });
       return { messageId, replayed: false };
     });
   }
@@ -279,6 +291,7 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
     ticketId: number,
     decide: (current: Status) => Status | { refused: string },
     at: string,
+    actorId?: number,
   ): Promise<{ status: Status } | { refused: string }> {
     return this.db.transaction(async (tx) => {
       const row = await tx.one('SELECT status FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
@@ -286,6 +299,8 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
       const next = decide(row.status as Status);
       if (typeof next !== 'string') return next;
       if (next !== row.status) await this.updateStatus(tx, ticketId, next, at);
+      const kind = statusChangeKind(row.status as Status, next);
+      if (kind) await insertEvent(tx, { ticketId, kind, actorId: actorId ?? null, status: next, at });
       return { status: next };
     });
   }
@@ -293,12 +308,19 @@ export class PgTicketStore implements TicketStore, ReadStateStore {
   async closeResolvedBefore(cutoff: string, at: string, limit: number): Promise<number[]> {
     // SKIP LOCKED: instances sweeping at once take disjoint tickets; a ticket being replied to is left for the
     // next sweep, which finds it reopened or still resolved
+    // the closings and their notification events commit together
     const rows = await this.db.query(
-      `UPDATE tickets SET status = 'closed', closed_at = $1, auto_closed = true
-       WHERE id IN (
-         SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= $2 ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED
-       ) AND status = 'resolved'
-       RETURNING id`,
+      `WITH closed AS (
+         UPDATE tickets SET status = 'closed', closed_at = $1, auto_closed = true
+         WHERE id IN (
+           SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at <= $2 ORDER BY resolved_at LIMIT $3 FOR UPDATE SKIP LOCKED
+         ) AND status = 'resolved'
+         RETURNING id
+       ), told AS (
+         INSERT INTO notification_events (ticket_id, kind, actor_id, status, at, next_attempt_at)
+         SELECT id, 'auto-closed', NULL, 'closed', $1, $1 FROM closed
+       )
+       SELECT id FROM closed`,
       [at, cutoff, limit],
     );
     return rows.map((r) => Number(r.id));

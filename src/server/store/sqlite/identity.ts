@@ -107,11 +107,11 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async getCompany(id: number): Promise<CompanyRow | undefined> {
-    return this.sql.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead FROM companies WHERE id = ?', id);
+    return this.sql.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead, language FROM companies WHERE id = ?', id);
   }
 
   async companyBySiren(siren: string): Promise<CompanyRow | undefined> {
-    return this.sql.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead FROM companies WHERE siren = ?', siren);
+    return this.sql.get<CompanyRow>('SELECT id, siren, name, mark_read AS markRead, language FROM companies WHERE siren = ?', siren);
   }
 
   async establishmentsByIds(ids: number[]): Promise<EstablishmentRow[]> {

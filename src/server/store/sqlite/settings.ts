@@ -1,3 +1,4 @@
+import type { Locale } from '../../../core/i18n.ts';
 import type { MarkReadPolicy, SettingsStore } from '../store.ts';
 import type { SqliteDatabase } from './database.ts';
 
@@ -11,5 +12,9 @@ export class SqliteSettingsStore implements SettingsStore {
 
   async setMarkRead(companyId: number, policy: MarkReadPolicy): Promise<void> {
     this.sql.run('UPDATE companies SET mark_read = ? WHERE id = ?', policy, companyId);
+  }
+
+  async setLanguage(companyId: number, language: Locale): Promise<void> {
+    this.sql.run('UPDATE companies SET language = ? WHERE id = ?', language, companyId);
   }
 }

@@ -1,6 +1,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { FieldValues } from '../../../core/catalog.ts';
 import type { Status } from '../../../core/lifecycle.ts';
+import { statusChangeKind } from '../shared.ts';
 import type {
   ImportedTicket,
   InboxQuery,
@@ -26,6 +27,7 @@ import {
   TERMS_INCOMPLETE,
   unreadRows,
 } from './derived.ts';
+import { insertEvent } from './notifications.ts';
 import { toAttachment } from './uploads.ts';
 
 /**
@@ -114,6 +116,7 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
               return id;
             });
             this.attachUploads(messageId, t.uploadIds);
+            insertEvent(this.sql, { ticketId, kind: 'reply', actorId: t.createdById, status: next, at: t.at });
             if (t.idempotency) {
               this.run(
                 'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -148,6 +151,13 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
         const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
         this.attachUploads(messageId, t.uploadIds);
         this.run(indexTickets('t.id = ?'), ticketId);
+        insertEvent(this.sql, {
+          ticketId,
+          kind: t.followUpOf === null ? 'created' : 'follow-up',
+          actorId: t.createdById,
+          status: 'sent',
+          at: t.at,
+        });
         if (t.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
@@ -314,6 +324,7 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
           return id;
         });
         this.attachUploads(messageId, m.uploadIds);
+        insertEvent(this.sql, { ticketId: m.ticketId, kind: 'reply', actorId: m.authorId, status: next, at: m.at });
         if (m.idempotency) {
           this.run(
             'INSERT INTO idempotency_keys (user_id, key, fingerprint, ticket_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -355,6 +366,7 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
     ticketId: number,
     decide: (current: Status) => Status | { refused: string },
     at: string,
+    actorId?: number,
   ): Promise<{ status: Status } | { refused: string }> {
     return this.transaction(() => {
       const row = this.get<Row>('SELECT status FROM tickets WHERE id = ?', ticketId);
@@ -362,6 +374,8 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
       const next = decide(row.status as Status);
       if (typeof next !== 'string') return next;
       if (next !== row.status) this.reindexing(ticketId, () => this.updateStatus(ticketId, next, at));
+      const kind = statusChangeKind(row.status as Status, next);
+      if (kind) insertEvent(this.sql, { ticketId, kind, actorId: actorId ?? null, status: next, at });
       return { status: next };
     });
   }
@@ -377,6 +391,8 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
       // the activity does not change, the status token of the search document does
       for (const id of due)
         this.reindexing(id, () => this.run("UPDATE tickets SET status = 'closed', closed_at = ?, auto_closed = 1 WHERE id = ?", at, id));
+      // each closing and its notification event commit together
+      for (const ticketId of due) insertEvent(this.sql, { ticketId, kind: 'auto-closed', actorId: null, status: 'closed', at });
       return due;
     });
   }
