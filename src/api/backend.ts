@@ -32,6 +32,11 @@ import type {
 export interface WriteOptions {
   /** the same key and the same request give the first result back, never a second write */
   idempotencyKey?: string;
+  /**
+   * The command made the key just now (the user gave none), so no earlier run can have used it. A provider
+   * whose helpdesk keeps no keys looks for an earlier identical write only when the key may be a repeat.
+   */
+  freshKey?: boolean;
 }
 
 export interface Download {

@@ -6,8 +6,33 @@ import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
 
-export type FieldKind = 'text' | 'longtext' | 'url' | 'email' | 'date' | 'choice' | 'boolean' | 'urls' | 'attachments';
-export const fieldKinds: readonly FieldKind[] = ['text', 'longtext', 'url', 'email', 'date', 'choice', 'boolean', 'urls', 'attachments'];
+// number: a decimal number written as text ("12.5"; `integer` for whole numbers); multichoice: several of the
+// choices (a list), as helpdesks' multi-select fields have them.
+export type FieldKind =
+  | 'text'
+  | 'longtext'
+  | 'url'
+  | 'email'
+  | 'date'
+  | 'choice'
+  | 'multichoice'
+  | 'number'
+  | 'boolean'
+  | 'urls'
+  | 'attachments';
+export const fieldKinds: readonly FieldKind[] = [
+  'text',
+  'longtext',
+  'url',
+  'email',
+  'date',
+  'choice',
+  'multichoice',
+  'number',
+  'boolean',
+  'urls',
+  'attachments',
+];
 
 export interface FieldSpec {
   /** camelCase; `--field id=value` also accepts the kebab-case spelling */
@@ -19,10 +44,17 @@ export interface FieldSpec {
   kind: FieldKind;
   required: boolean;
   default?: string | boolean;
-  /** for kind "choice" */
+  /** for kinds "choice" and "multichoice" */
   choices?: Array<{ value: string; label: string }>;
   maxLength?: number;
-  /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
+  /** for kind "text": a regular expression the whole value must match (a helpdesk's own check, e.g. ^\d{14}$) */
+  pattern?: string;
+  /** for kind "number": whole numbers only */
+  integer?: boolean;
+  /**
+   * a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action (a required
+   * boolean must be true too: a box the form requires to be ticked, such as a consent)
+   */
   acknowledgement?: boolean;
   /** for kind "date": the date may not be in the past */
   future?: boolean;
@@ -403,11 +435,12 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
     if (FALSE.has(t)) return false;
     return text; // left for validation to report
   }
-  if (field.kind === 'urls' || field.kind === 'attachments')
+  if (field.kind === 'urls' || field.kind === 'attachments' || field.kind === 'multichoice')
     return text
       .split(/[,\s]+/)
       .map((s) => s.trim())
-      .filter(Boolean);
+      .filter(Boolean)
+      .map((s) => (field.kind === 'multichoice' ? s.toLowerCase() : s));
   if (field.kind === 'choice') return text.trim().toLowerCase();
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
 }
@@ -434,7 +467,8 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'email':
     case 'url':
     case 'date':
-    case 'choice': {
+    case 'choice':
+    case 'number': {
       if (typeof value !== 'string') return 'expected text';
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
       if (value.length > max) return `at most ${max} characters (got ${value.length})`;
@@ -458,11 +492,26 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
+      if (field.kind === 'number' && !(field.integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value)) {
+        return field.integer
+          ? `expected a whole number, e.g. 12, got "${value.slice(0, 40)}"`
+          : `expected a number, e.g. 12.5, got "${value.slice(0, 40)}"`;
+      }
+      if (field.pattern !== undefined && !patternMatches(field.pattern, value)) {
+        return `does not have the expected form${field.help ? ` (${field.help})` : ''}: must match ${field.pattern}`;
+      }
+      return undefined;
+    }
+    case 'multichoice': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of choices';
+      const unknown = value.filter((v) => !field.choices?.some((c) => c.value === v));
+      if (unknown.length) return `${unknown.join(', ')}: not among ${field.choices?.map((c) => c.value).join(', ')}`;
       return undefined;
     }
     case 'boolean':
       if (typeof value !== 'boolean') return 'expected yes or no (true/false)';
       if (field.acknowledgement && value !== true) return 'must be acknowledged explicitly (true): this action cannot be undone';
+      if (field.required && value !== true) return 'must be ticked (true): the form requires it';
       return undefined;
     case 'urls':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of URLs';
@@ -472,6 +521,15 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (!Array.isArray(value)) return 'expected a list of files';
       if (value.length > MAX_ATTACHMENTS) return `at most ${MAX_ATTACHMENTS} files`;
       return undefined;
+  }
+}
+
+/** A helpdesk's pattern that does not compile here is not ours to enforce: the helpdesk checks it. */
+function patternMatches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return true;
   }
 }
 
@@ -573,7 +631,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       if (typeof f.required !== 'boolean') bad(`${fat}.required`, 'expected true or false');
       if (typeof f.label !== 'string' || !f.label) bad(`${fat}.label`, 'expected a label');
       if (
-        f.kind === 'choice' &&
+        (f.kind === 'choice' || f.kind === 'multichoice') &&
         (!Array.isArray(f.choices) ||
           f.choices.length === 0 ||
           !f.choices.every((c) => obj(c) && typeof c.value === 'string' && typeof c.label === 'string'))

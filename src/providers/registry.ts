@@ -7,6 +7,7 @@ import { cleanBackend } from '../api/clean.ts';
 import type { ProviderInfo, ProviderName } from '../api/provider.ts';
 import { ExitCode, TixError } from '../core/errors.ts';
 import { info as tixInfo } from './tix/info.ts';
+import { info as zendeskInfo } from './zendesk/info.ts';
 
 type Entry = { info: ProviderInfo; load: () => Promise<ProviderImplementation> } | { displayName: string };
 
@@ -15,7 +16,7 @@ const known: Record<ProviderName, Entry> = {
   // not in this version of tix yet: named so that profiles and --provider can say so
   rt: { displayName: 'Request Tracker' },
   'jira-sm': { displayName: 'Jira Service Management' },
-  zendesk: { displayName: 'Zendesk' },
+  zendesk: { info: zendeskInfo, load: async () => (await import('./zendesk/index.ts')).implementation },
 };
 
 /** A provider's declaration; a provider whose engineers have not landed yet is refused cleanly (exit 7). */

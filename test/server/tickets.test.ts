@@ -137,6 +137,8 @@ describe('filing a ticket', () => {
             email: 'a@b.co',
             date: '2026-12-31',
             choice: f.choices?.[0]?.value,
+            multichoice: f.choices?.slice(0, 1).map((c) => c.value),
+            number: '12',
             boolean: true,
             urls: ['https://example.com/e/1'],
           }[f.kind];

@@ -79,6 +79,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'echo "$TIX_PAT" | tix auth login --server https://support.example.com --with-token',
     '# another helpdesk: the profile remembers which',
     'echo "$RT_TOKEN" | tix auth login --provider rt --server https://rt.example.com/rt --with-token',
+    'echo "$ZENDESK_API_TOKEN" | tix auth login --provider zendesk --server https://acme.zendesk.com --email me@acme.com --with-token',
     '# no keychain on this machine (a container, a CI runner): opt in to a 0600 file',
     'tix auth login --insecure-storage',
   ]);
@@ -109,7 +110,8 @@ export async function run(o: Options): Promise<void> {
   if (o.withToken) {
     token = (await readAll(o.io.stdin)).trim();
     if (!token) throw usageError('--with-token: no token on standard input', { hint: 'echo "$TIX_PAT" | tix auth login --with-token' });
-    backend = await o.backendFor(server, { provider: providerName, token });
+    if (info.login.credential) token = info.login.credential(token, o.email);
+    backend = await o.backendFor(server, { provider: providerName, token, email: o.email });
   } else {
     const missing: FieldProblem[] = [];
     if (!o.email && !interactive) missing.push({ field: '--email', message: 'the account e-mail is required' });

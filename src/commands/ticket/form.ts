@@ -18,7 +18,7 @@ import {
 } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
+import { askChoice, askChoices, askConfirm, askText } from '../../io/prompter.ts';
 
 /** What the user gave before any prompt: --from-json first, then flags on top. */
 export interface Draft {
@@ -40,6 +40,7 @@ export function flagFor(field: FieldSpec): string {
   if (field.id === 'description') return '--description TEXT or --description-file FILE';
   if (field.kind === 'attachments') return '--attach FILE';
   if (field.kind === 'choice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join('|')}`;
+  if (field.kind === 'multichoice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join(',')} (any of them)`;
   if (field.kind === 'boolean') return `--field ${field.id}=true`;
   return `--field ${field.id}=VALUE`;
 }
@@ -198,11 +199,15 @@ export async function completeForm(
       problems.push({ field: '--type', message: `is required: one of ${catalog.types.map((t) => t.id).join(', ')}` });
       throw missing(problems, 'TYPE');
     }
-    const category = await askChoice(
-      io,
-      'Category',
-      catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
-    );
+    // a helpdesk with one category (Zendesk's forms have none) asks for the type straight away
+    const category =
+      catalog.categories.length === 1
+        ? catalog.categories[0]!.id
+        : await askChoice(
+            io,
+            'Category',
+            catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
+          );
     const typeId = await askChoice(
       io,
       'Request type',
@@ -272,6 +277,15 @@ async function askField(
         (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
         typeof field.default === 'string' ? field.default : undefined,
       );
+    case 'multichoice': {
+      const picked = await askChoices(
+        io,
+        `${title} (space to tick, Enter to accept)`,
+        (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
+        { required: field.required },
+      );
+      return picked.length ? picked : undefined;
+    }
     case 'boolean':
       if (field.acknowledgement) {
         const typed = await askText(io, `${label(field, env)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
@@ -297,7 +311,8 @@ async function askField(
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {
-      const hint = field.kind === 'date' ? ' (YYYY-MM-DD)' : '';
+      const hint =
+        field.kind === 'date' ? ' (YYYY-MM-DD)' : field.kind === 'number' ? (field.integer ? ' (a whole number)' : ' (a number)') : '';
       const text = await askText(io, `${title}${hint}`, { required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
-import type { Ticket, TicketQuery } from '../../api/types.ts';
+import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -62,6 +62,7 @@ export async function run(o: Options): Promise<void> {
   const kept: Ticket[] = [];
   let printed = 0;
   let cursor: string | undefined;
+  let cut: Page<Ticket>['cut'];
   if (fields) o.io.out('[');
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
   // answering at once and holds one page in memory.
@@ -79,12 +80,27 @@ export async function run(o: Options): Promise<void> {
       if (o.all && page.nextCursor && o.io.isStderrTTY) o.io.err(`\rfetched ${printed} tickets…`);
     }
     cursor = page.nextCursor ?? undefined;
+    cut = page.cut;
   } while (cursor && printed < wanted);
-  if (fields) return o.io.out(printed ? '\n]\n' : ']\n');
+  // the helpdesk stopped before the matches did: said on stderr, for people and (as a JSON line) for tools
+  const stoppedShort = cut && !cursor && printed < wanted ? cut : undefined;
+  if (fields) {
+    o.io.out(printed ? '\n]\n' : ']\n');
+    if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+    return;
+  }
   if (!streaming) {
     if (o.all && o.io.isStderrTTY) o.io.err('\r\u001b[K');
     if (kept.length === 0) return o.io.err('No tickets match.\n');
     await printRows(o.io, kept, columns);
     if (cursor && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
   }
+  if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+}
+
+function warnCut(io: IOStreams, backend: Backend, cut: NonNullable<Page<Ticket>['cut']>): void {
+  const message = `${cut.total} tickets match, but ${backend.provider.displayName} lets a search reach only the first ${cut.reachable}: narrow it down (more words, --status, --since)`;
+  io.err(`! ${message}\n`);
+  if (!io.isStderrTTY)
+    io.err(`${JSON.stringify({ warning: { code: 'search_cut', message, total: cut.total, reachable: cut.reachable } })}\n`);
 }
