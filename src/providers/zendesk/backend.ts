@@ -47,6 +47,8 @@ type Position = { mode: 'list'; after: string | null; skip: number } | { mode: '
 
 interface Comments {
   comments: ZdComment[];
+  /** Zendesk's time when it answered (its Date header): how old a comment is, whatever this machine's clock says */
+  serverNow: number;
   /** the authors, side-loaded: name, and whether they are agents */
   users: Map<number, { name: string; agent: boolean }>;
 }
@@ -226,7 +228,7 @@ export class ZendeskBackend implements Backend {
 
   /** Every public comment, oldest first, with its authors. */
   private async comments(id: number, shown: string): Promise<Comments> {
-    const out: Comments = { comments: [], users: new Map() };
+    const out: Comments = { comments: [], users: new Map(), serverNow: Date.now() };
     let after: string | undefined;
     do {
       const page = await this.get<ZdCommentsPage>(
@@ -243,14 +245,17 @@ export class ZendeskBackend implements Backend {
 
   /** The newest public comments, newest first. */
   private async latestComments(id: number, shown: string): Promise<Comments> {
-    const page = await this.get<ZdCommentsPage>(`/api/v2/requests/${id}/comments`, { sort: '-created_at', 'page[size]': RECENT }, shown);
-    return { comments: page.comments, users: new Map((page.users ?? []).map((u) => [u.id, { name: u.name, agent: u.agent === true }])) };
+    const query = { sort: '-created_at', 'page[size]': RECENT };
+    const { body: page, serverNow } = await this.getDated<ZdCommentsPage>(`/api/v2/requests/${id}/comments`, query, shown);
+    const users = new Map((page.users ?? []).map((u) => [u.id, { name: u.name, agent: u.agent === true }]));
+    return { comments: page.comments, users, serverNow };
   }
 
-  /** The newest requests this user filed or is copied on, newest first. */
-  private async recentRequests(): Promise<ZdRequest[]> {
-    return (await this.get<ZdRequestsPage>('/api/v2/requests', { sort_by: 'created_at', sort_order: 'desc', 'page[size]': RECENT }))
-      .requests;
+  /** The newest requests this user filed or is copied on, newest first, and Zendesk's time. */
+  private async recentRequests(): Promise<{ requests: ZdRequest[]; serverNow: number }> {
+    const query = { sort_by: 'created_at', sort_order: 'desc', 'page[size]': RECENT };
+    const { body, serverNow } = await this.getDated<ZdRequestsPage>('/api/v2/requests', query);
+    return { requests: body.requests, serverNow };
   }
 
   // --- writing -----------------------------------------------------------------------------------------------------
@@ -280,15 +285,15 @@ export class ZendeskBackend implements Backend {
     const recent = await this.recentRequests();
     // A key the user gave may be a repeat of a run whose request was filed: Zendesk may not say (see the README).
     if (key && !opts.freshKey) {
-      const earlier = recent.find((r) => same(r) && Date.now() - Date.parse(r.created_at) < KEY_LIFETIME_MS);
+      const earlier = recent.requests.find((r) => same(r) && recent.serverNow - Date.parse(r.created_at) < KEY_LIFETIME_MS);
       if (earlier) return { item: this.toTicket(earlier, forms, me), replayed: true };
     }
-    const newest = Math.max(0, ...recent.map((r) => r.id));
+    const newest = Math.max(0, ...recent.requests.map((r) => r.id));
     const sent = await this.writeOnce(
       'POST',
       '/api/v2/requests',
       { body: { request }, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) },
-      async () => (await this.recentRequests()).find((r) => r.id > newest && same(r)),
+      async () => (await this.recentRequests()).requests.find((r) => r.id > newest && same(r)),
       'create',
       zendeskErrors.checkCreate,
     );
@@ -296,7 +301,9 @@ export class ZendeskBackend implements Backend {
     const res = sent.res;
     if (res.status >= 300) {
       const err = this.error('POST', res);
-      throw err.code === 'idempotency_conflict' && key ? zendeskErrors.idempotencyConflict(key, { status: res.status }) : err;
+      throw err.code === 'idempotency_conflict' && key
+        ? zendeskErrors.idempotencyConflict(key, { status: res.status, data: err.data })
+        : err;
     }
     const created = (JSON.parse(res.body.toString('utf8')) as { request: ZdRequest }).request;
     return { item: this.toTicket(created, forms, me), replayed: res.headers['x-idempotency-lookup'] === 'hit' };
@@ -316,7 +323,13 @@ export class ZendeskBackend implements Backend {
       c.author_id === me.id && sameText(c.body, body) && (c.attachments?.length ?? 0) === uploads.length;
     // A key the user gave may be a repeat of a run whose reply was posted: Zendesk keeps no key for replies.
     const last = latest.comments[0];
-    if (opts.idempotencyKey && !opts.freshKey && last && isThisReply(last) && Date.now() - Date.parse(last.created_at) < KEY_LIFETIME_MS) {
+    if (
+      opts.idempotencyKey &&
+      !opts.freshKey &&
+      last &&
+      isThisReply(last) &&
+      latest.serverNow - Date.parse(last.created_at) < KEY_LIFETIME_MS
+    ) {
       const request = await this.request(id, shown);
       return { item: this.toMessage(last, latest.users, me), ticket: this.toTicket(request, forms, me), replayed: true };
     }
@@ -484,9 +497,15 @@ export class ZendeskBackend implements Backend {
   // --- plumbing ----------------------------------------------------------------------------------------------------
 
   private async get<T>(path: string, query: Record<string, string | number | undefined>, shown?: string): Promise<T> {
+    return (await this.getDated<T>(path, query, shown)).body;
+  }
+
+  /** A read, with Zendesk's time when it answered (this machine's, when it does not say). */
+  private async getDated<T>(path: string, query: Record<string, string | number | undefined>, shown?: string) {
     const res = await this.http.raw('GET', path, { query });
     if (res.status >= 300) throw this.error('GET', res, shown);
-    return JSON.parse(res.body.toString('utf8')) as T;
+    const date = Date.parse(String(res.headers.date ?? ''));
+    return { body: JSON.parse(res.body.toString('utf8')) as T, serverNow: Number.isNaN(date) ? Date.now() : date };
   }
 
   /** Zendesk's answer as a domain error: a request not found names it; a 401 says how to log in again. */

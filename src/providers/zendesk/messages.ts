@@ -92,7 +92,7 @@ export const zendeskErrors = {
     new IdempotencyConflictError(`the idempotency key ${key} was already used by Zendesk for a different request`, undefined, {
       ...details,
       hint: 'use a new --idempotency-key for a different request',
-      data: { idempotencyKey: key },
+      data: { ...details.data, idempotencyKey: key },
     }),
 
   /** 401: the token is wrong, or it is an API token without its e-mail (or an OAuth token given one). */
