@@ -538,6 +538,20 @@ describe('Zendesk: reading, answering, solving', () => {
     expect(hidden.stderr).toContain('request #1 was not found, or you cannot see it');
   });
 
+  it('watch ID: an agent reply made during the wait is printed, and --exit-on-reply exits 0', async () => {
+    const from = zd.exchanges.length;
+    const watching = as('ann', ['ticket', 'watch', '1', '--interval', '1s', '--timeout', '60s', '--exit-on-reply']);
+    // support answers once the watch has read the conversation as it was
+    while (sent(zd, 'GET', /^\/api\/v2\/requests\/1\/comments$/, from).every((e) => e.status === undefined))
+      await new Promise((r) => setTimeout(r, 50));
+    zd.agent.reply(1, 'We replaced the printer.');
+    const r = await watching;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('waiting for replies on #1 "Printer on fire"');
+    expect(r.stdout).toMatch(/Zoe Agent.*\nWe replaced the printer\./);
+    expect(r.stdout).not.toContain('The printer is on fire.');
+  });
+
   it('reply: a solved request reopens; the reply shows as yours', async () => {
     const r = await as('ann', ['ticket', 'reply', '2', '--body', 'It broke again', '--json']);
     expect(r.code, r.stderr).toBe(0);
