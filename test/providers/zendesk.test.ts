@@ -75,6 +75,15 @@ describe('Zendesk: logging in', () => {
     expect(new Set(zd.exchanges.slice(from).map((e) => e.headers.authorization))).toEqual(new Set(['Bearer ben-oauth-token']));
     const ci = await cli(zd)('ben', ['ticket', 'view', '4', '--json', 'ref'], { token: 'ben-oauth-token' });
     expect(ci.json()).toEqual({ ref: '4' });
+    // tix version --server asks with the profile's token; Zendesk answers nobody anonymously, so without one it asks nothing
+    const before = zd.exchanges.length;
+    const version = await tix(['version', '--server', '--json', 'server'], { env });
+    expect(version.json()).toEqual({ server: { name: 'Zendesk', version: 'Support API', apiVersion: '2', url: zd.url } });
+    expect(zd.exchanges.slice(before).map((e) => e.headers.authorization)).toEqual(['Bearer ben-oauth-token']);
+    const anonymous = await tix(['version', '--server'], { env: isolatedEnv({ TIX_SERVER: zd.url, TIX_PROVIDER: 'zendesk' }) });
+    expect(anonymous.code).toBe(4);
+    expect(anonymous.errorJson()).toMatchObject({ code: 'not_logged_in' });
+    expect(zd.exchanges.length).toBe(before + 1);
   });
 
   it('a rejected token is never kept (exit 4, how to log in); a password is refused before anything is sent', async () => {

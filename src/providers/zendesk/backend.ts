@@ -64,13 +64,16 @@ export class ZendeskBackend implements Backend {
   readonly requestTypes: RequestTypesApi;
   private readonly http: HttpClient;
   private readonly httpSettings: HttpSettings;
+  /** a credential goes with every request (only `tix version --server` asks without one) */
+  private readonly loggedIn: boolean;
   private user?: Promise<ZdUser>;
   private forms?: Promise<ZendeskForms>;
 
-  constructor(provider: ProviderInfo, http: HttpClient, settings: HttpSettings) {
+  constructor(provider: ProviderInfo, http: HttpClient, settings: HttpSettings, loggedIn: boolean) {
     this.provider = provider;
     this.http = http;
     this.httpSettings = settings;
+    this.loggedIn = loggedIn;
     this.requestTypes = {
       catalog: async () => (await this.loadForms()).catalog,
       requestType: async (id) => {
@@ -95,9 +98,14 @@ export class ZendeskBackend implements Backend {
     return this.http.server;
   }
 
-  /** Zendesk does not say its version; any answer of the account's API shows it is there. */
+  /**
+   * Zendesk does not say its version: an answer of the account's API (even refusing these credentials) shows it is
+   * there. Its API answers nobody anonymously, so nothing is asked without a credential.
+   */
   async serverInfo(): Promise<ServerInfo> {
-    await this.http.raw('GET', '/api/v2/users/me');
+    if (!this.loggedIn) throw zendeskErrors.notLoggedIn(this.http.server);
+    const res = await this.http.raw('GET', '/api/v2/users/me');
+    if (res.status >= 300 && res.status !== 401 && res.status !== 403) throw this.error('GET', res);
     return { name: 'Zendesk', version: 'Support API', apiVersion: '2' };
   }
 

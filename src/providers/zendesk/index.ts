@@ -4,6 +4,6 @@ import { ZendeskBackend } from './backend.ts';
 import { zendeskHttp } from './http.ts';
 
 export const implementation: ProviderImplementation = {
-  connect: (c, info) => new ZendeskBackend(info, zendeskHttp(c), c.http),
+  connect: (c, info) => new ZendeskBackend(info, zendeskHttp(c), c.http, c.credential !== undefined),
   http: zendeskHttp,
 };

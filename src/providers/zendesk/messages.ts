@@ -104,6 +104,13 @@ export const zendeskErrors = {
       hint: 'log in again: an API token with its e-mail (tix auth login --provider zendesk --email E --with-token), or an OAuth token without --email',
     }),
 
+  /** Zendesk's API answers only people who are logged in (`tix version --server` without a profile). */
+  notLoggedIn: (server: string) =>
+    authError(`Zendesk answers only people who are logged in: not logged in to ${server}`, {
+      code: 'not_logged_in',
+      hint: `run: tix auth login --provider zendesk --server ${server} --email E --with-token, or set TIX_TOKEN`,
+    }),
+
   /** A create or a reply whose answer was lost, after looking for it and trying again. */
   outcomeUnknown: (what: 'create' | 'reply', checkHint: string, cause: unknown) =>
     transientError(
