@@ -72,6 +72,7 @@ _tix_arity() {
     'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
+    'auth login/--service-desk') REPLY='1' ;;
     'auth status/--json') REPLY='?' ;;
     'token create/--name') REPLY='1' ;;
     'token create/--expires-in') REPLY='1' ;;
@@ -174,7 +175,7 @@ _tix_options() {
     '') REPLY='-v --version --profile --no-input -h --help' ;;
     'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url -h --help --profile --no-input' ;;
     'auth') REPLY='-h --help --profile --no-input' ;;
-    'auth login') REPLY='--provider --server --email --password-stdin --with-token --insecure-storage -h --help --profile --no-input' ;;
+    'auth login') REPLY='--provider --server --email --password-stdin --with-token --insecure-storage --service-desk -h --help --profile --no-input' ;;
     'auth logout') REPLY='-h --help --profile --no-input' ;;
     'auth status') REPLY='--json -h --help --profile --no-input' ;;
     'auth token') REPLY='-h --help --profile --no-input' ;;

@@ -212,6 +212,8 @@ function __tix_arity
             echo '1'
         case 'auth login/--email'
             echo '1'
+        case 'auth login/--service-desk'
+            echo '1'
         case 'auth status/--json'
             echo '?'
         case 'token create/--name'
@@ -419,6 +421,7 @@ complete -c tix -n '__tix_in "auth login"' -l email -x -d 'account e-mail'
 complete -c tix -n '__tix_in "auth login"' -l password-stdin -d 'read the password from standard input'
 complete -c tix -n '__tix_in "auth login"' -l with-token -d 'read a token (e.g. a personal access token) from standard input instead of logging in with a password'
 complete -c tix -n '__tix_in "auth login"' -l insecure-storage -d 'store the token in a plain-text file (mode 0600) instead of the OS keychain'
+complete -c tix -n '__tix_in "auth login"' -l service-desk -x -d 'the service desk to work in: its project key (SD) or id; needed when you can reach more than one (jira-sm; kept in the profile; TIX_SERVICE_DESK overrides it)'
 complete -c tix -n '__tix_in "auth login"' -s h -l help -d 'display help for command'
 
 # tix auth logout

@@ -1,7 +1,7 @@
 import type { Catalog, RequestType } from '../core/catalog.ts';
 import type { StatusAction } from '../core/status.ts';
 import type { HttpClient, HttpSettings } from './http.ts';
-import { type Capability, type ProviderInfo, unsupported } from './provider.ts';
+import { type Capability, type ProviderInfo, type ProviderSettings, unsupported } from './provider.ts';
 import type {
   Attachment,
   Contact,
@@ -133,6 +133,12 @@ export interface Backend extends Partial<CapabilityApis> {
   login?(email: string, password: string): Promise<LoginResult>;
   /** revokes the session on the helpdesk, when it has sessions */
   logout(): Promise<void>;
+  /**
+   * At login, once the credential works: checks and completes the provider's login options (`given`, by
+   * LoginOption key) and returns the settings the profile keeps, with lines telling the person what was chosen.
+   * Providers without login options need not implement it (the given settings are kept as they are).
+   */
+  profileSettings?(given: ProviderSettings): Promise<{ settings: ProviderSettings; notes: string[] }>;
 }
 
 /** The part of the backend that serves a capability, or the provider's refusal (exit 7). */
@@ -148,6 +154,8 @@ export interface Connection {
   server: string;
   /** the stored or given credential; none for an anonymous backend (to log in) */
   credential?: { token: string; email?: string };
+  /** the provider's settings from the profile and the environment (its login options, by key) */
+  settings?: ProviderSettings;
   /** the generic HTTP settings: timeouts, retries, debug, Ctrl-C */
   http: HttpSettings;
 }

@@ -20,6 +20,7 @@ export function cleanBackend(raw: Backend): Backend {
     me: cleaned(raw, raw.me),
     logout: cleaned(raw, raw.logout),
     ...(raw.login ? { login: cleaned(raw, raw.login) } : {}),
+    ...(raw.profileSettings ? { profileSettings: cleaned(raw, raw.profileSettings) } : {}),
   };
   for (const capability of capabilities) {
     const api = raw[capability];

@@ -107,8 +107,9 @@ class NetworkFailure extends Error {
  * messages name it) comes in the options, from the provider.
  *
  * Reads, and writes that carry an idempotency key, are retried with exponential backoff that honours
- * Retry-After. A write without a key is retried only when it provably never left (connection refused); when its
- * answer is lost the outcome is reported as unknown (exit 6) with a way to check, never guessed.
+ * Retry-After. A write without a key is retried only when it provably was not applied (connection refused, or
+ * 429 Too Many Requests); when its answer is lost the outcome is reported as unknown (exit 6) with a way to
+ * check, never guessed.
  */
 export class HttpClient {
   readonly server: string;

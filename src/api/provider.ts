@@ -56,7 +56,28 @@ export interface ProviderInfo {
      */
     credential?(token: string, email: string | undefined): string;
   };
+  /** what else `tix auth login` takes for this helpdesk (e.g. Jira's --service-desk), kept in the profile */
+  loginOptions?: readonly LoginOption[];
 }
+
+/**
+ * A setting of the profile that a provider asks for at login: a flag of `tix auth login`, an environment
+ * variable for CI (which wins over the profile), and the key it is kept under in the profile's `settings`.
+ */
+export interface LoginOption {
+  /** the flag without its dashes: "service-desk" gives `--service-desk <value>` */
+  flag: string;
+  /** how help names the value: "KEY" gives `--service-desk <KEY>` */
+  valueName: string;
+  /** the key in the profile's settings, e.g. "serviceDesk" */
+  key: string;
+  /** the environment variable that overrides the profile's value, e.g. TIX_SERVICE_DESK */
+  env: string;
+  description: string;
+}
+
+/** Provider settings kept in a profile (non-secret: which service desk…), by LoginOption key. */
+export type ProviderSettings = Record<string, string>;
 
 /** The one refusal for a command the provider cannot serve (exit 7). */
 export function unsupported(info: Pick<ProviderInfo, 'name' | 'displayName'>, capability: Capability): UnsupportedError {

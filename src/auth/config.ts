@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { defaultProvider, type ProviderName, parseProviderName, providerNames } from '../api/provider.ts';
+import { defaultProvider, type ProviderName, type ProviderSettings, parseProviderName, providerNames } from '../api/provider.ts';
 import { usageError } from '../core/errors.ts';
 import type { Env } from '../io/iostreams.ts';
 
@@ -17,6 +17,8 @@ export interface Profile {
   provider?: ProviderName;
   email?: string;
   tokenStorage?: TokenStorage;
+  /** what the provider asked for at login (its login options, e.g. Jira's service desk) and keeps */
+  settings?: ProviderSettings;
 }
 
 export const colorValues = ['auto', 'always', 'never'] as const;
@@ -184,6 +186,7 @@ export const configSchema = {
         provider: { enum: providerNames },
         email: { type: 'string' },
         tokenStorage: { enum: ['keychain', 'file'] },
+        settings: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
   },

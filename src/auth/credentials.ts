@@ -1,4 +1,4 @@
-import type { ProviderName } from '../api/provider.ts';
+import type { ProviderName, ProviderSettings } from '../api/provider.ts';
 import type { Env } from '../io/iostreams.ts';
 import { configDir, type ConfigData, providerFor, serverFor, type TokenStorage, updateConfig } from './config.ts';
 import { keychainDelete, keychainGet, keychainSet } from './keychain.ts';
@@ -13,6 +13,8 @@ export interface Session {
   email?: string;
   token: string;
   source: TokenSource;
+  /** the provider's settings kept in the profile (environment overrides are applied by the factory) */
+  settings: ProviderSettings;
 }
 
 /**
@@ -24,23 +26,29 @@ export async function resolveSession(env: Env, profileName: string, config: Conf
   const profile = config.profiles?.[profileName];
   const server = serverFor(env, profile);
   const provider = providerFor(env, profile);
-  if (env.TIX_TOKEN) return { profile: profileName, server, provider, email: profile?.email, token: env.TIX_TOKEN.trim(), source: 'env' };
+  // like a stored token, the profile's settings (a service desk…) belong to its own server
+  const settings = profile && serverFor({}, profile) === server ? (profile.settings ?? {}) : {};
+  // TIX_EMAIL goes with TIX_TOKEN for helpdesks whose tokens are sent with the account's e-mail (Jira Cloud)
+  if (env.TIX_TOKEN) {
+    const email = env.TIX_EMAIL?.trim() || profile?.email;
+    return { profile: profileName, server, provider, email, token: env.TIX_TOKEN.trim(), source: 'env', settings };
+  }
   if (!profile?.email || serverFor({}, profile) !== server) return undefined;
   if (profile.tokenStorage === 'file') {
     const entry = fileTokenGet(configDir(env), profileName);
     return entry && entry.server === server
-      ? { profile: profileName, server, provider, email: entry.email, token: entry.token, source: 'file' }
+      ? { profile: profileName, server, provider, email: entry.email, token: entry.token, source: 'file', settings }
       : undefined;
   }
   const token = await keychainGet(server, profile.email);
-  return token ? { profile: profileName, server, provider, email: profile.email, token, source: 'keychain' } : undefined;
+  return token ? { profile: profileName, server, provider, email: profile.email, token, source: 'keychain', settings } : undefined;
 }
 
 /** Stores the token first, then records the profile: a failed keychain write leaves nothing behind. */
 export async function saveSession(
   env: Env,
   profileName: string,
-  s: { server: string; provider: ProviderName; email: string; token: string },
+  s: { server: string; provider: ProviderName; email: string; token: string; settings?: ProviderSettings },
   storage: TokenStorage,
   previous?: ConfigData,
 ): Promise<void> {
@@ -48,7 +56,13 @@ export async function saveSession(
   else fileTokenSet(configDir(env), profileName, { server: s.server, email: s.email, token: s.token });
   await updateConfig(env, (conf) => {
     const profiles = { ...(conf.get('profiles') ?? {}) };
-    profiles[profileName] = { server: s.server, provider: s.provider, email: s.email, tokenStorage: storage };
+    profiles[profileName] = {
+      server: s.server,
+      provider: s.provider,
+      email: s.email,
+      tokenStorage: storage,
+      ...(s.settings && Object.keys(s.settings).length ? { settings: s.settings } : {}),
+    };
     conf.set('profiles', profiles);
   });
   // A login that moved the token from one store to the other must not leave the old copy behind.
@@ -57,7 +71,7 @@ export async function saveSession(
   else if (old?.email && old.tokenStorage !== 'file') await keychainDelete(serverFor({}, old), old.email).catch(() => false);
 }
 
-/** Forgets the profile's stored token wherever it is; keeps the profile's server so `auth login` can reuse it. */
+/** Forgets the profile's stored token wherever it is; keeps its server and settings so `auth login` can reuse them. */
 export async function forgetSession(env: Env, profileName: string, config: ConfigData): Promise<void> {
   const profile = config.profiles?.[profileName];
   if (!profile) return;
@@ -65,7 +79,11 @@ export async function forgetSession(env: Env, profileName: string, config: Confi
   else if (profile.email) await keychainDelete(serverFor({}, profile), profile.email);
   await updateConfig(env, (conf) => {
     const profiles = { ...(conf.get('profiles') ?? {}) };
-    profiles[profileName] = { server: profile.server, ...(profile.provider ? { provider: profile.provider } : {}) };
+    profiles[profileName] = {
+      server: profile.server,
+      ...(profile.provider ? { provider: profile.provider } : {}),
+      ...(profile.settings ? { settings: profile.settings } : {}),
+    };
     conf.set('profiles', profiles);
   });
 }

@@ -1,6 +1,6 @@
 import type { Backend, ProviderModule } from '../api/backend.ts';
 import type { HttpClient, HttpSettings } from '../api/http.ts';
-import { type Capability, type ProviderInfo, type ProviderName, unsupported } from '../api/provider.ts';
+import { type Capability, type ProviderInfo, type ProviderName, type ProviderSettings, unsupported } from '../api/provider.ts';
 import { type ConfigData, profileName, providerFor, readConfig, serverFor } from '../auth/config.ts';
 import { resolveSession, type Session } from '../auth/credentials.ts';
 import { authError } from '../core/errors.ts';
@@ -40,7 +40,7 @@ export interface Factory {
   /** a backend for an explicit server and provider, optionally with a credential (login) and HTTP settings */
   backendFor(
     server: string,
-    opts?: { provider?: ProviderName; token?: string; email?: string; http?: Partial<HttpSettings> },
+    opts?: { provider?: ProviderName; token?: string; email?: string; settings?: ProviderSettings; http?: Partial<HttpSettings> },
   ): Promise<Backend>;
   /** the authenticated HTTP client of the current session's API, for raw calls (tix api) */
   http(options?: Partial<HttpSettings>): Promise<HttpClient>;
@@ -106,7 +106,7 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
       const code = f.provider();
       code.catch(() => undefined); // its failure is reported by backendFor, after the session's
       const s = await f.session();
-      backend ??= f.backendFor(s.server, { provider: s.provider, token: s.token, email: s.email });
+      backend ??= f.backendFor(s.server, { provider: s.provider, token: s.token, email: s.email, settings: s.settings });
       return backend;
     },
     backendFor: async (server, opts = {}) => {
@@ -114,17 +114,34 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
       return connect(provider, {
         server,
         credential: opts.token === undefined ? undefined : { token: opts.token, email: opts.email },
+        settings: withEnvironment(env, provider.info, opts.settings ?? {}),
         http: settings(opts.http),
       });
     },
     http: async (options) => {
       const s = await f.session();
-      return (await load(s.provider)).http({ server: s.server, credential: { token: s.token, email: s.email }, http: settings(options) });
+      const provider = await load(s.provider);
+      return provider.http({
+        server: s.server,
+        credential: { token: s.token, email: s.email },
+        settings: withEnvironment(env, provider.info, s.settings),
+        http: settings(options),
+      });
     },
     quickBackend: async () => {
       const s = await f.session();
-      return f.backendFor(s.server, { provider: s.provider, token: s.token, email: s.email, http: QUICK_HTTP });
+      return f.backendFor(s.server, { provider: s.provider, token: s.token, email: s.email, settings: s.settings, http: QUICK_HTTP });
     },
   };
   return f;
+}
+
+/** A provider's settings with the environment's overrides (each login option's variable, e.g. TIX_SERVICE_DESK). */
+function withEnvironment(env: Env, info: ProviderInfo, settings: ProviderSettings): ProviderSettings {
+  const out = { ...settings };
+  for (const option of info.loginOptions ?? []) {
+    const value = env[option.env]?.trim();
+    if (value) out[option.key] = value;
+  }
+  return out;
 }

@@ -32,6 +32,14 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
     meaning: "the helpdesk behind TIX_SERVER: tix (default), rt, jira-sm, zendesk; overrides the profile's (CI with TIX_TOKEN)",
   },
   {
+    name: 'TIX_EMAIL',
+    meaning: "the account's e-mail that goes with TIX_TOKEN for helpdesks whose tokens are sent with it (Jira Cloud: Basic)",
+  },
+  {
+    name: 'TIX_SERVICE_DESK',
+    meaning: "Jira Service Management: the service desk to work in (project key or id); overrides the profile's",
+  },
+  {
     name: 'TIX_CONFIG_DIR',
     meaning: 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
   },

@@ -6,17 +6,17 @@ import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
 
-// number: a decimal number written as text ("12.5"; `integer` for whole numbers); multichoice: several of the
-// choices (a list), as helpdesks' multi-select fields have them.
+// number and multichoice came with the helpdesks' forms (Jira's number fields, Zendesk's integer and decimal
+// fields; checkboxes and multi-selects): a number is written as text (`integer` for whole numbers), a multichoice is a list.
 export type FieldKind =
   | 'text'
   | 'longtext'
   | 'url'
   | 'email'
   | 'date'
+  | 'number'
   | 'choice'
   | 'multichoice'
-  | 'number'
   | 'boolean'
   | 'urls'
   | 'attachments';
@@ -26,9 +26,9 @@ export const fieldKinds: readonly FieldKind[] = [
   'url',
   'email',
   'date',
+  'number',
   'choice',
   'multichoice',
-  'number',
   'boolean',
   'urls',
   'attachments',
@@ -435,12 +435,16 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
     if (FALSE.has(t)) return false;
     return text; // left for validation to report
   }
-  if (field.kind === 'urls' || field.kind === 'attachments' || field.kind === 'multichoice')
+  if (field.kind === 'urls' || field.kind === 'attachments')
     return text
       .split(/[,\s]+/)
       .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => (field.kind === 'multichoice' ? s.toLowerCase() : s));
+      .filter(Boolean);
+  if (field.kind === 'multichoice')
+    return text
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
   if (field.kind === 'choice') return text.trim().toLowerCase();
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
 }
@@ -467,8 +471,8 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'email':
     case 'url':
     case 'date':
-    case 'choice':
-    case 'number': {
+    case 'number':
+    case 'choice': {
       if (typeof value !== 'string') return 'expected text';
       const max = field.maxLength ?? (field.kind === 'longtext' ? 20000 : 500);
       if (value.length > max) return `at most ${max} characters (got ${value.length})`;
@@ -492,11 +496,10 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
-      if (field.kind === 'number' && !(field.integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value)) {
-        return field.integer
-          ? `expected a whole number, e.g. 12, got "${value.slice(0, 40)}"`
-          : `expected a number, e.g. 12.5, got "${value.slice(0, 40)}"`;
-      }
+      if (field.kind === 'number' && field.integer && !/^-?\d+$/.test(value.trim()))
+        return `expected a whole number, e.g. 12, got "${value.slice(0, 40)}"`;
+      if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
+        return `expected a number, e.g. 12 or 2.5`;
       if (field.pattern !== undefined && !patternMatches(field.pattern, value)) {
         return `does not have the expected form${field.help ? ` (${field.help})` : ''}: must match ${field.pattern}`;
       }

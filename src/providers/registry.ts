@@ -6,6 +6,7 @@ import type { Backend, Connection, ProviderImplementation, ProviderModule } from
 import { cleanBackend } from '../api/clean.ts';
 import type { ProviderInfo, ProviderName } from '../api/provider.ts';
 import { ExitCode, TixError } from '../core/errors.ts';
+import { info as jiraSmInfo } from './jira-sm/info.ts';
 import { info as tixInfo } from './tix/info.ts';
 import { info as zendeskInfo } from './zendesk/info.ts';
 
@@ -15,7 +16,7 @@ const known: Record<ProviderName, Entry> = {
   tix: { info: tixInfo, load: async () => (await import('./tix/index.ts')).implementation },
   // not in this version of tix yet: named so that profiles and --provider can say so
   rt: { displayName: 'Request Tracker' },
-  'jira-sm': { displayName: 'Jira Service Management' },
+  'jira-sm': { info: jiraSmInfo, load: async () => (await import('./jira-sm/index.ts')).implementation },
   zendesk: { info: zendeskInfo, load: async () => (await import('./zendesk/index.ts')).implementation },
 };
 

@@ -198,10 +198,7 @@ describe('providers', () => {
   });
 
   it('a provider not in this version of tix is refused cleanly: exit 7, named, nothing stored', async () => {
-    for (const [name, shown] of [
-      ['rt', 'Request Tracker'],
-      ['jira-sm', 'Jira Service Management'],
-    ] as const) {
+    for (const [name, shown] of [['rt', 'Request Tracker']] as const) {
       const env = isolatedEnv();
       const r = await tix(['auth', 'login', '--provider', name, '--server', 'https://helpdesk.example.com', '--with-token'], {
         env,
@@ -209,7 +206,12 @@ describe('providers', () => {
       });
       expect(r.code, r.stderr).toBe(7);
       expect(r.stderr).toContain(`the ${shown} provider (${name}) is not available yet in this version of tix`);
-      expect(r.errorJson()).toMatchObject({ code: 'provider_unavailable', exitCode: 7, provider: name, hint: 'available: tix, zendesk' });
+      expect(r.errorJson()).toMatchObject({
+        code: 'provider_unavailable',
+        exitCode: 7,
+        provider: name,
+        hint: expect.stringMatching(/^available: tix, jira-sm\b/),
+      });
       expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'config.json'))).toThrow();
     }
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/io/iostreams.ts';
 import { type Result, repoRoot, spawnProgram, tempDir } from '../helpers/cli.ts';
+import { startJiraSmStub } from '../helpers/vendors/jira-sm.ts';
 import { type Installation, installGlobally, pack } from './installed.ts';
 
 // The pack tier: tix as users get it. The working tree is packed (`npm pack`), the tarball installed into an
@@ -272,6 +273,21 @@ describe('the installed package (npm pack, npm install -g)', () => {
     expect((await tix(['ticket', 'list', '--json', 'id'], { env: script })).json()).toContainEqual({ id: Number(ticket) });
     await tix(['token', 'revoke', String(created.id)]);
     await tix(['ticket', 'list'], { env: script, code: 4 });
+  });
+
+  it('tix auth login --provider jira-sm --email … --service-desk (a provider’s lazily loaded code ships in the package)', async () => {
+    const jsm = await startJiraSmStub();
+    try {
+      const login = ['auth', 'login', '--provider', 'jira-sm', '--server', jsm.url, '--email', 'alice@acme.test', '--with-token'];
+      const jira = (args: string[], opts: { stdin?: string; code?: number } = {}) => tix(['--profile', 'jsm', ...args], opts);
+      await jira([...login, '--service-desk', 'IT', '--insecure-storage'], { stdin: 'alice-api-token' });
+      expect((await jira(['type', 'list', '--json', 'id'])).json()).toEqual([{ id: 'get-it-help' }, { id: 'report-a-problem' }]);
+      const filed = (await jira(['ticket', 'create', '--type', 'get-it-help', '--summary', 'Printer jam', '--json', 'ref'])).json();
+      expect(filed.ref).toMatch(/^IT-\d+$/);
+      jsm.assertNoViolations();
+    } finally {
+      await jsm.close();
+    }
   });
 
   it('tix auth logout', async () => {

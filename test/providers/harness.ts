@@ -21,7 +21,16 @@ export interface ProviderHarness {
    * For helpdesks reached over HTTP: the first request line of a ticket list, a create and a reply, so the
    * retry tests can fault exactly those through a proxy (e.g. /^POST \/api\/v1\/tickets$/).
    */
-  wire?: { list: RegExp; create: RegExp; reply: RegExp };
+  wire?: {
+    list: RegExp;
+    create: RegExp;
+    reply: RegExp;
+    /**
+     * How a create whose answer was lost is recovered: sent again with its idempotency key (`replay`, the
+     * default), or looked for on a helpdesk without keys (`lookup`: found there, it is never sent twice).
+     */
+    recovery?: 'replay' | 'lookup';
+  };
   /**
    * Why this helpdesk cannot run on this machine (not installed…), or undefined when it can. The suite is then
    * skipped with that reason, and fails instead under TIX_TEST_STRICT=1 (CI).

@@ -182,7 +182,7 @@ describe('Zendesk: request types from ticket forms', () => {
     // the form's number works too; the table says what each field takes
     const table = await as('ann', ['type', 'view', '201']);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toContain('affectedModules\tchoices: export,import,reports\tno');
+    expect(table.stdout).toContain('affectedModules\tmultichoice: export,import,reports\tno');
     expect(table.stdout).toContain('establishmentSiret\ttext: ^\\d{14}$\tyes');
     expect(table.stdout).toContain('affectedUsers\tnumber: whole\tno');
     const unknown = await as('ann', ['type', 'view', 'agents-only']);
@@ -378,10 +378,7 @@ describe('Zendesk: filing requests', () => {
     screen.keypress('down'); // Time off
     screen.keypress('enter');
     await waitFor(/Affected modules/, run);
-    screen.keypress('space'); // Export
-    screen.keypress('down');
-    screen.keypress('down');
-    screen.keypress('space'); // Reports
+    screen.type('export,reports');
     screen.keypress('enter');
     await waitFor(/Affected users.*whole number/, run);
     screen.type('3');

@@ -136,9 +136,9 @@ describe('filing a ticket', () => {
             url: 'https://example.com',
             email: 'a@b.co',
             date: '2026-12-31',
+            number: '12',
             choice: f.choices?.[0]?.value,
             multichoice: f.choices?.slice(0, 1).map((c) => c.value),
-            number: '12',
             boolean: true,
             urls: ['https://example.com/e/1'],
           }[f.kind];

@@ -170,6 +170,58 @@ describe('Jira Service Management stub (Cloud)', () => {
     expect(all.body.values.map((r: any) => r.issueKey)).not.toContain('SD-3'); // Bob's
   });
 
+  it('shares a new request with its reporter’s organization: a colleague lists it (ALL_ORGANIZATIONS) and sees it', async () => {
+    const bob = jsm.authFor('bob');
+    const created = await post(`${API}/request`, {
+      serviceDeskId: '1',
+      requestTypeId: '30',
+      requestFieldValues: { summary: 'Shared with Acme', description: 'd', customfield_10050: [{ id: '10100' }] },
+    });
+    const key = created.body.issueKey;
+    expect((await get(`${API}/request/${key}`, bob)).status).toBe(200);
+    const own = await get(`${API}/request?requestOwnership=OWNED_REQUESTS`, bob);
+    expect(own.body.values.map((r: any) => r.issueKey)).not.toContain(key);
+    const shared = await get(`${API}/request?requestOwnership=OWNED_REQUESTS&requestOwnership=ALL_ORGANIZATIONS`, bob);
+    expect(shared.body.values.map((r: any) => r.issueKey)).toContain(key);
+    const one = await get(`${API}/request?requestOwnership=ORGANIZATION&organizationId=1`, bob);
+    // earlier tests' requests of Alice's are shared with Acme too; the seeded ones were raised before sharing
+    expect(one.body.values.map((r: any) => r.issueKey)).toContain(key);
+    expect(one.body.values.map((r: any) => r.issueKey)).not.toContain('SD-1');
+    // seeded requests were raised before: not shared (Bob still cannot see Alice's SD-1)
+    expect((await get(`${API}/request/SD-1`, bob)).status).toBe(404);
+    expect((await get(`${API}/request/${key}`, jsm.authFor('carol'))).status).toBe(200);
+  });
+
+  it('lists a desk’s customers to agents (getCustomers, experimental), not to customers', async () => {
+    const carol = jsm.authFor('carol');
+    const found = await call(jsm.url, 'GET', `${API}/servicedesk/1/customer?query=bob@acme`, {
+      auth: carol,
+      headers: { 'X-ExperimentalApi': 'opt-in' },
+    });
+    expect(found.status).toBe(200);
+    expect(found.body.values.map((u: any) => u.accountId)).toEqual(['qm:0b1c2d3e-bob']);
+    const refused = await call(jsm.url, 'GET', `${API}/servicedesk/1/customer`, {
+      auth: alice,
+      headers: { 'X-ExperimentalApi': 'opt-in' },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('starts its clock when told (for tests of activity since a date)', async () => {
+    const now = Date.now();
+    const other = await startJiraSmStub({ clockStart: now });
+    try {
+      const created = await call(other.url, 'POST', `${API}/request`, {
+        auth: other.authFor('alice'),
+        json: { serviceDeskId: '2', requestTypeId: '50', requestFieldValues: { summary: 'Now' } },
+      });
+      expect(created.body.createdDate.epochMillis).toBeGreaterThanOrEqual(now);
+      other.assertNoViolations();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('caps the page size, so a client must follow isLastPage rather than count', async () => {
     jsm.state.maxPageSize = 2;
     try {

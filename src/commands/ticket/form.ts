@@ -18,7 +18,7 @@ import {
 } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { askChoice, askChoices, askConfirm, askText } from '../../io/prompter.ts';
+import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
 
 /** What the user gave before any prompt: --from-json first, then flags on top. */
 export interface Draft {
@@ -40,7 +40,8 @@ export function flagFor(field: FieldSpec): string {
   if (field.id === 'description') return '--description TEXT or --description-file FILE';
   if (field.kind === 'attachments') return '--attach FILE';
   if (field.kind === 'choice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join('|')}`;
-  if (field.kind === 'multichoice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join(',')} (any of them)`;
+  if (field.kind === 'multichoice') return `--field ${field.id}=${field.choices?.map((c) => c.value).join(',')} (one or more)`;
+  if (field.kind === 'number') return `--field ${field.id}=NUMBER`;
   if (field.kind === 'boolean') return `--field ${field.id}=true`;
   return `--field ${field.id}=VALUE`;
 }
@@ -233,7 +234,7 @@ export async function completeForm(
         continue;
       }
       if (values[field.id] !== undefined) continue;
-      const answer = await askField(io, env, field, opts.editLongText);
+      const answer = await askField(io, env, field, opts.editLongText, Boolean(type.irreversible));
       if (answer !== undefined) values[field.id] = answer;
     }
   }
@@ -263,6 +264,7 @@ async function askField(
   env: Env,
   field: FieldSpec,
   editLongText: (field: FieldSpec) => Promise<string>,
+  irreversible: boolean,
 ): Promise<FieldValues[string] | undefined> {
   const title = `${label(field, env)}${field.required ? '' : ' (optional)'}`;
   const check = (text: string): string | true => {
@@ -277,17 +279,9 @@ async function askField(
         (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
         typeof field.default === 'string' ? field.default : undefined,
       );
-    case 'multichoice': {
-      const picked = await askChoices(
-        io,
-        `${title} (space to tick, Enter to accept)`,
-        (field.choices ?? []).map((c) => ({ value: c.value, name: c.label })),
-        { required: field.required },
-      );
-      return picked.length ? picked : undefined;
-    }
     case 'boolean':
-      if (field.acknowledgement) {
+      // what cannot be undone is confirmed by typing a word; another must-be-yes (a consent) by answering yes
+      if (field.acknowledgement && irreversible) {
         const typed = await askText(io, `${label(field, env)}: type "${IRREVERSIBLE_WORD}" to confirm`, {
           validate: (v) => v.trim().toLowerCase() === IRREVERSIBLE_WORD || `type ${IRREVERSIBLE_WORD} to go on, or Ctrl-C to stop`,
         });
@@ -308,6 +302,13 @@ async function askField(
     }
     case 'urls': {
       const text = await askText(io, `${title} (separate several with commas)`, { required: field.required, validate: check });
+      return text.trim() === '' ? undefined : parseFieldText(field, text);
+    }
+    case 'multichoice': {
+      const text = await askText(io, `${title}: one or more of ${field.choices?.map((c) => c.value).join(', ')}, separated by commas`, {
+        required: field.required,
+        validate: check,
+      });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {

@@ -51,7 +51,7 @@ export async function run(o: Options): Promise<void> {
 /** The kind with what it takes: the choices, the pattern, whole numbers. */
 function kindText(f: FieldSpec): string {
   if (f.kind === 'choice') return `choice: ${f.choices?.map((c) => c.value).join('|')}`;
-  if (f.kind === 'multichoice') return `choices: ${f.choices?.map((c) => c.value).join(',')}`;
+  if (f.kind === 'multichoice') return `multichoice: ${f.choices?.map((c) => c.value).join(',')}`;
   if (f.kind === 'number' && f.integer) return 'number: whole';
   if (f.pattern !== undefined) return `${f.kind}: ${f.pattern}`;
   return f.kind;

@@ -10,7 +10,7 @@
  *   afterEach(() => jsm.assertNoViolations());  afterAll(() => jsm.close());
  *
  * Endpoints played (operationIds of the document): getInfo, getServiceDesks, getServiceDeskById,
- * getRequestTypeGroups, getRequestTypes, getRequestTypeById, getRequestTypeFields, createCustomerRequest,
+ * getRequestTypeGroups, getRequestTypes, getRequestTypeById, getRequestTypeFields, getCustomers, createCustomerRequest,
  * getCustomerRequests, getCustomerRequestByIdOrKey, getCustomerRequestStatus, getRequestComments,
  * createRequestComment, getCustomerTransitions, performCustomerTransition, attachTemporaryFile, createAttachment,
  * getAttachmentsForRequest, getAttachmentContent; outside the document, Jira platform's GET /rest/api/3/myself
@@ -96,6 +96,8 @@ export interface JsmRequest {
   requestTypeId: string;
   reporterId: string;
   participantIds: string[];
+  /** the customer organizations the request is shared with: their members see it */
+  organizationIds: string[];
   created: Date;
   updated: Date;
   /** requestFieldValues as sent (Jira field id -> value) */
@@ -275,7 +277,28 @@ function seedRequestTypes(): JsmRequestType[] {
       helpText: '',
       groupIds: ['5'],
       issueTypeId: '10001',
-      fields: [summary(), description('Description', false)],
+      fields: [summary(), description('Description', false), attachment()],
+    },
+    {
+      // a form with a required choice and no consent box: what the provider contract suite files
+      id: '51',
+      serviceDeskId: '2',
+      name: 'Report a problem',
+      description: 'Something is broken',
+      helpText: '',
+      groupIds: ['6'],
+      issueTypeId: '10003',
+      fields: [
+        summary(),
+        description(),
+        field(
+          'customfield_10080',
+          'Urgency',
+          { type: 'option', custom: `${SYSTEM}:select`, customId: 10080 },
+          { required: true, validValues: [option('10160', 'Low'), option('10161', 'High')] },
+        ),
+        attachment(),
+      ],
     },
   ];
 }
@@ -292,8 +315,14 @@ export const JSM_GROUPS: Record<string, { id: string; name: string }[]> = {
     { id: '3', name: 'Billing' },
     { id: '4', name: 'Security and privacy' },
   ],
-  '2': [{ id: '5', name: 'IT' }],
+  '2': [
+    { id: '5', name: 'IT' },
+    { id: '6', name: 'Problems' },
+  ],
 };
+
+/** Customer organizations: Alice and Bob work for Acme. */
+export const JSM_ORGANIZATIONS = [{ id: '1', name: 'Acme', members: ['qm:0b1c2d3e-alice', 'qm:0b1c2d3e-bob'] }];
 
 function seedUsers(): JsmUser[] {
   const u = (accountId: string, name: string, displayName: string, email: string, agent = false): JsmUser => ({
@@ -322,13 +351,18 @@ export class JiraSmState {
   groups = JSM_GROUPS;
   requestTypes = seedRequestTypes();
   requests: JsmRequest[] = [];
+  organizations = JSM_ORGANIZATIONS;
+  /** the project setting "share new requests with the customer's organizations" (the portal's default choice) */
+  shareWithOrganization = true;
   temporary = new Map<string, TemporaryAttachment>();
   /** the most items one page holds, whatever `limit` asks (the service caps it; clients must follow isLastPage) */
   maxPageSize = 50;
   #next = { issue: 10001, comment: 20001, attachment: 30001, temp: 1 };
-  #clock = Date.parse('2026-11-02T09:00:00Z');
+  #clock: number;
 
-  constructor() {
+  /** `clockStart`: the time of the first event (default 2026-11-02 09:00 UTC); each event moves the clock a minute */
+  constructor(clockStart = Date.parse('2026-11-02T09:00:00Z')) {
+    this.#clock = clockStart;
     const alice = this.user('alice').accountId;
     const bob = this.user('bob').accountId;
     const carol = this.user('carol').accountId;
@@ -375,7 +409,13 @@ export class JiraSmState {
     return new Date(this.#clock);
   }
 
-  addRequest(o: { reporterId: string; requestTypeId: string; fields: Record<string, unknown>; participantIds?: string[] }): JsmRequest {
+  addRequest(o: {
+    reporterId: string;
+    requestTypeId: string;
+    fields: Record<string, unknown>;
+    participantIds?: string[];
+    organizationIds?: string[];
+  }): JsmRequest {
     const type = this.requestTypes.find((t) => t.id === o.requestTypeId);
     if (!type) throw new Error(`no request type ${o.requestTypeId}`);
     const desk = this.serviceDesks.find((d) => d.id === type.serviceDeskId)!;
@@ -388,6 +428,7 @@ export class JiraSmState {
       requestTypeId: type.id,
       reporterId: o.reporterId,
       participantIds: o.participantIds ?? [],
+      organizationIds: o.organizationIds ?? [],
       created,
       updated: created,
       fields: o.fields,
@@ -430,6 +471,11 @@ export class JiraSmState {
     return request.transitionsOverride ?? JSM_STATUSES[this.status(request)].transitions;
   }
 
+  /** the organizations a user is a member of */
+  organizationsOf(accountId: string): string[] {
+    return this.organizations.filter((o) => o.members.includes(accountId)).map((o) => o.id);
+  }
+
   newAttachmentId(): string {
     return String(this.#next.attachment++);
   }
@@ -464,11 +510,13 @@ export interface JiraSmStub extends StubServer {
 export interface JiraSmOptions {
   /** cloud (default): Basic e-mail + API token only; datacenter: Bearer PAT, or Basic user name + password */
   deployment?: 'cloud' | 'datacenter';
+  /** the time of the first event, in epoch ms (default 2026-11-02 09:00 UTC): tests of "activity since" start it now */
+  clockStart?: number;
 }
 
 export async function startJiraSmStub(options: JiraSmOptions = {}): Promise<JiraSmStub> {
   const deployment = options.deployment ?? 'cloud';
-  const state = new JiraSmState();
+  const state = new JiraSmState(options.clockStart);
   const faults = new Faults(() => errorBody('Rate limit exceeded.', 'rate.limit.exceeded'));
   let base = '';
   const server = await startStubServer({ spec: jiraSmSpec(), faults, handle: (req) => handle(req, state, deployment, base) });
@@ -551,6 +599,20 @@ async function handle(req: StubRequest, state: JiraSmState, deployment: string, 
     case 'GET servicedesk/*': {
       const desk = findDesk(state, parts[1]);
       return desk ? { status: 200, body: deskJson(ctx, desk) } : fail(404, 'The service desk does not exist.');
+    }
+    case 'GET servicedesk/*/customer': {
+      const desk = findDesk(state, parts[1]);
+      if (!desk) return fail(404, 'The service desk does not exist.');
+      // experimental in the document, and for agents: customers may not browse other customers
+      if (!me.agent) return fail(403, 'You do not have permission to view the customers of this service desk.');
+      const query = req.query.get('query')?.toLowerCase() ?? '';
+      const customers = state.users.filter(
+        (u) => !u.agent && (u.email.toLowerCase().includes(query) || u.displayName.toLowerCase().includes(query)),
+      );
+      return paged(
+        ctx,
+        customers.map((u) => customerJson(ctx, u.accountId)),
+      );
     }
     case 'GET servicedesk/*/requesttypegroup': {
       const desk = findDesk(state, parts[1]);
@@ -656,11 +718,13 @@ function isReporterOrParticipant(request: JsmRequest, user: JsmUser): boolean {
   return request.reporterId === user.accountId || request.participantIds.includes(user.accountId);
 }
 
-/** Customers see the requests they raised or take part in; agents see them all. Others get 404, not 403. */
+/** Customers see the requests they raised, take part in, or that are shared with their organizations; agents see
+ * them all. Others get 404, not 403. */
 function visibleRequest(ctx: Ctx, key: string): JsmRequest | undefined {
   const request = ctx.state.request(key);
   if (!request) return undefined;
-  return ctx.me.agent || isReporterOrParticipant(request, ctx.me) ? request : undefined;
+  const shared = request.organizationIds.some((id) => ctx.state.organizationsOf(ctx.me.accountId).includes(id));
+  return ctx.me.agent || shared || isReporterOrParticipant(request, ctx.me) ? request : undefined;
 }
 
 function isPublicAttachment(request: JsmRequest, a: JsmAttachment): boolean {
@@ -947,6 +1011,7 @@ function createRequest(ctx: Ctx): StubResponse {
     participantIds: ((body.requestParticipants as string[] | undefined) ?? []).filter((id) =>
       ctx.state.users.some((u) => u.accountId === id),
     ),
+    organizationIds: ctx.state.shareWithOrganization ? ctx.state.organizationsOf(reporterId) : [],
   });
   return { status: 201, body: requestJson(ctx, request, new Set()) };
 }
@@ -960,9 +1025,14 @@ function listRequests(ctx: Ctx): StubResponse {
   const list = ctx.state.requests.filter((r) => {
     const owned = r.reporterId === ctx.me.accountId;
     const participating = r.participantIds.includes(ctx.me.accountId);
+    const mine = ctx.state.organizationsOf(ctx.me.accountId);
+    const organization = q.get('organizationId');
+    const shared =
+      (ownership.has('ALL_ORGANIZATIONS') && r.organizationIds.some((id) => mine.includes(id))) ||
+      (ownership.has('ORGANIZATION') && organization !== null && mine.includes(organization) && r.organizationIds.includes(organization));
     if (
       ownership.size
-        ? !((ownership.has('OWNED_REQUESTS') && owned) || (ownership.has('PARTICIPATED_REQUESTS') && participating))
+        ? !((ownership.has('OWNED_REQUESTS') && owned) || (ownership.has('PARTICIPATED_REQUESTS') && participating) || shared)
         : !(owned || participating)
     ) {
       return false;
