@@ -39,11 +39,10 @@ export interface WriteOptions {
   /** the same key and the same request give the first result back, never a second write */
   idempotencyKey?: string;
   /**
-   * the key was made by tix for this one command (no --idempotency-key): no earlier request can have used it,
-   * and it only has to hold across the command's own retries. Helpdesks without idempotency keys of their own
-   * (Request Tracker) then skip the look-up before the first attempt.
+   * The command made the key just now (the user gave none), so no earlier run can have used it. A provider
+   * whose helpdesk keeps no keys looks for an earlier identical write only when the key may be a repeat.
    */
-  keyGenerated?: boolean;
+  freshKey?: boolean;
 }
 
 export interface Download {

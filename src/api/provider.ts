@@ -57,7 +57,15 @@ export interface ProviderInfo {
   /** what a reference looks like, for error messages: "a ticket number such as 42" */
   refExample: string;
   /** how one logs in: an e-mail and password (exchanged for a token), a token, or both */
-  login: { password: boolean; token: boolean };
+  login: {
+    password: boolean;
+    token: boolean;
+    /**
+     * What a token login keeps, from the token piped in and the --email given with it, when the helpdesk needs
+     * both (Zendesk: an API token travels joined to its e-mail, `email/token:API_TOKEN`). Absent: the token.
+     */
+    credential?(token: string, email: string | undefined): string;
+  };
   /** what else `tix auth login` takes for this helpdesk (e.g. Jira's --service-desk), kept in the profile */
   loginOptions?: readonly LoginOption[];
 }

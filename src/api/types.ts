@@ -93,9 +93,10 @@ export interface Ticket {
   closedAt: string | null;
   /** closed by the server after the auto-close delay (tix serve --auto-close-after), not by someone */
   autoClosed: boolean;
-  /** messages from others this user has not read */
+  /** messages from others this user has not read (0 on helpdesks without read state) */
   unread: number;
-  messageCount: number;
+  /** null where the helpdesk's lists do not count messages (Zendesk): `ticket view` has them all */
+  messageCount: number | null;
   /** the form values of the ticket's type, beyond summary and description */
   fields: FieldValues;
   /** the reference of the closed ticket this one follows up (tix serve keeps it a number, like `id`) */
@@ -245,6 +246,11 @@ export interface Created<T> {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /**
+   * The helpdesk stops short of every match (Zendesk's search reaches its first 1,000 results): how many match,
+   * and how many it lets anyone page through. Set on the pages of such a listing.
+   */
+  cut?: { total: number; reachable: number };
 }
 
 /** An account contact (seed 003): belongs to the company; changes take effect at once. */

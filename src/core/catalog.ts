@@ -7,7 +7,8 @@ import type { FieldProblem } from './errors.ts';
 import { emailProblem } from './identifiers.ts';
 import { oneLineProblem } from './text.ts';
 
-// number and multichoice came with the helpdesks' forms (Jira's number fields, checkboxes and multi-selects).
+// number and multichoice came with the helpdesks' forms (Jira's number fields, Zendesk's integer and decimal
+// fields; checkboxes and multi-selects): a number is written as text (`integer` for whole numbers), a multichoice is a list.
 export type FieldKind =
   | 'text'
   | 'longtext'
@@ -53,7 +54,12 @@ export interface FieldSpec {
   pattern?: string;
   patternHint?: string;
   maxLength?: number;
-  /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
+  /** for kind "number": whole numbers only */
+  integer?: boolean;
+  /**
+   * a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action (a required
+   * boolean must be true too: a box the form requires to be ticked, such as a consent)
+   */
   acknowledgement?: boolean;
   /** for kind "date": the date may not be in the past */
   future?: boolean;
@@ -505,7 +511,7 @@ function choiceValue(field: FieldSpec, text: string): string {
   return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? text.trim();
 }
 
-/** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (it is then not checked). */
+/** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (not ours to enforce then: the helpdesk checks it). */
 export function fieldPattern(field: Pick<FieldSpec, 'pattern'>): RegExp | undefined {
   if (!field.pattern) return undefined;
   try {
@@ -562,11 +568,15 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return `one of ${field.choices?.map((c) => c.value).join(', ')}`;
       }
-      const pattern = fieldPattern(field);
-      if (pattern && !pattern.test(value))
-        return field.patternHint ? `expected ${field.patternHint}` : `expected to match ${field.pattern}`;
+      if (field.kind === 'number' && field.integer && !/^-?\d+$/.test(value.trim()))
+        return `expected a whole number, e.g. 12, got "${value.slice(0, 40)}"`;
       if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
         return `expected a number, e.g. 12 or 2.5`;
+      const pattern = fieldPattern(field);
+      if (pattern && !pattern.test(value)) {
+        if (field.patternHint) return `expected ${field.patternHint}`;
+        return `does not have the expected form${field.help ? ` (${field.help})` : ''}: must match ${field.pattern}`;
+      }
       return undefined;
     }
     case 'multichoice': {
@@ -578,6 +588,7 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'boolean':
       if (typeof value !== 'boolean') return 'expected yes or no (true/false)';
       if (field.acknowledgement && value !== true) return 'must be acknowledged explicitly (true): this action cannot be undone';
+      if (field.required && value !== true) return 'must be ticked (true): the form requires it';
       return undefined;
     case 'urls':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'expected a list of URLs';

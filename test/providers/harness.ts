@@ -73,6 +73,8 @@ export interface RunningHelpdesk {
   answer(ref: string, body: string): Promise<void>;
   /** support closes a ticket for good (its status then is in the closed category), the helpdesk's own way */
   close(ref: string): Promise<void>;
+  /** after each test: throws when the helpdesk saw something wrong (a vendor stub: a request its document rejects) */
+  check?(): void;
   stop(): Promise<void>;
 }
 

@@ -98,6 +98,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'echo "$TIX_PAT" | tix auth login --server https://support.example.com --with-token',
     '# another helpdesk: the profile remembers which',
     'echo "$RT_TOKEN" | tix auth login --provider rt --server https://rt.example.com/rt --with-token',
+    'echo "$ZENDESK_API_TOKEN" | tix auth login --provider zendesk --server https://acme.zendesk.com --email me@acme.com --with-token',
     '# Jira Service Management Cloud: your e-mail and an API token; Data Center: a personal access token alone',
     'echo "$JIRA_API_TOKEN" | tix auth login --provider jira-sm --server https://acme.atlassian.net --email me@acme.com --with-token --service-desk SD',
     '# no keychain on this machine (a container, a CI runner): opt in to a 0600 file',
@@ -131,6 +132,7 @@ export async function run(o: Options): Promise<void> {
   if (o.withToken) {
     token = (await readAll(o.io.stdin)).trim();
     if (!token) throw usageError('--with-token: no token on standard input', { hint: 'echo "$TIX_PAT" | tix auth login --with-token' });
+    if (info.login.credential) token = info.login.credential(token, o.email);
     // the e-mail goes with the token for helpdesks that want both (Jira Cloud's API tokens)
     backend = await o.backendFor(server, { provider: providerName, token, email: o.email, settings: given });
   } else {

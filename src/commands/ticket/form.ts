@@ -200,11 +200,15 @@ export async function completeForm(
       problems.push({ field: '--type', message: `is required: one of ${catalog.types.map((t) => t.id).join(', ')}` });
       throw missing(problems, 'TYPE');
     }
-    const category = await askChoice(
-      io,
-      'Category',
-      catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
-    );
+    // a helpdesk with one category (Zendesk's forms have none) asks for the type straight away
+    const category =
+      catalog.categories.length === 1
+        ? catalog.categories[0]!.id
+        : await askChoice(
+            io,
+            'Category',
+            catalog.categories.map((c) => ({ value: c.id, name: label(c, env), description: c.description })),
+          );
     const typeId = await askChoice(
       io,
       'Request type',
@@ -308,7 +312,8 @@ async function askField(
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {
-      const hint = field.kind === 'date' ? ' (YYYY-MM-DD)' : '';
+      const hint =
+        field.kind === 'date' ? ' (YYYY-MM-DD)' : field.kind === 'number' ? (field.integer ? ' (a whole number)' : ' (a number)') : '';
       const text = await askText(io, `${title}${hint}`, { required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }

@@ -73,6 +73,7 @@ export async function run(o: Options): Promise<void> {
   const pageSize = o.all ? ALL_PAGE : PAGE;
   const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
     tickets.list({ ...o.query, limit: Math.min(pageSize, remaining), cursor });
+  let cut: Page<Ticket>['cut'];
   if (fields) o.io.out('[');
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
   // answering at once and holds one page in memory; the next page is already asked for while one is printed.
@@ -82,6 +83,7 @@ export async function run(o: Options): Promise<void> {
     const page: Page<Ticket> = await next;
     const items = page.items.slice(0, wanted - printed);
     more = Boolean(page.nextCursor);
+    cut = page.cut;
     const remaining = wanted - printed - items.length;
     next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
     if (lineFields) {
@@ -103,11 +105,25 @@ export async function run(o: Options): Promise<void> {
     }
     if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
   }
-  if (fields) return o.io.out(printed ? '\n]\n' : ']\n');
+  // the helpdesk stopped before the matches did: said on stderr, for people and (as a JSON line) for tools
+  const stoppedShort = cut && !more && printed < wanted ? cut : undefined;
+  if (fields) {
+    o.io.out(printed ? '\n]\n' : ']\n');
+    if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+    return;
+  }
   if (!streaming) {
     if (o.all && o.io.isStderrTTY) o.io.err('\r\u001b[K');
     if (kept.length === 0) return o.io.err('No tickets match.\n');
     await printRows(o.io, kept, columns);
     if (more && !o.all) o.io.err(`Showing the ${kept.length} most recent; more with --limit N or --all\n`);
   }
+  if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+}
+
+function warnCut(io: IOStreams, backend: Backend, cut: NonNullable<Page<Ticket>['cut']>): void {
+  const message = `${cut.total} tickets match, but ${backend.provider.displayName} lets a search reach only the first ${cut.reachable}: narrow it down (more words, --status, --since)`;
+  io.err(`! ${message}\n`);
+  if (!io.isStderrTTY)
+    io.err(`${JSON.stringify({ warning: { code: 'search_cut', message, total: cut.total, reachable: cut.reachable } })}\n`);
 }

@@ -41,15 +41,18 @@ export async function run(o: Options): Promise<void> {
   }
   await printRows<FieldSpec>(o.io, type.fields, [
     { header: 'field', value: (f) => f.id },
-    {
-      header: 'kind',
-      value: (f) =>
-        f.kind === 'choice' || f.kind === 'multichoice'
-          ? `${f.kind}: ${f.choices?.map((c) => c.value).join(f.kind === 'choice' ? '|' : ',')}`
-          : f.kind,
-    },
+    { header: 'kind', value: kindText },
     { header: 'required', value: (f) => (f.required ? 'yes' : 'no') },
     { header: 'flag', value: (f) => flagFor(f), flexible: true },
     { header: 'label', value: (f) => label(f, o.env), flexible: true },
   ]);
+}
+
+/** The kind with what it takes: the choices, the pattern, whole numbers. */
+function kindText(f: FieldSpec): string {
+  if (f.kind === 'choice') return `choice: ${f.choices?.map((c) => c.value).join('|')}`;
+  if (f.kind === 'multichoice') return `multichoice: ${f.choices?.map((c) => c.value).join(',')}`;
+  if (f.kind === 'number' && f.integer) return 'number: whole';
+  if (f.pattern !== undefined) return `${f.kind}: ${f.pattern}`;
+  return f.kind;
 }

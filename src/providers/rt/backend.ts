@@ -361,7 +361,7 @@ export class RtBackend implements Backend {
     if (problems.length) throw fieldsError(problems, 'cannot file the request');
     if (t.establishment) throw rtErrors.noEstablishments();
     const key = opts.idempotencyKey;
-    if (key && !opts.keyGenerated && !form.ticketKey) throw rtErrors.keysUnavailable(form.queue.name, 'ticket');
+    if (key && !opts.freshKey && !form.ticketKey) throw rtErrors.keysUnavailable(form.queue.name, 'ticket');
     const { user } = await this.whoAmI();
     const subject = String(t.fields.summary ?? '');
     const body: RtNewTicket = {
@@ -382,7 +382,7 @@ export class RtBackend implements Backend {
       key: key ?? '',
       check: 'tix ticket list --mine --limit 5',
       // a key the user gave may have filed a ticket in an earlier run; a key made for this command cannot have
-      lookFirst: Boolean(key && !opts.keyGenerated),
+      lookFirst: Boolean(key && !opts.freshKey),
       send: () => this.http.raw('POST', '/ticket', { body }),
       find: () => this.findTicket(form, subject, key && form.ticketKey ? key : undefined, since),
       done: async (res) => this.ticket(String((JSON.parse(res.body.toString('utf8')) as { id: string }).id)),
@@ -420,7 +420,7 @@ export class RtBackend implements Backend {
     const queue = await this.queueForm(ticket.Queue.id).catch(() => undefined);
     const replyKey = queue?.replyKey ?? false;
     const key = opts.idempotencyKey;
-    if (key && !opts.keyGenerated && !replyKey) throw rtErrors.keysUnavailable(ticket.Queue.Name ?? ticket.Queue.id, 'reply');
+    if (key && !opts.freshKey && !replyKey) throw rtErrors.keysUnavailable(ticket.Queue.Name ?? ticket.Queue.id, 'reply');
     const closed = !acceptsReplies(this.provider.statuses, { status: ticket.Status, statusCategory: this.category(ticket.Status) });
     const { user } = await this.whoAmI();
     const body: RtNewReply = {
@@ -433,14 +433,14 @@ export class RtBackend implements Backend {
     const find = () => this.findReply(id, r.body, key && replyKey ? key : undefined, user.Name, since);
     // RT would take a reply on a rejected ticket and reopen it: tix refuses, unless the reply is already there
     if (closed) {
-      if (key && !opts.keyGenerated && (await find())) return this.replyResult(id, (await find())!, true);
+      if (key && !opts.freshKey && (await find())) return this.replyResult(id, (await find())!, true);
       throw rtErrors.closed(ref);
     }
     const { result, replayed } = await once<string>(this.retrySettings, {
       what: 'reply',
       key: key ?? '',
       check: `tix ticket view ${ref}`,
-      lookFirst: Boolean(key && !opts.keyGenerated),
+      lookFirst: Boolean(key && !opts.freshKey),
       send: () => this.http.raw('POST', `/ticket/${id}/correspond`, { body }),
       find,
       done: async (res) => transactionOf(res),
@@ -523,7 +523,7 @@ export class RtBackend implements Backend {
   }
 
   private async upload(name: string, data: Uint8Array): Promise<Attachment> {
-    const { sniffContentType } = await import('../../core/content-type.ts');
+    const { sniffContentType } = await import('../../core/filenames.ts');
     const attachment: Attachment = {
       id: `pending-${this.pending.size + 1}`,
       name,
@@ -564,6 +564,7 @@ export class RtBackend implements Backend {
   }
 
   private toTicket(t: RtTicket, messageCount = 0): Ticket {
+    const statusCategory = this.category(t.Status);
     const creator = person(t.Creator);
     const requestor = t.Requestor?.[0];
     const onBehalf = requestor && nameOf(requestor) !== nameOf(t.Creator) ? person(requestor) : undefined;
@@ -571,7 +572,7 @@ export class RtBackend implements Backend {
       id: Number(t.id),
       ref: String(t.id),
       status: t.Status,
-      statusCategory: this.category(t.Status),
+      statusCategory,
       type: typeId(t.Queue.Name ?? t.Queue.id),
       category: queueCategory.id,
       summary: t.Subject,
@@ -580,6 +581,9 @@ export class RtBackend implements Backend {
       onBehalfOf: onBehalf ? { email: onBehalf.email, name: onBehalf.name } : null,
       createdAt: t.Created,
       updatedAt: t.LastUpdated,
+      // a closed (rejected, deleted) RT ticket changes no more: its last update is when it closed; RT closes nothing by itself
+      closedAt: statusCategory === 'closed' ? t.LastUpdated : null,
+      autoClosed: false,
       // RT keeps no read state
       unread: 0,
       // counted when the conversation is read (view); a search does not count transactions

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Attachment } from '../../api/types.ts';
-import { sniffContentType } from '../../core/content-type.ts';
-import { safeFilename } from '../../core/filenames.ts';
+import { safeFilename, sniffContentType } from '../../core/filenames.ts';
 import { oneLineProblem } from '../../core/text.ts';
 import { byteSize, conflict, invalid } from '../errors.ts';
 import type { Store } from '../store/store.ts';
