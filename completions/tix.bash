@@ -15,6 +15,7 @@ _tix_sub() {
     '/establishment'|'/establishments') REPLY='establishment' ;;
     '/type'|'/types') REPLY='type' ;;
     '/ticket'|'/tickets') REPLY='ticket' ;;
+    '/notification'|'/notifications') REPLY='notification' ;;
     '/settings') REPLY='settings' ;;
     '/contact'|'/contacts') REPLY='contact' ;;
     '/config') REPLY='config' ;;
@@ -44,6 +45,10 @@ _tix_sub() {
     'ticket/unread') REPLY='unread' ;;
     'ticket/watch') REPLY='watch' ;;
     'ticket/download') REPLY='download' ;;
+    'ticket/subscribe') REPLY='subscribe' ;;
+    'ticket/unsubscribe') REPLY='unsubscribe' ;;
+    'notification/list'|'notification/ls') REPLY='list' ;;
+    'notification/set') REPLY='set' ;;
     'settings/list'|'settings/ls') REPLY='list' ;;
     'settings/set') REPLY='set' ;;
     'contact/list'|'contact/ls') REPLY='list' ;;
@@ -69,6 +74,8 @@ _tix_arity() {
     'serve/--catalog') REPLY='1' ;;
     'serve/--auto-close-after') REPLY='1' ;;
     'serve/--public-url') REPLY='1' ;;
+    'serve/--smtp') REPLY='1' ;;
+    'serve/--mail-from') REPLY='1' ;;
     'auth login/--provider') REPLY='1' ;;
     'auth login/--server') REPLY='1' ;;
     'auth login/--email') REPLY='1' ;;
@@ -103,6 +110,7 @@ _tix_arity() {
     'ticket list/--since') REPLY='1' ;;
     'ticket list/--limit') REPLY='1' ;;
     'ticket list/--json') REPLY='?' ;;
+    'ticket list/--ndjson') REPLY='?' ;;
     'ticket view/--json') REPLY='?' ;;
     'ticket reply/--body') REPLY='1' ;;
     'ticket reply/--body-file') REPLY='1' ;;
@@ -124,6 +132,11 @@ _tix_arity() {
     'ticket watch/--interval') REPLY='1' ;;
     'ticket watch/--timeout') REPLY='1' ;;
     'ticket download/--output') REPLY='1' ;;
+    'ticket subscribe/--json') REPLY='?' ;;
+    'ticket unsubscribe/--json') REPLY='?' ;;
+    'notification list/--json') REPLY='?' ;;
+    'notification set/--lang') REPLY='1' ;;
+    'notification set/--json') REPLY='?' ;;
     'settings list/--company') REPLY='1' ;;
     'settings list/--json') REPLY='?' ;;
     'contact list/--type') REPLY='1' ;;
@@ -143,6 +156,7 @@ _tix_arity() {
     'contact apply/--json') REPLY='?' ;;
     'config list/--json') REPLY='?' ;;
     'inbox/--by') REPLY='1' ;;
+    'inbox/--limit') REPLY='1' ;;
     'api/-X'|'api/--method') REPLY='1' ;;
     'api/-f'|'api/--field') REPLY='1' ;;
     'api/-H'|'api/--header') REPLY='1' ;;
@@ -156,12 +170,13 @@ _tix_arity() {
 # _tix_commands PATH: REPLY is the subcommands of PATH
 _tix_commands() {
   case "$1" in
-    '') REPLY='serve auth token establishment type ticket settings contact config inbox api completion version help' ;;
+    '') REPLY='serve auth token establishment type ticket notification settings contact config inbox api completion version help' ;;
     'auth') REPLY='login logout status token' ;;
     'token') REPLY='create list revoke' ;;
     'establishment') REPLY='list' ;;
     'type') REPLY='list view' ;;
-    'ticket') REPLY='create list view reply resolve close reopen read unread watch download' ;;
+    'ticket') REPLY='create list view reply resolve close reopen read unread watch download subscribe unsubscribe' ;;
+    'notification') REPLY='list set' ;;
     'settings') REPLY='list set' ;;
     'contact') REPLY='list add edit remove apply' ;;
     'config') REPLY='list get set unset' ;;
@@ -173,7 +188,7 @@ _tix_commands() {
 _tix_options() {
   case "$1" in
     '') REPLY='-v --version --profile --no-input -h --help' ;;
-    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url -h --help --profile --no-input' ;;
+    'serve') REPLY='--host --port --db --demo --seed --catalog --auto-close-after --log --public-url --smtp --mail-from -h --help --profile --no-input' ;;
     'auth') REPLY='-h --help --profile --no-input' ;;
     'auth login') REPLY='--provider --server --email --password-stdin --with-token --insecure-storage --service-desk -h --help --profile --no-input' ;;
     'auth logout') REPLY='-h --help --profile --no-input' ;;
@@ -190,7 +205,7 @@ _tix_options() {
     'type view') REPLY='--json -h --help --profile --no-input' ;;
     'ticket') REPLY='-h --help --profile --no-input' ;;
     'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
-    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json -h --help --profile --no-input' ;;
+    'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json --ndjson -h --help --profile --no-input' ;;
     'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
     'ticket reply') REPLY='--body --body-file --attach --idempotency-key --dry-run --json -h --help --profile --no-input' ;;
     'ticket resolve') REPLY='--json -h --help --profile --no-input' ;;
@@ -200,6 +215,11 @@ _tix_options() {
     'ticket unread') REPLY='-h --help --profile --no-input' ;;
     'ticket watch') REPLY='--interval --timeout --exit-on-reply -h --help --profile --no-input' ;;
     'ticket download') REPLY='--output --clobber -h --help --profile --no-input' ;;
+    'ticket subscribe') REPLY='--json -h --help --profile --no-input' ;;
+    'ticket unsubscribe') REPLY='--json -h --help --profile --no-input' ;;
+    'notification') REPLY='-h --help --profile --no-input' ;;
+    'notification list') REPLY='--json -h --help --profile --no-input' ;;
+    'notification set') REPLY='--lang --json -h --help --profile --no-input' ;;
     'settings') REPLY='-h --help --profile --no-input' ;;
     'settings list') REPLY='--company --json -h --help --profile --no-input' ;;
     'settings set') REPLY='-h --help --profile --no-input' ;;
@@ -214,7 +234,7 @@ _tix_options() {
     'config get') REPLY='-h --help --profile --no-input' ;;
     'config set') REPLY='-h --help --profile --no-input' ;;
     'config unset') REPLY='-h --help --profile --no-input' ;;
-    'inbox') REPLY='--by --json -h --help --profile --no-input' ;;
+    'inbox') REPLY='--by --limit --all --json -h --help --profile --no-input' ;;
     'api') REPLY='-X --method -f --field -H --header --input --paginate -i --include -h --help --profile --no-input' ;;
     'completion') REPLY='-h --help --profile --no-input' ;;
     'version') REPLY='--server --json -h --help --profile --no-input' ;;
@@ -254,8 +274,12 @@ _tix_values() {
     'ticket watch/#1') _tix_dynamic ticket-ids ;;
     'ticket download/--output') _tix_files -d ;;
     'ticket download/#1') _tix_dynamic ticket-ids ;;
-    'settings set/#1') _tix_add 'mark-read' ;;
-    'settings set/#2') case "${_tix_args[0]}" in 'mark-read') _tix_add 'manual on-open' ;; esac ;;
+    'ticket subscribe/#1') _tix_dynamic ticket-ids ;;
+    'ticket unsubscribe/#1') _tix_dynamic ticket-ids ;;
+    'notification set/--lang') _tix_add 'en fr' ;;
+    'notification set/#1') _tix_add 'all mine none' ;;
+    'settings set/#1') _tix_add 'mark-read language' ;;
+    'settings set/#2') case "${_tix_args[0]}" in 'mark-read') _tix_add 'manual on-open' ;; 'language') _tix_add 'en fr' ;; esac ;;
     'contact list/--type') _tix_add 'commercial accounting technical fraud chargebacks' ;;
     'contact add/--type') _tix_add 'commercial accounting technical fraud chargebacks' ;;
     'contact edit/#1') : ;;
@@ -270,7 +294,7 @@ _tix_values() {
     'api/--input') _tix_files ;;
     'api/#1') : ;;
     'completion/#1') _tix_add 'bash zsh fish' ;;
-    'help/#'*) _tix_add 'exit-codes environment serve auth token establishment type ticket settings contact config inbox api completion version help' ;;
+    'help/#'*) _tix_add 'exit-codes environment serve auth token establishment type ticket notification settings contact config inbox api completion version help' ;;
     *'/--profile') _tix_dynamic profiles ;;
     *) return 1 ;;
   esac

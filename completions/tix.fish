@@ -104,6 +104,8 @@ function __tix_sub
             echo 'type'
         case '/ticket' '/tickets'
             echo 'ticket'
+        case '/notification' '/notifications'
+            echo 'notification'
         case '/settings'
             echo 'settings'
         case '/contact' '/contacts'
@@ -162,6 +164,14 @@ function __tix_sub
             echo 'watch'
         case 'ticket/download'
             echo 'download'
+        case 'ticket/subscribe'
+            echo 'subscribe'
+        case 'ticket/unsubscribe'
+            echo 'unsubscribe'
+        case 'notification/list' 'notification/ls'
+            echo 'list'
+        case 'notification/set'
+            echo 'set'
         case 'settings/list' 'settings/ls'
             echo 'list'
         case 'settings/set'
@@ -205,6 +215,10 @@ function __tix_arity
         case 'serve/--auto-close-after'
             echo '1'
         case 'serve/--public-url'
+            echo '1'
+        case 'serve/--smtp'
+            echo '1'
+        case 'serve/--mail-from'
             echo '1'
         case 'auth login/--provider'
             echo '1'
@@ -274,6 +288,8 @@ function __tix_arity
             echo '1'
         case 'ticket list/--json'
             echo '?'
+        case 'ticket list/--ndjson'
+            echo '?'
         case 'ticket view/--json'
             echo '?'
         case 'ticket reply/--body'
@@ -316,6 +332,16 @@ function __tix_arity
             echo '1'
         case 'ticket download/--output'
             echo '1'
+        case 'ticket subscribe/--json'
+            echo '?'
+        case 'ticket unsubscribe/--json'
+            echo '?'
+        case 'notification list/--json'
+            echo '?'
+        case 'notification set/--lang'
+            echo '1'
+        case 'notification set/--json'
+            echo '?'
         case 'settings list/--company'
             echo '1'
         case 'settings list/--json'
@@ -354,6 +380,8 @@ function __tix_arity
             echo '?'
         case 'inbox/--by'
             echo '1'
+        case 'inbox/--limit'
+            echo '1'
         case 'api/-X' 'api/--method'
             echo '1'
         case 'api/-f' 'api/--field'
@@ -377,13 +405,14 @@ complete -c tix -l profile -x -a '(__tix_dynamic profiles)'
 complete -c tix -l no-input -d 'never prompt; missing input is an error (also TIX_NO_INPUT)'
 
 # tix (root)
-complete -c tix -n '__tix_cmd ""' -a 'serve' -d 'Run the reference support backend (SQLite by default)'
+complete -c tix -n '__tix_cmd ""' -a 'serve' -d 'Run the reference support backend (SQLite by default; PostgreSQL for several instances)'
 complete -c tix -n '__tix_cmd ""' -a 'auth' -d 'Log in and out, show who you are'
 complete -c tix -n '__tix_cmd ""' -a 'token' -d 'Personal access tokens for CI and scripts'
 complete -c tix -n '__tix_cmd ""' -a 'establishment' -d 'Establishments you administer'
 complete -c tix -n '__tix_cmd ""' -a 'type' -d 'The request types and their forms'
 complete -c tix -n '__tix_cmd ""' -a 'ticket' -d 'File, list, read and answer support requests'
-complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when messages count as read)'
+complete -c tix -n '__tix_cmd ""' -a 'notification' -d 'The e-mails tix serve sends you about tickets: how many, in which language'
+complete -c tix -n '__tix_cmd ""' -a 'settings' -d 'Organisation settings (when messages count as read, the contacts\' e-mail language)'
 complete -c tix -n '__tix_cmd ""' -a 'contact' -d 'The account\'s contacts by type: commercial, accounting, technical, fraud, chargebacks'
 complete -c tix -n '__tix_cmd ""' -a 'config' -d 'Local preferences: default profile, editor, pager, colour, output format, language'
 complete -c tix -n '__tix_cmd ""' -a 'inbox' -d 'Tickets with messages you have not read, newest first, with counts (grouped with --by)'
@@ -397,13 +426,15 @@ complete -c tix -n '__tix_in ""' -s h -l help -d 'display help for command'
 # tix serve
 complete -c tix -n '__tix_in "serve"' -l host -x -d 'address to listen on'
 complete -c tix -n '__tix_in "serve"' -l port -x -d 'port to listen on (0 picks a free one)'
-complete -c tix -n '__tix_in "serve"' -l db -r -F -d 'database file, or :memory: (default: $XDG_DATA_HOME/tix/tix.db)'
+complete -c tix -n '__tix_in "serve"' -l db -r -F -d 'SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)'
 complete -c tix -n '__tix_in "serve"' -l demo -d 'load the demo organisation (adds nothing twice)'
 complete -c tix -n '__tix_in "serve"' -l seed -r -F -d 'load an organisation from a JSON file'
 complete -c tix -n '__tix_in "serve"' -l catalog -r -F -d 'use the request-type catalog in this JSON file instead of the built-in one'
 complete -c tix -n '__tix_in "serve"' -l auto-close-after -x -d 'close resolved tickets after this long'
 complete -c tix -n '__tix_in "serve"' -l log -d 'log one line per request to stderr'
 complete -c tix -n '__tix_in "serve"' -l public-url -x -d 'the address people reach this server at, for ticket links (default: http://HOST:PORT)'
+complete -c tix -n '__tix_in "serve"' -l smtp -x -d 'send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)'
+complete -c tix -n '__tix_in "serve"' -l mail-from -x -d 'the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)'
 complete -c tix -n '__tix_in "serve"' -s h -l help -d 'display help for command'
 
 # tix auth
@@ -491,6 +522,8 @@ complete -c tix -n '__tix_cmd "ticket"' -a 'read' -d 'Mark messages read: one ti
 complete -c tix -n '__tix_cmd "ticket"' -a 'unread' -d 'Mark the latest message from someone else unread again, to come back to it'
 complete -c tix -n '__tix_cmd "ticket"' -a 'watch' -d 'Wait for new messages on a ticket (or in your inbox) and print them as they arrive'
 complete -c tix -n '__tix_cmd "ticket"' -a 'download' -d 'Save a ticket\'s attachments'
+complete -c tix -n '__tix_cmd "ticket"' -a 'subscribe' -d 'Receive a ticket\'s e-mail notifications, even one you never wrote on (with the level mine or all)'
+complete -c tix -n '__tix_cmd "ticket"' -a 'unsubscribe' -d 'Stop a ticket\'s e-mail notifications, whatever your level; applies to e-mails not sent yet'
 complete -c tix -n '__tix_in "ticket"' -s h -l help -d 'display help for command'
 
 # tix ticket create
@@ -509,7 +542,7 @@ complete -c tix -n '__tix_in "ticket create"' -l follow-up -x -a '(__tix_dynamic
 complete -c tix -n '__tix_in "ticket create"' -l from-ci -d 'add the CI run (URL, commit, branch, job) from GitHub Actions or GitLab CI to the description; a re-run of the same job files nothing new'
 complete -c tix -n '__tix_in "ticket create"' -l dedupe -d 'reply to an open ticket of the same type and establishment with the same summary instead of opening a new one'
 complete -c tix -n '__tix_in "ticket create"' -l dry-run -d 'print the request that would be sent, and send nothing'
-complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket create"' -l web -d 'once filed, open the ticket\'s page in your browser (the web view is read-only: the request is filed here)'
 complete -c tix -n '__tix_in "ticket create"' -s h -l help -d 'display help for command'
 
@@ -528,12 +561,13 @@ complete -c tix -n '__tix_in "ticket list"' -l since -x -d 'activity since a dat
 complete -c tix -n '__tix_in "ticket list"' -l unread -d 'only tickets with messages you have not read'
 complete -c tix -n '__tix_in "ticket list"' -l limit -x -d 'at most this many tickets'
 complete -c tix -n '__tix_in "ticket list"' -l all -d 'every matching ticket, fetched page by page'
-complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket list"' -l ndjson -d 'print one JSON object per line, as pages arrive (same fields as --json)'
 complete -c tix -n '__tix_in "ticket list"' -s h -l help -d 'display help for command'
 
 # tix ticket view
 complete -c tix -n '__tix_in "ticket view"' -l no-mark-read -d 'never mark the messages read, even when the organisation marks them read on opening'
-complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url, followUps, messages)'
+complete -c tix -n '__tix_in "ticket view"' -l json -d 'print JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url, followUps, messages)'
 complete -c tix -n '__tix_in "ticket view"' -l web -d 'open the ticket\'s page in your browser (BROWSER, else the system\'s opener)'
 complete -c tix -n '__tix_in "ticket view"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket view" "1"' -x -a '(__tix_dynamic ticket-ids)'
@@ -549,17 +583,17 @@ complete -c tix -n '__tix_in "ticket reply"' -s h -l help -d 'display help for c
 complete -c tix -n '__tix_arg "ticket reply" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket resolve
-complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket resolve"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket resolve"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket resolve" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket close
-complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket close"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket close"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket close" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
 # tix ticket reopen
-complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, unread, messageCount, fields, followUpOf, url)'
+complete -c tix -n '__tix_in "ticket reopen"' -l json -d 'print the ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket reopen"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket reopen" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
@@ -599,6 +633,32 @@ complete -c tix -n '__tix_in "ticket download"' -l clobber -d 'overwrite files t
 complete -c tix -n '__tix_in "ticket download"' -s h -l help -d 'display help for command'
 complete -c tix -n '__tix_arg "ticket download" "1"' -x -a '(__tix_dynamic ticket-ids)'
 
+# tix ticket subscribe
+complete -c tix -n '__tix_in "ticket subscribe"' -l json -d 'print JSON (fields: ticketId, subscribed, receives, reason, level)'
+complete -c tix -n '__tix_in "ticket subscribe"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "ticket subscribe" "1"' -x -a '(__tix_dynamic ticket-ids)'
+
+# tix ticket unsubscribe
+complete -c tix -n '__tix_in "ticket unsubscribe"' -l json -d 'print JSON (fields: ticketId, subscribed, receives, reason, level)'
+complete -c tix -n '__tix_in "ticket unsubscribe"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "ticket unsubscribe" "1"' -x -a '(__tix_dynamic ticket-ids)'
+
+# tix notification
+complete -c tix -n '__tix_cmd "notification"' -a 'list' -d 'Show which e-mail notifications you receive, in which language, and the tickets you subscribed to'
+complete -c tix -n '__tix_cmd "notification"' -a 'set' -d 'Choose how much e-mail you receive about tickets (all, mine or none) and in which language'
+complete -c tix -n '__tix_in "notification"' -s h -l help -d 'display help for command'
+
+# tix notification list
+complete -c tix -n '__tix_in "notification list"' -l json -d 'print JSON (fields: email, level, language, languageSource, subscriptions)'
+complete -c tix -n '__tix_in "notification list"' -s h -l help -d 'display help for command'
+
+# tix notification set
+complete -c tix -n '__tix_in "notification set"' -l lang -x -d 'the language of your e-mails'
+complete -c tix -n '__tix_in "notification set"' -l lang -x -a 'en fr'
+complete -c tix -n '__tix_in "notification set"' -l json -d 'print JSON (fields: email, level, language, languageSource)'
+complete -c tix -n '__tix_in "notification set"' -s h -l help -d 'display help for command'
+complete -c tix -n '__tix_arg "notification set" "1"' -x -a 'all mine none'
+
 # tix settings
 complete -c tix -n '__tix_cmd "settings"' -a 'list' -d 'Show your organisation\'s settings'
 complete -c tix -n '__tix_cmd "settings"' -a 'set' -d 'Change an organisation setting (the company\'s administrators)'
@@ -606,13 +666,14 @@ complete -c tix -n '__tix_in "settings"' -s h -l help -d 'display help for comma
 
 # tix settings list
 complete -c tix -n '__tix_in "settings list"' -l company -x -d 'the company (support agents)'
-complete -c tix -n '__tix_in "settings list"' -l json -d 'print JSON (fields: company, markRead)'
+complete -c tix -n '__tix_in "settings list"' -l json -d 'print JSON (fields: company, markRead, language)'
 complete -c tix -n '__tix_in "settings list"' -s h -l help -d 'display help for command'
 
 # tix settings set
 complete -c tix -n '__tix_in "settings set"' -s h -l help -d 'display help for command'
-complete -c tix -n '__tix_arg "settings set" "1"' -x -a 'mark-read'
+complete -c tix -n '__tix_arg "settings set" "1"' -x -a 'mark-read language'
 complete -c tix -n '__tix_arg "settings set" "2" "1" "mark-read"' -x -a 'manual on-open'
+complete -c tix -n '__tix_arg "settings set" "2" "1" "language"' -x -a 'en fr'
 
 # tix contact
 complete -c tix -n '__tix_cmd "contact"' -a 'list' -d 'List the company\'s contacts, by type'
@@ -703,6 +764,8 @@ complete -c tix -n '__tix_arg "config unset" "1"' -x -a 'lang' -d 'language peop
 # tix inbox
 complete -c tix -n '__tix_in "inbox"' -l by -x -d 'group by establishment or type'
 complete -c tix -n '__tix_in "inbox"' -l by -x -a 'establishment type'
+complete -c tix -n '__tix_in "inbox"' -l limit -x -d 'tickets shown, in all or per group (default 30, or 10 per group)'
+complete -c tix -n '__tix_in "inbox"' -l all -d 'every ticket with unread messages, not only the newest'
 complete -c tix -n '__tix_in "inbox"' -l json -d 'print JSON: { total, items, groups }'
 complete -c tix -n '__tix_in "inbox"' -s h -l help -d 'display help for command'
 
@@ -728,4 +791,4 @@ complete -c tix -n '__tix_in "version"' -s h -l help -d 'display help for comman
 # tix help
 complete -c tix -n '__tix_in "help"' -l json -d 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas'
 complete -c tix -n '__tix_in "help"' -s h -l help -d 'display help for command'
-complete -c tix -n '__tix_arg "help" "1+"' -x -a 'exit-codes environment serve auth token establishment type ticket settings contact config inbox api completion version help'
+complete -c tix -n '__tix_arg "help" "1+"' -x -a 'exit-codes environment serve auth token establishment type ticket notification settings contact config inbox api completion version help'

@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `sqlite` runs every test file on SQLite; `postgres` runs the server and store suites again on
+// PostgreSQL (a private cluster the global setup starts), plus the tests only PostgreSQL has (several
+// instances over one database). The suites pick their database from TIX_TEST_DB (test/helpers/database.ts).
+const postgresOnly = ['test/postgres/**/*.test.ts'];
 const dist = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/rt-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -13,6 +16,20 @@ export default defineConfig({
     // two cores: two test files at a time keeps servers, shells and tmux from starving each other
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: postgresOnly, env: { TIX_TEST_DB: 'sqlite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/server/**/*.test.ts', 'test/store/**/*.test.ts', ...postgresOnly],
+          env: { TIX_TEST_DB: 'postgres' },
+        },
+      },
+    ],
     // the CLI tests run the built bundle (test/helpers/cli.ts): Node loads it as users' Node does, untouched
     // by Vite's transforms
     server: { deps: { external: [new RegExp(`^${dist}`)] } },

@@ -1,12 +1,14 @@
 # RT initialdata for tix's tests (loaded by `.ci/rt/rt.sh reset` with rt-setup-database-5 --action insert).
-# A small self-service helpdesk: three queues, two customer organisations, one agent. Names and passwords here
+# A small self-service helpdesk: five queues, two customer organisations, one agent. Names and passwords here
 # are the ones rt.sh writes into the env file, next to each user's REST2 token.
 #
 # RT has no organisations. One is modelled as a user-defined group named like the members' Organization field,
 # and a ticket's "Organization" custom role holds the requestor's organisation group (a scrip fills it on create),
 # so colleagues see each other's tickets through that role and nobody else's.
 
-my @customer_queues = ('Support', 'Billing');
+my @customer_queues = ('Support', 'Billing', 'Questions', 'Feedback');
+# the queues where a client can record its idempotency keys (Feedback has none: how tix copies without them)
+my @keyed_queues = ('Support', 'Billing', 'Questions');
 
 @Queues = (
     {   Name        => 'Support',
@@ -21,6 +23,20 @@ my @customer_queues = ('Support', 'Billing');
         CorrespondAddress => 'billing@rt.tix.test',
         CommentAddress    => 'billing-comment@rt.tix.test',
     },
+    # a form of a summary and a description, nothing more
+    {   Name        => 'Questions',
+        Description => 'General questions',
+        Lifecycle   => 'support',
+        CorrespondAddress => 'questions@rt.tix.test',
+        CommentAddress    => 'questions-comment@rt.tix.test',
+    },
+    # no custom field at all, not even the idempotency keys'
+    {   Name        => 'Feedback',
+        Description => 'Ideas and opinions',
+        Lifecycle   => 'support',
+        CorrespondAddress => 'feedback@rt.tix.test',
+        CommentAddress    => 'feedback-comment@rt.tix.test',
+    },
     # Customers see this queue but may not file in it: request types are the queues one can create tickets in.
     {   Name        => 'Internal',
         Description => 'Staff only',
@@ -31,13 +47,14 @@ my @customer_queues = ('Support', 'Billing');
 sub values_of { my $n = 0; [ map { { Name => $_, SortOrder => ++$n } } @_ ] }
 
 @CustomFields = (
-    # select list -> choices
+    # select list -> choices; with RT's mandatory pattern -> a required choice
     {   Name        => 'Severity',
         Description => 'How much the problem stops your work',
         Type        => 'SelectSingle',
         LookupType  => 'RT::Queue-RT::Ticket',
         ApplyTo     => ['Support'],
         Values      => values_of('Low', 'Normal', 'High', 'Critical'),
+        Pattern     => '(?#Mandatory).',
     },
     # several values from a list -> choices, multiple
     {   Name        => 'Products',
@@ -52,7 +69,7 @@ sub values_of { my $n = 0; [ map { { Name => $_, SortOrder => ++$n } } @_ ] }
         Description => 'Establishment (site) the request is about',
         Type        => 'FreeformSingle',
         LookupType  => 'RT::Queue-RT::Ticket',
-        ApplyTo     => [@customer_queues],
+        ApplyTo     => ['Billing'],
         Pattern     => '(?#Mandatory).',
     },
     # one line of free text -> text
@@ -90,13 +107,13 @@ sub values_of { my $n = 0; [ map { { Name => $_, SortOrder => ++$n } } @_ ] }
         Description => 'Client-generated key of the request that created this ticket',
         Type        => 'FreeformSingle',
         LookupType  => 'RT::Queue-RT::Ticket',
-        ApplyTo     => [@customer_queues],
+        ApplyTo     => [@keyed_queues],
     },
     {   Name        => 'Idempotency-Key',
         Description => 'Client-generated key of the request that added this reply',
         Type        => 'FreeformSingle',
         LookupType  => 'RT::Queue-RT::Ticket-RT::Transaction',
-        ApplyTo     => [@customer_queues],
+        ApplyTo     => [@keyed_queues],
     },
 );
 

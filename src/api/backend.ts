@@ -1,4 +1,5 @@
 import type { Catalog, RequestType } from '../core/catalog.ts';
+import type { Locale } from '../core/i18n.ts';
 import type { StatusAction } from '../core/status.ts';
 import type { HttpClient, HttpSettings } from './http.ts';
 import { type Capability, type ProviderInfo, type ProviderSettings, unsupported } from './provider.ts';
@@ -12,12 +13,16 @@ import type {
   Created,
   CreatedToken,
   Establishment,
+  InboxGrouping,
+  InboxSummary,
   LoginResult,
   Me,
   Message,
   NewContact,
   NewReply,
   NewTicket,
+  NotificationLevel,
+  NotificationSettings,
   Page,
   ReadResult,
   ServerInfo,
@@ -25,6 +30,7 @@ import type {
   Ticket,
   TicketQuery,
   TicketRef,
+  TicketSubscription,
   TicketWithMessages,
   TokenInfo,
 } from './types.ts';
@@ -32,6 +38,11 @@ import type {
 export interface WriteOptions {
   /** the same key and the same request give the first result back, never a second write */
   idempotencyKey?: string;
+  /**
+   * The command made the key just now (the user gave none), so no earlier run can have used it. A provider
+   * whose helpdesk keeps no keys looks for an earlier identical write only when the key may be a repeat.
+   */
+  freshKey?: boolean;
 }
 
 export interface Download {
@@ -69,6 +80,13 @@ export interface ReadStateApi {
   markUnread(ref: TicketRef): Promise<number | string | null>;
   /** marks read every message of the tickets matching the filters */
   readAll(query: TicketQuery): Promise<ReadResult>;
+  /**
+   * The inbox counted by the helpdesk in one request: tickets with unread messages and their unread messages,
+   * in all and per group, with the newest `limit` tickets of each (default 30, or 10 per group) and the cursor
+   * of the rest (the ticket list with `unread` and the group's filter). A helpdesk that cannot count on its side
+   * counts in its provider: `tix inbox` makes one call.
+   */
+  inbox(query: { by?: InboxGrouping; limit?: number }): Promise<InboxSummary>;
 }
 
 /** The company's contacts by type (seed 003). */
@@ -92,7 +110,15 @@ export interface TokensApi {
 /** Organisation settings (seed 002). */
 export interface SettingsApi {
   get(company?: string): Promise<Settings>;
-  update(change: Partial<Pick<Settings, 'markRead'>>): Promise<Settings>;
+  update(change: Partial<Pick<Settings, 'markRead' | 'language'>>): Promise<Settings>;
+}
+
+/** The user's own e-mail notifications: how much, in which language, and which tickets (tix serve). */
+export interface NotificationsApi {
+  settings(): Promise<NotificationSettings>;
+  update(change: { level?: NotificationLevel; language?: Locale }): Promise<NotificationSettings>;
+  /** follows a ticket by e-mail (true) or stops (false), whatever the level */
+  subscribe(ref: TicketRef, subscribed: boolean): Promise<TicketSubscription>;
 }
 
 /** The establishments the user administers. */
@@ -109,6 +135,7 @@ export interface CapabilityApis {
   tokens: TokensApi;
   settings: SettingsApi;
   organisation: OrganisationApi;
+  notifications: NotificationsApi;
 }
 
 /**
@@ -125,7 +152,7 @@ export interface Backend extends Partial<CapabilityApis> {
   serverInfo(): Promise<ServerInfo>;
   me(): Promise<Me>;
   /** exchanges an e-mail and password for a token (providers with `login.password`) */
-  login?(email: string, password: string): Promise<LoginResult>;
+  login?(email: string, password: string, language?: Locale): Promise<LoginResult>;
   /** revokes the session on the helpdesk, when it has sessions */
   logout(): Promise<void>;
   /**

@@ -70,7 +70,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** makes a POST safe to retry: the server answers a repeat with the first result */
   idempotencyKey?: string;
-  /** a write that may be repeated without harm (e.g. an upload: an unattached copy is simply dropped) */
+  /**
+   * true: a write that may be repeated without harm (e.g. an upload: an unattached copy is simply dropped);
+   * false: a PUT that must not be (a helpdesk's "update" that adds a comment), whose provider checks itself
+   */
   replayable?: boolean;
   /** how the user can check the outcome of a write whose answer was lost */
   checkHint?: string;
@@ -173,12 +176,7 @@ export class HttpClient {
       headers['content-type'] = opts.contentType ?? 'application/octet-stream';
     }
     const replayable =
-      method === 'GET' ||
-      method === 'HEAD' ||
-      method === 'PUT' ||
-      method === 'DELETE' ||
-      Boolean(opts.idempotencyKey) ||
-      Boolean(opts.replayable);
+      opts.replayable ?? (method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE' || Boolean(opts.idempotencyKey));
     const url = this.url(path, opts.query);
     const signal = opts.signal ?? this.options.signal;
     const maxDelay = this.options.maxRetryDelayMs ?? 10_000;
@@ -212,7 +210,8 @@ export class HttpClient {
         throw this.networkError(method, uncertain ?? err, opts);
       }
       this.options.debug?.(`< ${res.status} (${Math.round(performance.now() - started)} ms, ${res.body.length} bytes)`);
-      // 429 says the request was refused before being processed: any method may be sent again
+      // A 429 refuses the request before any work (RFC 6585): sending it again cannot apply anything twice,
+      // whatever the method.
       if (RETRY_STATUS.has(res.status) && (replayable || res.status === 429) && attempt < this.retries) {
         const asked = retryAfterMs(res.headers['retry-after']);
         // A server asking for a longer pause than we sit through gets a clear error instead.

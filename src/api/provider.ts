@@ -22,7 +22,16 @@ export function parseProviderName(text: string, where: string): ProviderName {
 }
 
 /** What a provider may be able to do. Each one is a part of the Backend, present only when declared. */
-export const capabilities = ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'] as const;
+export const capabilities = [
+  'tickets',
+  'requestTypes',
+  'readState',
+  'contacts',
+  'tokens',
+  'settings',
+  'organisation',
+  'notifications',
+] as const;
 export type Capability = (typeof capabilities)[number];
 
 /** How error messages name a capability: "Request Tracker (provider rt) does not support account contacts". */
@@ -34,6 +43,7 @@ export const capabilityNames: Record<Capability, string> = {
   tokens: 'personal access tokens',
   settings: 'organisation settings',
   organisation: 'establishments',
+  notifications: 'e-mail notification settings',
 };
 
 export interface ProviderInfo {
@@ -51,7 +61,15 @@ export interface ProviderInfo {
   /** what a reference looks like, for error messages: "a ticket number such as 42" (per language, or one text) */
   refExample: string | Localized;
   /** how one logs in: an e-mail and password (exchanged for a token), a token, or both */
-  login: { password: boolean; token: boolean };
+  login: {
+    password: boolean;
+    token: boolean;
+    /**
+     * What a token login keeps, from the token piped in and the --email given with it, when the helpdesk needs
+     * both (Zendesk: an API token travels joined to its e-mail, `email/token:API_TOKEN`). Absent: the token.
+     */
+    credential?(token: string, email: string | undefined): string;
+  };
   /** what else `tix auth login` takes for this helpdesk (e.g. Jira's --service-desk), kept in the profile */
   loginOptions?: readonly LoginOption[];
 }

@@ -4,6 +4,7 @@
 import type { FieldValues } from '../core/catalog.ts';
 import type { ContactDraft } from '../core/contact-input.ts';
 import type { ContactType } from '../core/contacts.ts';
+import type { Locale } from '../core/i18n.ts';
 import type { AuthorRole, Role } from '../core/roles.ts';
 import type { MarkReadPolicy } from '../core/settings.ts';
 import type { StatusCategory } from '../core/status.ts';
@@ -88,9 +89,14 @@ export interface Ticket {
   onBehalfOf: { email: string; name: string | null } | null;
   createdAt: string;
   updatedAt: string;
-  /** messages from others this user has not read */
+  /** when the ticket was closed; null while it is not closed */
+  closedAt: string | null;
+  /** closed by the server after the auto-close delay (tix serve --auto-close-after), not by someone */
+  autoClosed: boolean;
+  /** messages from others this user has not read (0 on helpdesks without read state) */
   unread: number;
-  messageCount: number;
+  /** null where the helpdesk's lists do not count messages (Zendesk): `ticket view` has them all */
+  messageCount: number | null;
   /** the form values of the ticket's type, beyond summary and description */
   fields: FieldValues;
   /** the reference of the closed ticket this one follows up (tix serve keeps it a number, like `id`) */
@@ -163,6 +169,32 @@ export interface TicketQuery {
   cursor?: string;
 }
 
+export type InboxGrouping = 'establishment' | 'type';
+
+/** One group of the inbox: its counts and its newest tickets with unread messages. */
+export interface InboxGroup<T = Ticket> {
+  /** the establishment's SIRET, or the type */
+  key: string;
+  name: string;
+  tickets: number;
+  messages: number;
+  /** the newest tickets of the group, newest activity first */
+  items: T[];
+  /** the rest of the group: the ticket list with `unread` and the group's filter (establishment or type), from this cursor */
+  nextCursor: string | null;
+}
+
+/** The inbox as the helpdesk counts it: totals, then the newest tickets, in all or per group. */
+export interface InboxSummary<T = Ticket> {
+  total: { tickets: number; messages: number };
+  /** ungrouped: the newest tickets with unread messages (empty when grouped) */
+  items: T[];
+  /** ungrouped: the rest, the ticket list with `unread` from this cursor */
+  nextCursor: string | null;
+  /** grouped (`by`): busiest group first */
+  groups?: InboxGroup<T>[];
+}
+
 /** How many tickets and messages a bulk "mark as read" cleared. */
 export interface ReadResult {
   tickets: number;
@@ -174,6 +206,38 @@ export interface Settings {
   company: { siren: string; name: string };
   /** manual: only an explicit "mark as read" clears unread messages; on-open: viewing a ticket does */
   markRead: MarkReadPolicy;
+  /** the language of the notification e-mails the company's account contacts receive */
+  language: Locale;
+}
+
+/** How much e-mail a person wants: every ticket of their establishments, the tickets they follow, or none. */
+export const notificationLevels = ['all', 'mine', 'none'] as const;
+export type NotificationLevel = (typeof notificationLevels)[number];
+
+/** A person's e-mail notification settings (`tix notification list`). */
+export interface NotificationSettings {
+  /** where the e-mails go */
+  email: string;
+  level: NotificationLevel;
+  /** the language of the e-mails */
+  language: Locale;
+  /** chosen (tix notification set --lang), login (the language of the tix that logged in), company (the company's) */
+  languageSource: 'chosen' | 'login' | 'company';
+  /** the tickets subscribed to or unsubscribed from explicitly, newest first */
+  subscriptions: Array<{ ticketId: number; subscribed: boolean; at: string }>;
+}
+
+/** Why a person receives a ticket's notifications. */
+export type NotificationReason = 'creator' | 'on-behalf' | 'subscriber' | 'follower' | 'all';
+
+/** A ticket subscription as `tix ticket subscribe|unsubscribe` leaves it. */
+export interface TicketSubscription {
+  ticketId: number;
+  subscribed: boolean;
+  /** whether the person receives this ticket's notifications now, and why (null when not) */
+  receives: boolean;
+  reason: NotificationReason | null;
+  level: NotificationLevel;
 }
 
 /** Answer to a create or a reply: `replayed` is true when an idempotency key matched an earlier request. */
@@ -187,6 +251,11 @@ export interface Created<T> {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /**
+   * The helpdesk stops short of every match (Zendesk's search reaches its first 1,000 results): how many match,
+   * and how many it lets anyone page through. Set on the pages of such a listing.
+   */
+  cut?: { total: number; reachable: number };
 }
 
 /** An account contact (seed 003): belongs to the company; changes take effect at once. */

@@ -16,7 +16,8 @@ export const t = defineMessages({
     'noun.establishment': 'Establishments you administer',
     'noun.type': 'The request types and their forms',
     'noun.ticket': 'File, list, read and answer support requests',
-    'noun.settings': 'Organisation settings (when messages count as read)',
+    'noun.notification': 'The e-mails tix serve sends you about tickets: how many, in which language',
+    'noun.settings': "Organisation settings (when messages count as read, the contacts' e-mail language)",
     'noun.contact': "The account's contacts by type: commercial, accounting, technical, fraud, chargebacks",
     'noun.config': 'Local preferences: default profile, editor, pager, colour, output format, language',
 
@@ -146,7 +147,8 @@ export const t = defineMessages({
     'noun.establishment': 'Les établissements que vous administrez',
     'noun.type': 'Les types de demande et leurs formulaires',
     'noun.ticket': 'Envoyer, lister, lire les demandes au support et y répondre',
-    'noun.settings': "Paramètres de l'organisation (quand un message compte comme lu)",
+    'noun.notification': 'Les e-mails que tix serve vous envoie sur les demandes : combien, en quelle langue',
+    'noun.settings': "Paramètres de l'organisation (quand un message compte comme lu, la langue des e-mails aux contacts)",
     'noun.contact': 'Les contacts du compte par type : commercial, comptable, technique, fraude, litiges',
     'noun.config': 'Préférences locales : profil par défaut, éditeur, pager, couleur, format de sortie, langue',
 

@@ -29,6 +29,10 @@ import * as inbox from '../commands/inbox.ts';
 import * as settingsList from '../commands/settings/list.ts';
 import * as settingsSet from '../commands/settings/set.ts';
 import * as ticketReply from '../commands/ticket/reply.ts';
+import * as ticketSubscribe from '../commands/ticket/subscribe.ts';
+import * as ticketUnsubscribe from '../commands/ticket/unsubscribe.ts';
+import * as notificationList from '../commands/notification/list.ts';
+import * as notificationSet from '../commands/notification/set.ts';
 import * as ticketView from '../commands/ticket/view.ts';
 import * as tokenCreate from '../commands/token/create.ts';
 import * as tokenList from '../commands/token/list.ts';
@@ -56,6 +60,7 @@ interface Noun {
     | 'noun.type'
     | 'noun.ticket'
     | 'noun.settings'
+    | 'noun.notification'
     | 'noun.contact'
     | 'noun.config';
   examples: string[];
@@ -118,6 +123,18 @@ const nouns: Noun[] = [
       ticketUnread.register(cmd, f);
       ticketWatch.register(cmd, f);
       ticketDownload.register(cmd, f);
+      ticketSubscribe.register(cmd, f);
+      ticketUnsubscribe.register(cmd, f);
+    },
+  },
+  {
+    name: 'notification',
+    plural: 'notifications',
+    description: 'noun.notification',
+    examples: ['tix notification list', 'tix notification set mine --lang fr', 'tix ticket unsubscribe 42'],
+    verbs: (cmd, f) => {
+      notificationList.register(cmd, f);
+      notificationSet.register(cmd, f);
     },
   },
   {

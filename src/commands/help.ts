@@ -61,6 +61,22 @@ export const environmentVariables: Array<{ name: string; meaning: string }> = [
   { name: 'HTTPS_PROXY', meaning: 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it' },
   { name: 'XDG_CONFIG_HOME', meaning: 'base of the default config directory' },
   { name: 'XDG_DATA_HOME', meaning: "base of tix serve's default database ($XDG_DATA_HOME/tix/tix.db)" },
+  {
+    name: 'TIX_DATABASE_URL',
+    meaning: "tix serve's database when --db is not given: postgres://user:password@host:port/db, or a SQLite path",
+  },
+  {
+    name: 'PGPASSWORD',
+    meaning: 'tix serve: the PostgreSQL password when the URL has none (also PGHOST, PGPORT, PGUSER, PGDATABASE)',
+  },
+  {
+    name: 'TIX_SMTP_URL',
+    meaning: "tix serve's SMTP server for notification e-mails when --smtp is not given: smtp://user:password@host:port",
+  },
+  {
+    name: 'TIX_NOTIFY_LEASE',
+    meaning: 'tix serve: how long an instance holds a notification it is sending before another may take it over (default 2m)',
+  },
 ];
 
 /** `tree` builds the whole command tree (every noun with its verbs); program.ts passes it in. */

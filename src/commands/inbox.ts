@@ -1,16 +1,16 @@
 import { Option, type Command } from 'commander';
-import { type Backend, need } from '../api/backend.ts';
+import { type Backend, need, type TicketsApi } from '../api/backend.ts';
 import { usageError } from '../core/errors.ts';
-import type { Ticket } from '../api/types.ts';
+import type { InboxGroup, InboxGrouping, InboxSummary, Ticket } from '../api/types.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
-import { printJson, printRows, type Column } from '../io/output.ts';
+import { printRows, type Column } from '../io/output.ts';
 import { ticketColumns } from './ticket/format.ts';
 import { t } from './ticket/messages.ts';
 
-export type GroupBy = 'establishment' | 'type';
+export type GroupBy = InboxGrouping;
 
 export interface Options {
   io: IOStreams;
@@ -18,22 +18,14 @@ export interface Options {
   backend: () => Promise<Backend>;
   by?: GroupBy;
   json: boolean;
+  /** tickets shown, in all or per group; undefined: the server's default (30, or 10 per group) */
+  limit?: number;
+  /** every ticket with unread messages, page after page */
+  all: boolean;
 }
 
-export interface InboxGroup {
-  key: string;
-  name: string;
-  tickets: number;
-  messages: number;
-  /** the tickets' ids, as in items */
-  ids: Array<Ticket['id']>;
-}
-
-export interface Inbox {
-  total: { tickets: number; messages: number };
-  items: Ticket[];
-  groups?: InboxGroup[];
-}
+/** The tickets of a page of `--all`: as many as the server gives in one answer. */
+const PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const l = f.io.locale;
@@ -41,53 +33,67 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('inbox')
     .description(t(l, 'inbox.description'))
     .addOption(completeWith(new Option('--by <group>', t(l, 'inbox.by')), words(['establishment', 'type'])))
+    .option('--limit <n>', t(l, 'inbox.limit'))
+    .option('--all', t(l, 'inbox.all'))
     .option('--json', t(l, 'inbox.json'))
-    .action(async (opts: { by?: string; json?: boolean }) => {
+    .action(async (opts: { by?: string; json?: boolean; limit?: string; all?: boolean }) => {
       if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type')
         throw usageError(t.text('inbox.badBy', { value: opts.by }));
+      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > PAGE))
+        throw usageError(t.text('inbox.badLimit', { max: PAGE, value: String(opts.limit) }));
       await runF({
         io: f.io,
         env: f.env,
         backend: () => f.backend('tickets', 'readState'),
         by: opts.by as GroupBy | undefined,
         json: Boolean(opts.json),
+        limit,
+        all: Boolean(opts.all),
       });
     });
-  return examples(cmd, ['tix inbox', 'tix inbox --by establishment', 'tix inbox --json | jq .total.messages']);
+  return examples(cmd, ['tix inbox', 'tix inbox --by establishment', 'tix inbox --json | jq .total.messages', 'tix inbox --all | cut -f1']);
 }
 
-/** Every ticket holding unread messages (all pages), grouped and counted. */
-export async function loadInbox(backend: Backend, by?: GroupBy): Promise<Inbox> {
-  const tickets = need(backend, 'tickets');
-  need(backend, 'readState');
-  const items: Ticket[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await tickets.list({ unread: true, limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  const inbox: Inbox = { total: { tickets: items.length, messages: items.reduce((n, t) => n + t.unread, 0) }, items };
-  if (by) {
-    const groups = new Map<string, InboxGroup>();
-    for (const t of items) {
-      const [key, name] = by === 'establishment' ? [t.establishment?.siret ?? '', t.establishment?.name ?? ''] : [t.type, t.type];
-      const g = groups.get(key) ?? { key, name, tickets: 0, messages: 0, ids: [] };
-      g.tickets += 1;
-      g.messages += t.unread;
-      g.ids.push(t.id);
-      groups.set(key, g);
-    }
-    // busiest group first
-    inbox.groups = [...groups.values()].sort((a, b) => b.messages - a.messages || a.name.localeCompare(b.name));
+/** A group of the inbox as the command walks it; ungrouped, the whole inbox is one group without a key. */
+interface Section {
+  group?: InboxGroup;
+  items: Ticket[];
+  nextCursor: string | null;
+}
+
+function sections(inbox: InboxSummary): Section[] {
+  if (!inbox.groups) return [{ items: inbox.items, nextCursor: inbox.nextCursor }];
+  return inbox.groups.map((g) => ({ group: g, items: g.items, nextCursor: g.nextCursor }));
+}
+
+/**
+ * The tickets of a section, page by page: the ones the inbox answer holds, then, with `all`, the rest from the
+ * ticket list (same filters, the cursor the server gave). The next page is asked for while this one is printed.
+ */
+async function* pages(tickets: TicketsApi, by: GroupBy | undefined, section: Section, all: boolean): AsyncGenerator<Ticket[]> {
+  const filter = section.group ? (by === 'establishment' ? { establishment: section.group.key } : { type: section.group.key }) : {};
+  const ask = (cursor: string | null) => (cursor ? tickets.list({ ...filter, unread: true, limit: PAGE, cursor }) : undefined);
+  let next = all ? ask(section.nextCursor) : undefined;
+  yield section.items;
+  while (next) {
+    const page = await next;
+    next = ask(page.nextCursor);
+    yield page.items;
   }
-  return inbox;
+}
+
+/** Waits while stdout's buffer is full, so a long listing holds one page in memory, not all of them. */
+async function drained(io: IOStreams): Promise<void> {
+  if (io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
 }
 
 export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
-  const inbox = await loadInbox(backend, o.by);
-  if (o.json) return printJson(o.io, inbox);
+  const tickets = need(backend, 'tickets');
+  // one request: the counts (computed by the helpdesk) and the newest tickets of each group
+  const inbox = await need(backend, 'readState').inbox({ by: o.by, limit: o.limit });
+  if (o.json) return printInboxJson(o, tickets, inbox);
   const l = o.io.locale;
   const counts = (tickets: number, messages: number) =>
     t(l, 'inbox.counts', { tickets: t(l, 'inbox.tickets', { count: tickets }), messages: t(l, 'inbox.messages', { count: messages }) });
@@ -99,32 +105,57 @@ export async function run(o: Options): Promise<void> {
   const columns = Object.entries(named)
     .filter(([name]) => name !== o.by)
     .map(([, c]) => c);
+  let shown = 0;
+  let hidden = 0;
   if (!o.io.isStdoutTTY) {
-    // piped: one row per ticket, the group key first when grouped
-    const byId = new Map(inbox.items.map((t) => [t.id, t]));
-    if (!inbox.groups) return printRows(o.io, inbox.items, columns);
-    for (const g of inbox.groups)
-      await printRows(
-        o.io,
-        g.ids.map((id) => byId.get(id)!),
-        [{ header: 'group', value: () => g.key }, ...columns],
-      );
+    // piped: one row per ticket, the group key first when grouped, printed page by page
+    for (const section of sections(inbox)) {
+      const cols = section.group ? [{ header: 'group', value: () => section.group!.key }, ...columns] : columns;
+      for await (const items of pages(tickets, o.by, section, o.all)) {
+        await printRows(o.io, items, cols);
+        await drained(o.io);
+      }
+    }
     return;
   }
   if (inbox.total.tickets === 0) return o.io.err(`${t(l, 'inbox.zero')}\n`);
   const bold = o.io.colors.bold;
   o.io.out(`${bold(t(l, 'inbox.title'))}: ${counts(inbox.total.tickets, inbox.total.messages)}\n`);
-  if (!inbox.groups) {
-    o.io.out('\n');
-    return printRows(o.io, inbox.items, columns);
+  for (const section of sections(inbox)) {
+    const g = section.group;
+    o.io.out(g ? `\n${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}: ${counts(g.tickets, g.messages)}\n` : '\n');
+    // a table lines its columns up over all its rows: on a terminal the section is printed at once
+    const rows: Ticket[] = [];
+    for await (const items of pages(tickets, o.by, section, o.all)) rows.push(...items);
+    await printRows(o.io, rows, columns);
+    shown += rows.length;
+    hidden += (g?.tickets ?? inbox.total.tickets) - rows.length;
   }
-  const byId = new Map(inbox.items.map((t) => [t.id, t]));
-  for (const g of inbox.groups) {
-    o.io.out(`\n${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}: ${counts(g.tickets, g.messages)}\n`);
-    await printRows(
-      o.io,
-      g.ids.map((id) => byId.get(id)!),
-      columns,
-    );
+  if (hidden > 0) o.io.err(`${t(l, 'inbox.more', { shown, total: inbox.total.tickets })}\n`);
+}
+
+/**
+ * `{ total, items, groups: [{ key, name, tickets, messages, ids }] }`: the tickets shown (every one with `--all`),
+ * group after group. Written as it arrives, so `--all` holds one page of tickets in memory (and the ids).
+ */
+async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSummary): Promise<void> {
+  o.io.out(`{\n  "total": ${JSON.stringify(inbox.total)},\n  "items": [`);
+  let first = true;
+  const groups: Array<Omit<InboxGroup, 'items' | 'nextCursor'> & { ids: Array<Ticket['id']> }> = [];
+  for (const section of sections(inbox)) {
+    const ids: Array<Ticket['id']> = [];
+    for await (const items of pages(tickets, o.by, section, o.all)) {
+      for (const t of items) {
+        o.io.out(`${first ? '\n' : ',\n'}${JSON.stringify(t, null, 2).replace(/^/gm, '    ')}`);
+        first = false;
+        ids.push(t.id);
+      }
+      await drained(o.io);
+    }
+    const g = section.group;
+    if (g) groups.push({ key: g.key, name: g.name, tickets: g.tickets, messages: g.messages, ids });
   }
+  o.io.out(first ? ']' : '\n  ]');
+  if (inbox.groups) o.io.out(`,\n  "groups": ${JSON.stringify(groups, null, 2).replace(/\n/g, '\n  ')}`);
+  o.io.out('\n}\n');
 }

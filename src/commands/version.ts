@@ -20,7 +20,13 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--server', 'also ask the configured server for its version and API version')
     .option('--json [fields]', 'print JSON (fields: client, server)')
     .action(async (opts: { server?: boolean; json?: JsonOption }) => {
-      await runF({ io: f.io, server: Boolean(opts.server), json: opts.json, backend: async () => f.backendFor(f.server()) });
+      // with the profile's credential when there is one: some helpdesks (Zendesk) answer nobody anonymously; a
+      // missing or unreadable one leaves the question anonymous, as tix serve takes it
+      const backend = async () => {
+        const s = await f.session().catch(() => undefined);
+        return f.backendFor(f.server(), s && { provider: s.provider, token: s.token, email: s.email });
+      };
+      await runF({ io: f.io, server: Boolean(opts.server), json: opts.json, backend });
     });
   return examples(cmd, ['tix version', 'tix version --server', 'tix version --server --json']);
 }

@@ -2,13 +2,15 @@
 // another one from a JSON file); the CLI builds its prompts, flags and checks from what the server sends, so a
 // new type needs no client change. Validation lives here, shared: the CLI reports problems before sending, the
 // server refuses what the CLI did not catch.
+import { type ContactType, contactTypes, isContactType } from './contacts.ts';
 import type { FieldProblem } from './errors.ts';
-import { type Locale, type LocalText, type Localized, locales } from './i18n.ts';
+import { type Locale, type LocalText, type Localized, locales, pickText } from './i18n.ts';
 import { emailProblem } from './identifiers.ts';
 import { problem, t } from './messages.ts';
 import { oneLineProblem } from './text.ts';
 
-// number and multichoice came with the helpdesks' forms (Jira's number fields, checkboxes and multi-selects).
+// number and multichoice came with the helpdesks' forms (Jira's number fields, Zendesk's integer and decimal
+// fields; checkboxes and multi-selects): a number is written as text (`integer` for whole numbers), a multichoice is a list.
 export type FieldKind =
   | 'text'
   | 'longtext'
@@ -46,8 +48,19 @@ export interface FieldSpec {
   default?: string | boolean;
   /** for kinds "choice" and "multichoice": the value sent, and what people read */
   choices?: Array<{ value: string; label: Localized }>;
+  /**
+   * for the one-line text kinds: a regular expression (JavaScript syntax) the value must match, as helpdesks
+   * such as Request Tracker declare them; `patternHint` says in words what it wants (the helpdesk's words)
+   */
+  pattern?: string;
+  patternHint?: string;
   maxLength?: number;
-  /** a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action */
+  /** for kind "number": whole numbers only */
+  integer?: boolean;
+  /**
+   * a boolean that must be given as true, explicitly: the acknowledgement of an irreversible action (a required
+   * boolean must be true too: a box the form requires to be ticked, such as a consent)
+   */
   acknowledgement?: boolean;
   /** for kind "date": the date may not be in the past */
   future?: boolean;
@@ -61,6 +74,11 @@ export interface RequestType {
   example?: Localized;
   /** the request asks for something that cannot be undone (seed 004: user deletion, MFA reset) */
   irreversible?: boolean;
+  /**
+   * The account contacts told about these requests by e-mail (seed 003), by type; replaces the category's.
+   * An empty list tells no contact.
+   */
+  notify?: ContactType[];
   fields: FieldSpec[];
 }
 
@@ -68,6 +86,8 @@ export interface Category {
   id: string;
   label: Localized;
   description: Localized;
+  /** the account contacts told about requests of this category by e-mail (seed 003), unless a type says otherwise */
+  notify?: ContactType[];
 }
 
 export interface Catalog {
@@ -203,18 +223,25 @@ export const defaultCatalog: Catalog = {
         en: 'API and integrations, incidents, SQL reports, product errors',
         fr: 'API et intégrations, incidents techniques, rapports SQL, erreurs du produit',
       },
+      // seed 003: the technical contact receives incidents and technical alerts
+      notify: ['technical'],
     },
     {
       id: 'billing',
       label: { en: 'Billing', fr: 'Facturation' },
-      description: { en: 'invoices, VAT and billing name, subscription', fr: 'factures, TVA et nom de facturation, abonnement' },
+      description: {
+        en: 'invoices, VAT and billing name, subscription, payment disputes',
+        fr: 'factures, TVA et nom de facturation, abonnement, contestations de paiement',
+      },
+      // seed 003: the accounting contact receives what concerns invoices and payments
+      notify: ['accounting'],
     },
     {
       id: 'security',
       label: { en: 'Security and privacy', fr: 'Sécurité et confidentialité' },
       description: {
-        en: 'sensitive requests: user deletion, MFA reset',
-        fr: "demandes délicates : suppression d'utilisateur, réinitialisation de la MFA",
+        en: 'sensitive requests: user deletion, MFA reset, suspected fraud',
+        fr: "demandes délicates : suppression d'utilisateur, réinitialisation de la MFA, soupçon de fraude",
       },
     },
   ],
@@ -413,7 +440,22 @@ export const defaultCatalog: Catalog = {
       category: 'billing',
       label: { en: 'Change my subscription', fr: 'Une modification de votre abonnement' },
       description: { en: 'upgrade, downgrade or change the subscription', fr: "changer d'offre ou modifier l'abonnement" },
+      // seed 003: the commercial contact is the one for the contract and offers
+      notify: ['commercial'],
       fields: [summary, description, onBehalfOf, share],
+    },
+    {
+      id: 'payment-dispute',
+      category: 'billing',
+      label: { en: 'Payment dispute (chargeback)', fr: 'Contestation de paiement (chargeback)' },
+      description: { en: 'a payment contested by a customer or a bank', fr: 'un paiement contesté par un client ou une banque' },
+      example: {
+        en: 'A customer disputed the payment of invoice F-2026-118',
+        fr: 'Un client a contesté le paiement de la facture F-2026-118',
+      },
+      // seed 003: the chargebacks contact is told when a payment is disputed
+      notify: ['chargebacks'],
+      fields: [summary, description, onBehalfOf, ...tail],
     },
     {
       id: 'user-deletion',
@@ -468,8 +510,31 @@ export const defaultCatalog: Catalog = {
         share,
       ],
     },
+    {
+      id: 'suspected-fraud',
+      category: 'security',
+      label: { en: 'Report suspected fraud', fr: 'Suspicion de fraude' },
+      description: {
+        en: 'a payment, an account or an access that looks fraudulent',
+        fr: 'un paiement, un compte ou un accès qui semble frauduleux',
+      },
+      example: { en: 'Several payments to an unknown IBAN since yesterday', fr: 'Plusieurs paiements vers un IBAN inconnu depuis hier' },
+      // seed 003: the fraud contact is told when fraud is suspected
+      notify: ['fraud'],
+      fields: [summary, description, onBehalfOf, ...tail],
+    },
   ],
 };
+
+/**
+ * The account contacts told by e-mail about a request of this type (seed 003): the type's own `notify`, else its
+ * category's, else none. A type the catalog no longer has routes by its category.
+ */
+export function contactRouting(catalog: Catalog, typeId: string, categoryId: string): ContactType[] {
+  const type = findType(catalog, typeId);
+  if (type?.notify) return type.notify;
+  return catalog.categories.find((c) => c.id === categoryId)?.notify ?? [];
+}
 
 /** Fields kept on the ticket itself or as its first message, not among the type's extra values. */
 export const COMMON_FIELDS = ['summary', 'description', 'onBehalfOf', 'attachments'] as const;
@@ -502,10 +567,27 @@ export function parseFieldText(field: FieldSpec, text: string): FieldValue {
   if (field.kind === 'multichoice')
     return text
       .split(',')
-      .map((s) => s.trim().toLowerCase())
+      .map((s) => choiceValue(field, s))
       .filter(Boolean);
-  if (field.kind === 'choice') return text.trim().toLowerCase();
+  if (field.kind === 'choice') return choiceValue(field, text);
   return field.kind === 'longtext' ? text.replace(/\s+$/, '') : text.trim();
+}
+
+/** The choice a text names, whatever its case ("HIGH" is "high"; "web portal" is "Web portal"). */
+function choiceValue(field: FieldSpec, text: string): string {
+  const wanted = text.trim().toLowerCase();
+  // one that is none stays as typed, for the error message
+  return field.choices?.find((c) => c.value.toLowerCase() === wanted)?.value ?? text.trim();
+}
+
+/** A helpdesk's pattern as a regular expression; undefined when this engine cannot read it (not ours to enforce then: the helpdesk checks it). */
+export function fieldPattern(field: Pick<FieldSpec, 'pattern'>): RegExp | undefined {
+  if (!field.pattern) return undefined;
+  try {
+    return new RegExp(field.pattern, 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 function urlProblem(value: string, locale: Locale): string | undefined {
@@ -558,8 +640,14 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
       if (field.kind === 'choice' && !field.choices?.some((c) => c.value === value)) {
         return t(locale, 'value.choice', { choices: field.choices?.map((c) => c.value).join(', ') ?? '' });
       }
-      if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
-        return `expected a number, e.g. 12 or 2.5`;
+      if (field.kind === 'number' && field.integer && !/^-?\d+$/.test(value.trim()))
+        return t(locale, 'value.integer', { value: value.slice(0, 40) });
+      if (field.kind === 'number' && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim())) return t(locale, 'value.number');
+      const pattern = fieldPattern(field);
+      if (pattern && !pattern.test(value)) {
+        if (field.patternHint) return t(locale, 'value.patternHint', { hint: field.patternHint });
+        return t(locale, 'value.pattern', { pattern: field.pattern ?? '', help: field.help ? ` (${pickText(field.help, locale)})` : '' });
+      }
       return undefined;
     }
     case 'multichoice': {
@@ -571,6 +659,7 @@ export function valueProblem(field: FieldSpec, value: FieldValue, now = new Date
     case 'boolean':
       if (typeof value !== 'boolean') return t(locale, 'value.boolean');
       if (field.acknowledgement && value !== true) return t(locale, 'value.acknowledge');
+      if (field.required && value !== true) return t(locale, 'value.tick');
       return undefined;
     case 'urls':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return t(locale, 'value.urls');
@@ -671,6 +760,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
     else categoryIds.add(c.id);
     const label = localizedProblem(c.label);
     if (label) bad(`categories[${i}].label`, label);
+    notifyProblem(c.notify, `categories[${i}].notify`, bad);
   });
   const typeIds = new Set<string>();
   types.forEach((t: unknown, i: number) => {
@@ -686,6 +776,7 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       bad(`${at}.category`, `expected one of the categories (${[...categoryIds].join(', ')})`);
     const label = localizedProblem(t.label);
     if (label) bad(`${at}.label`, label);
+    notifyProblem(t.notify, `${at}.notify`, bad);
     const fields = list(t.fields, `${at}.fields`);
     const fieldIds = new Set<string>();
     fields.forEach((f: unknown, j: number) => {
@@ -716,4 +807,11 @@ export function catalogProblems(data: unknown): FieldProblem[] {
       if (!fieldIds.has(required)) bad(`${at}.fields`, `every type needs a "${required}" field`);
   });
   return problems;
+}
+
+/** A catalog's `notify`: absent, or a list of contact types. */
+function notifyProblem(value: unknown, field: string, bad: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !isContactType(v)))
+    bad(field, `expected a list of contact types, each one of ${contactTypes.join(', ')} (an empty list tells no contact)`);
 }

@@ -202,6 +202,11 @@ export function localeOf(tag: string): Locale | undefined {
   return (locales as readonly string[]).includes(language ?? '') ? (language as Locale) : undefined;
 }
 
+/** The language of this terminal's messages (LC_ALL, LC_MESSAGES, LANG, in POSIX order), when it is one of ours. */
+export function localeFromEnv(env: Record<string, string | undefined>): Locale | undefined {
+  return localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+}
+
 /**
  * The locale to answer in from an HTTP Accept-Language header (RFC 9110 §12.5.4): the supported language the
  * client weighs most (q=0 means "not this one"), English when it names none of ours.

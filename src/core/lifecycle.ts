@@ -12,6 +12,9 @@ import type { StatusAction } from './status.ts';
 export const statuses = ['sent', 'answered', 'open', 'resolved', 'closed'] as const;
 export type Status = (typeof statuses)[number];
 
+/** Statuses still waiting on someone: what "open tickets" means in filters and duplicate checks. */
+export const activeStatuses: readonly Status[] = ['sent', 'answered', 'open'];
+
 /** Seed 000's labels, the ones French-speaking customers know. */
 export const statusLabelsFr: Record<Status, string> = {
   sent: 'Message envoyé',

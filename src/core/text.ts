@@ -11,15 +11,35 @@ export function stripControls(text: string): string {
   return text.replace(CONTROLS, (c) => (c === '\u001b' ? '\u241b' : '\ufffd'));
 }
 
-/** The same, through every string of a JSON value (binary content, such as a download, is left as it is). */
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * The same, through every string of a JSON value (binary content, such as a download, is left as it is).
+ * Copies only what changes: a page of a thousand clean tickets is walked, not rebuilt.
+ */
 export function stripControlsDeep<T>(value: T): T {
-  if (typeof value === 'string') return stripControls(value) as T;
+  if (typeof value === 'string') return (HAS_CONTROL.test(value) ? stripControls(value) : value) as T;
   if (ArrayBuffer.isView(value)) return value;
-  if (Array.isArray(value)) return value.map(stripControlsDeep) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const clean = stripControlsDeep(value[i]);
+      if (clean === value[i]) continue;
+      out ??= [...value];
+      out[i] = clean;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = stripControlsDeep(v);
-    return out as T;
+    const record = value as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(record)) {
+      const clean = stripControlsDeep(record[k]);
+      if (clean === record[k]) continue;
+      out ??= { ...record };
+      out[k] = clean;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

@@ -55,9 +55,11 @@ function tix(args: string[], opts: { stdin?: string; expect?: number; show?: str
   return r.stdout;
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(work, 'tix.db'), '--demo'], {
-    env: baseEnv,
+async function startServer(smtp: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const serveArgs = ['serve', '--port', '0', '--db', join(work, 'tix.db'), '--demo', '--mail-from', 'Support tix <support@tix.test>'];
+  // the mail catcher's URL through the environment, as an operator would give one with a password
+  const child = spawn(process.execPath, [bin, ...serveArgs], {
+    env: { ...baseEnv, TIX_SMTP_URL: smtp },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -69,7 +71,9 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
     });
     child.on('exit', (code) => reject(new Error(`tix serve exited with ${code}:\n${stderr}`)));
   });
-  process.stdout.write(`${bold('$')} tix serve --port 0 --db ${join(work, 'tix.db')} --demo &\n${dim(stderr)}`);
+  process.stdout.write(
+    `${bold('$')} TIX_SMTP_URL=${smtp} tix ${serveArgs.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')} &\n${dim(stderr)}`,
+  );
   return {
     url,
     stop: () =>
@@ -81,7 +85,52 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
   };
 }
 
-const server = await startServer();
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/**
+ * The mail catcher (src/dev/mail-catcher.ts), a real SMTP server on a free port, in a process of its own: the demo
+ * runs each command synchronously, and an SMTP server must answer meanwhile.
+ */
+async function startCatcher(): Promise<{ url: string; mails: CaughtMail[]; stop: () => void }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./mail-catcher.ts', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const mails: CaughtMail[] = [];
+  let buffered = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        const item = JSON.parse(line);
+        if (item.url) resolve(item.url);
+        else mails.push(item);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the mail catcher exited with ${code}`)));
+  });
+  return { url, mails, stop: () => child.kill('SIGTERM') };
+}
+
+/** Waits until the server has sent everything (no new mail for 3 s), at most a minute. */
+async function settled(mails: CaughtMail[]): Promise<void> {
+  let seen = -1;
+  for (let i = 0; i < 20 && seen !== mails.length; i++) {
+    seen = mails.length;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+}
+
+// every notification the story causes lands in the catcher
+const catcher = await startCatcher();
+process.stdout.write(dim(`(a mail catcher, a real SMTP server for the demo, listens on ${catcher.url})\n`));
+const server = await startServer(catcher.url);
 let failed = false;
 try {
   const login = (email: string, profile?: string) =>
@@ -277,6 +326,12 @@ try {
   ]);
   tix(['contact', 'list']);
 
+  section('E-mail notifications: each person chooses how many, and which tickets');
+  tix(['--profile', 'sarah', 'notification', 'set', 'all', '--lang', 'fr']);
+  tix(['notification', 'list']);
+  tix(['ticket', 'unsubscribe', question]);
+  tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'The invoice is now in your space.']);
+
   section('A personal access token for CI, used through TIX_TOKEN');
   const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
   tix(['ticket', 'list', '--mine', '--json', 'id,status,summary'], {
@@ -287,12 +342,20 @@ try {
   section('Log out: the session is revoked on the server');
   tix(['auth', 'logout']);
   tix(['auth', 'status'], { expect: 4 });
+
+  section('The e-mails the story caused (notifications only: no message text, seed 004)');
+  await settled(catcher.mails);
+  for (const m of catcher.mails) process.stdout.write(`${m.to.join(', ').padEnd(28)} ${m.subject}\n`);
+  const sample = catcher.mails.find((m) => m.to.includes('yann@demo.test'));
+  if (!sample) throw new Error('the story sent no notification to Yann');
+  process.stdout.write(`\n${bold(`One of them, as Yann reads it (${sample.subject}):`)}\n${dim(sample.text)}`);
   process.stdout.write(`\n${bold('Demo finished.')} Every step ended as expected.\n`);
 } catch (err) {
   failed = true;
   process.stderr.write(`${(err as Error).message}\n`);
 } finally {
   await server.stop();
+  catcher.stop();
   rmSync(work, { recursive: true, force: true });
 }
 process.exitCode = failed ? 1 : 0;

@@ -41,7 +41,7 @@ export interface IOStreams {
   prompts(): Promise<PromptLibrary>;
 }
 
-export type PromptLibrary = Pick<typeof import('@inquirer/prompts'), 'input' | 'password' | 'select' | 'confirm'>;
+export type PromptLibrary = Pick<typeof import('@inquirer/prompts'), 'input' | 'password' | 'select' | 'checkbox' | 'confirm'>;
 
 export interface StreamsInit {
   /** a stream, or a function that makes it on first use (process.stdin costs a few ms to set up) */

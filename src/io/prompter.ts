@@ -90,6 +90,18 @@ export async function askChoice<T extends string>(
   return select<T>({ message, choices, default: def, pageSize: 12, theme: theme(io) }, context(io));
 }
 
+/** Several of the choices (a checkbox list): space ticks, Enter accepts. */
+export async function askChoices<T extends string>(
+  io: IOStreams,
+  message: string,
+  choices: Array<{ value: T; name?: string }>,
+  opts: { required?: boolean } = {},
+): Promise<T[]> {
+  ensurePrompt(io, message);
+  const { checkbox } = await io.prompts();
+  return checkbox<T>({ message, choices, required: opts.required ?? false, pageSize: 12 }, context(io));
+}
+
 export async function askConfirm(io: IOStreams, message: string, def = false): Promise<boolean> {
   ensurePrompt(io, message);
   const { confirm } = await io.prompts();

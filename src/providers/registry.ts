@@ -5,40 +5,34 @@
 import type { Backend, Connection, ProviderImplementation, ProviderModule } from '../api/backend.ts';
 import { cleanBackend } from '../api/clean.ts';
 import type { ProviderInfo, ProviderName } from '../api/provider.ts';
-import { ExitCode, TixError } from '../core/errors.ts';
 import { info as jiraSmInfo } from './jira-sm/info.ts';
+import { info as rtInfo } from './rt/info.ts';
 import { info as tixInfo } from './tix/info.ts';
+import { info as zendeskInfo } from './zendesk/info.ts';
 
-type Entry = { info: ProviderInfo; load: () => Promise<ProviderImplementation> } | { displayName: string };
+type Entry = { info: ProviderInfo; load: () => Promise<ProviderImplementation> };
 
 const known: Record<ProviderName, Entry> = {
   tix: { info: tixInfo, load: async () => (await import('./tix/index.ts')).implementation },
-  // not in this version of tix yet: named so that profiles and --provider can say so
-  rt: { displayName: 'Request Tracker' },
+  rt: { info: rtInfo, load: async () => (await import('./rt/index.ts')).implementation },
   'jira-sm': { info: jiraSmInfo, load: async () => (await import('./jira-sm/index.ts')).implementation },
-  zendesk: { displayName: 'Zendesk' },
+  zendesk: { info: zendeskInfo, load: async () => (await import('./zendesk/index.ts')).implementation },
 };
 
-/** A provider's declaration; a provider whose engineers have not landed yet is refused cleanly (exit 7). */
+/** A provider's declaration, read without loading its code. */
 export function providerInfo(name: ProviderName): ProviderInfo {
-  const entry = known[name];
-  if ('info' in entry) return entry.info;
-  throw new TixError(ExitCode.unsupported, `the ${entry.displayName} provider (${name}) is not available yet in this version of tix`, {
-    code: 'provider_unavailable',
-    hint: `available: ${availableProviders().join(', ')}`,
-    data: { provider: name, providerName: entry.displayName },
-  });
+  return known[name].info;
 }
 
 /** A provider with its code loaded. */
 export async function loadProvider(name: ProviderName): Promise<ProviderModule> {
   const info = providerInfo(name);
-  const implementation = await (known[name] as Extract<Entry, { info: ProviderInfo }>).load();
+  const implementation = await known[name].load();
   return { info, connect: (c) => implementation.connect(c, info), http: implementation.http };
 }
 
 export function availableProviders(): ProviderName[] {
-  return (Object.keys(known) as ProviderName[]).filter((n) => 'info' in known[n]);
+  return Object.keys(known) as ProviderName[];
 }
 
 /** A provider's backend as commands see it: through the one cleaning wrapper. */

@@ -2,11 +2,11 @@
 // and do not serialize: the test suite checks every answer it gets against them, so they cannot drift from
 // what the server sends. Objects stay open to new fields (add fields, never rename or remove one).
 import { fieldKinds } from '../core/catalog.ts';
-import { locales } from '../core/i18n.ts';
 import { contactTypes } from '../core/contacts.ts';
+import { locales } from '../core/i18n.ts';
 import { statuses } from '../core/lifecycle.ts';
 import { serverRoles } from '../core/roles.ts';
-import { tokenScopes } from '../api/types.ts';
+import { notificationLevels, tokenScopes } from '../api/types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -31,6 +31,13 @@ const localized: Schema = {
   properties: Object.fromEntries(locales.map((l) => [l, text])),
   additionalProperties: false,
 };
+const language = { type: 'string', enum: [...locales] } as const;
+const notificationLevel = { type: 'string', enum: [...notificationLevels] } as const;
+const notify = {
+  type: 'array',
+  items: { type: 'string', enum: [...contactTypes] },
+  description: 'the account contacts told about these requests by e-mail, by type',
+} as const;
 
 export const page = (item: Schema): Schema => object({ items: { type: 'array', items: item }, nextCursor: nullable(text) });
 
@@ -91,6 +98,11 @@ export const componentSchemas = {
     onBehalfOf: nullable(object({ email: text, name: nullable(text) })),
     createdAt: time,
     updatedAt: time,
+    closedAt: { ...nullable(time), description: 'when the ticket was closed; null while it is not' },
+    autoClosed: {
+      type: 'boolean',
+      description: 'closed by the server after the auto-close delay (resolved, then untouched), not by someone',
+    },
     unread: { type: 'integer', minimum: 0 },
     messageCount: { type: 'integer', minimum: 0 },
     fields: { type: 'object', additionalProperties: fieldValue },
@@ -117,7 +129,47 @@ export const componentSchemas = {
   },
   ReplyResult: object({ message: { $ref: '#/components/schemas/Message' }, ticket: { $ref: '#/components/schemas/Ticket' } }),
   ReadResult: object({ tickets: { type: 'integer' }, messages: { type: 'integer' } }),
-  Settings: object({ company: object({ siren, name: text }), markRead: { type: 'string', enum: ['manual', 'on-open'] } }),
+  Inbox: object(
+    {
+      total: object({ tickets: { type: 'integer', minimum: 0 }, messages: { type: 'integer', minimum: 0 } }),
+      items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+      nextCursor: nullable(text),
+      groups: {
+        type: 'array',
+        items: object({
+          key: text,
+          name: text,
+          tickets: { type: 'integer', minimum: 0 },
+          messages: { type: 'integer', minimum: 0 },
+          items: { type: 'array', items: { $ref: '#/components/schemas/Ticket' } },
+          nextCursor: nullable(text),
+        }),
+      },
+    },
+    ['groups'],
+  ),
+  Settings: object({
+    company: object({ siren, name: text }),
+    markRead: { type: 'string', enum: ['manual', 'on-open'] },
+    language: { ...language, description: 'the language of the e-mails the account contacts receive' },
+  }),
+  NotificationSettings: object({
+    email: text,
+    level: {
+      ...notificationLevel,
+      description: 'all: every ticket of your establishments; mine: the tickets you filed, wrote on or subscribed to; none: no e-mail',
+    },
+    language,
+    languageSource: { type: 'string', enum: ['chosen', 'login', 'company'] },
+    subscriptions: { type: 'array', items: object({ ticketId: { type: 'integer' }, subscribed: { type: 'boolean' }, at: time }) },
+  }),
+  TicketSubscription: object({
+    ticketId: { type: 'integer' },
+    subscribed: { type: 'boolean' },
+    receives: { type: 'boolean', description: "whether you receive this ticket's notifications now" },
+    reason: nullable({ type: 'string', enum: ['creator', 'on-behalf', 'subscriber', 'follower', 'all'] }),
+    level: notificationLevel,
+  }),
   Contact: {
     allOf: [contactDraft, object({ id: { type: 'integer' }, createdAt: time, updatedAt: time })],
   },
@@ -139,6 +191,7 @@ export const componentSchemas = {
       description: localized,
       example: localized,
       irreversible: { type: 'boolean' },
+      notify,
       fields: {
         type: 'array',
         items: object(
@@ -151,17 +204,23 @@ export const componentSchemas = {
             default: { anyOf: [text, { type: 'boolean' }] },
             choices: { type: 'array', items: object({ value: text, label: localized }) },
             maxLength: { type: 'integer' },
+            pattern: text,
+            patternHint: text,
+            integer: { type: 'boolean' },
             acknowledgement: { type: 'boolean' },
             future: { type: 'boolean' },
           },
-          ['help', 'default', 'choices', 'maxLength', 'acknowledgement', 'future'],
+          ['help', 'default', 'choices', 'maxLength', 'pattern', 'patternHint', 'integer', 'acknowledgement', 'future'],
         ),
       },
     },
-    ['example', 'irreversible'],
+    ['example', 'irreversible', 'notify'],
   ),
   Catalog: object({
-    categories: { type: 'array', items: object({ id: text, label: localized, description: localized }) },
+    categories: {
+      type: 'array',
+      items: object({ id: text, label: localized, description: localized, notify }, ['notify']),
+    },
     types: { type: 'array', items: { $ref: '#/components/schemas/RequestType' } },
   }),
 } satisfies Record<string, Schema>;

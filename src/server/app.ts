@@ -3,12 +3,15 @@ import Ajv, { type Options as AjvOptions } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../core/errors.ts';
+import { BackgroundWorker } from './background.ts';
 import { ApiError, bodyTooLarge, notFound } from './errors.ts';
 import { duplicateKey, hasLoneSurrogate } from './json-body.ts';
 import { buildOpenApi, type Answer, type RouteDoc } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { requestTypeRoutes } from './routes/request-types.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -16,7 +19,10 @@ import { ticketRoutes } from './routes/tickets.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { AuthService, defaultAuthOptions, type AuthOptions } from './services/auth.ts';
+import { type Mailer, smtpMailer } from './notifications/mailer.ts';
+import { defaultNotifierOptions, Notifier, type NotifierOptions } from './notifications/notifier.ts';
 import { ContactService } from './services/contacts.ts';
+import { NotificationService } from './services/notifications.ts';
 import { OrganisationService } from './services/organisation.ts';
 import { systemClock, type Clock, type Principal } from './services/principal.ts';
 import { SettingsService } from './services/settings.ts';
@@ -37,6 +43,10 @@ export interface AppOptions {
   log?: boolean;
   catalog?: Catalog;
   tickets?: Partial<TicketOptions>;
+  /** how often each instance looks for background work: 30 s, or half the auto-close delay when that is shorter */
+  backgroundPeriodMs?: number;
+  /** problems a person must see even without --log (a background task failing) */
+  problems?: (message: string) => void;
   uploads?: Partial<UploadLimits>;
   /**
    * The address people reach this server at, for the links it gives out (ticket URLs). Never taken from a
@@ -45,12 +55,22 @@ export interface AppOptions {
   publicUrl?: string;
   /** called with each request and its answer once sent: the tests check them against the OpenAPI document */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * E-mail notifications. Changes always write their events to the outbox; they are sent only when an SMTP server
+   * is given (`smtp`: smtp://[user:password@]host:port or smtps://…), by the background task `notify`.
+   */
+  notifications?: Partial<NotifierOptions> & { smtp?: string };
 }
 
 export interface Exchange {
   request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown };
   response: { status: number; headers: Record<string, string | string[] | number | undefined>; body: unknown };
 }
+
+/** tickets closed per transaction by the auto-close task */
+const AUTO_CLOSE_BATCH = 200;
+/** sent notifications are forgotten after this long (their delivery rows say who got what until then) */
+const KEEP_SENT_NOTIFICATIONS_MS = 30 * 86_400_000;
 
 export interface Services {
   store: Store;
@@ -62,7 +82,12 @@ export interface Services {
   uploads: UploadService;
   settings: SettingsService;
   contacts: ContactService;
+  notifications: NotificationService;
+  /** delivers notification e-mails; undefined without an SMTP server (events wait in the outbox) */
+  notifier: Notifier | undefined;
   catalog: () => Catalog;
+  /** started by `tix serve` (startServer), not by buildApp: tests run it when they choose */
+  background: BackgroundWorker;
   /** the public base URL, without a trailing slash */
   publicUrl: () => string;
 }
@@ -105,17 +130,23 @@ const ajvBase: AjvOptions = { allErrors: true, removeAdditional: false, useDefau
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const catalog = options.catalog ?? defaultCatalog;
+  const ticketOptions = { ...defaultTicketOptions, ...options.tickets };
+  // a change on this instance sends its notifications at once, after the request (others find them within a period)
+  const nudgeNotify = () => services.background.nudge('notify');
   const services: Services = {
     store: options.store,
     clock,
     auth: new AuthService(options.store, clock, { ...defaultAuthOptions, ...options.auth }),
     tokens: new TokenService(options.store, clock),
     organisation: new OrganisationService(options.store),
-    tickets: new TicketService(options.store, clock, () => catalog, { ...defaultTicketOptions, ...options.tickets }),
+    tickets: new TicketService(options.store, clock, () => catalog, ticketOptions, nudgeNotify),
     uploads: new UploadService(options.store, clock, { ...defaultUploadLimits, ...options.uploads }),
     settings: new SettingsService(options.store),
     contacts: new ContactService(options.store, clock),
+    notifications: new NotificationService(options.store, clock),
+    notifier: undefined,
     catalog: () => catalog,
+    background: undefined as unknown as BackgroundWorker,
     publicUrl: () => {
       if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
       return listenUrl(app.server.address());
@@ -150,6 +181,75 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
+  const smtp = options.notifications?.smtp;
+  let closeMailer = async () => {};
+  if (smtp) {
+    let mailer: Promise<Mailer> | undefined;
+    services.notifier = new Notifier(
+      {
+        store: options.store,
+        clock,
+        catalog: () => catalog,
+        publicUrl: () => services.publicUrl(),
+        autoCloseMs: ticketOptions.autoCloseMs,
+        mailer: () => {
+          mailer ??= smtpMailer(smtp);
+          return mailer;
+        },
+        log: {
+          info: (facts, message) => app.log.info(facts, message),
+          error: (facts, message) => backgroundLog.error(facts, message),
+        },
+      },
+      {
+        ...defaultNotifierOptions,
+        ...options.notifications,
+        from: options.notifications?.from || (() => defaultMailFrom(services.publicUrl())),
+      },
+    );
+    closeMailer = async () => (await mailer)?.close();
+  }
+  const backgroundLog = {
+    info: (facts: Record<string, unknown>, message: string) => app.log.info(facts, message),
+    error: (facts: Record<string, unknown>, message: string) => {
+      app.log.error(facts, message);
+      if (!options.log) options.problems?.(facts.err ? `${message}: ${(facts.err as Error | undefined)?.message ?? ''}` : message);
+    },
+  };
+  services.background = new BackgroundWorker(
+    [
+      {
+        name: 'auto-close',
+        // a ticket closes at most one period after its delay (while any instance runs)
+        periodMs:
+          options.backgroundPeriodMs ??
+          Math.max(1000, Math.min(30_000, (options.tickets?.autoCloseMs ?? defaultTicketOptions.autoCloseMs) / 2)),
+        run: async () => {
+          const closed = await services.tickets.closeDue(AUTO_CLOSE_BATCH);
+          if (closed.length) {
+            app.log.info({ task: 'auto-close', tickets: closed }, `closed ${closed.length} resolved tickets automatically`);
+            nudgeNotify();
+          }
+          return { done: closed.length, full: closed.length === AUTO_CLOSE_BATCH };
+        },
+      },
+      ...(services.notifier ? [services.notifier.task()] : []),
+      {
+        name: 'notification-cleanup',
+        periodMs: 3_600_000,
+        run: async () => {
+          const cutoff = new Date(clock.now().getTime() - KEEP_SENT_NOTIFICATIONS_MS).toISOString();
+          return { done: await options.store.notifications.deleteDoneBefore(cutoff), full: false };
+        },
+      },
+    ],
+    backgroundLog,
+  );
+  app.addHook('onClose', async () => {
+    // an SMTP exchange in flight ends now (its delivery stays pending) rather than hold the shutdown
+    await closeMailer();
+    await services.background.stop();
+  });
   app.decorate('services', services);
   const bodyAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: false }));
   const textAjv = addFormats.default(new Ajv.default({ ...ajvBase, coerceTypes: 'array' }));
@@ -212,6 +312,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refuseNonDecimalIds(req);
   });
 
+  // Nothing is acknowledged before it is durable: the store may commit a request's writes together with
+  // others' a moment after they return (group commit), and every answer waits for that commit.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await services.store.flush();
+      return payload;
+    } catch (err) {
+      req.log.error({ err }, 'commit failed');
+      void reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({ error: { code: 'internal', message: 'internal server error; the server log has the details' } });
+    }
+  });
+
   // Node answers "Expect: 100-continue" by itself, before any hook could refuse the request. Taking that
   // event over, the server promises 100 Continue only once the token is checked and the announced length fits.
   app.server.on('checkContinue', (req, res) => app.server.emit('request', req, res));
@@ -260,8 +373,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisationRoutes(api, services);
       requestTypeRoutes(api, services);
       ticketRoutes(api, services);
+      inboxRoutes(api, services);
       settingsRoutes(api, services);
       contactRoutes(api, services);
+      notificationRoutes(api, services);
       await api.register(async (uploads) => uploadRoutes(uploads, services));
     },
     { prefix: API_PREFIX },
@@ -396,4 +511,9 @@ function validationProblem(v: AjvProblem, context: string): FieldProblem {
     message = 'is not a known field';
   }
   return { field: field || context, message };
+}
+
+/** The sender when --mail-from is not given: noreply at the host of the server's public URL. */
+export function defaultMailFrom(publicUrl: string): string {
+  return `tix <noreply@${new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')}>`;
 }

@@ -143,6 +143,7 @@ const tagDescriptions: Record<string, string> = {
   contacts: "the company's account contacts, by type",
   establishments: 'the establishments a user administers',
   meta: 'the server and this document',
+  'notification-settings': 'your e-mail notification settings',
   'request-types': 'the request-type catalog and each type’s form',
   settings: "the company's settings",
   tickets: 'tickets, their conversations, read state and attachments',

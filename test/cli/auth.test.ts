@@ -205,28 +205,6 @@ describe('providers', () => {
     expect(after.profiles.default).toEqual({ server: s.url, provider: 'tix' });
   });
 
-  it('a provider not in this version of tix is refused cleanly: exit 7, named, nothing stored', async () => {
-    for (const [name, shown] of [
-      ['rt', 'Request Tracker'],
-      ['zendesk', 'Zendesk'],
-    ] as const) {
-      const env = isolatedEnv();
-      const r = await tix(['auth', 'login', '--provider', name, '--server', 'https://helpdesk.example.com', '--with-token'], {
-        env,
-        stdin: 'a-token',
-      });
-      expect(r.code, r.stderr).toBe(7);
-      expect(r.stderr).toContain(`the ${shown} provider (${name}) is not available yet in this version of tix`);
-      expect(r.errorJson()).toMatchObject({
-        code: 'provider_unavailable',
-        exitCode: 7,
-        provider: name,
-        hint: expect.stringMatching(/^available: tix, jira-sm\b/),
-      });
-      expect(() => statSync(join(env.TIX_CONFIG_DIR!, 'config.json'))).toThrow();
-    }
-  });
-
   it('TIX_PROVIDER names the helpdesk in CI; an unknown provider is a usage error, wherever it is named', async () => {
     const token = await s.tokenFor('sarah@demo.test');
     const ci = await tix(['ticket', 'list', '--limit', '1', '--json', 'ref'], {

@@ -199,14 +199,24 @@ describe('terminal manners', () => {
   it('never lets control characters from the server reach the terminal', async () => {
     const token = await s.tokenFor('sarah@demo.test');
     const hostile = 'Invoice \u001b[2J\u001b]52;c;cm0gLXJmIH4=\u0007 \u009b31m';
-    const created = await s.api('POST', '/tickets', {
-      token,
-      body: { type: 'question', fields: { summary: 'Invoice', description: `body ${hostile}` } },
-    });
-    expect(created.status).toBe(201);
     // tix serve refuses control characters in a summary (a one-line field); another server, or data stored
-    // before that rule, may still send them
-    s.store.db.prepare('UPDATE tickets SET summary = ? WHERE id = ?').run(hostile, created.body.id);
+    // before that rule, may still send them: written straight into the store, which keeps text as given
+    const sarah = (await s.store.identity.findUserByEmail('sarah@demo.test'))!;
+    const lille = (await s.store.identity.allEstablishments()).find((e) => e.siret === '81234567600025')!;
+    const written = await s.store.tickets.createTicket({
+      establishmentId: lille.id,
+      createdById: sarah.id,
+      onBehalfOf: null,
+      type: 'question',
+      category: 'general',
+      summary: hostile,
+      fields: {},
+      description: `body ${hostile}`,
+      uploadIds: [],
+      followUpOf: null,
+      at: new Date().toISOString(),
+    });
+    const created = { body: { id: 'ticketId' in written ? written.ticketId : 0 } };
     const env = isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: token, NO_COLOR: '1' });
     for (const args of [['ticket', 'list', '--limit', '3'], ['ticket', 'view', String(created.body.id)], ['inbox']]) {
       for (const tty of [true, false]) {

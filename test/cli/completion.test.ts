@@ -149,11 +149,26 @@ describe.each(shells)('completion in real %s', (shell) => {
         'help',
         'version',
         'serve',
+        'notification',
       ]),
     );
     expect(nouns).not.toContain('__complete');
     expect(tic).toEqual(['ticket']);
-    expect(verbs!.sort()).toEqual(['close', 'create', 'download', 'list', 'read', 'reopen', 'reply', 'resolve', 'unread', 'view', 'watch']);
+    expect(verbs!.sort()).toEqual([
+      'close',
+      'create',
+      'download',
+      'list',
+      'read',
+      'reopen',
+      'reply',
+      'resolve',
+      'subscribe',
+      'unread',
+      'unsubscribe',
+      'view',
+      'watch',
+    ]);
     expect(st).toEqual(['--status']);
     expect(flags).toEqual(expect.arrayContaining(['--status', '--type', '--mine', '--json', '--limit', '--profile', '--help']));
     // tix serve's five statuses, and the categories every helpdesk shares

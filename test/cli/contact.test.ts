@@ -12,7 +12,7 @@ let dir: string;
 beforeAll(async () => {
   s = await startTestServer();
   dir = tempDir();
-  await s.store.loadOrganisation(
+  await s.store.identity.loadOrganisation(
     await prepareOrganisation(
       {
         companies: [{ siren: '732829320', name: 'ACME', establishments: [{ siret: '73282932000074', name: 'Siège' }] }],
@@ -23,12 +23,30 @@ beforeAll(async () => {
   );
 });
 afterAll(() => s.close());
-beforeEach(() => void s.store.db.exec('DELETE FROM contacts'));
+// each test starts from a company without contacts
+const demoCompany = async () => (await s.store.identity.companyBySiren('812345676'))!.id;
+beforeEach(async () => {
+  for (const siren of ['812345676', '732829320']) {
+    const company = (await s.store.identity.companyBySiren(siren))!;
+    await s.store.contacts.applyContacts(company.id, (current) => ({ add: [], change: [], remove: current.map((c) => c.id) }), {
+      at: new Date().toISOString(),
+      dryRun: false,
+    });
+  }
+});
 
 const as = async (user: string) =>
   isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(user.includes('@') ? user : `${user}@demo.test`), NO_COLOR: '1' });
 type Row = { id: number; type: string; name: string; emails: string; phone: string | null };
-const rows = () => s.store.db.prepare('SELECT id, type, name, emails, phone FROM contacts ORDER BY id').all() as Row[];
+/** the demo company's contacts as stored, addresses as their JSON text */
+const rows = async (): Promise<Row[]> =>
+  (await s.store.contacts.listContacts(await demoCompany())).map((c) => ({
+    id: c.id,
+    type: c.type,
+    name: c.name,
+    emails: JSON.stringify(c.emails),
+    phone: c.phone,
+  }));
 const fieldsOf = (r: { errorJson(): any }) =>
   Object.fromEntries(r.errorJson().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
 
@@ -99,7 +117,7 @@ describe('tix contact add (flags)', () => {
     expect(r.stderr).toMatch(
       /^✓ Added contact #\d+ technical "Ops team" <ops@ecoles-demo\.fr>, <astreinte@ecoles-demo\.fr> \+33612345678\n$/,
     );
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       expect.objectContaining({
         type: 'technical',
         name: 'Ops team',
@@ -133,7 +151,7 @@ describe('tix contact add (flags)', () => {
       '--name': 'is required: a person or a team, e.g. "Ops team"',
       '--email': 'is required: one or more addresses (repeat --email)',
     });
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
   it('a national phone number is refused with its international form (exit 2, --phone)', async () => {
@@ -144,7 +162,7 @@ describe('tix contact add (flags)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--phone: "06 12 34 56 78" has no country code; write it in international form, e.g. +33 6 12 34 56 78');
     expect(Object.keys(fieldsOf(r))).toEqual(['--phone']);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
   it('an invalid phone number and a bad address are each refused, naming the flag (exit 2)', async () => {
@@ -166,7 +184,7 @@ describe('tix contact add (flags)', () => {
     expect(fieldsOf(type)).toEqual({
       '--type': 'unknown contact type "billing"; one of commercial, accounting, technical, fraud, chargebacks',
     });
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
   it('a second contact of the same type and name is refused by state (exit 5)', async () => {
@@ -183,7 +201,7 @@ describe('tix contact add (flags)', () => {
       const r = await tix(['contact', 'add', '--type', 'fraud', '--name', 'x', '--email', 'x@ecoles-demo.fr'], { env: await as(user) });
       expect(r.code, user).toBe(4);
     }
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 });
 
@@ -286,10 +304,10 @@ describe('tix contact edit', () => {
   it("removes the phone with --phone '' or --clear-phone", async () => {
     const id = await addOps();
     expect((await tix(['contact', 'edit', String(id), '--phone', ''], { env: await as('yann') })).code).toBe(0);
-    expect(rows()[0]!.phone).toBeNull();
+    expect((await rows())[0]!.phone).toBeNull();
     await tix(['contact', 'edit', String(id), '--phone', '+33612345678'], { env: await as('yann') });
     expect((await tix(['contact', 'edit', String(id), '--clear-phone'], { env: await as('yann') })).code).toBe(0);
-    expect(rows()[0]!.phone).toBeNull();
+    expect((await rows())[0]!.phone).toBeNull();
     expect((await tix(['contact', 'edit', String(id), '--clear-phone', '--phone', '+33612345678'], { env: await as('yann') })).code).toBe(
       2,
     );
@@ -303,7 +321,7 @@ describe('tix contact edit', () => {
       '--remove-email': 'would leave the contact without an e-mail address; add another address first, or remove the contact',
     });
     expect(r.stderr).toMatch(/^error: cannot change contact #\d+; nothing was changed:\n {2}--remove-email: /);
-    expect(rows()[0]!.emails).toBe('["ops@ecoles-demo.fr"]');
+    expect((await rows())[0]!.emails).toBe('["ops@ecoles-demo.fr"]');
   });
 
   it('refuses bad values by flag, and changes nothing', async () => {
@@ -314,7 +332,7 @@ describe('tix contact edit', () => {
       '--add-email': '"nope": not a valid e-mail address, e.g. support@example.com',
       '--phone': '"01 45 67 89 01" has no country code; write it in international form, e.g. +33 1 45 67 89 01',
     });
-    expect(rows()).toEqual([expect.objectContaining({ emails: '["ops@ecoles-demo.fr"]', phone: '+33612345678' })]);
+    expect(await rows()).toEqual([expect.objectContaining({ emails: '["ops@ecoles-demo.fr"]', phone: '+33612345678' })]);
   });
 
   it('needs something to change without a terminal (exit 2); unknown and foreign ids are not found (exit 3); agents get exit 4', async () => {
@@ -326,7 +344,7 @@ describe('tix contact edit', () => {
     expect((await tix(['contact', 'edit', String(id), '--name', 'x'], { env: await as('boss@acme.test') })).code).toBe(3);
     expect((await tix(['contact', 'edit', String(id), '--name', 'x'], { env: await as('agent') })).code).toBe(4);
     expect((await tix(['contact', 'edit', 'three', '--name', 'x'], { env: await as('yann') })).code).toBe(2);
-    expect(rows()[0]!.name).toBe('Ops team');
+    expect((await rows())[0]!.name).toBe('Ops team');
   });
 });
 
@@ -336,11 +354,11 @@ describe('tix contact remove', () => {
     const refused = await tix(['contact', 'remove', String(id)], { env: await as('yann') });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`hint: tix contact remove ${id} --yes`);
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
     const r = await tix(['contact', 'rm', String(id), '--yes'], { env: await as('yann') });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`✓ Removed contact #${id}\n`);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
     expect((await tix(['contact', 'remove', String(id), '--yes'], { env: await as('yann') })).code).toBe(3);
   });
 
@@ -349,7 +367,7 @@ describe('tix contact remove', () => {
     expect((await tix(['contact', 'remove', String(id), '--yes'], { env: await as('agent') })).code).toBe(4);
     expect((await tix(['contact', 'remove', String(id), '--yes'], { env: await as('eve') })).code).toBe(4);
     expect((await tix(['contact', 'remove', String(id), '--yes'], { env: await as('boss@acme.test') })).code).toBe(3);
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 });
 
@@ -369,7 +387,7 @@ describe('tix contact apply', () => {
   it('--dry-run shows the plan and changes nothing', async () => {
     const ops = await addOps();
     const compta = await addCompta();
-    const before = rows();
+    const before = await rows();
     const r = await tix(['contact', 'apply', '-f', file('dry.json', declared), '--dry-run'], { env: await as('yann') });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
@@ -382,7 +400,7 @@ describe('tix contact apply', () => {
         '',
       ].join('\n'),
     );
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
   it('--json prints the plan object', async () => {
@@ -413,28 +431,28 @@ describe('tix contact apply', () => {
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.json()).toEqual({ applied: true });
     expect(applied.stderr).toContain('✓ Applied: 1 added, 1 changed, 0 removed');
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       expect.objectContaining({ id: ops, emails: '["ops@ecoles-demo.fr","noc@ecoles-demo.fr"]' }),
       expect.objectContaining({ type: 'chargebacks', name: 'Litiges' }),
     ]);
 
     const fewer = file('fewer.json', { contacts: [declared.contacts[0]] });
-    const before = rows();
+    const before = await rows();
     const refused = await tix(['contact', 'apply', '-f', fewer], { env: await as('yann') });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
       /this plan removes 1 contact, which needs --yes without a terminal; nothing was changed:\n {2}- #\d+ chargebacks "Litiges" <litiges@ecoles-demo\.fr>/,
     );
     expect(refused.errorJson()).toMatchObject({ code: 'confirmation_required', remove: [before[1]!.id] });
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     const yes = await tix(['contact', 'apply', '-f', fewer, '--yes'], { env: await as('yann') });
     expect(yes.code).toBe(0);
-    expect(rows()).toEqual([before[0]]);
+    expect(await rows()).toEqual([before[0]]);
   });
 
   it('a file with a bad entry changes nothing and names every problem by its path (exit 2)', async () => {
     await addOps();
-    const before = rows();
+    const before = await rows();
     const bad = file('bad.json', {
       contacts: [...declared.contacts, { type: 'fraud', name: 'Fraude', emails: ['fraude@'], phone: '06 12 34 56 78' }],
     });
@@ -445,10 +463,10 @@ describe('tix contact apply', () => {
       'contacts[2].emails[0]': '"fraude@": not a valid e-mail address, e.g. support@example.com',
       'contacts[2].phone': '"06 12 34 56 78" has no country code; write it in international form, e.g. +33 6 12 34 56 78',
     });
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     expect((await tix(['contact', 'apply', '-f', file('broken.json', '{"contacts": ['), '--yes'], { env: await as('yann') })).code).toBe(2);
     expect((await tix(['contact', 'apply', '-f', join(dir, 'missing.json')], { env: await as('yann') })).code).toBe(2);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
   it('the output of list --json applies back with nothing to change; standard input works too', async () => {
@@ -464,7 +482,7 @@ describe('tix contact apply', () => {
     const path = file('denied.json', declared);
     expect((await tix(['contact', 'apply', '-f', path], { env: await as('agent') })).code).toBe(4);
     expect((await tix(['contact', 'apply', '-f', path, '--dry-run'], { env: await as('eve') })).code).toBe(4);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 });
 
@@ -496,7 +514,7 @@ describe('on a terminal', () => {
       emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'],
       phone: '+33612345678',
     });
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it('tix contact add asks only for what the flags did not give', async () => {
@@ -524,7 +542,7 @@ describe('on a terminal', () => {
     const r = await run;
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('cancelled; nothing was changed');
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
 
     screen.clear();
     const yes = tix(['contact', 'remove', String(id)], { env: await as('yann'), tty: true });
@@ -532,7 +550,7 @@ describe('on a terminal', () => {
     screen.type('y');
     screen.keypress('enter');
     expect((await yes).code).toBe(0);
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
   });
 
   it('tix contact edit without flags offers each value to edit, and changes only what differs', async () => {
@@ -554,7 +572,7 @@ describe('on a terminal', () => {
 
   it('tix contact apply asks before applying; declining is exit 130 and changes nothing', async () => {
     await addOps();
-    const before = rows();
+    const before = await rows();
     writeFileSync(join(dir, 'terminal.json'), JSON.stringify([{ type: 'fraud', name: 'Fraude', emails: ['fraude@ecoles-demo.fr'] }]));
     const run = tix(['contact', 'apply', '-f', join(dir, 'terminal.json')], { env: await as('yann'), tty: true });
     await waitFor(/Apply this plan \(1 to add, 0 to change, 1 to remove\)\?/, run);
@@ -562,6 +580,6 @@ describe('on a terminal', () => {
     const r = await run;
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('- remove');
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 });

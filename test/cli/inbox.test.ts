@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, spawnTix, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets } from '../helpers/store-facts.ts';
 import { json, startStub, type Stub } from '../helpers/stub.ts';
 
 let s: TestServer;
@@ -104,7 +105,7 @@ describe('the mark-read setting (seed 002)', () => {
 
   it('manual (the default): viewing does not mark read', async () => {
     const env = await as('sarah');
-    expect((await tix(['settings', 'list'], { env })).stdout).toBe('mark-read\tmanual\n');
+    expect((await tix(['settings', 'list'], { env })).stdout).toBe('mark-read\tmanual\nlanguage\ten\n');
     const id = await lilleTicket('Manual view');
     await tix(['ticket', 'view', String(id)], { env });
     expect(await unreadOf('sarah', id)).toBe(1);
@@ -116,6 +117,7 @@ describe('the mark-read setting (seed 002)', () => {
     expect((await tix(['settings', 'list', '--json'], { env: await as('yann') })).json()).toEqual({
       company: { siren: '812345676', name: 'Écoles Démo' },
       markRead: 'on-open',
+      language: 'en',
     });
     const id = await lilleTicket('On-open view');
     await agentSays(id, 'answer');
@@ -140,7 +142,7 @@ describe('the mark-read setting (seed 002)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/mark-read: expected manual or on-open, got "sometimes"/);
     expect((await tix(['settings', 'set', 'colour', 'blue'], { env: await as('yann') })).stderr).toMatch(
-      /unknown setting "colour"; settings: mark-read/,
+      /unknown setting "colour"; settings: mark-read, language/,
     );
     const agent = await tix(['settings', 'list'], { env: await as('agent') });
     expect(agent.code).toBe(2);
@@ -224,6 +226,76 @@ describe('tix inbox', () => {
       await inboxServer.close();
     }
   });
+
+  it('shows the newest tickets with the counts of all of them; --all pages the rest, in all and per group', async () => {
+    const inboxServer = await startTestServer();
+    try {
+      const yann = isolatedEnv({ TIX_SERVER: inboxServer.url, TIX_TOKEN: await inboxServer.tokenFor('yann@demo.test'), NO_COLOR: '1' });
+      // 1,030 tickets with one unread answer each (more than a page of --all), 31 of them in Lille, imported in bulk
+      const { identity, tickets } = inboxServer.store;
+      const [yannId, agentId] = await Promise.all(
+        ['yann@demo.test', 'agent@demo.test'].map(async (e) => (await identity.findUserByEmail(e))!.id),
+      );
+      const establishmentIds = new Map((await identity.allEstablishments()).map((e) => [e.siret, e.id]));
+      const sirets = Array.from({ length: 1030 }, (_, i) => (i % 34 === 0 ? est.lille.siret : est.paris.siret));
+      const at = (i: number, s: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000 + s * 1000).toISOString();
+      await tickets.importTickets([
+        sirets.map((siret, i) => ({
+          establishmentId: establishmentIds.get(siret)!,
+          createdById: yannId!,
+          type: 'question',
+          category: 'general',
+          summary: `Many ${i}`,
+          fields: {},
+          status: 'answered' as const,
+          createdAt: at(i, 0),
+          updatedAt: at(i, 1),
+          resolvedAt: null,
+          closedAt: null,
+          messages: [
+            { authorId: yannId!, body: 'd', createdAt: at(i, 0) },
+            { authorId: agentId!, body: 'answer', createdAt: at(i, 1) },
+          ],
+          readUpTo: [],
+        })),
+      ]);
+      await inboxServer.store.flush();
+      // ids in the order of the import, which is the order of activity: newest first is the reverse
+      const ids = (await allTickets(inboxServer.store))
+        .filter((t) => t.summary.startsWith('Many '))
+        .map((t) => t.id)
+        .sort((a, b) => a - b);
+      expect(ids).toHaveLength(1030);
+      const newestFirst = [...ids].reverse();
+
+      const shown = await tix(['inbox', '--limit', '5', '--json'], { env: yann });
+      expect(shown.json().total).toEqual({ tickets: 1030, messages: 1030 });
+      expect(shown.json().items.map((t: { id: number }) => t.id)).toEqual(newestFirst.slice(0, 5));
+      const human = await tix(['inbox'], { env: yann, tty: true });
+      expect(human.stdout).toMatch(/^Inbox: 1,030 tickets, 1,030 unread messages\n/);
+      expect(human.stderr).toMatch(/Showing the 30 most recent; every one of the 1,030 with --all/);
+
+      const all = await tix(['inbox', '--all', '--json'], { env: yann });
+      expect(all.json().items.map((t: { id: number }) => t.id)).toEqual(newestFirst);
+      const piped = await tix(['inbox', '--all'], { env: yann });
+      expect(
+        piped.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => Number(l.split('\t')[0])),
+      ).toEqual(newestFirst);
+
+      const grouped = await tix(['inbox', '--by', 'establishment', '--limit', '3', '--all', '--json'], { env: yann });
+      const lille = ids.filter((_, i) => i % 34 === 0).reverse();
+      expect(grouped.json().groups).toEqual([
+        { key: est.paris.siret, name: 'École Paris', tickets: 999, messages: 999, ids: newestFirst.filter((id) => !lille.includes(id)) },
+        { key: est.lille.siret, name: 'École Lille', tickets: 31, messages: 31, ids: lille },
+      ]);
+      expect((await tix(['inbox', '--limit', '0'], { env: yann })).code).toBe(2);
+    } finally {
+      await inboxServer.close();
+    }
+  }, 240_000);
 });
 
 describe('tix ticket watch', () => {
@@ -235,17 +307,22 @@ describe('tix ticket watch', () => {
 
   it('--exit-on-reply exits 0 after an agent reply made during the wait, and prints it', async () => {
     const id = await lilleTicket('Waiting for support');
+    // the reply comes once the watch has read the conversation as it stands (it says so): a reply before that is
+    // part of what it starts from, however slowly the process starts on a loaded machine
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
     const watching = spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '30s', '--exit-on-reply'], {
       env: await as('sarah'),
       timeoutMs: 40_000,
+      onStderr: (all) => all.includes('waiting for replies') && started(),
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    await Promise.race([waiting, watching]);
     await agentSays(id, 'Here is your answer');
     const r = await watching;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── Alex Support \(support\) · .*\nHere is your answer/);
     expect(r.stderr).toMatch(/waiting for replies on #\d+ "Waiting for support"/);
-  });
+  }, 60_000); // the watch itself may take up to its 30 s timeout on a loaded machine
 
   it('exits 8 when nothing arrives before the timeout, and does not report its own messages as replies', async () => {
     const id = await lilleTicket('Nobody answers');

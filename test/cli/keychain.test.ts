@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isolatedEnv, spawnTix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { liveTokens } from '../helpers/store-facts.ts';
 import { skipUnless } from '../helpers/strict.ts';
 
 // The real binary against a real Secret Service (gnome-keyring on a private D-Bus, see global-setup.ts).
@@ -77,9 +78,7 @@ describe.skipIf(skipUnless(Boolean(dbusAddress), 'a Secret Service (dbus + gnome
 describe('without a usable keychain', () => {
   it('login exits 4, says why and the two ways on, writes nothing and revokes the session it got', async () => {
     const env = isolatedEnv({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
-    const before = (
-      s.store.db.prepare("SELECT count(*) AS n FROM tokens WHERE revoked_at IS NULL AND kind = 'session'").get() as { n: number }
-    ).n;
+    const before = await liveTokens(s.store, 'yann@demo.test', 'session');
     const r = await spawnTix(['auth', 'login', '--server', s.url, '--email', 'yann@demo.test', '--password-stdin'], {
       env,
       stdin: 'demo-password',
@@ -90,9 +89,7 @@ describe('without a usable keychain', () => {
     expect(r.stderr).toMatch(/TIX_TOKEN/);
     expect(r.errorJson()).toMatchObject({ code: 'keychain_unavailable', exitCode: 4 });
     expect(filesUnder(env.TIX_CONFIG_DIR!)).toEqual([]);
-    const after = (
-      s.store.db.prepare("SELECT count(*) AS n FROM tokens WHERE revoked_at IS NULL AND kind = 'session'").get() as { n: number }
-    ).n;
+    const after = await liveTokens(s.store, 'yann@demo.test', 'session');
     expect(after).toBe(before);
   });
 

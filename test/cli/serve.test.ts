@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, spawnTix, tempDir, tixBin } from '../helpers/cli.ts';
@@ -103,10 +104,44 @@ describe('tix serve', () => {
     await server.stop();
   });
 
-  it('refuses a bad port and a PostgreSQL URL it cannot serve yet (exit 2)', async () => {
+  it('refuses a bad port (exit 2)', async () => {
     expect((await spawnTix(['serve', '--port', 'eighty'])).stderr).toMatch(/--port must be a number/);
-    const pg = await spawnTix(['serve', '--port', '0', '--db', 'postgres://localhost/tix']);
-    expect(pg.code).toBe(2);
-    expect(pg.stderr).toMatch(/PostgreSQL is not supported/);
+  });
+
+  it('a PostgreSQL nobody listens on, or one that never answers: exit 6 within seconds, named, no password, no stack trace', async () => {
+    // a port that was free a moment ago
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
+    });
+    const refused = await spawnTix(['serve', '--port', '0', '--db', `postgres://tix:s3cret-pw@127.0.0.1:${closed}/tix`], {
+      env: isolatedEnv(),
+    });
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toContain(`cannot reach PostgreSQL at 127.0.0.1:${closed} (database "tix", user "tix"): connection refused`);
+    expect(refused.errorJson()).toMatchObject({ code: 'database_unreachable', exitCode: 6 });
+    expect(refused.stderr).not.toContain('s3cret-pw');
+    expect(refused.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+    // accepts the connection and says nothing: the connect timeout ends it
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const mute = await spawnTix(['serve', '--port', '0'], {
+        env: isolatedEnv({ TIX_DATABASE_URL: `postgres://tix:s3cret-pw@127.0.0.1:${port}/tix` }),
+        timeoutMs: 30_000,
+      });
+      expect(mute.code).toBe(6);
+      expect(mute.stderr).toContain(`cannot reach PostgreSQL at 127.0.0.1:${port} (database "tix", user "tix"): no answer within 10 s`);
+      expect(mute.stderr).not.toContain('s3cret-pw');
+      expect(mute.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 });

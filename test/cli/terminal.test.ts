@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tixBin } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets } from '../helpers/store-facts.ts';
 import { skipUnless } from '../helpers/strict.ts';
 import { openTerminal, tmuxAvailable, type Terminal } from '../helpers/tmux.ts';
 
@@ -113,13 +114,13 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
 
   it('Ctrl-C at a prompt cancels with exit 130 and files nothing', async () => {
     const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') });
-    const before = (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const before = (await allTickets(s.store)).length;
     term = openTerminal([process.execPath, tixBin, 'ticket', 'create', '--type', 'question'], env);
     await term.waitFor(/Summary/);
     term.type('Half written');
     term.keys('C-c');
     expect(await term.exitCode()).toBe(130);
-    expect((s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
+    expect((await allTickets(s.store)).length).toBe(before);
   });
 
   it('pages a long conversation through less, in colour', async () => {

@@ -7,6 +7,7 @@ import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tempDir, tix } from '../helpers/cli.ts';
 import { waitFor } from '../helpers/prompts.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets } from '../helpers/store-facts.ts';
 
 // The interactive form, prompt by prompt, through @inquirer/testing's virtual screen: the prompts come from the
 // server's schema, so every type of the catalog is filled in here the way a person would.
@@ -155,7 +156,7 @@ describe('interactive ticket create', () => {
 
   it('declining the final confirmation files nothing and exits 130', async () => {
     const env = await envFor('sarah');
-    const before = (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const before = (await allTickets(s.store)).length;
     const run = tix(['ticket', 'create', '--type', 'subscription', '--summary', 'Upgrade', '--description', 'To the pro plan'], {
       env,
       tty: true,
@@ -176,7 +177,7 @@ describe('interactive ticket create', () => {
     expect(r.stderr).toMatch(
       /Nothing was sent\. To file this request later, run:\n {2}tix ticket create --type subscription --establishment \d{14} --summary Upgrade --description 'To the pro plan'/,
     );
-    expect((s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(before);
+    expect((await allTickets(s.store)).length).toBe(before);
   });
 
   it('offers to reply to a similar open ticket instead of filing a duplicate (seed 001)', async () => {

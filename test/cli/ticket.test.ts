@@ -5,6 +5,7 @@ import { defaultCatalog, type FieldSpec } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, spawnTix, tempDir, tix } from '../helpers/cli.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { allTickets, pendingUploads } from '../helpers/store-facts.ts';
 
 let s: TestServer;
 let dir: string;
@@ -16,7 +17,7 @@ afterAll(() => s.close());
 
 const as = async (user: string, extra: Record<string, string> = {}) =>
   isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor(`${user}@demo.test`), ...extra });
-const count = () => (s.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+const count = async () => (await allTickets(s.store)).length;
 
 /** Flags that satisfy a type's required fields. */
 function requiredFlags(fields: FieldSpec[], file: string): string[] {
@@ -83,7 +84,7 @@ describe('tix ticket create (scripts)', () => {
   });
 
   it('lists every missing required field at once, sending nothing (exit 2)', async () => {
-    const before = count();
+    const before = await count();
     const r = await tix(['ticket', 'create', '--type', 'user-deletion', '--establishment', est.paris.siret, '--summary', 'Delete John'], {
       env: await as('yann'),
     });
@@ -96,7 +97,7 @@ describe('tix ticket create (scripts)', () => {
     ]);
     expect(r.stderr).toContain('irreversibleAck: is required (--field irreversibleAck=true)');
     expect(r.stderr).toContain('hint: every field of the form: tix type view user-deletion');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('without --type and without a terminal, says the type is required and lists them', async () => {
@@ -199,8 +200,8 @@ describe('tix ticket create (scripts)', () => {
   });
 
   it('--dry-run prints the request and sends nothing, not even the files', async () => {
-    const before = count();
-    const uploads = (s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
+    const before = await count();
+    const uploads = await pendingUploads(s.store, 'sarah@demo.test');
     const file = join(dir, 'log.txt');
     writeFileSync(file, 'log');
     const r = await tix(
@@ -229,14 +230,14 @@ describe('tix ticket create (scripts)', () => {
       attachments: [{ path: file, name: 'log.txt' }],
     });
     expect(r.stdout).not.toMatch(/tix[sp]_/);
-    expect(count()).toBe(before);
-    expect((s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n).toBe(uploads);
+    expect(await count()).toBe(before);
+    expect(await pendingUploads(s.store, 'sarah@demo.test')).toBe(uploads);
   });
 
   it('checks attachments before uploading anything: a file over 10 MiB is refused with the limit named', async () => {
     const big = join(dir, 'big.bin');
     writeFileSync(big, Buffer.alloc(10 * 1024 * 1024 + 1));
-    const uploads = (s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n;
+    const uploads = await pendingUploads(s.store, 'sarah@demo.test');
     const r = await tix(
       [
         'ticket',
@@ -261,7 +262,7 @@ describe('tix ticket create (scripts)', () => {
       { env: await as('sarah') },
     );
     expect(missing.stderr).toMatch(/nope\.txt: no such file/);
-    expect((s.store.db.prepare('SELECT count(*) AS n FROM uploads').get() as { n: number }).n).toBe(uploads);
+    expect(await pendingUploads(s.store, 'sarah@demo.test')).toBe(uploads);
   });
 
   it('the same --idempotency-key twice files one ticket and says so', async () => {
@@ -309,7 +310,7 @@ describe('tix ticket create (scripts)', () => {
 
   it('twenty concurrent tix processes with the same idempotency key file one ticket', async () => {
     const env = await as('yann');
-    const before = count();
+    const before = await count();
     const runs = await Promise.all(
       Array.from({ length: 20 }, () =>
         spawnTix(
@@ -337,7 +338,7 @@ describe('tix ticket create (scripts)', () => {
     );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     expect(new Set(runs.map((r) => r.json().id)).size).toBe(1);
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
   }, 120_000); // twenty Node processes on two shared cores: slow under load, never a reason to fail
 });
 
@@ -455,17 +456,24 @@ describe('tix ticket list / view', () => {
   it('--all streams every page: 5,000 tickets', async () => {
     const big = await startTestServer();
     try {
-      const yannId = (big.store.db.prepare("SELECT id FROM users WHERE email = 'yann@demo.test'").get() as { id: number }).id;
-      const estId = (big.store.db.prepare('SELECT id FROM establishments WHERE siret = ?').get(est.paris.siret) as { id: number }).id;
-      const insert = big.store.db.prepare(
-        "INSERT INTO tickets (establishment_id, created_by, type, category, summary, fields, status, created_at, updated_at) VALUES (?, ?, 'question', 'general', ?, '{}', 'sent', ?, ?)",
-      );
-      big.store.db.exec('BEGIN');
+      const yannId = (await big.store.identity.findUserByEmail('yann@demo.test'))!.id;
+      const estId = (await big.store.identity.allEstablishments()).find((e) => e.siret === est.paris.siret)!.id;
       for (let i = 0; i < 5000; i++) {
         const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-        insert.run(estId, yannId, `Bulk ${i}`, at, at);
+        await big.store.tickets.createTicket({
+          establishmentId: estId,
+          createdById: yannId,
+          onBehalfOf: null,
+          type: 'question',
+          category: 'general',
+          summary: `Bulk ${i}`,
+          fields: {},
+          description: `Bulk ticket ${i}`,
+          uploadIds: [],
+          followUpOf: null,
+          at,
+        });
       }
-      big.store.db.exec('COMMIT');
       const env = isolatedEnv({ TIX_SERVER: big.url, TIX_TOKEN: await big.tokenFor('yann@demo.test') });
       const tsv = await tix(['ticket', 'list', '--all'], { env });
       const lines = tsv.stdout.trim().split('\n');
@@ -474,12 +482,23 @@ describe('tix ticket list / view', () => {
       expect(lines[0]).toMatch(/\tBulk 4999\t/);
       const json = await tix(['ticket', 'list', '--all', '--json', 'id'], { env });
       expect(json.json()).toHaveLength(5000);
+      // NDJSON: one compact object per line, the same tickets in the same order
+      const ndjson = await tix(['ticket', 'list', '--all', '--ndjson', 'id,summary'], { env });
+      const objects = ndjson.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(objects.map((o) => o.id)).toEqual(json.json().map((o: { id: number }) => o.id));
+      expect(objects[0]).toEqual({ id: json.json()[0].id, summary: 'Bulk 4999' });
+      const both = await tix(['ticket', 'list', '--json', '--ndjson'], { env });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/--json and --ndjson: give one of them/);
       const limited = await tix(['ticket', 'list', '--limit', '250', '--json', 'id'], { env });
       expect(limited.json()).toHaveLength(250);
     } finally {
       await big.close();
     }
-  });
+  }, 120_000); // five processes over 5,000 tickets each, on a shared machine
 });
 
 describe('tix ticket reply and the status lifecycle', () => {
@@ -695,7 +714,7 @@ describe('tix type', () => {
   it('lists the catalog and shows a form with its flags', async () => {
     const env = await as('sarah');
     const list = await tix(['type', 'list', '--category', 'security', '--json', 'id'], { env });
-    expect(list.json()).toEqual([{ id: 'user-deletion' }, { id: 'mfa-reset' }]);
+    expect(list.json()).toEqual([{ id: 'user-deletion' }, { id: 'mfa-reset' }, { id: 'suspected-fraud' }]);
     const view = await tix(['type', 'view', 'api-integration'], { env });
     expect(view.stdout).toMatch(/^endpointUrl\turl\tyes\t--field endpointUrl=VALUE\tEndpoint URL$/m);
     expect(view.stdout).toMatch(/^impact\tchoice: low\|medium\|high\|critical\tyes\t/m);

@@ -98,3 +98,31 @@ describe('dist/ freshness (the CLI tests run the bundle)', () => {
     expect(r.stderr).toBe('tix: dist/cli.js is missing: this is a checkout of tix; build it first with `npm run build`\n');
   });
 });
+
+describe('what tix serve loads', () => {
+  it('on SQLite, never the PostgreSQL driver: pg is reached only through the dynamic import of the PostgreSQL store', async () => {
+    const outdir = tempDir('tix-build-');
+    const result = await build({ ...bundleOptions({ cli: join(repoRoot, 'src', 'cli', 'main.ts') }, outdir), logLevel: 'silent' });
+    const metafile = result.metafile!;
+    const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+    const holding = (input: string) =>
+      outputs.filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes(input))).map(([file]) => file);
+    /** the chunks a chunk loads as soon as it is loaded itself (static imports, transitively) */
+    const staticClosure = (start: string) => {
+      const seen = new Set([start]);
+      for (const file of seen)
+        for (const imported of metafile.outputs[file]!.imports)
+          if (imported.kind === 'import-statement' && !imported.external) seen.add(imported.path);
+      return seen;
+    };
+    const [serveChunk] = holding('src/server/serve.ts');
+    const pgChunks = holding('node_modules/pg/');
+    expect(serveChunk).toBeDefined();
+    expect(pgChunks.length).toBeGreaterThan(0);
+    const loadedWithServe = staticClosure(serveChunk!);
+    expect(pgChunks.filter((c) => loadedWithServe.has(c))).toEqual([]);
+    // and the CLI's own start-up loads neither the server nor the driver
+    const loadedAtStart = staticClosure(holding('src/cli/main.ts')[0]!);
+    expect([serveChunk!, ...pgChunks].filter((c) => loadedAtStart.has(c))).toEqual([]);
+  });
+});

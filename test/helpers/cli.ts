@@ -126,6 +126,8 @@ export interface SpawnOptions {
   env?: Env;
   stdin?: string;
   timeoutMs?: number;
+  /** called with all the program wrote to stderr so far, each time it writes more */
+  onStderr?: (all: string) => void;
 }
 
 /** Runs a program (the first word of `command`) with captured output; killed after `timeoutMs` (20 s). */
@@ -135,7 +137,10 @@ export function spawnProgram(command: string[], opts: SpawnOptions = {}): Promis
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    child.stderr.on('data', (d) => {
+      err += d;
+      opts.onStderr?.(err);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {

@@ -1,4 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
+import { unreadRows as postgresUnreadRows } from '../../src/server/store/postgres/derived.ts';
+import { SEARCH_KEY, unreadRows as sqliteUnreadRows } from '../../src/server/store/sqlite/derived.ts';
 
 /** How one run of a tix command ended. */
 export interface Outcome {
@@ -67,47 +69,157 @@ export interface LedgerReport {
 type Row = Record<string, any>;
 
 /**
- * Checks a tix SQLite database against the log of operations a load run made: every acknowledged ticket and
- * reply is there exactly once, nothing refused was written, nothing is half-written, the status rules held.
- * Opens the file read-only; the server may still be running. `partial`: the log of a run still going on (or
- * cut by a crash), whose writes in flight are not in it yet: rows the log does not explain are not counted.
+ * What the check reads of a tix database, the same rows whichever database it is. Each source also checks what
+ * only its database has: SQLite's integrity_check and foreign keys, each database's derived data (search entries,
+ * message counts) against the rows it is derived from.
  */
-export function checkLedger(dbPath: string, records: OpRecord[], opts: { partial?: boolean } = {}): LedgerReport {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
+export interface LedgerSource {
+  /** "ok", or what the database's own consistency check found */
+  integrity(): Promise<string>;
+  /** rows that point nowhere, derived data that disagrees with its rows */
+  halfWritten(): Promise<string[]>;
+  /** id, status, closed_at, creator (e-mail) */
+  tickets(): Promise<Row[]>;
+  /** id, ticket_id, body, created_at, author (e-mail), role; by id */
+  messages(): Promise<Row[]>;
+  /** email, key, ticket_id, message_id */
+  keys(): Promise<Row[]>;
+  /** id, message_id, text (the file's bytes as text) */
+  uploads(): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The unread rows a database keeps (ticket_unread) that differ from a recount from messages and read state (the
+ * store's own derivation, without its INSERT), or whose activity is not their ticket's.
+ */
+export function unreadDisagreements(derivation: string): string {
+  const recount = derivation.replace(/^\s*INSERT INTO ticket_unread \([^)]*\)/, '');
+  return `WITH want AS (${recount}), have AS (SELECT r.ticket_id, r.user_id, r.unread, r.updated_at = t.updated_at AS current
+      FROM ticket_unread r JOIN tickets t ON t.id = r.ticket_id)
+    SELECT coalesce(w.ticket_id, h.ticket_id) AS ticket_id, coalesce(w.user_id, h.user_id) AS user_id, w.unread AS want, h.unread AS have, h.current
+    FROM want w FULL JOIN have h ON h.ticket_id = w.ticket_id AND h.user_id = w.user_id
+    WHERE w.unread IS DISTINCT FROM h.unread OR NOT h.current`;
+}
+
+const unreadProblem = (r: Row) =>
+  `ticket #${r.ticket_id}: ${r.have ?? 0} unread counted for user ${r.user_id}, ${r.want ?? 0} in fact${r.have !== null && !r.current ? ', at an old activity' : ''}`;
+
+/** A SQLite database file, opened read-only (the server may still be running). */
+export function sqliteLedgerSource(path: string): LedgerSource {
+  const db = new DatabaseSync(path, { readOnly: true });
+  const all = (sql: string) => db.prepare(sql).all() as Row[];
+  return {
+    integrity: async () =>
+      all('PRAGMA integrity_check')
+        .map((r) => String(Object.values(r)[0]))
+        .join('; '),
+    halfWritten: async () => {
+      const problems = all('PRAGMA foreign_key_check').map((fk) => `${fk.table} row ${fk.rowid} points to a missing ${fk.parent}`);
+      // one search document per ticket, under the ticket's current activity key; message counts
+      for (const r of all(`SELECT t.id, t.message_count, (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS n,
+          EXISTS (SELECT 1 FROM ticket_search_docsize d WHERE d.id = ${SEARCH_KEY}) AS indexed FROM tickets t`)) {
+        if (Number(r.indexed) !== 1) problems.push(`ticket #${r.id}: not in the search index under its latest activity`);
+        if (Number(r.message_count) !== Number(r.n)) problems.push(`ticket #${r.id}: counts ${r.message_count} messages for ${r.n}`);
+      }
+      const documents = Number(all('SELECT count(*) AS n FROM ticket_search_docsize')[0]!.n);
+      const tickets = Number(all('SELECT count(*) AS n FROM tickets')[0]!.n);
+      if (documents !== tickets) problems.push(`${documents} search documents for ${tickets} tickets`);
+      for (const r of all(unreadDisagreements(sqliteUnreadRows('1 = 1')))) problems.push(unreadProblem(r));
+      return problems;
+    },
+    tickets: async () => all('SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by'),
+    messages: async () =>
+      all(
+        'SELECT m.id, m.ticket_id, m.body, m.created_at, u.email AS author, u.role FROM messages m JOIN users u ON u.id = m.author_id ORDER BY m.id',
+      ),
+    keys: async () => all('SELECT u.email, k.key, k.ticket_id, k.message_id FROM idempotency_keys k JOIN users u ON u.id = k.user_id'),
+    uploads: async () => all('SELECT id, message_id, CAST(data AS TEXT) AS text FROM uploads'),
+    close: async () => db.close(),
+  };
+}
+
+/**
+ * A PostgreSQL database, through the store's own connection settings (times as RFC 3339 text). Everything is read
+ * in one REPEATABLE READ transaction: one snapshot, even while servers keep writing.
+ */
+export async function postgresLedgerSource(url: string): Promise<LedgerSource> {
+  const { PgDatabase } = await import('../../src/server/store/postgres/database.ts');
+  const db = await PgDatabase.open(url, { max: 1 });
+  const client = await db.pool.connect();
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const query = async (sql: string) => (await client.query(sql)).rows as Row[];
+  return {
+    // PostgreSQL checks its constraints (foreign keys included) on every write
+    integrity: async () => 'ok',
+    halfWritten: async () => {
+      const problems: string[] = [];
+      for (const r of await query(`SELECT t.id, t.message_count, (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) AS n
+          FROM tickets t WHERE t.message_count <> (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id)`))
+        problems.push(`ticket #${r.id}: counts ${r.message_count} messages for ${r.n}`);
+      // every text of a ticket is found in its search document, as a phrase
+      for (const r of await query(`SELECT t.id, m.id AS message_id FROM messages m JOIN tickets t ON t.id = m.ticket_id
+          WHERE NOT t.search @@ phraseto_tsquery('tix_search', regexp_replace(lower(m.body), '[^[:alnum:]]+', ' ', 'g'))
+          UNION ALL
+          SELECT t.id, NULL FROM tickets t
+          WHERE NOT t.search @@ phraseto_tsquery('tix_search', regexp_replace(lower(t.summary), '[^[:alnum:]]+', ' ', 'g'))`))
+        problems.push(
+          `ticket #${r.id}: ${r.message_id === null ? 'its summary' : `message ${r.message_id}`} is not in its search document`,
+        );
+      for (const r of await query(unreadDisagreements(postgresUnreadRows('true')))) problems.push(unreadProblem(r));
+      for (const r of await query('SELECT user_id, key FROM idempotency_keys WHERE ticket_id IS NULL'))
+        problems.push(`idempotency key ${r.key} of user ${r.user_id} points to no ticket`);
+      return problems;
+    },
+    tickets: () => query('SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by'),
+    messages: () =>
+      query(
+        'SELECT m.id, m.ticket_id, m.body, m.created_at, u.email AS author, u.role FROM messages m JOIN users u ON u.id = m.author_id ORDER BY m.id',
+      ),
+    keys: () => query('SELECT u.email, k.key, k.ticket_id, k.message_id FROM idempotency_keys k JOIN users u ON u.id = k.user_id'),
+    uploads: () => query("SELECT id, message_id, convert_from(data, 'UTF8') AS text FROM uploads"),
+    close: async () => {
+      await client.query('COMMIT');
+      client.release();
+      await db.close();
+    },
+  };
+}
+
+/** The source for a database as `tix serve --db` names it: a PostgreSQL URL or a SQLite file. */
+export async function ledgerSource(db: string): Promise<LedgerSource> {
+  return /^postgres(ql)?:/i.test(db) ? postgresLedgerSource(db) : sqliteLedgerSource(db);
+}
+
+/**
+ * Checks a tix database (a SQLite file, or a PostgreSQL URL) against the log of operations a load run made: every
+ * acknowledged ticket and reply is there exactly once, nothing refused was written, nothing is half-written, the
+ * status rules held. The server may still be running. `partial`: the log of a run still going on (or cut by a
+ * crash), whose writes in flight are not in it yet: rows the log does not explain are not counted.
+ */
+export async function checkLedger(db: string, records: OpRecord[], opts: { partial?: boolean } = {}): Promise<LedgerReport> {
+  const source = await ledgerSource(db);
   try {
-    return check(db, records, Boolean(opts.partial));
+    return await check(source, records, Boolean(opts.partial));
   } finally {
-    db.close();
+    await source.close();
   }
 }
 
-function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerReport {
-  const all = (sql: string) => db.prepare(sql).all() as Row[];
+async function check(source: LedgerSource, records: OpRecord[], partial: boolean): Promise<LedgerReport> {
   const lost: string[] = [];
   const duplicated: string[] = [];
   const halfWritten: string[] = [];
   const phantom: string[] = [];
   const inconsistent: string[] = [];
 
-  const integrity = all('PRAGMA integrity_check')
-    .map((r) => String(Object.values(r)[0]))
-    .join('; ');
-  for (const fk of all('PRAGMA foreign_key_check')) halfWritten.push(`${fk.table} row ${fk.rowid} points to a missing ${fk.parent}`);
+  const integrity = await source.integrity();
+  halfWritten.push(...(await source.halfWritten()));
 
-  const tickets = new Map(
-    all(`SELECT t.id, t.status, t.closed_at, u.email AS creator FROM tickets t JOIN users u ON u.id = t.created_by`).map((t) => [
-      Number(t.id),
-      t,
-    ]),
-  );
-  const messages = all(
-    'SELECT m.id, m.ticket_id, m.body, m.created_at, u.email AS author, u.role FROM messages m JOIN users u ON u.id = m.author_id ORDER BY m.id',
-  );
-  const keys = all('SELECT u.email, k.key, k.ticket_id, k.message_id FROM idempotency_keys k JOIN users u ON u.id = k.user_id');
-  const uploads = all('SELECT id, message_id, CAST(data AS TEXT) AS text FROM uploads');
-  const indexed = new Map(
-    all('SELECT ticket_id, count(*) AS n FROM ticket_text GROUP BY ticket_id').map((r) => [Number(r.ticket_id), Number(r.n)]),
-  );
+  const tickets = new Map((await source.tickets()).map((t) => [Number(t.id), t]));
+  const messages = await source.messages();
+  const keys = await source.keys();
+  const uploads = await source.uploads();
 
   const byTicket = new Map<number, Row[]>();
   const byBody = new Map<string, Row[]>();
@@ -122,7 +234,7 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
   for (const u of uploads)
     if (u.message_id !== null) attachedTo.set(Number(u.message_id), [...(attachedTo.get(Number(u.message_id)) ?? []), u]);
 
-  // 1. Structure: every ticket has its first message by its creator, and one search entry per text.
+  // 1. Structure: every ticket has its first message by its creator (its derived data: each source's halfWritten).
   for (const [id, t] of tickets) {
     const ms = byTicket.get(id) ?? [];
     if (ms.length === 0) {
@@ -130,8 +242,6 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
       continue;
     }
     if (ms[0]!.author !== t.creator) inconsistent.push(`ticket #${id}: first message by ${ms[0]!.author}, ticket by ${t.creator}`);
-    if ((indexed.get(id) ?? 0) !== ms.length + 1)
-      halfWritten.push(`ticket #${id}: ${indexed.get(id) ?? 0} search entries for a summary and ${ms.length} messages`);
     // 2. Status rules: a conversation waiting on someone says whose turn it is; nothing is added after closing.
     const last = ms.at(-1)!;
     const waiting = ['sent', 'answered', 'open'].includes(t.status);
@@ -144,7 +254,7 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
   }
   for (const k of keys) {
     if (!tickets.has(Number(k.ticket_id))) halfWritten.push(`idempotency key ${k.key} points to missing ticket #${k.ticket_id}`);
-    if (k.message_id !== null && messageById.get(Number(k.message_id))?.ticket_id !== k.ticket_id)
+    if (k.message_id !== null && Number(messageById.get(Number(k.message_id))?.ticket_id) !== Number(k.ticket_id))
       halfWritten.push(`idempotency key ${k.key} points to message ${k.message_id}, not on ticket #${k.ticket_id}`);
   }
 
@@ -234,18 +344,18 @@ function check(db: DatabaseSync, records: OpRecord[], partial: boolean): LedgerR
  * Writes the CLI said never left ("nothing was sent", error code unreachable) that the database holds anyway:
  * a false claim that would make a script retry without its key and file twice. Run before any retry.
  */
-export function claimedUnsentButApplied(dbPath: string, records: OpRecord[]): string[] {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
+export async function claimedUnsentButApplied(db: string, records: OpRecord[]): Promise<string[]> {
+  const claims = records.filter((r) => isWrite(r) && r.first.code === 6 && r.first.error === 'unreachable');
+  if (claims.length === 0) return [];
+  const source = await ledgerSource(db);
   try {
-    const find = db.prepare('SELECT id, ticket_id FROM messages WHERE body = ?');
-    return records
-      .filter((r) => isWrite(r) && r.first.code === 6 && r.first.error === 'unreachable')
-      .flatMap((r) => {
-        const m = find.get(r.marker!) as Row | undefined;
-        return m ? [`${r.kind} ${r.key} by ${r.user}: the CLI said nothing was sent, but it is message ${m.id} on #${m.ticket_id}`] : [];
-      });
+    const byBody = new Map((await source.messages()).map((m) => [String(m.body), m]));
+    return claims.flatMap((r) => {
+      const m = byBody.get(r.marker!);
+      return m ? [`${r.kind} ${r.key} by ${r.user}: the CLI said nothing was sent, but it is message ${m.id} on #${m.ticket_id}`] : [];
+    });
   } finally {
-    db.close();
+    await source.close();
   }
 }
 

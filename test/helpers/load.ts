@@ -10,6 +10,8 @@ import {
   type OpKind,
   type OpRecord,
 } from './ledger.ts';
+import { parseDuration } from '../../src/core/duration.ts';
+import { displayDatabase } from '../../src/server/store/database-url.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
 // The load harness shared by `npm run stress` (src/dev/stress.ts: a real tix process per operation) and the
@@ -41,7 +43,8 @@ export interface LoadOptions {
   workers: number;
   ops: number;
   users: LoadUser[];
-  server: string;
+  /** the server a worker's next command goes to: one server, or a load balancer's choice among several */
+  serverFor: (worker: number) => string;
   runner: Runner;
   /** HOME, the config dir and attachment files go here */
   dir: string;
@@ -54,6 +57,20 @@ export interface LoadOptions {
   tolerate?: () => number[];
   /** the log to append to (read it while the run goes on); a new one by default */
   log?: OpRecord[];
+  /** shares of each kind of operation (create 0.3, reply 0.3, list 0.15, read 0.2, status 0.05 by default) */
+  mix?: Partial<Record<OpKind, number>>;
+}
+
+const defaultMix: Record<OpKind, number> = { create: 0.3, reply: 0.3, list: 0.15, read: 0.2, status: 0.05 };
+
+/** The kind of operation a draw in [0, 1) falls on, each kind taking its share of the line. */
+function pickKind(mix: Record<OpKind, number>, draw: number): OpKind {
+  let left = draw * Object.values(mix).reduce((a, b) => a + b, 0);
+  for (const kind of Object.keys(mix) as OpKind[]) {
+    left -= mix[kind];
+    if (left < 0) return kind;
+  }
+  return 'status';
 }
 
 /** A small seeded generator (mulberry32): a run's sequence of operations can be replayed with --seed. */
@@ -105,13 +122,11 @@ export async function runLoad(o: LoadOptions): Promise<OpRecord[]> {
     const user = o.users[w % o.users.length]!;
     const rng = random(o.seed * 1000 + w);
     const pick = <T>(list: T[]): T => list[Math.floor(rng() * list.length)]!;
-    const env = commandEnv(baseEnv, o.server, user.token);
     for (let seq = 0; seq < o.ops; seq++) {
+      const env = commandEnv(baseEnv, o.serverFor(w), user.token);
       const visible = tickets.filter((t) => user.sirets.includes(t.siret));
       const hidden = tickets.filter((t) => !user.sirets.includes(t.siret));
-      const r = rng();
-      const kind: OpKind =
-        visible.length === 0 ? 'create' : r < 0.3 ? 'create' : r < 0.6 ? 'reply' : r < 0.75 ? 'list' : r < 0.95 ? 'read' : 'status';
+      const kind: OpKind = visible.length === 0 ? 'create' : pickKind({ ...defaultMix, ...o.mix }, rng());
       const key = `stress-${o.runId}-w${w}-${seq}`;
       const rec: OpRecord = {
         worker: w,
@@ -347,10 +362,21 @@ export interface StressOptions {
   runner: Runner;
   /** a fresh directory for the database, HOME and files */
   dir: string;
-  /** kill -9 the server once this fraction of the operations is done, and restart it on the same database */
+  /** a PostgreSQL URL (an empty database, or one with tix's schema); a SQLite file in `dir` by default */
+  database?: string;
+  /** `tix serve` processes over the one database; workers are spread across them as a load balancer would (1) */
+  instances?: number;
+  /**
+   * kill -9 a server once this fraction of the operations is done, the moment it receives a write. With one
+   * instance it is restarted on the same database after `downMs`; with several, the others take its workers.
+   */
   crashAt?: number;
   /** how long the server stays down before the restart (longer than the CLI's retries: some writes give up) */
   downMs?: number;
+  /** `tix serve --auto-close-after`: resolved tickets close by themselves after this long (e.g. "3s") */
+  autoCloseAfter?: string;
+  /** shares of each kind of operation */
+  mix?: LoadOptions['mix'];
   progress?: (line: string) => void;
 }
 
@@ -363,19 +389,40 @@ export interface CrashFacts {
   inFlight: number;
   /** the kill followed the server's log line for an incoming create or reply */
   midWrite: boolean;
-  /** from kill -9 to listening again */
+  /** from kill -9 to listening again (one instance), or to the next operation answered by another (several) */
   downMs: number;
-  /** the restarted server's database checked against the writes acknowledged before the kill */
+  /** the database checked against the writes acknowledged before the kill, once the server was back or gone */
   afterRestart: LedgerReport;
+}
+
+/** The background work of the run: resolved tickets closed by the servers, each by one of them, once. */
+export interface AutoCloseFacts {
+  /** tickets the servers logged closing automatically (all instances, the killed one included) */
+  logged: number;
+  /** tickets closed automatically, as their JSON says (autoClosed: true) */
+  autoClosed: number;
+  /** ticket ids two log lines (of one or several instances) claim to have closed */
+  closedTwice: number[];
+  /** logged as closed automatically, but not so in the database */
+  loggedNotClosed: number[];
+  /** closed automatically in the database and in no log: a server killed between commit and log line */
+  unlogged: number[];
+  /** tickets still resolved after the delay and two sweep periods */
+  stillResolved: number[];
+  /** per instance, how many tickets it closed */
+  byInstance: number[];
 }
 
 export interface StressResult {
   records: OpRecord[];
   wallMs: number;
+  /** the database checked: a SQLite file or a PostgreSQL URL */
   db: string;
+  instances: number;
   retried: number;
   server: ServerLogStats;
   crash?: CrashFacts;
+  autoClose?: AutoCloseFacts;
   ledger: LedgerReport;
   /** operations that ended other than they may */
   problems: string[];
@@ -397,75 +444,184 @@ async function login(url: string, email: string): Promise<LoadUser> {
   return { email, token, agent: me.user.role === 'agent', sirets: me.establishments.map((e) => e.siret) };
 }
 
+/** Every ticket the agent sees with these statuses, through the API (every page). */
+async function ticketsWith(url: string, token: string, status: string): Promise<Array<{ id: number; autoClosed: boolean }>> {
+  const all: Array<{ id: number; autoClosed: boolean }> = [];
+  for (let cursor: string | null = null; ; ) {
+    const res = await fetch(`${url}/api/v1/tickets?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await res.json()) as { items: Array<{ id: number; autoClosed: boolean }>; nextCursor: string | null };
+    all.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return all;
+  }
+}
+
+/** The ticket ids each server log says its auto-close task closed. */
+function autoClosedIn(log: string): number[] {
+  return log
+    .split('\n')
+    .filter((line) => line.includes('"task":"auto-close"'))
+    .flatMap((line) => {
+      try {
+        return (JSON.parse(line) as { tickets?: number[] }).tickets ?? [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * The whole run: `tix serve --log` on a file database with the demo organisation, the three demo users
- * logged in once through the API, the load (with a kill -9 and a restart when asked), the unknown outcomes
- * retried with their keys, the server stopped, and the database checked against the log.
+ * The whole run: `tix serve --log` (one, or several over one PostgreSQL database) with the demo organisation, the
+ * three demo users logged in once through the API, the load spread over the servers (with a kill -9 when asked:
+ * a restart with one server, the others taking over with several), the unknown outcomes retried with their keys,
+ * the resolved tickets left to the servers' auto-close, the servers stopped, and the database checked against the
+ * log.
  */
 export async function runStress(o: StressOptions): Promise<StressResult> {
-  const db = join(o.dir, 'stress.db');
+  const db = o.database ?? join(o.dir, 'stress.db');
+  const count = o.instances ?? 1;
+  if (count > 1 && !o.database) throw new Error('several instances share a PostgreSQL database: give `database`');
   const env: Env = { PATH: process.env.PATH, HOME: o.dir, TIX_CONFIG_DIR: join(o.dir, 'config'), LANG: 'C.UTF-8' };
+  // the database for the servers only (the CLI never needs it)
+  const serveEnv: Env = { ...env, TIX_DATABASE_URL: db };
   const say = o.progress ?? (() => undefined);
-  const logs: string[] = [];
-  let server: ServeProcess = await startServe(['--db', db, '--demo', '--port', '0', '--log'], env);
-  const users = await Promise.all(['yann@demo.test', 'sarah@demo.test', 'agent@demo.test'].map((e) => login(server.url, e)));
-  const tokenOf = new Map(users.map((u) => [u.email, u.token]));
-  let crash: CrashFacts | undefined;
-  let down = false;
-  const records: OpRecord[] = [];
-  const started = performance.now();
-  await runLoad({
-    workers: o.workers,
-    ops: o.ops,
-    users,
-    server: server.url,
-    runner: o.runner,
-    dir: o.dir,
-    runId: Date.now().toString(36),
-    seed: o.seed ?? 1,
-    log: records,
-    tolerate: () => (crash || down ? [6] : []),
-    after: async (done, total) => {
-      if (done % Math.max(1, Math.round(total / 10)) === 0) say(`  ${done}/${total} operations`);
-      if (o.crashAt === undefined || crash || down || done < o.crashAt * total) return;
-      down = true;
-      // the kill lands while the server handles a write: right after it logs an incoming create or reply
-      const midWrite = await server.next(/"method":"POST","url":"\/api\/v1\/tickets(\/\d+\/messages)?"/, 5000);
-      await server.stop('SIGKILL');
-      const killedAt = performance.now();
-      logs.push(server.stderr());
-      say(`  kill -9 the server after ${done} operations; restarting it on the same database`);
-      // what the log holds now was answered before the kill: every acknowledged write must have survived
-      const before = [...records];
-      await new Promise((resolve) => setTimeout(resolve, o.downMs ?? 0));
-      server = await startServe(['--db', db, '--port', String(server.port), '--log'], env);
-      crash = {
-        killedAfter: done,
-        midWrite,
-        acknowledgedBefore: before.filter(acknowledged).length,
-        inFlight: parseServerLog(logs.at(-1)!).unanswered,
-        downMs: performance.now() - killedAt,
-        afterRestart: checkLedger(db, before, { partial: true }),
+  const serveArgs = ['--port', '0', '--log', ...(o.autoCloseAfter ? ['--auto-close-after', o.autoCloseAfter] : [])];
+  // all at once, as a deployment starts them: the schema and the demo organisation go in once
+  const servers: ServeProcess[] = await Promise.all(Array.from({ length: count }, () => startServe(['--demo', ...serveArgs], serveEnv)));
+  try {
+    // what each server wrote (a restarted server's runs one after the other)
+    const logsOf: string[][] = servers.map(() => []);
+    const alive = servers.map(() => true);
+    const users = await Promise.all(['yann@demo.test', 'sarah@demo.test', 'agent@demo.test'].map((e) => login(servers[0]!.url, e)));
+    const tokenOf = new Map(users.map((u) => [u.email, u.token]));
+    // a load balancer: each worker sticks to one server while it is up, and moves to the next one up when it is not
+    const serverFor = (worker: number) => {
+      for (let i = 0; i < count; i++) {
+        const k = (worker + i) % count;
+        if (alive[k]) return servers[k]!.url;
+      }
+      return servers[worker % count]!.url;
+    };
+    let crash: CrashFacts | undefined;
+    let down = false;
+    const records: OpRecord[] = [];
+    const started = performance.now();
+    await runLoad({
+      workers: o.workers,
+      ops: o.ops,
+      users,
+      serverFor,
+      runner: o.runner,
+      dir: o.dir,
+      runId: Date.now().toString(36),
+      seed: o.seed ?? 1,
+      log: records,
+      mix: o.mix,
+      tolerate: () => (crash || down ? [6] : []),
+      after: async (done, total) => {
+        if (done % Math.max(1, Math.round(total / 10)) === 0) say(`  ${done}/${total} operations`);
+        if (o.crashAt === undefined || crash || down || done < o.crashAt * total) return;
+        down = true;
+        const victim = count > 1 ? 1 % count : 0;
+        const server = servers[victim]!;
+        // the kill lands while the server handles a write: right after it logs an incoming create or reply
+        const midWrite = await server.next(/"method":"POST","url":"\/api\/v1\/tickets(\/\d+\/messages)?"/, 5000);
+        await server.stop('SIGKILL');
+        alive[victim] = false;
+        const killedAt = performance.now();
+        logsOf[victim]!.push(server.stderr());
+        // what the log holds now was answered before the kill: every acknowledged write must have survived
+        const before = [...records];
+        if (count === 1) {
+          say(`  kill -9 the server after ${done} operations; restarting it on the same database`);
+          await sleep(o.downMs ?? 0);
+          servers[victim] = await startServe(['--port', String(server.port), ...serveArgs.slice(2)], serveEnv);
+          alive[victim] = true;
+        } else {
+          say(`  kill -9 server ${victim + 1} of ${count} after ${done} operations; the others take its workers`);
+        }
+        crash = {
+          killedAfter: done,
+          midWrite,
+          acknowledgedBefore: before.filter(acknowledged).length,
+          inFlight: parseServerLog(server.stderr()).unanswered,
+          downMs: performance.now() - killedAt,
+          afterRestart: await checkLedger(db, before, { partial: true }),
+        };
+        down = false;
+      },
+    });
+    const wallMs = performance.now() - started;
+    const live = servers.filter((_, i) => alive[i]);
+    const falseClaims = await claimedUnsentButApplied(db, records);
+    const retried = await converge(records, o.runner, (u) => commandEnv(env, live[0]!.url, tokenOf.get(u)!));
+    let autoClose: AutoCloseFacts | undefined;
+    let closedTickets: Array<{ id: number; autoClosed: boolean }> = [];
+    if (o.autoCloseAfter) {
+      // the servers' background work closes what was resolved; wait for it, at most the delay and a few sweeps
+      const agent = tokenOf.get('agent@demo.test')!;
+      const delayMs = parseDuration(o.autoCloseAfter) ?? 0;
+      const deadline = Date.now() + delayMs + Math.min(30_000, delayMs / 2) * 4 + 10_000;
+      let resolved = await ticketsWith(live[0]!.url, agent, 'resolved');
+      while (resolved.length && Date.now() < deadline) {
+        await sleep(250);
+        resolved = await ticketsWith(live[0]!.url, agent, 'resolved');
+      }
+      autoClose = {
+        logged: 0,
+        autoClosed: 0,
+        closedTwice: [],
+        loggedNotClosed: [],
+        unlogged: [],
+        stillResolved: resolved.map((t) => t.id),
+        byInstance: [],
       };
-      down = false;
-    },
-  });
-  const wallMs = performance.now() - started;
-  const falseClaims = claimedUnsentButApplied(db, records);
-  const retried = await converge(records, o.runner, (u) => commandEnv(env, server.url, tokenOf.get(u)!));
-  await server.stop('SIGTERM');
-  logs.push(server.stderr());
-  const ledger = checkLedger(db, records);
-  const problems = [
-    ...falseClaims,
-    ...records.filter((r) => r.problem).map((r) => `${r.kind} (worker ${r.worker}, #${r.seq}, ${r.user}): ${r.problem}`),
-  ];
-  const ok =
-    ledger.ok &&
-    problems.length === 0 &&
-    (!crash || crash.afterRestart.ok) &&
-    ![...parseServerLog(...logs).byStatus.keys()].some((s) => s >= 500);
-  return { records, wallMs, db, retried, server: parseServerLog(...logs), crash, ledger, problems, ok };
+      closedTickets = await ticketsWith(live[0]!.url, agent, 'closed');
+    }
+    for (const [i, server] of servers.entries()) if (alive[i]) await server.stop('SIGTERM');
+    for (const [i, server] of servers.entries()) if (alive[i]) logsOf[i]!.push(server.stderr());
+    const logs = logsOf.flat();
+    if (autoClose) {
+      const perLog = logsOf.map((l) => autoClosedIn(l.join('\n')));
+      const logged = perLog.flat();
+      const seen = new Map<number, number>();
+      for (const id of logged) seen.set(id, (seen.get(id) ?? 0) + 1);
+      const auto = new Set(closedTickets.filter((t) => t.autoClosed).map((t) => t.id));
+      autoClose.logged = logged.length;
+      autoClose.autoClosed = auto.size;
+      autoClose.closedTwice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+      autoClose.loggedNotClosed = [...seen.keys()].filter((id) => !auto.has(id));
+      autoClose.unlogged = [...auto].filter((id) => !seen.has(id));
+      autoClose.byInstance = perLog.map((ids) => ids.length);
+    }
+    const ledger = await checkLedger(db, records);
+    const problems = [
+      ...falseClaims,
+      ...records.filter((r) => r.problem).map((r) => `${r.kind} (worker ${r.worker}, #${r.seq}, ${r.user}): ${r.problem}`),
+    ];
+    // a server killed between committing a batch of auto-closes and logging it leaves them unlogged: only then
+    const autoCloseOk =
+      !autoClose ||
+      (autoClose.closedTwice.length === 0 &&
+        autoClose.loggedNotClosed.length === 0 &&
+        autoClose.stillResolved.length === 0 &&
+        (crash !== undefined || autoClose.unlogged.length === 0));
+    const ok =
+      ledger.ok &&
+      problems.length === 0 &&
+      autoCloseOk &&
+      (!crash || crash.afterRestart.ok) &&
+      ![...parseServerLog(...logs).byStatus.keys()].some((s) => s >= 500);
+    return { records, wallMs, db, instances: count, retried, server: parseServerLog(...logs), crash, autoClose, ledger, problems, ok };
+  } catch (err) {
+    // a failed run leaves no server behind
+    await Promise.all(servers.map((server) => server.stop('SIGKILL')));
+    throw err;
+  }
 }
 
 const ms = (n: number) => `${Math.round(n)}`;
@@ -477,6 +633,8 @@ export function formatStress(r: StressResult, o: { workers: number; ops: number;
   lines.push(
     `${o.workers} workers x ${o.ops} operations = ${n} operations in ${(r.wallMs / 1000).toFixed(1)} s: ${(n / (r.wallMs / 1000)).toFixed(1)} operations/s (${o.what})`,
   );
+  if (r.instances > 1)
+    lines.push(`${r.instances} tix serve processes over one database (${displayDatabase(r.db)}), workers spread across them`);
   lines.push('');
   lines.push(
     `${'operation'.padEnd(10)}${'count'.padStart(7)}${'ok'.padStart(6)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`,
@@ -526,9 +684,28 @@ export function formatStress(r: StressResult, o: { workers: number; ops: number;
   if (r.crash) {
     lines.push('');
     lines.push(
-      `crash: kill -9 after ${r.crash.killedAfter} operations${r.crash.midWrite ? ', the moment the server logged an incoming write' : ''} (${r.crash.acknowledgedBefore} writes acknowledged by then; ${r.crash.inFlight} requests received and never answered), listening again after ${ms(r.crash.downMs)} ms`,
+      `crash: kill -9 ${r.instances > 1 ? 'of one server ' : ''}after ${r.crash.killedAfter} operations${r.crash.midWrite ? ', the moment the server logged an incoming write' : ''} (${r.crash.acknowledgedBefore} writes acknowledged by then; ${r.crash.inFlight} requests received and never answered), ${r.instances > 1 ? 'its workers moved to the other servers' : `listening again after ${ms(r.crash.downMs)} ms`}`,
     );
-    lines.push(`after the restart: ${describeLedger(r.crash.afterRestart).split('\n')[0]}`);
+    lines.push(`after the ${r.instances > 1 ? 'kill' : 'restart'}: ${describeLedger(r.crash.afterRestart).split('\n')[0]}`);
+  }
+  if (r.autoClose) {
+    const a = r.autoClose;
+    lines.push('');
+    lines.push(
+      `auto-close: ${a.autoClosed} tickets closed automatically (${a.byInstance.map((k, i) => `server ${i + 1}: ${k}`).join(', ')}; ${a.logged} logged); closed twice ${a.closedTwice.length}, logged but not closed ${a.loggedNotClosed.length}, still resolved ${a.stillResolved.length}, closed by a killed server before it could log ${a.unlogged.length}`,
+    );
+    for (const [name, ids] of Object.entries({
+      'closed twice': a.closedTwice,
+      'logged but not closed': a.loggedNotClosed,
+      'still resolved': a.stillResolved,
+    }))
+      if (ids.length)
+        lines.push(
+          `  ${name}: ${ids
+            .slice(0, 20)
+            .map((id) => `#${id}`)
+            .join(', ')}`,
+        );
   }
   lines.push('');
   lines.push(describeLedger(r.ledger));

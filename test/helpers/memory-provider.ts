@@ -325,6 +325,9 @@ function toTicket(t: StoredTicket): Ticket {
     onBehalfOf: null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    // an archived ticket was archived at its last change, by someone (this helpdesk closes nothing by itself)
+    closedAt: t.status === 'archived' ? t.updatedAt : null,
+    autoClosed: false,
     unread: 0,
     messageCount: t.messages.length,
     fields,

@@ -3,14 +3,14 @@ import { afterAll } from 'vitest';
 import { API_PREFIX, buildApp, type AppOptions, type Exchange } from '../../src/server/app.ts';
 import { demoOrganisation } from '../../src/server/demo.ts';
 import { prepareOrganisation } from '../../src/server/organisation-seed.ts';
-import { SqliteStore } from '../../src/server/store/sqlite.ts';
-import type { OrganisationSeed } from '../../src/server/store/store.ts';
+import type { OrganisationSeed, Store } from '../../src/server/store/store.ts';
+import { openTestStore } from './database.ts';
 import { loadSpec, validateExchange, type OpenApiSpec } from './openapi.ts';
 
 export interface TestServer {
   url: string;
   app: FastifyInstance;
-  store: SqliteStore;
+  store: Store;
   close(): Promise<void>;
   /** a session token for a demo user, straight from the API */
   tokenFor(email: string): Promise<string>;
@@ -54,10 +54,15 @@ export function openApiProblems(spec: OpenApiSpec, { request, response }: Exchan
   return kept.map((p) => `${p} [answered ${response.status}]`);
 }
 
-/** A real tix server on 127.0.0.1 and a free port, over a real (in-memory or file) SQLite database. */
+/**
+ * A real tix server on 127.0.0.1 and a free port, over a real database: in-memory SQLite (or the SQLite file
+ * `db`), or in the postgres test project a fresh PostgreSQL database of its own.
+ */
 export async function startTestServer(opts: { demo?: boolean; db?: string; app?: Partial<AppOptions> } = {}): Promise<TestServer> {
-  const store = new SqliteStore(opts.db ?? ':memory:');
-  if (opts.demo !== false) await store.loadOrganisation(await preparedDemo());
+  const store = await openTestStore({ sqlitePath: opts.db });
+  if (opts.demo !== false) await store.identity.loadOrganisation(await preparedDemo());
+  // committed before the test goes on (the SQLite store commits writes in groups)
+  await store.flush();
   let spec: OpenApiSpec | undefined;
   const app = await buildApp({
     store,

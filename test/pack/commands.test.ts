@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/io/iostreams.ts';
 import { type Result, repoRoot, spawnProgram, tempDir } from '../helpers/cli.ts';
+import { RT_REQUIREMENT, RT_START_TIMEOUT, rtInstalled, startRt } from '../helpers/rt.ts';
+import { skipUnless } from '../helpers/strict.ts';
 import { startJiraSmStub } from '../helpers/vendors/jira-sm.ts';
 import { type Installation, installGlobally, pack } from './installed.ts';
 
@@ -151,7 +153,13 @@ describe('the installed package (npm pack, npm install -g)', () => {
 
   it('tix settings list / set', async () => {
     await tix(['settings', 'set', 'mark-read', 'manual']);
-    expect((await tix(['settings', 'list', '--json'])).json()).toMatchObject({ markRead: 'manual' });
+    await tix(['settings', 'set', 'language', 'fr']);
+    expect((await tix(['settings', 'list', '--json'])).json()).toMatchObject({ markRead: 'manual', language: 'fr' });
+  });
+
+  it('tix notification list / set', async () => {
+    await tix(['notification', 'set', 'all', '--lang', 'en']);
+    expect((await tix(['notification', 'list', '--json', 'level,language'])).json()).toEqual({ level: 'all', language: 'en' });
   });
 
   let ticket = '';
@@ -192,6 +200,14 @@ describe('the installed package (npm pack, npm install -g)', () => {
     await tix(['ticket', 'unread', ticket]);
     expect((await tix(['ticket', 'view', ticket, '--json', 'unread'])).json()).toEqual({ unread: 1 });
     await tix(['ticket', 'reply', ticket, '--body', 'Thanks, looking.']);
+  });
+
+  it('tix ticket subscribe / unsubscribe', async () => {
+    expect((await tix(['ticket', 'unsubscribe', ticket, '--json', 'subscribed'])).json()).toEqual({ subscribed: false });
+    expect((await tix(['ticket', 'subscribe', ticket, '--json', 'subscribed,receives'])).json()).toEqual({
+      subscribed: true,
+      receives: true,
+    });
   });
 
   it('tix ticket download (the files, checksums verified)', async () => {
@@ -294,6 +310,28 @@ describe('the installed package (npm pack, npm install -g)', () => {
     await tix(['auth', 'logout']);
     await tix(['auth', 'status'], { code: 4 });
   });
+
+  // the provider's code is a chunk of its own, loaded only when a profile uses it: it must ship and load
+  it.skipIf(skipUnless(rtInstalled(), RT_REQUIREMENT))(
+    'tix auth login --provider rt, then type list, ticket create / view against Request Tracker 5',
+    async () => {
+      const rt = await startRt();
+      const asRt = (args: string[], opts: { stdin?: string } = {}) => tix(['--profile', 'rt', ...args], opts);
+      await asRt(['auth', 'login', '--provider', 'rt', '--server', rt.url, '--with-token', '--insecure-storage'], {
+        stdin: rt.users.alice.token,
+      });
+      expect((await asRt(['type', 'list', '--json', 'id'])).json()).toContainEqual({ id: 'questions' });
+      const summary = `Installed ${Date.now().toString(36)}`;
+      const ref = (
+        await asRt(['ticket', 'create', '--type', 'questions', '--summary', summary, '--description', 'From the package', '--json', 'ref'])
+      ).json().ref;
+      expect((await asRt(['ticket', 'view', ref, '--json', 'summary,createdBy'])).json()).toEqual({
+        summary,
+        createdBy: { email: 'alice@acme.test', name: 'Alice Martin' },
+      });
+    },
+    RT_START_TIMEOUT,
+  );
 
   it('every command of the tree ran through its success path', () => {
     // a command with subcommands is a group: its subcommands are the commands

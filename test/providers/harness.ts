@@ -30,6 +30,8 @@ export interface ProviderHarness {
      * default), or looked for on a helpdesk without keys (`lookup`: found there, it is never sent twice).
      */
     recovery?: 'replay' | 'lookup';
+    /** the CLI's request timeout during the retry tests (default 2 s; a slow helpdesk needs more) */
+    requestTimeoutMs?: number;
   };
   /**
    * Why this helpdesk cannot run on this machine (not installed…), or undefined when it can. The suite is then
@@ -54,7 +56,7 @@ export interface Fixtures {
 }
 
 export interface RunningHelpdesk {
-  /** the web address `tix auth login --server` takes */
+  /** the web address `tix auth login --server` takes (it may have a path: https://rt.example.com/rt) */
   server: string;
   /** for helpdesks that live in the test process: the provider module the CLI uses instead of the registry */
   inProcess?: ProviderModule;
@@ -71,6 +73,8 @@ export interface RunningHelpdesk {
   answer(ref: string, body: string): Promise<void>;
   /** support closes a ticket for good (its status then is in the closed category), the helpdesk's own way */
   close(ref: string): Promise<void>;
+  /** after each test: throws when the helpdesk saw something wrong (a vendor stub: a request its document rejects) */
+  check?(): void;
   stop(): Promise<void>;
 }
 

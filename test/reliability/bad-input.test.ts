@@ -34,7 +34,7 @@ beforeAll(async () => {
   foreign = await startTestServer();
   dir = tempDir('tix-bad-input-');
   // a second company, with its own administrator and contact
-  await s.store.loadOrganisation(
+  await s.store.identity.loadOrganisation(
     await prepareOrganisation(
       {
         companies: [{ siren: OTHER.siren, name: 'Autre Société', establishments: [{ siret: OTHER.siret, name: 'Autre Siège' }] }],
@@ -97,9 +97,9 @@ beforeAll(async () => {
   tokens.readOnly = (
     await s.api('POST', '/tokens', { token: tokens.yann, body: { name: 'read only', scopes: ['tickets:read'] } })
   ).body.token;
-  const yannId = (await s.store.findUserByEmail('yann@demo.test'))!.id;
+  const yannId = (await s.store.identity.findUserByEmail('yann@demo.test'))!.id;
   const expired = newToken('session');
-  await s.store.insertToken({
+  await s.store.identity.insertToken({
     userId: yannId,
     kind: 'session',
     name: 'old',
@@ -381,7 +381,7 @@ const apiCases: ApiCase[] = [
     status: 422,
     message: /dedupe must be boolean/,
   },
-  { name: 'a limit of 0', as: 'yann', req: get('/tickets?limit=0'), status: 422, message: /limit: from 1 to 100/ },
+  { name: 'a limit of 0', as: 'yann', req: get('/tickets?limit=0'), status: 422, message: /limit: from 1 to 1000/ },
   {
     name: 'a cursor the server never gave',
     as: 'yann',
@@ -1023,15 +1023,29 @@ describe('hostile and malformed input through the CLI', () => {
         body: { type: 'question', establishment: est.paris.siret, fields: { summary: 'evil names', description: 'd' } },
       })
     ).body.id;
-    const message = (s.store.db.prepare('SELECT id FROM messages WHERE ticket_id = ?').get(id) as { id: number }).id;
-    // names only a compromised server could hand out: written straight into its database
-    for (const [i, name] of ['../../escaped.txt', '/etc/cron.d/evil', '..', 'sub/../../x'].entries()) {
-      s.store.db
-        .prepare(
-          "INSERT INTO uploads (public_id, user_id, message_id, filename, content_type, size, sha256, data, created_at) VALUES (?, 1, ?, ?, 'text/plain', 1, '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881', 'x', '2026-01-01T00:00:00Z')",
-        )
-        .run(`up_evil${i}`, message, name);
-    }
+    // names only a compromised server could hand out: written straight into its store, which keeps names as given
+    const yann = (await s.store.identity.findUserByEmail('yann@demo.test'))!;
+    const names = ['../../escaped.txt', '/etc/cron.d/evil', '..', 'sub/../../x'];
+    for (const [i, name] of names.entries())
+      await s.store.uploads.insertUpload({
+        publicId: `up_evil${i}`,
+        userId: yann.id,
+        filename: name,
+        contentType: 'text/plain',
+        size: 1,
+        sha256: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881',
+        data: Buffer.from('x'),
+        at: '2026-01-01T00:00:00.000Z',
+      });
+    const uploads = await s.store.uploads.uploadsByPublicId(names.map((_, i) => `up_evil${i}`));
+    await s.store.tickets.addMessage({
+      ticketId: id,
+      authorId: yann.id,
+      body: 'the files',
+      uploadIds: uploads.map((u) => u.id),
+      at: new Date().toISOString(),
+      nextStatus: (current) => current,
+    });
     const out = join(dir, 'downloads', 'inner');
     mkdirSync(out, { recursive: true });
     const r = await tix(['ticket', 'download', String(id), '--output', out], {

@@ -5,6 +5,7 @@ import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tix, type Result } from '../helpers/cli.ts';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import * as facts from '../helpers/store-facts.ts';
 
 // The CLI against a real server behind a fault-injecting proxy: every fault kind, once (the retry gets
 // through) and on every attempt (the CLI gives up). With idempotency keys nothing is ever filed twice and a
@@ -33,10 +34,9 @@ afterAll(async () => {
 const http = { requestTimeoutMs: 800 };
 const env = (token = yann) => isolatedEnv({ TIX_SERVER: proxy.url, TIX_TOKEN: token });
 const run = (args: string[], token = yann): Promise<Result> => tix(args, { env: env(token), http });
-const rows = (sql: string, ...params: Array<string | number>) => (s.store.db.prepare(sql).get(...params) as { n: number }).n;
-const ticketsNamed = (summary: string) => rows('SELECT count(*) AS n FROM tickets WHERE summary = ?', summary);
-const messagesSaying = (body: string) => rows('SELECT count(*) AS n FROM messages WHERE body = ?', body);
-const tokensNamed = (name: string) => rows('SELECT count(*) AS n FROM tokens WHERE name = ?', name);
+const ticketsNamed = (summary: string) => facts.ticketsNamed(s.store, summary);
+const messagesSaying = (body: string) => facts.messagesSaying(s.store, body);
+const tokensNamed = (name: string) => facts.liveTokens(s.store, 'yann@demo.test', 'pat', name);
 /** waits until the proxy is done with every write it saw (a delayed request has reached the server) */
 const settled = () => Promise.all(proxy.connections.filter((c) => c.request.startsWith('POST')).map((c) => c.done));
 
@@ -129,12 +129,18 @@ describe.each(kinds)('fault $name on creates and replies with idempotency keys',
     const r = await run(c.args);
     await settled();
     expect(r.code, r.stderr).toBe(0);
-    expect(c.count()).toBe(1);
+    expect(await c.count()).toBe(1);
     // the key was made by this very command: its own retry is not "already done"
     expect(r.stderr).toMatch(c.done);
     const attempts = proxy.seen(match);
     expect(attempts.map((a) => a.fault)).toEqual([fault.kind, 'pass']);
-    const figure: Figure = { kind: name, op, once: `exit ${r.code}, ${attempts.length} attempts, ${c.count()} row`, always: '', rerun: '' };
+    const figure: Figure = {
+      kind: name,
+      op,
+      once: `exit ${r.code}, ${attempts.length} attempts, ${await c.count()} row`,
+      always: '',
+      rerun: '',
+    };
     figures.push(figure);
 
     // every attempt fails: the CLI gives up with exit 6 and says how to retry safely
@@ -146,7 +152,7 @@ describe.each(kinds)('fault $name on creates and replies with idempotency keys',
     await settled();
     expect(failed.code, failed.stderr).toBe(6);
     expect(proxy.seen(match)).toHaveLength(4);
-    expect(again.count()).toBe(reaches ? 1 : 0);
+    expect(await again.count()).toBe(reaches ? 1 : 0);
     if (fault.kind === 'unavailable') {
       expect(failed.stderr).toMatch(/the server is busy or unavailable; it asks to retry after 0s/);
       expect(failed.errorJson()).toMatchObject({ exitCode: 6, status: 503 });
@@ -155,15 +161,15 @@ describe.each(kinds)('fault $name on creates and replies with idempotency keys',
       expect(failed.stderr).toContain(`hint: running the same command again with --idempotency-key ${key} is safe`);
       expect(failed.errorJson()).toMatchObject({ code: 'outcome_unknown', idempotencyKey: key });
     }
-    figure.always = `exit ${failed.code} (${failed.errorJson().code}), ${proxy.seen(match).length} attempts, ${again.count()} rows`;
+    figure.always = `exit ${failed.code} (${failed.errorJson().code}), ${proxy.seen(match).length} attempts, ${await again.count()} rows`;
 
     // the script runs the same command again with the same key: exactly one, whatever happened before
     proxy.reset();
     const rerun = await run([...again.args, '--idempotency-key', key]);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(again.count()).toBe(1);
+    expect(await again.count()).toBe(1);
     if (reaches) expect(rerun.stderr).toMatch(/Already done with idempotency key|already posted/);
-    figure.rerun = `exit ${rerun.code}, ${again.count()} row`;
+    figure.rerun = `exit ${rerun.code}, ${await again.count()} row`;
   });
 });
 
@@ -175,7 +181,7 @@ describe('a lost answer followed by a server that is gone', () => {
     proxy.inject(CREATE, [{ kind: 'drop-after' }], () => void proxy.down());
     const r = await run(args);
     expect(r.code).toBe(6);
-    expect(ticketsNamed(tag)).toBe(1);
+    expect(await ticketsNamed(tag)).toBe(1);
     const error = r.errorJson();
     expect(error.code).toBe('outcome_unknown');
     expect(r.stderr).not.toMatch(/nothing was sent/);
@@ -183,7 +189,7 @@ describe('a lost answer followed by a server that is gone', () => {
     await proxy.up();
     const rerun = await run([...args, '--idempotency-key', error.idempotencyKey]);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(ticketsNamed(tag)).toBe(1);
+    expect(await ticketsNamed(tag)).toBe(1);
   });
 
   it('a reply whose answer was lost is recognised on the re-run even after an agent closed the ticket', async () => {
@@ -193,18 +199,18 @@ describe('a lost answer followed by a server that is gone', () => {
     proxy.inject(REPLY, [{ kind: 'drop-after' }, { kind: 'drop-after' }, { kind: 'drop-after' }, { kind: 'drop-after' }]);
     const lost = await run(['ticket', 'reply', String(id), '--body', body, '--idempotency-key', key]);
     expect(lost.code).toBe(6);
-    expect(messagesSaying(body)).toBe(1);
+    expect(await messagesSaying(body)).toBe(1);
     expect((await s.api('POST', `/tickets/${id}/close`, { token: agent })).status).toBe(200);
     // the reply was posted before the close: the re-run says so instead of "closed, file a follow-up"
     const rerun = await run(['ticket', 'reply', String(id), '--body', body, '--idempotency-key', key]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(/already posted/);
-    expect(messagesSaying(body)).toBe(1);
+    expect(await messagesSaying(body)).toBe(1);
     // a new reply to the closed ticket is refused
     const fresh = await run(['ticket', 'reply', String(id), '--body', 'too late', '--idempotency-key', `${key}-2`]);
     expect(fresh.code).toBe(5);
     expect(fresh.stderr).toMatch(/is closed and takes no more replies/);
-    expect(messagesSaying('too late')).toBe(0);
+    expect(await messagesSaying('too late')).toBe(0);
   });
 });
 
@@ -216,7 +222,7 @@ describe('a POST without an idempotency key is never replayed blindly', () => {
     await settled();
     expect(r.code, r.stderr).toBe(6);
     expect(proxy.seen(TOKENS)).toHaveLength(1);
-    expect(tokensNamed(tokenName)).toBe(reaches ? 1 : 0);
+    expect(await tokensNamed(tokenName)).toBe(reaches ? 1 : 0);
     expect(r.stdout).toBe('');
     if (fault.kind === 'unavailable') {
       // a 503 says the server did not do it: busy, not unknown
@@ -226,7 +232,7 @@ describe('a POST without an idempotency key is never replayed blindly', () => {
       expect(r.errorJson().code).toBe('outcome_unknown');
     }
     noKey.push(
-      `no key, tix token create through ${name.padEnd(11)}: exit ${r.code} (${r.errorJson().code}), ${proxy.seen(TOKENS).length} attempt, ${tokensNamed(tokenName)} token on the server`,
+      `no key, tix token create through ${name.padEnd(11)}: exit ${r.code} (${r.errorJson().code}), ${proxy.seen(TOKENS).length} attempt, ${await tokensNamed(tokenName)} token on the server`,
     );
   });
 
@@ -242,7 +248,7 @@ describe('a POST without an idempotency key is never replayed blindly', () => {
     expect(err).toMatchObject({ exitCode: 6, code: 'outcome_unknown', hint: 'check whether it was applied before trying again' });
     expect((err as Error).message).toMatch(/the outcome is unknown/);
     expect(proxy.seen(CREATE)).toHaveLength(1);
-    expect(ticketsNamed(summary)).toBe(1);
+    expect(await ticketsNamed(summary)).toBe(1);
   });
 });
 
@@ -285,7 +291,7 @@ describe('a storm of mixed faults', () => {
     }
     await settled();
     expect(pending).toEqual([]);
-    const counts = jobs.map((_, i) => ticketsNamed(`${run1} #${i}`));
+    const counts = await Promise.all(jobs.map((_, i) => ticketsNamed(`${run1} #${i}`)));
     expect(counts).toEqual(Array(20).fill(1));
     const applied = proxy.seen(CREATE);
     const byKind = Object.entries(Object.groupBy(applied, (c) => c.fault))

@@ -76,7 +76,7 @@ describe('concurrent load', () => {
       '2026-01-01',
     );
     db.close();
-    const l = checkLedger(r.db, r.records);
+    const l = await checkLedger(r.db, r.records);
     expect(l.ok).toBe(false);
     expect(l.lost).toEqual([expect.stringContaining(`reply ${reply.key}`)]);
     expect(l.duplicated).toEqual([expect.stringContaining(`create ${create.key}`)]);

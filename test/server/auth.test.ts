@@ -47,12 +47,15 @@ describe('login and sessions', () => {
 
   it('stores only hashes of passwords and tokens', async () => {
     const token = await s.tokenFor('sarah@demo.test');
-    const users = s.store.db.prepare('SELECT password_hash FROM users').all() as Array<{ password_hash: string }>;
-    for (const u of users) {
-      expect(u.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
-      expect(u.password_hash).not.toContain('demo-password');
+    for (const email of ['yann@demo.test', 'sarah@demo.test', 'agent@demo.test', 'eve@demo.test']) {
+      const user = (await s.store.identity.findUserByEmail(email))!;
+      expect(user.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(user.passwordHash).not.toContain('demo-password');
     }
-    const dump = JSON.stringify(s.store.db.prepare('SELECT * FROM tokens').all());
+    const sarah = (await s.store.identity.findUserByEmail('sarah@demo.test'))!;
+    const stored = await s.store.identity.listTokens(sarah.id, 'session');
+    expect(stored.length).toBeGreaterThan(0);
+    const dump = JSON.stringify(stored);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(9));
   });

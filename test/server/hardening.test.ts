@@ -21,7 +21,7 @@ const ACME = { siren: '732829320', siret: '73282932000074' };
 
 beforeAll(async () => {
   s = await startTestServer({ app: { clock, uploads: { maxPendingCount: 3, maxPendingBytes: 64 * 1024 } } });
-  await s.store.loadOrganisation(
+  await s.store.identity.loadOrganisation(
     await prepareOrganisation(
       {
         companies: [{ siren: ACME.siren, name: 'ACME', establishments: [{ siret: ACME.siret, name: 'Siège' }] }],
@@ -107,7 +107,8 @@ describe('personal access tokens manage no tokens; scopes gate reads', () => {
     const all = await create('all', ['tickets:read', 'tickets:write', 'contacts:read', 'contacts:write', 'settings:write']);
     pat = all.token;
     otherId = (await create('other', ['tickets:read'])).id;
-    sessionId = s.store.db.prepare("SELECT id FROM tokens WHERE kind = 'session' ORDER BY id DESC LIMIT 1").get()!.id as number;
+    const sarahId = (await s.store.identity.findUserByEmail('sarah@demo.test'))!.id;
+    sessionId = (await s.store.identity.listTokens(sarahId, 'session')).at(-1)!.id;
   });
 
   it('a PAT cannot list tokens, revoke another token, or revoke the login session', async () => {

@@ -280,14 +280,32 @@ describe('conversation and status lifecycle', () => {
     expect((await s.api('POST', `/tickets/${t}/reopen`, { token: agent })).body.status).toBe('open');
   });
 
-  it('resolved tickets close by themselves after the delay (7 days by default)', async () => {
+  it('resolved tickets close by themselves after the delay (7 days by default), by the background task, not on reads', async () => {
     const t = (await file(yann, incident(est.paris.siret, 'Auto close'))).body.id;
-    await s.api('POST', `/tickets/${t}/resolve`, { token: yann });
+    const resolved = await s.api('POST', `/tickets/${t}/resolve`, { token: yann });
+    expect(resolved.body).toMatchObject({ status: 'resolved', closedAt: null, autoClosed: false });
     clock.at += 6 * 86_400_000;
+    await s.app.services.background.runAll();
     expect((await s.api('GET', `/tickets/${t}`, { token: yann })).body.status).toBe('resolved');
     clock.at += 2 * 86_400_000;
-    expect((await s.api('GET', `/tickets/${t}`, { token: yann })).body.status).toBe('closed');
+    // past the delay, a read alone changes nothing: background work is never done on a request
+    expect((await s.api('GET', `/tickets/${t}`, { token: yann })).body.status).toBe('resolved');
+    expect(await s.app.services.background.runAll()).toMatchObject({ 'auto-close': 1 });
+    const closed = (await s.api('GET', `/tickets/${t}`, { token: yann })).body;
+    expect(closed).toMatchObject({ status: 'closed', closedAt: new Date(clock.at).toISOString(), autoClosed: true });
     expect((await s.api('POST', `/tickets/${t}/messages`, { token: yann, body: { body: 'late' } })).status).toBe(409);
+    // a second run finds nothing left to do
+    expect(await s.app.services.background.runAll()).toMatchObject({ 'auto-close': 0 });
+    // reopened by an agent and closed by hand: no longer "closed automatically"
+    await s.api('POST', `/tickets/${t}/reopen`, { token: agent });
+    const reopened = (await s.api('GET', `/tickets/${t}`, { token: agent })).body;
+    expect(reopened).toMatchObject({ status: 'open', closedAt: null, autoClosed: false });
+    clock.at += 1000;
+    expect((await s.api('POST', `/tickets/${t}/close`, { token: agent })).body).toMatchObject({
+      status: 'closed',
+      closedAt: new Date(clock.at).toISOString(),
+      autoClosed: false,
+    });
   });
 
   it('a reply needs text and names the field', async () => {

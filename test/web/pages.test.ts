@@ -337,6 +337,8 @@ describe('escaping', () => {
       onBehalfOf: { email: 'y@example.com', name: evil },
       createdAt: '2026-11-30T08:00:00Z',
       updatedAt: '2026-11-30T08:00:00Z',
+      closedAt: null,
+      autoClosed: false,
       unread: 1,
       messageCount: 1,
       fields: { url: 'javascript:alert(3)', severity: evil, custom: evil },

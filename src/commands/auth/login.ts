@@ -8,6 +8,7 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { authError, type FieldProblem, fieldsError, TixError, usageError } from '../../core/errors.ts';
+import { localeFromEnv } from '../../core/i18n.ts';
 import { readAll } from '../../io/files.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askSecret, askText } from '../../io/prompter.ts';
@@ -98,6 +99,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'echo "$TIX_PAT" | tix auth login --server https://support.example.com --with-token',
     '# another helpdesk: the profile remembers which',
     'echo "$RT_TOKEN" | tix auth login --provider rt --server https://rt.example.com/rt --with-token',
+    'echo "$ZENDESK_API_TOKEN" | tix auth login --provider zendesk --server https://acme.zendesk.com --email me@acme.com --with-token',
     '# Jira Service Management Cloud: your e-mail and an API token; Data Center: a personal access token alone',
     'echo "$JIRA_API_TOKEN" | tix auth login --provider jira-sm --server https://acme.atlassian.net --email me@acme.com --with-token --service-desk SD',
     '# no keychain on this machine (a container, a CI runner): opt in to a 0600 file',
@@ -131,6 +133,7 @@ export async function run(o: Options): Promise<void> {
   if (o.withToken) {
     token = (await readAll(o.io.stdin)).trim();
     if (!token) throw usageError('--with-token: no token on standard input', { hint: 'echo "$TIX_PAT" | tix auth login --with-token' });
+    if (info.login.credential) token = info.login.credential(token, o.email);
     // the e-mail goes with the token for helpdesks that want both (Jira Cloud's API tokens)
     backend = await o.backendFor(server, { provider: providerName, token, email: o.email, settings: given });
   } else {
@@ -144,7 +147,7 @@ export async function run(o: Options): Promise<void> {
     if (!password) throw usageError('--password-stdin: standard input was empty');
     const anonymous = await o.backendFor(server, { provider: providerName });
     if (!anonymous.login) throw usageError(`${info.displayName} cannot log in with a password: use --with-token`);
-    token = (await anonymous.login(email, password)).token;
+    token = (await anonymous.login(email, password, localeFromEnv(o.env))).token;
     backend = await o.backendFor(server, { provider: providerName, token, email, settings: given });
   }
 

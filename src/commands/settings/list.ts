@@ -14,6 +14,12 @@ export const settingKeys = [
     values: ['manual', 'on-open'],
     meaning: 'manual: only tix ticket read clears unread messages; on-open: viewing a ticket does',
   },
+  {
+    name: 'language',
+    field: 'language',
+    values: ['en', 'fr'],
+    meaning: "the language of the notification e-mails the company's account contacts receive",
+  },
 ] as const;
 
 export interface Options {
@@ -29,7 +35,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .alias('ls')
     .description("Show your organisation's settings")
     .option('--company <siren>', 'the company (support agents)')
-    .option('--json [fields]', 'print JSON (fields: company, markRead)')
+    .option('--json [fields]', 'print JSON (fields: company, markRead, language)')
     .action(async (opts: { company?: string; json?: JsonOption }) =>
       runF({ io: f.io, backend: () => f.backend('settings'), company: opts.company, json: opts.json }),
     );
@@ -37,7 +43,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 }
 
 export async function run(o: Options): Promise<void> {
-  const fields = jsonFields(o.json, ['company', 'markRead']);
+  const fields = jsonFields(o.json, ['company', 'markRead', 'language']);
   const settings = await need(await o.backend(), 'settings').get(o.company);
   if (fields) return printJson(o.io, pick(settings, fields));
   if (o.io.isStdoutTTY) o.io.out(`Settings of ${settings.company.name} (SIREN ${settings.company.siren})\n`);

@@ -28,7 +28,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
       }),
     )
     .action(async (key: string, value: string) => runF({ io: f.io, backend: () => f.backend('settings'), key, value }));
-  return examples(cmd, ['tix settings set mark-read on-open', 'tix settings set mark-read manual']);
+  return examples(cmd, ['tix settings set mark-read on-open', 'tix settings set mark-read manual', 'tix settings set language fr']);
 }
 
 export async function run(o: Options): Promise<void> {
@@ -36,6 +36,8 @@ export async function run(o: Options): Promise<void> {
   if (!setting) throw usageError(`unknown setting "${o.key}"; settings: ${settingKeys.map((k) => k.name).join(', ')}`);
   if (!(setting.values as readonly string[]).includes(o.value))
     throw usageError(`${setting.name}: expected ${setting.values.join(' or ')}, got "${o.value}"`);
-  const settings = await need(await o.backend(), 'settings').update({ [setting.field]: o.value } as Partial<Pick<Settings, 'markRead'>>);
+  const settings = await need(await o.backend(), 'settings').update({ [setting.field]: o.value } as Partial<
+    Pick<Settings, 'markRead' | 'language'>
+  >);
   o.io.err(`✓ ${setting.name} is now ${settings[setting.field]} for ${settings.company.name}\n`);
 }

@@ -261,7 +261,7 @@ export async function run(o: Options): Promise<void> {
   const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
   let created: Awaited<ReturnType<TicketsApi['create']>>;
   try {
-    created = await tickets.create(request, { idempotencyKey: key });
+    created = await tickets.create(request, { idempotencyKey: key, freshKey: chosenKey === undefined });
   } catch (err) {
     // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
     const earlier = err instanceof IdempotencyConflictError ? err.existing : undefined;

@@ -222,11 +222,15 @@ export async function completeForm(
       problems.push(problem('--type', t.text('form.typeRequired', { types: catalog.types.map((x) => x.id).join(', ') })));
       throw missing(problems, 'TYPE');
     }
-    const category = await askChoice(
-      io,
-      t(io.locale, 'form.categoryPrompt'),
-      catalog.categories.map((c) => ({ value: c.id, name: label(c, io), description: pickText(c.description, io.locale) })),
-    );
+    // a helpdesk with one category (Zendesk's forms have none) asks for the type straight away
+    const category =
+      catalog.categories.length === 1
+        ? catalog.categories[0]!.id
+        : await askChoice(
+            io,
+            t(io.locale, 'form.categoryPrompt'),
+            catalog.categories.map((c) => ({ value: c.id, name: label(c, io), description: pickText(c.description, io.locale) })),
+          );
     const typeId = await askChoice(
       io,
       t(io.locale, 'form.typePrompt'),
@@ -349,7 +353,12 @@ async function askField(
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     default: {
-      const prompt = field.kind === 'date' ? t(l, 'form.datePrompt', { title }) : title;
+      const prompt =
+        field.kind === 'date'
+          ? t(l, 'form.datePrompt', { title })
+          : field.kind === 'number'
+            ? t(l, field.integer ? 'form.integerPrompt' : 'form.numberPrompt', { title })
+            : title;
       const text = await askText(io, prompt, { required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }

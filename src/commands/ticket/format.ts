@@ -21,6 +21,8 @@ export const TICKET_FIELDS = [
   'onBehalfOf',
   'createdAt',
   'updatedAt',
+  'closedAt',
+  'autoClosed',
   'unread',
   'messageCount',
   'fields',
@@ -120,6 +122,7 @@ export function renderTicket(io: IOStreams, info: ProviderInfo, x: TicketWithMes
         onBehalf,
         created: formatTime(io, x.createdAt),
         updated: formatTime(io, x.updatedAt),
+        closed: x.closedAt ? t(l, x.autoClosed ? 'view.autoClosed' : 'view.closedAt', { at: formatTime(io, x.closedAt) }) : '',
       }),
     ),
   );

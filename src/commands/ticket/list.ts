@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
-import type { Ticket, TicketQuery } from '../../api/types.ts';
+import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { usageError } from '../../core/errors.ts';
@@ -21,9 +21,13 @@ export interface Options {
   limit: number;
   all: boolean;
   json: JsonOption;
+  /** one compact JSON object per line (NDJSON), written page by page */
+  ndjson?: JsonOption;
 }
 
+/** Tickets per request: a screenful, or the server's largest page when every ticket is wanted. */
 const PAGE = 100;
+const ALL_PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const l = f.io.locale;
@@ -33,10 +37,12 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--limit <n>', t(l, 'list.limit'), '30')
     .option('--all', t(l, 'list.all'))
     .option('--json [fields]', t(l, 'json', { fields: TICKET_FIELDS.join(', ') }))
-    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption }) => {
+    .option('--ndjson [fields]', t(l, 'list.ndjson'))
+    .action(async (opts: FilterFlags & { unread?: boolean; limit: string; all?: boolean; json?: JsonOption; ndjson?: JsonOption }) => {
       const query = queryFromFlags(opts, f.providerInfo());
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw usageError(t.text('list.badLimit', { value: opts.limit }));
+      if (opts.json !== undefined && opts.ndjson !== undefined) throw usageError(t.text('list.jsonOrNdjson'));
       await runF({
         io: f.io,
         env: f.env,
@@ -45,6 +51,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         limit,
         all: Boolean(opts.all),
         json: opts.json,
+        ndjson: opts.ndjson,
       });
     });
   return examples(cmd, [
@@ -53,6 +60,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket list --search "cloture paie" --since 30d',
     'tix ticket list --establishment Lille --type incident --json id,status,summary',
     'tix ticket list --all | cut -f1,2',
+    "tix ticket list --all --ndjson id,status,unread | jq -c 'select(.unread > 0)'",
   ]);
 }
 
@@ -70,26 +78,41 @@ export async function establishmentQuery(backend: Backend, query: TicketQuery): 
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, TICKET_FIELDS);
+  const lineFields = jsonFields(o.ndjson, TICKET_FIELDS);
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
   if (o.query.unread) need(backend, 'readState');
   const query = await establishmentQuery(backend, o.query);
   const wanted = o.all ? Number.POSITIVE_INFINITY : o.limit;
   const columns = ticketColumns(o.io, backend.provider);
-  const streaming = !o.io.isStdoutTTY || fields !== undefined;
+  const streaming = !o.io.isStdoutTTY || fields !== undefined || lineFields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
-  let cursor: string | undefined;
+  const pageSize = o.all ? ALL_PAGE : PAGE;
+  const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
+    tickets.list({ ...query, limit: Math.min(pageSize, remaining), cursor });
+  let cut: Page<Ticket>['cut'];
+  let more = false;
   // JSON opens once the first page has come: an error before it (a revoked token) leaves stdout empty, and
   // one after it closes the array, so stdout always holds valid JSON
   let opened = false;
+  // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
+  // answering at once and holds one page in memory; the next page is already asked for while one is printed.
+  let next: Promise<Page<Ticket>> | undefined = ask(wanted);
   try {
-    // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
-    // answering at once and holds one page in memory.
-    do {
-      const page = await tickets.list({ ...query, limit: Math.min(PAGE, wanted - printed), cursor });
+    while (next) {
+      const page: Page<Ticket> = await next;
       const items = page.items.slice(0, wanted - printed);
-      if (fields) {
+      more = Boolean(page.nextCursor);
+      cut = page.cut;
+      const remaining = wanted - printed - items.length;
+      next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
+      if (lineFields) {
+        let text = '';
+        for (const x of items) text += `${JSON.stringify(pick(x, lineFields))}\n`;
+        o.io.out(text);
+        printed += items.length;
+      } else if (fields) {
         let text = opened ? '' : '[';
         opened = true;
         for (const x of items) text += `${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(x, fields), null, 2).replace(/^/gm, '  ')}`;
@@ -102,15 +125,34 @@ export async function run(o: Options): Promise<void> {
         printed += items.length;
         if (o.all && page.nextCursor && o.io.isStderrTTY) o.io.err(`\r${t(o.io.locale, 'list.fetched', { count: printed })}`);
       }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && printed < wanted);
+      if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
+    }
   } finally {
+    // a page asked for ahead and no longer wanted (an error stopped us) must not fail unobserved
+    next?.catch(() => {});
     if (opened) o.io.out(printed ? '\n]\n' : ']\n');
     if (!streaming && o.all && o.io.isStderrTTY) o.io.err(ERASE_LINE);
+  }
+  // the helpdesk stopped before the matches did: said on stderr, for people and (as a JSON line) for tools
+  const stoppedShort = cut && !more && printed < wanted ? cut : undefined;
+  if (fields) {
+    if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+    return;
   }
   if (!streaming) {
     if (kept.length === 0) return o.io.err(`${t(o.io.locale, 'list.none')}\n`);
     await printRows(o.io, kept, columns);
-    if (cursor && !o.all) o.io.err(`${t(o.io.locale, 'list.more', { count: kept.length })}\n`);
+    if (more && !o.all) o.io.err(`${t(o.io.locale, 'list.more', { count: kept.length })}\n`);
   }
+  if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+}
+
+function warnCut(io: IOStreams, backend: Backend, cut: NonNullable<Page<Ticket>['cut']>): void {
+  const params = { total: cut.total, provider: backend.provider.displayName, reachable: cut.reachable };
+  io.err(`! ${t(io.locale, 'list.cut', params)}\n`);
+  // the JSON line is for programs: its message stays in English
+  if (!io.isStderrTTY)
+    io.err(
+      `${JSON.stringify({ warning: { code: 'search_cut', message: t('en', 'list.cut', params), total: cut.total, reachable: cut.reachable } })}\n`,
+    );
 }

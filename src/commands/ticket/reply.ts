@@ -138,7 +138,7 @@ export async function run(o: Options): Promise<void> {
   const created: Awaited<ReturnType<TicketsApi['reply']>> = await tickets.reply(
     o.ref,
     { body, ...(attachments.length ? { attachments } : {}) },
-    { idempotencyKey: key },
+    { idempotencyKey: key, freshKey: o.idempotencyKey === undefined },
   );
   if (fields) return printJson(o.io, pick({ message: created.item, ticket: created.ticket }, fields));
   o.io.out(`${created.ticket.url}\n`);

@@ -48,15 +48,18 @@ export async function run(o: Options): Promise<void> {
   const rowLocale = tty ? l : 'en';
   await printRows<FieldSpec>(o.io, type.fields, [
     { header: t(l, 'column.field'), value: (f) => f.id },
-    {
-      header: t(l, 'column.kind'),
-      value: (f) =>
-        f.kind === 'choice' || f.kind === 'multichoice'
-          ? `${f.kind}: ${f.choices?.map((c) => c.value).join(f.kind === 'choice' ? '|' : ',')}`
-          : f.kind,
-    },
+    { header: t(l, 'column.kind'), value: kindText },
     { header: t(l, 'column.isRequired'), value: (f) => t(rowLocale, f.required ? 'yes' : 'no') },
     { header: t(l, 'column.flag'), value: (f) => flagFor(f), shrink: 1 },
     { header: t(l, 'column.label'), value: (f) => pickText(f.label, rowLocale), shrink: 1 },
   ]);
+}
+
+/** The kind with what it takes: the choices, the pattern, whole numbers. */
+function kindText(f: FieldSpec): string {
+  if (f.kind === 'choice') return `choice: ${f.choices?.map((c) => c.value).join('|')}`;
+  if (f.kind === 'multichoice') return `multichoice: ${f.choices?.map((c) => c.value).join(',')}`;
+  if (f.kind === 'number' && f.integer) return 'number: whole';
+  if (f.pattern !== undefined) return `${f.kind}: ${f.pattern}`;
+  return f.kind;
 }

@@ -391,11 +391,12 @@ export class JsmBackend implements Backend {
     const values = r.requestFieldValues ?? [];
     const description = descriptionOf(r);
     const times = [time(r.createdDate), time(r.currentStatus?.statusDate), ...comments.map((c) => time(c.created))].filter(Boolean);
+    const statusCategory = categoryOf(status, r.currentStatus?.statusCategory);
     return {
       id: Number(r.issueId) || r.issueId,
       ref: r.issueKey,
       status,
-      statusCategory: categoryOf(status, r.currentStatus?.statusCategory),
+      statusCategory,
       type: type?.id ?? `type-${r.requestTypeId}`,
       category: type?.category ?? 'other',
       summary: String(values.find((v) => v.fieldId === 'summary')?.value ?? ''),
@@ -404,6 +405,9 @@ export class JsmBackend implements Backend {
       onBehalfOf: null,
       createdAt: time(r.createdDate),
       updatedAt: times.sort().at(-1) ?? time(r.createdDate),
+      // a closed request was closed when it entered its current status; Jira does not say who or what closed it
+      closedAt: statusCategory === 'closed' ? time(r.currentStatus?.statusDate) || null : null,
+      autoClosed: false,
       unread: 0,
       messageCount: 1 + comments.length,
       fields: fromJiraValues(form, values),

@@ -2,6 +2,7 @@ import type {
   Backend,
   ContactsApi,
   Download,
+  NotificationsApi,
   OrganisationApi,
   ReadStateApi,
   RequestTypesApi,
@@ -21,6 +22,7 @@ import type {
   LoginResult,
   Me,
   Message,
+  NotificationSettings,
   Page,
   ReadResult,
   ServerInfo,
@@ -28,12 +30,14 @@ import type {
   Ticket,
   TicketQuery,
   TicketRef,
+  TicketSubscription,
   TicketWithMessages,
   TokenInfo,
 } from '../../api/types.ts';
 import type { Catalog, RequestType } from '../../core/catalog.ts';
+import type { Locale } from '../../core/i18n.ts';
 import { IdempotencyConflictError, TicketClosedError, type TixError, usageError } from '../../core/errors.ts';
-import type { WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
+import type { WireInbox, WireMessage, WireNewTicket, WireReply, WireTicket, WireTicketWithMessages } from './wire.ts';
 
 /**
  * The backend served by `tix serve`: a thin mapping of the interface onto its REST API. Tickets gain their
@@ -50,6 +54,7 @@ export class TixBackend implements Backend {
   readonly tokens: TokensApi;
   readonly settings: SettingsApi;
   readonly organisation: OrganisationApi;
+  readonly notifications: NotificationsApi;
 
   constructor(provider: ProviderInfo, http: HttpClient) {
     this.provider = provider;
@@ -123,6 +128,16 @@ export class TixBackend implements Backend {
         (await call<{ messageId: number | null }>('POST', `/tickets/${idOf(ref)}/unread`, { replayable: true })).messageId,
       // marking read twice is harmless: safe to retry
       readAll: (query: TicketQuery) => call<ReadResult>('POST', '/tickets/read', { body: query, replayable: true }),
+      inbox: async (q) => {
+        const inbox = await call<WireInbox>('GET', '/inbox', { query: { by: q.by, limit: q.limit } });
+        const tickets = (items: WireTicket[]) => items.map((t) => toTicket(provider, t));
+        return {
+          total: inbox.total,
+          items: tickets(inbox.items),
+          nextCursor: inbox.nextCursor,
+          groups: inbox.groups?.map((g) => ({ ...g, items: tickets(g.items) })),
+        };
+      },
     };
 
     // Contact writes carry no idempotency key and are not replayed after a lost answer (a second "add" would be
@@ -156,6 +171,14 @@ export class TixBackend implements Backend {
     this.organisation = {
       establishments: async () => (await call<Page<Establishment>>('GET', '/establishments')).items,
     };
+
+    // setting a preference or a subscription twice leaves the same state: safe to retry
+    this.notifications = {
+      settings: () => call<NotificationSettings>('GET', '/notification-settings'),
+      update: (change) => call<NotificationSettings>('PATCH', '/notification-settings', { body: change, replayable: true }),
+      subscribe: (ref, subscribed) =>
+        call<TicketSubscription>('POST', `/tickets/${idOf(ref)}/${subscribed ? 'subscribe' : 'unsubscribe'}`, { replayable: true }),
+    };
   }
 
   get server(): string {
@@ -166,8 +189,9 @@ export class TixBackend implements Backend {
     return this.call('GET', '/meta');
   }
 
-  login(email: string, password: string): Promise<LoginResult> {
-    return this.call('POST', '/auth/login', { body: { email, password } });
+  login(email: string, password: string, language?: Locale): Promise<LoginResult> {
+    // the language of this tix: the user's notification e-mails are in it until they choose one
+    return this.call('POST', '/auth/login', { body: language ? { email, password, language } : { email, password } });
   }
 
   logout(): Promise<void> {

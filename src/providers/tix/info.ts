@@ -8,7 +8,7 @@ export const info: ProviderInfo = {
   name: 'tix',
   displayName: 'tix serve',
   // the reference helpdesk: it can do everything tix can
-  capabilities: ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation'],
+  capabilities: ['tickets', 'requestTypes', 'readState', 'contacts', 'tokens', 'settings', 'organisation', 'notifications'],
   statuses: tixStatuses,
   parseRef: (text) => {
     const m = /^#?([1-9]\d*)$/.exec(text.trim());

@@ -2,7 +2,7 @@
 // for both sides. Everything but tickets has exactly the client's shapes (src/api/types.ts): tix serve is the
 // reference model. Tickets differ: the wire has numeric ids and tix's own five statuses, and no `ref` or
 // `statusCategory` (the provider adds them).
-import type { Attachment, Message, NewTicket, Ticket, TicketQuery } from '../../api/types.ts';
+import type { Attachment, InboxGroup, InboxSummary, Message, NewTicket, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Status } from '../../core/lifecycle.ts';
 import type { AuthorRole } from '../../core/roles.ts';
 
@@ -48,6 +48,10 @@ export interface WireReply {
   message: WireMessage;
   ticket: WireTicket;
 }
+
+/** The answer to `GET /inbox`: counted by the server, the newest tickets of each group. */
+export type WireInbox = InboxSummary<WireTicket>;
+export type WireInboxGroup = InboxGroup<WireTicket>;
 
 /** The error envelope of every 4xx and 5xx answer. */
 export interface WireError {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { type Locale, locales } from '../../core/i18n.ts';
 import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
 export function authRoutes(api: FastifyInstance, s: Services): void {
-  api.post<{ Body: { email: string; password: string } }>(
+  api.post<{ Body: { email: string; password: string; language?: Locale } }>(
     '/auth/login',
     {
       config: { public: true },
@@ -19,11 +20,13 @@ export function authRoutes(api: FastifyInstance, s: Services): void {
           properties: {
             email: { type: 'string', minLength: 1, maxLength: 254 },
             password: { type: 'string', minLength: 1, maxLength: 1024 },
+            // the language of the tix that logs in: the user's e-mails are in it until they choose one
+            language: { type: 'string', enum: [...locales] },
           },
         },
       },
     },
-    async (req) => s.auth.login(req.body.email, req.body.password, req.ip),
+    async (req) => s.auth.login(req.body.email, req.body.password, req.ip, undefined, req.body.language),
   );
 
   api.post(

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { MarkReadPolicy } from '../../core/settings.ts';
+import { type Locale, locales } from '../../core/i18n.ts';
 import { ref } from '../api-schemas.ts';
 import type { Services } from '../app.ts';
 
@@ -18,7 +19,7 @@ export function settingsRoutes(api: FastifyInstance, s: Services): void {
     async (req) => s.settings.get(req.principal, req.query.company),
   );
 
-  api.patch<{ Body: { markRead?: MarkReadPolicy } }>(
+  api.patch<{ Body: { markRead?: MarkReadPolicy; language?: Locale } }>(
     '/settings',
     {
       schema: {
@@ -30,7 +31,11 @@ export function settingsRoutes(api: FastifyInstance, s: Services): void {
           type: 'object',
           additionalProperties: false,
           minProperties: 1,
-          properties: { markRead: { type: 'string', enum: ['manual', 'on-open'] } },
+          properties: {
+            markRead: { type: 'string', enum: ['manual', 'on-open'] },
+            // the language of the e-mails the account contacts receive
+            language: { type: 'string', enum: [...locales] },
+          },
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { LoginResult, Me } from '../../api/types.ts';
+import type { Locale } from '../../core/i18n.ts';
 import type { Role } from '../../core/roles.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { decoyHash, hashToken, newToken, verifyPassword } from '../secrets.ts';
@@ -26,7 +27,12 @@ export const defaultAuthOptions: AuthOptions = {
   forgetFailuresAfterMs: 3600_000,
 };
 
-/** One throttled key: a failure counter in the store, and the attempts of this process still being checked. */
+/** An attempt admitted and not settled counts as pending this long at most (its process may have died). */
+const PENDING_TTL_MS = 30_000;
+/** how often an attempt waiting for the outcome of pending ones looks again */
+const PENDING_POLL_MS = 25;
+
+/** One throttled key: failures and attempts being checked, counted in the store for every instance. */
 interface Throttle {
   key: string;
   free: number;
@@ -38,10 +44,6 @@ export class AuthService {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly options: AuthOptions;
-  /** attempts admitted but whose password is still being verified, by throttle key */
-  private readonly inFlight = new Map<string, number>();
-  /** attempts waiting for the outcome of those in flight, by throttle key */
-  private readonly waiting = new Map<string, Array<() => void>>();
 
   constructor(store: Store, clock: Clock, options: AuthOptions = defaultAuthOptions) {
     this.store = store;
@@ -53,8 +55,10 @@ export class AuthService {
    * Login throttling (README, "Login throttling"): failures are counted per account *and* client address, and
    * per client address whatever the account. Someone guessing a known user's password from elsewhere slows
    * down only their own address, never the user's. Each attempt is counted before the password is verified,
-   * so parallel guesses cannot all slip in while the first ones are being checked. `session` names the session,
-   * sets its lifetime and what it may do: the web view's sessions are shorter than the CLI's, and read-only.
+   * so parallel guesses cannot all slip in while the first ones are being checked. The counts live in the store:
+   * several instances behind a load balancer throttle as one. `session` names the session, sets its lifetime and
+   * what it may do: the web view's sessions are shorter than the CLI's, and read-only. `language` is the language
+   * of the tix that logs in: the user's notification e-mails are in it until they choose one.
    */
   async login(
     email: string,
@@ -65,6 +69,7 @@ export class AuthService {
       ttlMs: this.options.sessionTtlMs,
       scopes: ['*'],
     },
+    language?: Locale,
   ): Promise<LoginResult> {
     const account = email.trim().toLowerCase();
     const address = addressKey(clientAddress);
@@ -76,21 +81,25 @@ export class AuthService {
     let user: UserRow | undefined;
     let ok = false;
     try {
-      user = await this.store.findUserByEmail(account);
+      user = await this.store.identity.findUserByEmail(account);
       // Verify against a decoy when the user is unknown: same cost, same answer, no account enumeration.
       ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-      const at = this.clock.now().toISOString();
-      // the outcome is in the store before this attempt stops counting as in flight
-      if (!user || !ok) for (const t of throttles) await this.store.recordLoginFailure(t.key, at);
-      else await this.store.clearLoginFailures(throttles[1]!.key);
     } finally {
-      this.settle(throttles);
+      // the outcome goes to the store with the end of the attempt: a failure counts on both keys, a success
+      // clears its account-and-address count (an error counts as a failure: it proved nothing)
+      await this.store.identity.settleLogin(
+        throttles.map((t) => t.key),
+        { failed: !(user && ok), clear: user && ok ? [throttles[1]!.key] : [] },
+        this.clock.now().toISOString(),
+        this.options.forgetFailuresAfterMs,
+      );
     }
     if (!user || !ok) throw unauthorized('wrong e-mail or password', false, 'credentials');
     const now = this.clock.now();
+    if (language) await this.store.notifications.noteLoginLanguage(user.id, language, now.toISOString());
     const expiresAt = new Date(now.getTime() + session.ttlMs).toISOString();
     const t = newToken('session');
-    await this.store.insertToken({
+    await this.store.identity.insertToken({
       userId: user.id,
       kind: 'session',
       name: session.name,
@@ -107,77 +116,69 @@ export class AuthService {
    * Admits an attempt or throws 429. After its free failures a key waits 1 s, then twice as long after each
    * further failure (capped), and then admits one attempt at a time. Attempts being checked count like
    * failures: one that would exceed the free ones waits for their outcome (a burst of right passwords goes
-   * through, a burst of wrong ones meets 429). Deciding and counting take no await in between, so two
-   * requests never both take the last free attempt.
+   * through, a burst of wrong ones meets 429). The store decides and counts in one transaction with the keys'
+   * rows locked, so two requests, on one instance or two, never both take the last free attempt.
    */
   private async admit(throttles: Throttle[]): Promise<void> {
     for (;;) {
-      const states = await Promise.all(throttles.map((t) => this.store.loginFailures(t.key)));
       const now = this.clock.now().getTime();
-      let pending: string | undefined;
-      throttles.forEach((t, i) => {
-        const failures = states[i];
-        const last = failures ? Date.parse(failures.lastFailedAt) : 0;
-        const count = !failures || now - last > this.options.forgetFailuresAfterMs ? 0 : failures.count;
-        const busy = this.inFlight.get(t.key) ?? 0;
-        if (count + busy < t.free || pending) return;
-        if (busy > 0) {
-          pending = t.key;
-          return;
-        }
-        const waitMs = Math.min(1000 * 2 ** (count - t.free), this.options.maxLockoutMs) - (now - last);
-        if (waitMs > 0) {
-          const seconds = Math.ceil(waitMs / 1000);
-          throw new ApiError(429, 'too_many_attempts', `${t.refusal}; try again in ${seconds}s`, {
-            headers: { 'retry-after': String(seconds) },
-          });
-        }
-      });
-      if (!pending) {
-        for (const t of throttles) this.inFlight.set(t.key, (this.inFlight.get(t.key) ?? 0) + 1);
-        return;
-      }
-      await new Promise<void>((resolve) => this.waiting.set(pending!, [...(this.waiting.get(pending!) ?? []), resolve]));
-    }
-  }
-
-  /** An attempt on these keys has its outcome in the store: the attempts waiting for it look again. */
-  private settle(throttles: Throttle[]): void {
-    for (const t of throttles) {
-      const busy = (this.inFlight.get(t.key) ?? 1) - 1;
-      if (busy > 0) this.inFlight.set(t.key, busy);
-      else this.inFlight.delete(t.key);
-      const waiting = this.waiting.get(t.key);
-      this.waiting.delete(t.key);
-      for (const wake of waiting ?? []) wake();
+      const answer = await this.store.identity.admitLogin(
+        throttles.map((t) => t.key),
+        (states) => {
+          let pending = false;
+          for (const [i, t] of throttles.entries()) {
+            const state = states[i]!;
+            const last = state.lastFailedAt ? Date.parse(state.lastFailedAt) : 0;
+            const count = !state.lastFailedAt || now - last > this.options.forgetFailuresAfterMs ? 0 : state.count;
+            if (count + state.pending < t.free || pending) continue;
+            if (state.pending > 0) {
+              pending = true;
+              continue;
+            }
+            const waitMs = Math.min(1000 * 2 ** (count - t.free), this.options.maxLockoutMs) - (now - last);
+            if (waitMs > 0) return { refused: t, seconds: Math.ceil(waitMs / 1000) };
+          }
+          return pending ? ('wait' as const) : ('admit' as const);
+        },
+        new Date(now).toISOString(),
+        PENDING_TTL_MS,
+      );
+      if (answer === 'admit') return;
+      if (answer !== 'wait')
+        throw new ApiError(429, 'too_many_attempts', `${answer.refused.refusal}; try again in ${answer.seconds}s`, {
+          headers: { 'retry-after': String(answer.seconds) },
+        });
+      // the outcome of the attempts being checked decides: they settle in the store, on whichever instance
+      await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS + Math.random() * PENDING_POLL_MS));
     }
   }
 
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw unauthorized();
-    const token = await this.store.findTokenByHash(hashToken(match[1]!));
+    const token = await this.store.identity.findTokenByHash(hashToken(match[1]!));
     if (!token) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     const now = this.clock.now();
     if (token.revokedAt) throw unauthorized('this token was revoked; run: tix auth login', true, 'revoked');
     if (Date.parse(token.expiresAt) <= now.getTime()) throw unauthorized('this token has expired; run: tix auth login', true, 'expired');
-    const user = await this.store.getUser(token.userId);
+    const user = await this.store.identity.getUser(token.userId);
     if (!user) throw unauthorized('this token is not valid on this server; run: tix auth login', true);
     // last-used is informative; writing it at most once a minute keeps reads cheap
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > 60_000)
-      await this.store.touchToken(token.id, now.toISOString());
-    const memberships = await this.store.membershipsOf(user.id);
+      await this.store.identity.touchToken(token.id, now.toISOString());
+    const memberships = await this.store.identity.membershipsOf(user.id);
     const adminOf = new Set(memberships.filter((m) => m.role === 'admin').map((m) => m.establishmentId));
     return { user, role: roleFrom(user, adminOf.size), adminOf, token };
   }
 
   async logout(p: Principal): Promise<void> {
-    await this.store.revokeToken(p.user.id, p.token.id, this.clock.now().toISOString());
+    await this.store.identity.revokeToken(p.user.id, p.token.id, this.clock.now().toISOString());
   }
 
   async me(p: Principal): Promise<Me> {
-    const company = p.user.companyId === null ? undefined : await this.store.getCompany(p.user.companyId);
-    const establishments = p.role === 'agent' ? await this.store.allEstablishments() : await this.store.establishmentsByIds([...p.adminOf]);
+    const company = p.user.companyId === null ? undefined : await this.store.identity.getCompany(p.user.companyId);
+    const establishments =
+      p.role === 'agent' ? await this.store.identity.allEstablishments() : await this.store.identity.establishmentsByIds([...p.adminOf]);
     return {
       user: { email: p.user.email, name: p.user.name, role: p.role },
       company: company ? { siren: company.siren, name: company.name } : null,
@@ -187,7 +188,7 @@ export class AuthService {
   }
 
   private async roleOf(user: UserRow): Promise<Role> {
-    const memberships = await this.store.membershipsOf(user.id);
+    const memberships = await this.store.identity.membershipsOf(user.id);
     return roleFrom(user, memberships.filter((m) => m.role === 'admin').length);
   }
 }

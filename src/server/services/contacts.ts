@@ -39,13 +39,13 @@ export class ContactService {
     const company = await this.company(p, 'read', q.company);
     const problem = q.type === undefined ? undefined : contactTypeProblem(q.type);
     if (problem) throw invalid([{ field: 'type', message: problem }]);
-    const rows = await this.store.listContacts(company.id);
+    const rows = await this.store.contacts.listContacts(company.id);
     return sortContacts(rows.filter((c) => q.type === undefined || c.type === q.type)).map(toContact);
   }
 
   async get(p: Principal, id: number, siren?: string): Promise<Contact> {
     const company = await this.company(p, 'read', siren);
-    const row = await this.store.getContact(company.id, id);
+    const row = await this.store.contacts.getContact(company.id, id);
     if (!row) throw notFound(`no contact #${id}`);
     return toContact(row);
   }
@@ -54,7 +54,7 @@ export class ContactService {
     const company = await this.company(p, 'write');
     const { value, problems } = checkContactInput({ ...input, phone: input.phone ?? null }, apiFieldNames());
     if (problems.length) throw invalid(problems);
-    const created = await this.store.insertContact(company.id, value as ContactDraft, this.now());
+    const created = await this.store.contacts.insertContact(company.id, value as ContactDraft, this.now());
     if ('duplicate' in created) throw duplicateError(created.duplicate);
     return toContact(created);
   }
@@ -69,7 +69,7 @@ export class ContactService {
     const removing = (patch.removeEmails ?? []).map(normaliseEmail);
     // decided inside the store's transaction, against the contact as it is now: two administrators adding
     // addresses at the same moment both get theirs
-    const updated = await this.store.updateContact<FieldProblem[]>(
+    const updated = await this.store.contacts.updateContact<FieldProblem[]>(
       company.id,
       id,
       (current) => {
@@ -111,7 +111,7 @@ export class ContactService {
 
   async remove(p: Principal, id: number): Promise<void> {
     const company = await this.company(p, 'write');
-    if (!(await this.store.deleteContact(company.id, id))) throw notFound(`no contact #${id}`);
+    if (!(await this.store.contacts.deleteContact(company.id, id))) throw notFound(`no contact #${id}`);
   }
 
   /**
@@ -129,7 +129,7 @@ export class ContactService {
       );
     let plan: ContactPlan | undefined;
     let fingerprint = '';
-    const result = await this.store.applyContacts(
+    const result = await this.store.contacts.applyContacts(
       company.id,
       (current) => {
         plan = planContacts(current, contacts);

@@ -14,7 +14,8 @@ export class OrganisationService {
     requireMessageAccess(p);
     // which establishments a token reaches is what filing and reading tickets need
     requireScope(p, 'tickets:read', 'tickets:write');
-    const rows = p.role === 'agent' ? await this.store.allEstablishments() : await this.store.establishmentsByIds([...p.adminOf]);
+    const rows =
+      p.role === 'agent' ? await this.store.identity.allEstablishments() : await this.store.identity.establishmentsByIds([...p.adminOf]);
     return rows.map((e) => ({ siret: e.siret, siren: e.siret.slice(0, 9), name: e.name }));
   }
 }

@@ -48,11 +48,11 @@ export async function companyFor(store: Store, p: Principal, siren: string | und
     if (siren === undefined || siren === '') throw invalid([{ field: 'company', message: `is required for support agents: ${agentHint}` }]);
     const problem = sirenProblem(siren);
     if (problem) throw invalid([{ field: 'company', message: problem }]);
-    const company = await store.companyBySiren(siren);
+    const company = await store.identity.companyBySiren(siren);
     if (!company) throw notFound(`no company with SIREN ${siren}`);
     return company;
   }
-  const own = p.user.companyId === null ? undefined : await store.getCompany(p.user.companyId);
+  const own = p.user.companyId === null ? undefined : await store.identity.getCompany(p.user.companyId);
   if (!own || (siren !== undefined && siren !== own.siren))
     throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
   return own;

@@ -1,4 +1,5 @@
 import type { Settings } from '../../api/types.ts';
+import type { Locale } from '../../core/i18n.ts';
 import type { MarkReadPolicy } from '../../core/settings.ts';
 import { forbidden } from '../errors.ts';
 import type { CompanyRow, Store } from '../store/store.ts';
@@ -20,17 +21,20 @@ export class SettingsService {
 
   async get(p: Principal, siren?: string): Promise<Settings> {
     requireScope(p, 'settings:read');
-    const c = await this.company(p, siren);
-    return { company: { siren: c.siren, name: c.name }, markRead: c.markRead };
+    return toSettings(await this.company(p, siren));
   }
 
-  async update(p: Principal, change: { markRead?: MarkReadPolicy }): Promise<Settings> {
+  async update(p: Principal, change: { markRead?: MarkReadPolicy; language?: Locale }): Promise<Settings> {
     requireScope(p, 'settings:write');
     if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings');
     const c = await this.company(p, undefined);
-    if (change.markRead) await this.store.setMarkRead(c.id, change.markRead);
+    if (change.markRead) await this.store.settings.setMarkRead(c.id, change.markRead);
+    if (change.language) await this.store.settings.setLanguage(c.id, change.language);
     // the answer is the change made, which a settings:write token may see
-    const after = await this.company(p, undefined);
-    return { company: { siren: after.siren, name: after.name }, markRead: after.markRead };
+    return toSettings(await this.company(p, undefined));
   }
+}
+
+function toSettings(c: CompanyRow): Settings {
+  return { company: { siren: c.siren, name: c.name }, markRead: c.markRead, language: c.language };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../../core/errors.ts';
-import type { Created, NewReply, Page, ReadResult } from '../../api/types.ts';
+import type { Created, InboxGrouping, NewReply, Page, ReadResult } from '../../api/types.ts';
 import { findType, MAX_ATTACHMENTS, requestProblems, withDefaults, type Catalog, type FieldValues } from '../../core/catalog.ts';
 import { siretProblem } from '../../core/identifiers.ts';
-import { statusAfterAction, statusAfterReply, statuses, type Status } from '../../core/lifecycle.ts';
+import { activeStatuses, statusAfterAction, statusAfterReply, statuses, type Status } from '../../core/lifecycle.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { StatusAction } from '../../core/status.ts';
 import type {
@@ -12,6 +12,8 @@ import type {
   WireTicket as Ticket,
   WireTicketQuery as TicketQuery,
   WireTicketWithMessages as TicketWithMessages,
+  WireInbox,
+  WireInboxGroup,
 } from '../../providers/tix/wire.ts';
 import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { EstablishmentRow, MessageRecord, PendingUpload, Store, TicketFilter, TicketRecord } from '../store/store.ts';
@@ -24,7 +26,8 @@ export interface TicketOptions {
 
 export const defaultTicketOptions: TicketOptions = { autoCloseMs: 7 * 86_400_000 };
 
-const MAX_PAGE = 100;
+/** the largest page of tickets: `ticket list --all` reads in pages this big */
+const MAX_PAGE = 1000;
 const MAX_BODY = 20000;
 
 /** Ticket rules: who sees what (seed 000), what each type's form needs (seed 004), the status lifecycle. */
@@ -33,48 +36,104 @@ export class TicketService {
   private readonly clock: Clock;
   private readonly catalog: () => Catalog;
   private readonly options: TicketOptions;
+  /** told after a change that wrote a notification event (the notifier sends it then, outside the request) */
+  private readonly changed: () => void;
 
-  constructor(store: Store, clock: Clock, catalog: () => Catalog, options: TicketOptions = defaultTicketOptions) {
+  constructor(
+    store: Store,
+    clock: Clock,
+    catalog: () => Catalog,
+    options: TicketOptions = defaultTicketOptions,
+    changed: () => void = () => {},
+  ) {
     this.store = store;
     this.clock = clock;
     this.catalog = catalog;
     this.options = options;
+    this.changed = changed;
   }
 
   private now(): string {
     return this.clock.now().toISOString();
   }
 
-  /** Resolved tickets past the delay are closed before anything reads or changes them. */
-  async closeDue(): Promise<number> {
+  /**
+   * Background work (see background.ts): closes resolved tickets whose delay has passed, a batch at a time, and
+   * returns their ids. Every instance runs it; the store gives each ticket to one of them.
+   */
+  async closeDue(batch = 500): Promise<number[]> {
     const now = this.clock.now();
-    return this.store.closeResolvedBefore(new Date(now.getTime() - this.options.autoCloseMs).toISOString(), now.toISOString());
+    const cutoff = new Date(now.getTime() - this.options.autoCloseMs).toISOString();
+    return this.store.tickets.closeResolvedBefore(cutoff, now.toISOString(), batch);
   }
 
   /** The ticket when this user may see it; otherwise the very same 404 as a ticket that does not exist. */
   private async visible(p: Principal, id: number): Promise<TicketRecord> {
-    const t = await this.store.getTicket(id, p.user.id);
+    const t = await this.store.tickets.getTicket(id, p.user.id);
     if (!t || !canAccessEstablishment(p, t.establishmentId)) throw notFound(`no ticket #${id}`);
     return t;
   }
 
   private async visibleEstablishments(p: Principal): Promise<EstablishmentRow[]> {
-    return p.role === 'agent' ? this.store.allEstablishments() : this.store.establishmentsByIds([...p.adminOf]);
+    return p.role === 'agent' ? this.store.identity.allEstablishments() : this.store.identity.establishmentsByIds([...p.adminOf]);
   }
 
   async list(p: Principal, q: TicketQuery, baseUrl: string): Promise<Page<Ticket>> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
-    await this.closeDue();
     const filter = await this.filterFor(p, q);
     if (!filter) return { items: [], nextCursor: null };
-    const rows = await this.store.listTickets(filter);
+    const rows = await this.store.tickets.listTickets(filter);
     const page = rows.slice(0, filter.limit - 1);
     const last = page.at(-1);
     return {
       items: page.map((t) => toTicket(t, baseUrl)),
       nextCursor: rows.length >= filter.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
     };
+  }
+
+  /**
+   * The inbox counted by the server: tickets with unread messages and their unread messages, in all and per
+   * group, with the newest `limit` tickets of each group and the cursor that lists the rest.
+   */
+  async inbox(p: Principal, q: { by?: InboxGrouping; limit?: number }, baseUrl: string): Promise<WireInbox> {
+    requireMessageAccess(p);
+    requireScope(p, 'tickets:read');
+    const limit = q.limit ?? (q.by ? 10 : 30);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw invalid([{ field: 'limit', message: `from 1 to ${MAX_PAGE}` }]);
+    const record = await this.store.tickets.inbox({
+      viewerId: p.user.id,
+      visible: p.role === 'agent' ? 'all' : [...p.adminOf],
+      by: q.by,
+      limit,
+    });
+    const rest = (items: TicketRecord[], tickets: number) => {
+      const last = items.at(-1);
+      return last && items.length < tickets ? encodeCursor(last.updatedAt, last.id) : null;
+    };
+    if (!q.by) {
+      const all = record.groups[0];
+      return {
+        total: record.total,
+        items: (all?.items ?? []).map((t) => toTicket(t, baseUrl)),
+        nextCursor: all ? rest(all.items, all.tickets) : null,
+      };
+    }
+    const establishments = new Map((await this.visibleEstablishments(p)).map((e) => [e.id, e]));
+    const groups: WireInboxGroup[] = record.groups.map((g) => {
+      const establishment = q.by === 'establishment' ? establishments.get(Number(g.key)) : undefined;
+      return {
+        key: establishment?.siret ?? String(g.key),
+        name: establishment?.name ?? String(g.key),
+        tickets: g.tickets,
+        messages: g.messages,
+        items: g.items.map((t) => toTicket(t, baseUrl)),
+        nextCursor: rest(g.items, g.tickets),
+      };
+    });
+    // busiest group first
+    groups.sort((a, b) => b.messages - a.messages || a.name.localeCompare(b.name));
+    return { total: record.total, items: [], nextCursor: null, groups };
   }
 
   /** Marks read every message of the tickets matching the filters; says how many tickets and messages. */
@@ -85,12 +144,12 @@ export class TicketService {
     if (!filter) return { tickets: 0, messages: 0 };
     const ids: number[] = [];
     for (let before: TicketFilter['before']; ; ) {
-      const rows = await this.store.listTickets({ ...filter, before, limit: 1000 });
+      const rows = await this.store.tickets.listTickets({ ...filter, before, limit: 1000 });
       ids.push(...rows.map((r) => r.id));
       if (rows.length < 1000) break;
       before = { updatedAt: rows.at(-1)!.updatedAt, id: rows.at(-1)!.id };
     }
-    return { tickets: ids.length, messages: await this.store.markTicketsRead(p.user.id, ids) };
+    return { tickets: ids.length, messages: await this.store.reads.markTicketsRead(p.user.id, ids) };
   }
 
   /** The store filter for a query: checked field by field (422), undefined when it can match nothing. */
@@ -128,14 +187,11 @@ export class TicketService {
       if (!est) throw notFound(`no establishment ${q.establishment} among yours`);
       establishmentId = est.id;
     }
-    const match = q.search === undefined ? undefined : ftsQuery(q.search);
-    // a search made only of punctuation matches nothing (rather than everything)
-    if (q.search !== undefined && match === undefined) return undefined;
     let authorId: number | undefined;
     if (q.mine) authorId = p.user.id;
     else if (q.author) {
       // an unknown author simply matches nothing
-      authorId = (await this.store.findUserByEmail(q.author))?.id ?? -1;
+      authorId = (await this.store.identity.findUserByEmail(q.author))?.id ?? -1;
     }
     return {
       viewerId: p.user.id,
@@ -145,7 +201,7 @@ export class TicketService {
       category: q.category,
       establishmentId,
       authorId,
-      match,
+      search: q.search,
       since,
       unreadOnly: q.unread,
       before,
@@ -161,10 +217,10 @@ export class TicketService {
   async get(p: Principal, id: number, baseUrl: string, markRead: 'auto' | 'never' = 'never'): Promise<TicketWithMessages> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
-    await this.closeDue();
     const t = await this.visible(p, id);
-    const [messages, followUps] = await Promise.all([this.store.ticketMessages(id, p.user.id), this.store.followUpsOf(id)]);
-    if (markRead === 'auto' && t.markRead === 'on-open' && t.unread > 0) await this.store.markRead(p.user.id, id, messages.at(-1)?.id);
+    const [messages, followUps] = await Promise.all([this.store.tickets.ticketMessages(id, p.user.id), this.store.tickets.followUpsOf(id)]);
+    if (markRead === 'auto' && t.markRead === 'on-open' && t.unread > 0)
+      await this.store.reads.markRead(p.user.id, id, messages.at(-1)?.id);
     return {
       ...toTicket(t, baseUrl),
       // the tickets that follow this one up, those this user may see (a closed ticket's way on)
@@ -190,7 +246,7 @@ export class TicketService {
 
     let followUp: TicketRecord | undefined;
     if (input.followUpOf !== undefined) {
-      followUp = await this.store.getTicket(input.followUpOf, p.user.id);
+      followUp = await this.store.tickets.getTicket(input.followUpOf, p.user.id);
       if (!followUp || !canAccessEstablishment(p, followUp.establishmentId))
         throw invalid([{ field: 'followUpOf', message: `no ticket #${input.followUpOf} among yours` }]);
       if (followUp.status !== 'closed') {
@@ -220,7 +276,7 @@ export class TicketService {
 
     const { summary, description, onBehalfOf, ...extra } = fields;
     const at = this.now();
-    const result = await this.store.createTicket({
+    const result = await this.store.tickets.createTicket({
       establishmentId: establishment.id,
       createdById: p.user.id,
       onBehalfOf: typeof onBehalfOf === 'string' && onBehalfOf.toLowerCase() !== p.user.email ? onBehalfOf.toLowerCase() : null,
@@ -247,12 +303,16 @@ export class TicketService {
           }
         : undefined,
       dedupe: input.dedupe
-        ? { replyStatus: (current) => statusAfterReply(current, p.role === 'agent' ? 'agent' : 'customer') ?? { refused: 'closed' } }
+        ? {
+            among: activeStatuses,
+            replyStatus: (current) => statusAfterReply(current, p.role === 'agent' ? 'agent' : 'customer') ?? { refused: 'closed' },
+          }
         : undefined,
     });
     if ('conflict' in result) throw idempotencyConflict(idempotencyKey!, result.ticketId);
     if ('refused' in result) throw invalid([{ field: 'attachments', message: result.refused }]);
-    const ticket = await this.store.getTicket(result.ticketId, p.user.id);
+    if (!result.replayed) this.changed();
+    const ticket = await this.store.tickets.getTicket(result.ticketId, p.user.id);
     return { item: toTicket(ticket!, baseUrl), replayed: result.replayed, deduplicated: Boolean(result.deduplicated) };
   }
 
@@ -283,7 +343,7 @@ export class TicketService {
   private async uploads(p: Principal, ids: string[]): Promise<PendingUpload[]> {
     if (ids.length > MAX_ATTACHMENTS) throw invalid([{ field: 'attachments', message: `at most ${MAX_ATTACHMENTS} files per message` }]);
     const unique = [...new Set(ids)];
-    const found = await this.store.uploadsByPublicId(unique);
+    const found = await this.store.uploads.uploadsByPublicId(unique);
     const problems = unique.filter((id) => {
       const u = found.find((f) => f.publicId === id);
       return !u || u.userId !== p.user.id || u.messageId !== null;
@@ -302,14 +362,13 @@ export class TicketService {
   ): Promise<Created<Message> & { ticket: Ticket }> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:write');
-    await this.closeDue();
     await this.visible(p, id);
     const body = input.body.replace(/\s+$/, '');
     if (body.trim() === '') throw invalid([{ field: 'body', message: 'a reply needs some text' }]);
     if (body.length > MAX_BODY) throw invalid([{ field: 'body', message: `at most ${MAX_BODY} characters (got ${body.length})` }]);
     const uploads = await this.uploads(p, input.attachments ?? []);
     const actor: Actor = p.role === 'agent' ? 'agent' : 'customer';
-    const result = await this.store.addMessage({
+    const result = await this.store.tickets.addMessage({
       ticketId: id,
       authorId: p.user.id,
       body,
@@ -325,8 +384,9 @@ export class TicketService {
       if (result.refused === 'closed') throw closedTicket(id);
       throw invalid([{ field: 'attachments', message: result.refused }]);
     }
-    const messages = await this.store.ticketMessages(id, p.user.id);
-    const ticket = await this.store.getTicket(id, p.user.id);
+    if (!result.replayed) this.changed();
+    const messages = await this.store.tickets.ticketMessages(id, p.user.id);
+    const ticket = await this.store.tickets.getTicket(id, p.user.id);
     return {
       item: toMessage(messages.find((m) => m.id === result.messageId)!),
       replayed: result.replayed,
@@ -337,11 +397,10 @@ export class TicketService {
   async act(p: Principal, id: number, action: StatusAction, baseUrl: string): Promise<Ticket> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:write');
-    await this.closeDue();
     await this.visible(p, id);
     const actor: Actor = p.role === 'agent' ? 'agent' : 'customer';
     let refusal: { refused: 'forbidden' | 'state'; reason: string } | undefined;
-    const result = await this.store.changeStatus(
+    const result = await this.store.tickets.changeStatus(
       id,
       (current) => {
         const next = statusAfterAction(current, action, actor);
@@ -352,12 +411,14 @@ export class TicketService {
         return next.status;
       },
       this.now(),
+      p.user.id,
     );
     if ('refused' in result) {
       if (refusal?.refused === 'forbidden') throw forbidden(refusal.reason);
       throw conflict('invalid_state', `cannot ${action} ticket #${id}: ${result.refused}`);
     }
-    return toTicket((await this.store.getTicket(id, p.user.id))!, baseUrl);
+    this.changed();
+    return toTicket((await this.store.tickets.getTicket(id, p.user.id))!, baseUrl);
   }
 
   /** An attachment of a ticket the user may see. */
@@ -365,7 +426,7 @@ export class TicketService {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     await this.visible(p, id);
-    const file = await this.store.attachmentData(id, attachmentId);
+    const file = await this.store.uploads.attachmentData(id, attachmentId);
     if (!file) throw notFound(`no attachment ${attachmentId} on ticket #${id}`);
     return file;
   }
@@ -374,14 +435,14 @@ export class TicketService {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     await this.visible(p, id);
-    return this.store.markRead(p.user.id, id, upToMessageId);
+    return this.store.reads.markRead(p.user.id, id, upToMessageId);
   }
 
   async markUnread(p: Principal, id: number): Promise<number | undefined> {
     requireMessageAccess(p);
     requireScope(p, 'tickets:read');
     await this.visible(p, id);
-    return this.store.markLatestUnread(p.user.id, id);
+    return this.store.reads.markLatestUnread(p.user.id, id);
   }
 }
 
@@ -411,26 +472,6 @@ function fingerprint(value: unknown): string {
     .digest('hex');
 }
 
-/**
- * Keywords to an FTS5 query that cannot be misread as syntax: each word becomes a quoted prefix term, all
- * required. Quotes, stars, NEAR( and the like are only ever text.
- */
-export function ftsQuery(words: string): string | undefined {
-  const terms = words
-    .split(/\s+/)
-    .map((w) =>
-      w
-        .replace(/"/g, '')
-        .replace(/[^\p{L}\p{N}@._'-]+/gu, ' ')
-        .trim(),
-    )
-    .flatMap((w) => w.split(/\s+/))
-    .filter(Boolean)
-    .slice(0, 20);
-  if (terms.length === 0) return undefined;
-  return terms.map((t) => `"${t}"*`).join(' AND ');
-}
-
 function encodeCursor(updatedAt: string, id: number): string {
   return Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
 }
@@ -458,6 +499,8 @@ export function toTicket(t: TicketRecord, baseUrl: string): Ticket {
     onBehalfOf: t.onBehalfOf ? { email: t.onBehalfOf, name: t.onBehalfOfName } : null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    closedAt: t.closedAt,
+    autoClosed: t.autoClosed,
     unread: t.unread,
     messageCount: t.messageCount,
     fields: t.fields as FieldValues,

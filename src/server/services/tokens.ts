@@ -37,7 +37,7 @@ export class TokenService {
     if (problems.length) throw invalid(problems);
     const now = this.clock.now();
     const t = newToken('pat');
-    const row = await this.store.insertToken({
+    const row = await this.store.identity.insertToken({
       userId: p.user.id,
       kind: 'pat',
       name,
@@ -52,12 +52,12 @@ export class TokenService {
 
   async list(p: Principal): Promise<TokenInfo[]> {
     requireSession(p, 'list');
-    return (await this.store.listTokens(p.user.id, 'pat')).map(tokenInfo);
+    return (await this.store.identity.listTokens(p.user.id, 'pat')).map(tokenInfo);
   }
 
   async revoke(p: Principal, id: number): Promise<void> {
     requireSession(p, 'revoke');
-    const revoked = await this.store.revokeToken(p.user.id, id, this.clock.now().toISOString());
+    const revoked = await this.store.identity.revokeToken(p.user.id, id, this.clock.now().toISOString());
     if (!revoked) throw notFound(`no active token ${id} among yours`);
   }
 }

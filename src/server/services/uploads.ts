@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Attachment } from '../../api/types.ts';
-import { safeFilename } from '../../core/filenames.ts';
+import { safeFilename, sniffContentType } from '../../core/filenames.ts';
 import { oneLineProblem } from '../../core/text.ts';
 import { byteSize, conflict, invalid } from '../errors.ts';
 import type { Store } from '../store/store.ts';
@@ -40,13 +40,13 @@ export class UploadService {
     const nameProblem = name === undefined || name === '' ? undefined : oneLineProblem(name);
     if (nameProblem) throw invalid([{ field: 'name', message: nameProblem }]);
     const now = this.clock.now();
-    await this.store.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
-    const record = await this.store.insertUpload(
+    await this.store.uploads.deleteStaleUploads(new Date(now.getTime() - STALE_UPLOAD_MS).toISOString());
+    const record = await this.store.uploads.insertUpload(
       {
         publicId: `up_${randomBytes(16).toString('base64url')}`,
         userId: p.user.id,
         filename: safeFilename(name),
-        contentType: await sniff(data),
+        contentType: await sniffContentType(data),
         size: data.length,
         sha256: createHash('sha256').update(data).digest('hex'),
         data,
@@ -62,17 +62,5 @@ export class UploadService {
       );
     }
     return { id: record.publicId, name: record.filename, size: record.size, contentType: record.contentType, sha256: record.sha256 };
-  }
-}
-
-async function sniff(data: Buffer): Promise<string> {
-  const { fileTypeFromBuffer } = await import('file-type');
-  const detected = await fileTypeFromBuffer(data);
-  if (detected) return detected.mime;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(data);
-    return data.includes(0) ? 'application/octet-stream' : 'text/plain; charset=utf-8';
-  } catch {
-    return 'application/octet-stream';
   }
 }

@@ -216,6 +216,15 @@ export function noticePage(ctx: PageContext, title: string, text: string): strin
   return layout(ctx, title, html`<h1>${title}</h1><p>${text}</p><p><a href="${ctx.base}/">${t(ctx.locale, 'notFound.back')}</a></p>`);
 }
 
+/** A question with one button that posts to `action` (below the public URL's path). */
+export function confirmPage(ctx: PageContext, title: string, question: string, action: string, button: string): string {
+  return layout(
+    ctx,
+    title,
+    html`<h1>${title}</h1><p>${question}</p><form method="post" action="${ctx.base}${action}"><button type="submit">${button}</button></form>`,
+  );
+}
+
 /**
  * A same-site hop to `path`: a link followed from another site (an e-mail, a chat) does not carry the
  * SameSite=Strict session cookie; the refresh from this page does, so the user lands signed in.

@@ -9,7 +9,19 @@ import type { Services } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import type { Principal } from '../services/principal.ts';
 import { t } from './messages.ts';
-import { continuePage, inboxPage, loginPage, noticePage, notFoundPage, ticketPage, ticketPath, type PageContext } from './pages.ts';
+import { t as mailText } from '../notifications/messages.ts';
+import { unsubscribePath } from '../notifications/compose.ts';
+import {
+  confirmPage,
+  continuePage,
+  inboxPage,
+  loginPage,
+  noticePage,
+  notFoundPage,
+  ticketPage,
+  ticketPath,
+  type PageContext,
+} from './pages.ts';
 import {
   clearSessionCookie,
   cookiePolicy,
@@ -159,6 +171,38 @@ export function webRoutes(web: FastifyInstance, s: Services): void {
       if (err instanceof ApiError && err.status === 404) return page(reply, 404, notFoundPage(ctx, id));
       throw err;
     }
+  });
+
+  // The link of every notification e-mail (List-Unsubscribe): the token names one delivery, signed by the server,
+  // so it stops one ticket's e-mails to one address and nothing else; no session needed. A GET only asks (link
+  // checkers and previews follow links); the POST does it, from the page's button or from a mail client's
+  // one-click unsubscribe (RFC 8058: a POST of "List-Unsubscribe=One-Click", form-encoded or multipart).
+  web.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, _body, done) => done(null, {}));
+  web.get<{ Querystring: { token?: string } }>(unsubscribePath, async (req, reply) => {
+    const ctx = pageContext(s, req);
+    const token = String(req.query.token ?? '');
+    const target = await s.notifications.unsubscribeTarget(token);
+    const title = mailText(ctx.locale, 'unsubscribe.title');
+    if (!target) return page(reply, 404, noticePage(ctx, title, mailText(ctx.locale, 'unsubscribe.invalid')));
+    return page(
+      reply,
+      200,
+      confirmPage(
+        ctx,
+        title,
+        mailText(ctx.locale, 'unsubscribe.ask', { id: target.ticketId, address: target.address }),
+        `${unsubscribePath}?token=${encodeURIComponent(token)}`,
+        mailText(ctx.locale, 'unsubscribe.button'),
+      ),
+    );
+  });
+  web.post<{ Querystring: { token?: string } }>(unsubscribePath, async (req, reply) => {
+    const ctx = pageContext(s, req);
+    const target = await s.notifications.unsubscribeByLink(String(req.query.token ?? ''));
+    const title = mailText(ctx.locale, 'unsubscribe.title');
+    if (!target) return page(reply, 404, noticePage(ctx, title, mailText(ctx.locale, 'unsubscribe.invalid')));
+    const done = `${mailText(ctx.locale, 'unsubscribe.done', { id: target.ticketId, address: target.address })} ${mailText(ctx.locale, 'unsubscribe.again', { id: target.ticketId })}`;
+    return page(reply, 200, noticePage(ctx, title, done));
   });
 
   web.get<{ Params: { id: string; attachment: string } }>('/tickets/:id/attachments/:attachment', async (req, reply) => {

@@ -95,6 +95,21 @@ export interface ZendeskRequest {
   comments: ZendeskComment[];
 }
 
+/** An organization; end users see (and may answer) each other's requests only when it shares them. */
+export interface ZendeskOrganization {
+  id: number;
+  name: string;
+  /** "Users can view all tickets in this organization" */
+  sharedTickets: boolean;
+  /** ... "and add comments to them" */
+  sharedComments: boolean;
+}
+
+/** How the stub's clock runs: from a fixed date, a minute per event (the default), or with real time. */
+export interface ZendeskStubOptions {
+  clock?: 'fixed' | 'real';
+}
+
 interface Upload {
   token: string;
   ownerId: number;
@@ -189,6 +204,8 @@ function seedUsers(): ZendeskUser[] {
 
 export class ZendeskState {
   users = seedUsers();
+  /** 5001 (Ann's and Ben's) shares nothing by default: `organization(5001).sharedTickets = true` to share */
+  organizations: ZendeskOrganization[] = [{ id: 5001, name: 'Acme', sharedTickets: false, sharedComments: false }];
   fields = seedFields();
   forms = seedForms();
   requests: ZendeskRequest[] = [];
@@ -199,8 +216,10 @@ export class ZendeskState {
   searchCap = 1000;
   #next = { request: 1, comment: 5001, attachment: 7001, upload: 1 };
   #clock = Date.parse('2026-11-02T09:00:00Z');
+  readonly #realClock: boolean;
 
-  constructor() {
+  constructor(o: ZendeskStubOptions = {}) {
+    this.#realClock = o.clock === 'real';
     const [ann, ben, zoe] = [this.user('ann').id, this.user('ben').id, this.user('zoe').id];
     const fields = { 100: '73282932000074', 103: true };
     const printer = this.addRequest({
@@ -265,8 +284,16 @@ export class ZendeskState {
     return this.requests.find((r) => r.id === id);
   }
 
+  organization(id: number): ZendeskOrganization {
+    const o = this.organizations.find((x) => x.id === id);
+    if (!o) throw new Error(`no Zendesk organization ${id}`);
+    return o;
+  }
+
+  /** Each event a moment after the last: a minute on the fixed clock; a second at least on the real one (whole
+   * seconds, as Zendesk's timestamps have them), so that `--since 1d` means something. */
   now(): Date {
-    this.#clock += 60_000;
+    this.#clock = this.#realClock ? Math.max(Math.floor(Date.now() / 1000) * 1000, this.#clock + 1000) : this.#clock + 60_000;
     return new Date(this.#clock);
   }
 
@@ -358,8 +385,10 @@ export interface ZendeskStub extends StubServer {
   authFor(user: string, how?: 'token' | 'oauth'): string;
 }
 
-export async function startZendeskStub(): Promise<ZendeskStub> {
-  const state = new ZendeskState();
+export async function startZendeskStub(o: ZendeskStubOptions = {}): Promise<ZendeskStub> {
+  const state = new ZendeskState(o);
+  // the fixtures were dated on the fixed clock: on the real one, they happened just now
+  if (o.clock === 'real') for (const r of state.requests) r.createdAt = r.updatedAt = state.now();
   const faults = new Faults(() => ({ error: 'APIRateLimitExceeded', description: 'Number of allowed API requests per minute exceeded' }));
   let base = '';
   const server = await startStubServer({
@@ -513,13 +542,23 @@ async function handle(req: StubRequest, state: ZendeskState, base: string): Prom
   }
 }
 
+/** What List Requests holds for an end user: their requests and those they are CC'd on (agents: all). */
 function visibleRequests(ctx: Ctx): ZendeskRequest[] {
   return ctx.state.requests.filter((r) => ctx.me.role === 'agent' || r.requesterId === ctx.me.id || r.collaboratorIds.includes(ctx.me.id));
 }
 
-/** End users reach their own requests and those they are CC'd on; anything else is 404, not 403. */
-function visibleRequest(ctx: Ctx, id: number): ZendeskRequest | undefined {
-  return visibleRequests(ctx).find((r) => r.id === id);
+/** Also the requests of the user's organization when it shares them (to read; to comment, when it shares comments). */
+function mayReach(ctx: Ctx, r: ZendeskRequest, to: 'read' | 'comment'): boolean {
+  if (ctx.me.role === 'agent' || r.requesterId === ctx.me.id || r.collaboratorIds.includes(ctx.me.id)) return true;
+  const org = ctx.state.organizations.find((o) => o.id === ctx.me.organizationId);
+  return org !== undefined && r.organizationId === org.id && (to === 'read' ? org.sharedTickets : org.sharedTickets && org.sharedComments);
+}
+
+/** End users reach their own requests, those they are CC'd on, and their shared organization's; anything else is
+ * 404, not 403. */
+function visibleRequest(ctx: Ctx, id: number, to: 'read' | 'comment' = 'read'): ZendeskRequest | undefined {
+  const r = ctx.state.request(id);
+  return r && mayReach(ctx, r, to) ? r : undefined;
 }
 
 /** Lists: cursor pagination with page[size] (at most 100), offset pagination otherwise (page, per_page). */
@@ -580,7 +619,15 @@ function search(ctx: Ctx): StubResponse {
   const q = ctx.req.query;
   const words = (q.get('query') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const statuses = q.get('status')?.split(',');
-  const matches = visibleRequests(ctx)
+  // organization_id: that organization's requests the user may read (the stub's choice: the document does not say
+  // what an end user who may not see the organization's requests gets; here, their own requests in it)
+  const organization = q.has('organization_id') ? Number(q.get('organization_id')) : undefined;
+  const scope =
+    organization === undefined
+      ? visibleRequests(ctx)
+      : ctx.state.requests.filter((r) => r.organizationId === organization && mayReach(ctx, r, 'read'));
+  const matches = scope
+    .filter((r) => q.get('cc_id') !== 'true' || r.collaboratorIds.includes(ctx.me.id))
     .filter((r) => !statuses || statuses.includes(r.status))
     .filter((r) => {
       const text = [r.subject, ...r.comments.filter((c) => c.public).map((c) => c.body)].join(' ').toLowerCase();
@@ -871,7 +918,7 @@ function createRequestOnce(ctx: Ctx): StubResponse {
 }
 
 function updateRequest(ctx: Ctx, id: number): StubResponse {
-  const r = visibleRequest(ctx, id);
+  const r = visibleRequest(ctx, id, 'comment');
   if (!r) return notFound();
   const update = (ctx.req.body as { request?: Record<string, any> } | undefined)?.request;
   if (!update || typeof update !== 'object') return error(400, 'InvalidEndpoint', 'Expected {"request": {...}}');
