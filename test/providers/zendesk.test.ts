@@ -125,9 +125,9 @@ describe('Zendesk: request types from ticket forms', () => {
     const r = await as('ann', ['type', 'list', '--json', 'id,category,label']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json()).toEqual([
-      { id: 'ask-a-question', category: 'requests', label: 'Ask a question' },
-      { id: 'report-an-incident', category: 'requests', label: 'Report an incident' },
-      { id: 'billing', category: 'requests', label: 'Billing' },
+      { id: 'ask-a-question', category: 'requests', label: { en: 'Ask a question' } },
+      { id: 'report-an-incident', category: 'requests', label: { en: 'Report an incident' } },
+      { id: 'billing', category: 'requests', label: { en: 'Billing' } },
     ]);
     const piped = await as('ann', ['type', 'list']);
     expect(piped.stdout.split('\n')[1]).toBe(
@@ -150,25 +150,25 @@ describe('Zendesk: request types from ticket forms', () => {
       CONSENT,
       'attachments',
     ]);
-    expect(byId.summary).toMatchObject({ kind: 'text', required: true, label: 'Subject' });
+    expect(byId.summary).toMatchObject({ kind: 'text', required: true, label: { en: 'Subject' } });
     expect(byId.description).toMatchObject({ kind: 'longtext', required: true });
     expect(byId.priority).toMatchObject({
       kind: 'choice',
       required: false,
-      choices: expect.arrayContaining([{ value: 'urgent', label: 'Urgent' }]),
+      choices: expect.arrayContaining([{ value: 'urgent', label: { en: 'Urgent' } }]),
     });
-    expect(byId.establishmentSiret).toMatchObject({ kind: 'text', required: true, pattern: '^\\d{14}$', help: '14 digits' });
+    expect(byId.establishmentSiret).toMatchObject({ kind: 'text', required: true, pattern: '^\\d{14}$', help: { en: '14 digits' } });
     expect(byId.productArea).toMatchObject({
       kind: 'choice',
       choices: [
-        { value: 'payroll', label: 'Payroll' },
-        { value: 'time_off', label: 'Time off' },
-        { value: 'documents', label: 'Documents' },
+        { value: 'payroll', label: { en: 'Payroll' } },
+        { value: 'time_off', label: { en: 'Time off' } },
+        { value: 'documents', label: { en: 'Documents' } },
       ],
     });
     expect(byId.affectedModules).toMatchObject({
       kind: 'multichoice',
-      choices: expect.arrayContaining([{ value: 'reports', label: 'Reports' }]),
+      choices: expect.arrayContaining([{ value: 'reports', label: { en: 'Reports' } }]),
     });
     expect(byId.affectedUsers).toMatchObject({ kind: 'number', integer: true });
     expect(byId.endpointUrl).toMatchObject({ kind: 'text' });
@@ -493,7 +493,7 @@ describe('Zendesk: a search past 1,000 results', () => {
     const r = await as('ann', ['ticket', 'list', '--search', 'bulk', '--all', '--json', 'ref']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json()).toHaveLength(1000);
-    expect(r.stderr).toContain('! 1100 tickets match, but Zendesk lets a search reach only the first 1000');
+    expect(r.stderr).toContain('! 1,100 tickets match, but Zendesk lets a search reach only the first 1,000');
     const line = r.stderr.split('\n').find((l) => l.startsWith('{"warning"'));
     expect(JSON.parse(line!).warning).toMatchObject({ code: 'search_cut', total: 1100, reachable: 1000 });
     // ten pages of 100, never the eleventh (which Zendesk refuses)

@@ -96,7 +96,7 @@ describe.skipIf(skip)('the Request Tracker provider against a real RT 5', { time
     it('type list: the four queues customers can create in (Internal is visible to them, General is not)', async () => {
       const types = ok(await as('alice', ['type', 'list', '--json'])).json();
       expect(types.map((t: { id: string }) => t.id).sort()).toEqual(['billing', 'feedback', 'questions', 'support']);
-      expect(types.find((t: { id: string }) => t.id === 'support')).toMatchObject({ label: 'Support', category: 'queue' });
+      expect(types.find((t: { id: string }) => t.id === 'support')).toMatchObject({ label: { en: 'Support' }, category: 'queue' });
     });
 
     it('type view: select lists are choices, Mandatory is required, patterns are checked, the key field is hidden', async () => {
@@ -112,7 +112,7 @@ describe.skipIf(skip)('the Request Tracker provider against a real RT 5', { time
         'desiredDate',
         'attachments',
       ]);
-      expect(field(support, 'severity')).toMatchObject({ kind: 'choice', required: true, label: 'Severity' });
+      expect(field(support, 'severity')).toMatchObject({ kind: 'choice', required: true, label: { en: 'Severity' } });
       expect(field(support, 'severity').choices.map((c: { value: string }) => c.value)).toEqual(['Low', 'Normal', 'High', 'Critical']);
       expect(field(support, 'products')).toMatchObject({ kind: 'multichoice', required: false });
       expect(field(support, 'stepsToReproduce')).toMatchObject({ kind: 'longtext' });
