@@ -31,7 +31,7 @@ describe('login and sessions', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body.error).toEqual({ code: 'unauthorized', message: 'wrong e-mail or password' });
+    expect(wrong.body.error).toEqual({ code: 'unauthorized', message: 'wrong e-mail or password', reason: 'credentials' });
   });
 
   it('slows repeated failed logins down with 429 and Retry-After, then lets the right password in', async () => {
