@@ -4,7 +4,6 @@ import type { Status } from '../../../core/lifecycle.ts';
 import type {
   DeliveryOutcome,
   DeliveryRow,
-  DeliveryState,
   NotificationContext,
   NotificationKind,
   NotificationLevel,
@@ -12,10 +11,10 @@ import type {
   NotificationStore,
   Recipient,
   SubscriptionRow,
-  AccountKind,
 } from '../store.ts';
 import type { PgContactStore } from './contacts.ts';
-import { type PgDatabase, type Queryable, RollbackWith, type Row } from './database.ts';
+import { toDelivery, toNotificationContext, toPreferences, toSubscription } from '../notification-rows.ts';
+import { type PgDatabase, type Queryable, RollbackWith } from './database.ts';
 
 /** A change people are told about, written by the ticket writes inside their own transaction. */
 export interface NewNotificationEvent {
@@ -110,47 +109,7 @@ export class PgNotificationStore implements NotificationStore {
       'SELECT * FROM ticket_subscriptions WHERE ticket_id IN ($1, $2) ORDER BY ticket_id = $1, at',
       [ticketId, followed],
     );
-    return {
-      event: {
-        id: Number(e.id),
-        ticketId,
-        kind: e.kind as NotificationKind,
-        actorId: e.actor_id === null ? null : Number(e.actor_id),
-        status: e.status as Status,
-        at: String(e.at),
-      },
-      actor:
-        e.actor_id === null
-          ? null
-          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as AccountKind },
-      ticket: {
-        id: ticketId,
-        summary: String(e.summary),
-        type: String(e.type),
-        category: String(e.category),
-        establishmentId,
-        establishmentName: String(e.establishment_name),
-        siret: String(e.siret),
-        companyId,
-        companyName: String(e.company_name),
-        companyLanguage: e.company_language as Locale,
-        createdById: Number(e.created_by),
-        onBehalfOf: e.on_behalf_of ?? null,
-        followUpOf: e.follow_up_of === null ? null : Number(e.follow_up_of),
-      },
-      people: people.map((p) => ({
-        id: Number(p.id),
-        email: String(p.email),
-        name: String(p.name),
-        role: p.role as AccountKind,
-        companyId: p.company_id === null ? null : Number(p.company_id),
-        adminHere: p.admin_here === true,
-        wrote: p.wrote === true,
-        preferences: toPreferences(p),
-      })),
-      subscriptions: subscriptions.map(toSubscription),
-      contacts: await this.contacts.listContacts(companyId),
-    };
+    return toNotificationContext(e, people, subscriptions, await this.contacts.listContacts(companyId));
   }
 
   async syncDeliveries(
@@ -328,32 +287,4 @@ export class PgNotificationStore implements NotificationStore {
     await this.db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [name, randomBytes(32)]);
     return Buffer.from((await this.db.one('SELECT value FROM server_secrets WHERE name = $1', [name]))!.value as Uint8Array);
   }
-}
-
-function toPreferences(r: Row): NotificationPreferences {
-  return {
-    level: (r.level ?? 'mine') as NotificationLevel,
-    language: (r.language ?? null) as Locale | null,
-    languageChosen: r.language_chosen === true,
-  };
-}
-
-function toSubscription(r: Row): SubscriptionRow {
-  return { ticketId: Number(r.ticket_id), address: String(r.address), subscribed: r.subscribed === true, at: String(r.at) };
-}
-
-function toDelivery(r: Row): DeliveryRow {
-  return {
-    id: Number(r.id),
-    eventId: Number(r.event_id),
-    address: String(r.address),
-    userId: r.user_id === null ? null : Number(r.user_id),
-    reason: String(r.reason),
-    locale: r.locale as Locale,
-    state: r.state as DeliveryState,
-    attempts: Number(r.attempts),
-    nextAttemptAt: String(r.next_attempt_at),
-    lastError: r.last_error ?? null,
-    sentAt: r.sent_at ?? null,
-  };
 }

@@ -5,7 +5,6 @@ import type { Status } from '../../../core/lifecycle.ts';
 import type {
   DeliveryOutcome,
   DeliveryRow,
-  DeliveryState,
   NotificationContext,
   NotificationKind,
   NotificationLevel,
@@ -13,9 +12,9 @@ import type {
   NotificationStore,
   Recipient,
   SubscriptionRow,
-  AccountKind,
 } from '../store.ts';
 import type { SqliteContactStore } from './contacts.ts';
+import { toDelivery, toNotificationContext, toPreferences, toSubscription } from '../notification-rows.ts';
 import type { Row, SqliteDatabase } from './database.ts';
 
 /** A change people are told about, written by the ticket writes inside their own transaction. */
@@ -126,47 +125,7 @@ export class SqliteNotificationStore implements NotificationStore {
       ticketId,
       followed,
     );
-    return {
-      event: {
-        id: Number(e.id),
-        ticketId,
-        kind: e.kind as NotificationKind,
-        actorId: e.actor_id === null ? null : Number(e.actor_id),
-        status: e.status as Status,
-        at: String(e.at),
-      },
-      actor:
-        e.actor_id === null
-          ? null
-          : { id: Number(e.actor_id), email: String(e.actor_email), name: String(e.actor_name), role: e.actor_role as AccountKind },
-      ticket: {
-        id: ticketId,
-        summary: String(e.summary),
-        type: String(e.type),
-        category: String(e.category),
-        establishmentId,
-        establishmentName: String(e.establishment_name),
-        siret: String(e.siret),
-        companyId,
-        companyName: String(e.company_name),
-        companyLanguage: e.company_language as Locale,
-        createdById: Number(e.created_by),
-        onBehalfOf: e.on_behalf_of === null ? null : String(e.on_behalf_of),
-        followUpOf: e.follow_up_of === null ? null : Number(e.follow_up_of),
-      },
-      people: people.map((p) => ({
-        id: Number(p.id),
-        email: String(p.email),
-        name: String(p.name),
-        role: p.role as AccountKind,
-        companyId: p.company_id === null ? null : Number(p.company_id),
-        adminHere: Number(p.admin_here) === 1,
-        wrote: Number(p.wrote) === 1,
-        preferences: toPreferences(p),
-      })),
-      subscriptions: subscriptions.map(toSubscription),
-      contacts: await this.contacts.listContacts(companyId),
-    };
+    return toNotificationContext(e, people, subscriptions, await this.contacts.listContacts(companyId));
   }
 
   async syncDeliveries(
@@ -369,32 +328,4 @@ export class SqliteNotificationStore implements NotificationStore {
     this.sql.run('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING', name, randomBytes(32));
     return Buffer.from(this.sql.get<Row>('SELECT value FROM server_secrets WHERE name = ?', name)!.value as Uint8Array);
   }
-}
-
-function toPreferences(r: Row): NotificationPreferences {
-  return {
-    level: (r.level ?? 'mine') as NotificationLevel,
-    language: (r.language ?? null) as Locale | null,
-    languageChosen: Number(r.language_chosen ?? 0) === 1,
-  };
-}
-
-function toSubscription(r: Row): SubscriptionRow {
-  return { ticketId: Number(r.ticket_id), address: String(r.address), subscribed: Number(r.subscribed) === 1, at: String(r.at) };
-}
-
-function toDelivery(r: Row): DeliveryRow {
-  return {
-    id: Number(r.id),
-    eventId: Number(r.event_id),
-    address: String(r.address),
-    userId: r.user_id === null ? null : Number(r.user_id),
-    reason: String(r.reason),
-    locale: r.locale as Locale,
-    state: r.state as DeliveryState,
-    attempts: Number(r.attempts),
-    nextAttemptAt: String(r.next_attempt_at),
-    lastError: r.last_error === null ? null : String(r.last_error),
-    sentAt: r.sent_at === null ? null : String(r.sent_at),
-  };
 }
