@@ -297,9 +297,14 @@ describe.each(harnesses.map((h, i) => [h.name, h, reasons[i]] as const))('provid
 
     it('a closed ticket refuses replies (exit 5, ticket_closed, the way on); a follow-up links to it', async () => {
       const t = await file('customer', unique('Closed'));
+      const open = (await as('customer', ['ticket', 'view', t.ref, '--json', 'closedAt,autoClosed'])).json();
+      expect(open).toEqual({ closedAt: null, autoClosed: false });
       await h.close(t.ref);
-      const viewed = (await as('customer', ['ticket', 'view', t.ref, '--json', 'statusCategory'])).json();
+      const viewed = (await as('customer', ['ticket', 'view', t.ref, '--json', 'statusCategory,closedAt,createdAt,autoClosed'])).json();
       expect(viewed.statusCategory).toBe('closed');
+      // every helpdesk tells when a ticket closed, and none of these closed by itself
+      expect(Date.parse(viewed.closedAt)).toBeGreaterThanOrEqual(Date.parse(viewed.createdAt));
+      expect(viewed.autoClosed).toBe(false);
       const refused = await as('customer', ['ticket', 'reply', t.ref, '--body', 'too late']);
       expect(refused.code).toBe(5);
       expect(refused.errorJson()).toMatchObject({ code: 'ticket_closed', exitCode: 5 });
