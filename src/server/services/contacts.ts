@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import type { Contact, ContactApplyResult, ContactPatch, ContactPlan, ContactQuery, NewContact } from '../../api/types.ts';
 import { apiFieldNames, checkContactInput, parseContactList, type ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey, contactTypeProblem, contactTypes, MAX_CONTACT_EMAILS, normaliseEmail, sameEmails } from '../../core/contacts.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { CompanyRow, ContactChanges, ContactRow, Store } from '../store/store.ts';
 import { companyFor, requireScope, type Clock, type Principal } from './principal.ts';
 
@@ -198,8 +198,11 @@ function changesOf(plan: ContactPlan): ContactChanges {
 }
 
 function duplicateError(d: ContactRow) {
-  return conflict(
+  // the contact in data too: the CLI words the refusal in its reader's language from it
+  return new ApiError(
+    409,
     'contact_exists',
     `there is already a ${d.type} contact named "${d.name}" (#${d.id}); change it instead (tix contact edit ${d.id})`,
+    { data: { contactId: d.id, type: d.type, name: d.name } },
   );
 }

@@ -1,11 +1,11 @@
-import { tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
+import { MAX_TOKEN_LIFETIME_DAYS, tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
 import { oneLineProblem } from '../../core/text.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { newToken } from '../secrets.ts';
 import type { Store, TokenRow } from '../store/store.ts';
 import type { Clock, Principal } from './principal.ts';
 
-export const MAX_PAT_LIFETIME_MS = 366 * 86_400_000;
+export const MAX_PAT_LIFETIME_MS = MAX_TOKEN_LIFETIME_DAYS * 86_400_000;
 
 /** Personal access tokens: named, scoped, expiring credentials for CI and scripts. */
 export class TokenService {
@@ -25,7 +25,7 @@ export class TokenService {
     if (nameProblem) problems.push({ field: 'name', message: `${nameProblem}; name the token for what it is for, e.g. "ci-incidents"` });
     const lifetime = input.expiresInSeconds * 1000;
     if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
-      problems.push({ field: 'expiresInSeconds', message: 'a token lives between 1 minute and 366 days' });
+      problems.push({ field: 'expiresInSeconds', message: `a token lives between 1 minute and ${MAX_TOKEN_LIFETIME_DAYS} days` });
     }
     const unknown = input.scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
     if (unknown.length > 0 || input.scopes.length === 0) {
