@@ -351,6 +351,41 @@ describe('tix settings, config and establishment list in French and English', ()
   });
 });
 
+describe("the server's refusals, rendered from their code and data", () => {
+  it('not found, forbidden and a missing --company read in French; the JSON error line is the same in both', async () => {
+    const pat = (
+      await tix(['token', 'create', '--name', 'pat', '--scope', 'contacts:read'], { env: await as('yann', english) })
+    ).stdout.trim();
+    const cases: Array<[string, string[], number, RegExp]> = [
+      ['yann', ['contact', 'remove', '999999', '--yes'], 3, /^erreur : le contact n° 999999 n'existe pas\n/],
+      ['yann', ['contact', 'edit', '999999', '--name', 'x'], 3, /^erreur : le contact n° 999999 n'existe pas\n/],
+      [
+        'agent',
+        ['contact', 'add', '--type', 'fraud', '--name', 'x', '--email', 'x@ecoles-demo.fr'],
+        4,
+        /^erreur : les agents du support consultent les contacts sans les modifier/,
+      ],
+      ['eve', ['contact', 'list'], 4, /^erreur : seuls les administrateurs de l'entreprise peuvent le faire\n/],
+      ['agent', ['contact', 'list'], 2, /\n {2}--company: est obligatoire pour les agents du support/],
+      ['agent', ['contact', 'list', '--company', '732829320'], 3, /^erreur : aucune entreprise de SIREN 732829320/],
+      ['agent', ['settings', 'list'], 2, /^erreur : --company est obligatoire pour les agents du support/],
+      ['agent', ['settings', 'set', 'language', 'fr'], 4, /^erreur : seuls les administrateurs de l'entreprise peuvent le faire\n/],
+      ['yann', ['token', 'revoke', '99999'], 3, /^erreur : aucun jeton actif 99999 parmi les vôtres\n/],
+      ['pat', ['token', 'list'], 4, /^erreur : un jeton d'accès personnel ne gère pas les jetons/],
+    ];
+    for (const [user, args, code, french_] of cases) {
+      const env = async (lang: Record<string, string>) =>
+        user === 'pat' ? isolatedEnv({ TIX_SERVER: s.url, TIX_TOKEN: pat, ...lang }) : await as(user, lang);
+      const fr = await tix(args, { env: await env(french) });
+      const en = await tix(args, { env: await env(english) });
+      expect(fr.code, `${user} ${args.join(' ')}: ${fr.stderr}`).toBe(code);
+      expect(fr.stderr, `${user} ${args.join(' ')}`).toMatch(french_);
+      expect(en.stderr, `${user} ${args.join(' ')}`).toMatch(/^error: [a-z-]/);
+      expect(fr.errorJson(), `${user} ${args.join(' ')}`).toEqual(en.errorJson());
+    }
+  });
+});
+
 describe('programs read the same bytes in both languages', () => {
   it('JSON, tab-separated rows, exit codes and error lines', async () => {
     await addOps();

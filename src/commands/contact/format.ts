@@ -95,6 +95,7 @@ export async function inFlagTerms<T>(intro: LocalText, call: Promise<T>): Promis
 /** The server's words for a field it refused, in the reader's language when the field says which refusal it is. */
 function serverProblemText(f: FieldProblem): LocalText | undefined {
   if (f.field === 'removeEmails') return t.text('server.lastEmail');
+  if (f.field === 'company' && f.message.startsWith('is required for support agents')) return t.text('server.companyRequired');
   const notOurs = /^"(.+)" is not an address of this contact \((.*)\)$/.exec(f.message);
   if (/^removeEmails\[\d+\]$/.test(f.field) && notOurs) return t.text('server.notAnAddress', { email: notOurs[1]!, emails: notOurs[2]! });
   return undefined;

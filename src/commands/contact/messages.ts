@@ -101,6 +101,8 @@ export const t = defineMessages({
     'prompt.phone': 'Phone (international form; - for none)',
 
     // the server's refusals, rendered from their code and fields
+    'server.companyRequired':
+      'is required for support agents: the SIREN of the company whose contacts to read (tix contact list --company SIREN)',
     'server.lastEmail': 'would leave the contact without an e-mail address; add another address first, or remove the contact',
     'server.notAnAddress': '"{email}" is not an address of this contact ({emails})',
     'server.exists': 'there is already a {type} contact named "{name}" (#{id}); change it instead (tix contact edit {id})',
@@ -208,6 +210,8 @@ export const t = defineMessages({
     'prompt.newPhone': 'Téléphone (facultatif, au format international, par exemple +33 6 12 34 56 78)',
     'prompt.phone': 'Téléphone (format international ; - pour aucun)',
 
+    'server.companyRequired':
+      "est obligatoire pour les agents du support : le SIREN de l'entreprise dont lire les contacts (tix contact list --company SIREN)",
     'server.lastEmail': "laisserait le contact sans adresse e-mail ; ajoutez d'abord une autre adresse, ou supprimez le contact",
     'server.notAnAddress': "« {email} » n'est pas une adresse de ce contact ({emails})",
     'server.exists': 'il existe déjà un contact {type} nommé « {name} » (n° {id}) ; modifiez-le plutôt (tix contact edit {id})',

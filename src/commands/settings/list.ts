@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import type { Settings } from '../../api/types.ts';
+import { TixError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
@@ -38,7 +39,11 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, SETTINGS_FIELDS);
-  const settings = await need(await o.backend(), 'settings').get(o.company);
+  const settings = await need(await o.backend(), 'settings')
+    .get(o.company)
+    .catch((err: unknown) => {
+      throw companyRequired(err) ?? err;
+    });
   if (fields) return printJson(o.io, pick(settings, fields));
   const l = o.io.locale;
   if (o.io.isStdoutTTY) o.io.out(`${t(l, 'list.title', { company: settings.company.name, siren: settings.company.siren })}\n`);
@@ -53,4 +58,18 @@ export async function run(o: Options): Promise<void> {
         : []),
     ],
   );
+}
+
+/** Support agents name the company: the server's refusal, told with the flag and in the reader's language. */
+function companyRequired(err: unknown): TixError | undefined {
+  if (!(err instanceof TixError) || err.code !== 'invalid_fields') return undefined;
+  if (!err.fields?.some((f) => f.field === 'company' && f.message.startsWith('is required for support agents'))) return undefined;
+  const english = err.message;
+  return new TixError(err.exitCode, (l) => (l === 'en' ? english : t(l, 'list.companyRequired')), {
+    code: err.code,
+    fields: err.fields,
+    status: err.status,
+    data: err.data,
+    cause: err,
+  });
 }

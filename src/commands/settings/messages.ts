@@ -8,6 +8,7 @@ export const t = defineMessages({
     'list.company': "the company's SIREN (support agents)",
     'list.json': 'print JSON (fields: {fields})',
     'list.title': 'Settings of {company} (SIREN {siren})',
+    'list.companyRequired': '--company is required for support agents: the SIREN of the company (tix settings list --company SIREN)',
     'column.setting': 'setting',
     'column.value': 'value',
     'column.meaning': 'meaning',
@@ -26,6 +27,8 @@ export const t = defineMessages({
     'list.company': "le SIREN de l'entreprise (agents du support)",
     'list.json': 'afficher en JSON (champs : {fields})',
     'list.title': 'Paramètres de {company} (SIREN {siren})',
+    'list.companyRequired':
+      "--company est obligatoire pour les agents du support : le SIREN de l'entreprise (tix settings list --company SIREN)",
     'column.setting': 'paramètre',
     'column.value': 'valeur',
     'column.meaning': 'signification',

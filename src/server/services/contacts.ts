@@ -28,10 +28,10 @@ export class ContactService {
   /** The company whose contacts the caller may read (or change), or the reason why not. */
   private async company(p: Principal, access: 'read' | 'write', siren?: string): Promise<CompanyRow> {
     if (p.role === 'employee')
-      throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
+      throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators", 'admin_only');
     requireScope(p, access === 'read' ? 'contacts:read' : 'contacts:write');
     if (p.role === 'agent' && access === 'write')
-      throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
+      throw forbidden("support agents read contacts but do not change them; only the company's administrators can", 'agents_read_only');
     return companyFor(this.store, p, siren, 'the SIREN of the company whose contacts to read (tix contact list --company SIREN)');
   }
 
@@ -46,7 +46,7 @@ export class ContactService {
   async get(p: Principal, id: number, siren?: string): Promise<Contact> {
     const company = await this.company(p, 'read', siren);
     const row = await this.store.contacts.getContact(company.id, id);
-    if (!row) throw notFound(`no contact #${id}`);
+    if (!row) throw notFound(`no contact #${id}`, { resource: 'contact', id });
     return toContact(row);
   }
 
@@ -103,7 +103,7 @@ export class ContactService {
       },
       this.now(),
     );
-    if (!updated) throw notFound(`no contact #${id}`);
+    if (!updated) throw notFound(`no contact #${id}`, { resource: 'contact', id });
     if ('problems' in updated) throw invalid(updated.problems);
     if ('duplicate' in updated) throw duplicateError(updated.duplicate);
     return toContact(updated);
@@ -111,7 +111,7 @@ export class ContactService {
 
   async remove(p: Principal, id: number): Promise<void> {
     const company = await this.company(p, 'write');
-    if (!(await this.store.contacts.deleteContact(company.id, id))) throw notFound(`no contact #${id}`);
+    if (!(await this.store.contacts.deleteContact(company.id, id))) throw notFound(`no contact #${id}`, { resource: 'contact', id });
   }
 
   /**

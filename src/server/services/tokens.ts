@@ -58,7 +58,7 @@ export class TokenService {
   async revoke(p: Principal, id: number): Promise<void> {
     requireSession(p, 'revoke');
     const revoked = await this.store.identity.revokeToken(p.user.id, id, this.clock.now().toISOString());
-    if (!revoked) throw notFound(`no active token ${id} among yours`);
+    if (!revoked) throw notFound(`no active token ${id} among yours`, { resource: 'token', id });
   }
 }
 
@@ -68,7 +68,10 @@ export class TokenService {
  */
 function requireSession(p: Principal, verb: string): void {
   if (p.token.kind !== 'session')
-    throw forbidden(`personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`);
+    throw forbidden(
+      `personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`,
+      'pat_tokens',
+    );
   // the web view's sessions are read-only: they manage no tokens either
   if (!p.token.scopes.includes('*'))
     throw forbidden(
