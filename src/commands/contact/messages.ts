@@ -12,6 +12,7 @@ export const t = defineMessages({
     'describe.name': '"{name}"',
     none: 'none',
     flagProblem: '{flag}: {problem}',
+    problemSeparator: '; ',
 
     'type.commercial': 'commercial',
     'type.accounting': 'accounting',
@@ -117,6 +118,7 @@ export const t = defineMessages({
     'describe.name': '« {name} »',
     none: 'aucun',
     flagProblem: '{flag} : {problem}',
+    problemSeparator: ' ; ',
 
     'type.commercial': 'Commercial',
     'type.accounting': 'Comptable',

@@ -37,7 +37,7 @@ export async function askEmails(io: IOStreams, current?: string[]): Promise<stri
     validate: (v) =>
       listed(v)
         .problems.map((p) => problemText(p, io.locale))
-        .join(io.locale === 'fr' ? ' ; ' : '; ') || true,
+        .join(t(io.locale, 'problemSeparator')) || true,
   });
   return listed(text).emails;
 }
