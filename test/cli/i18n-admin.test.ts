@@ -187,6 +187,12 @@ describe('tix contact in French and English', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stderr).toMatch(/^\+ ajout Fraude « Fraude » <fraude@ecoles-demo\.fr>\n- suppression n° \d+ Technique « Ops team »/);
     expect(dry.stderr).toMatch(/\nsimulation : rien n'a été modifié\n$/);
+    const changed = join(dir, 'changed.json');
+    writeFileSync(changed, JSON.stringify([{ type: 'technical', name: 'Ops team', emails: ['ops@ecoles-demo.fr', 'noc@ecoles-demo.fr'] }]));
+    const change = await tix(['contact', 'apply', '-f', changed, '--dry-run'], { env: await as('yann', french) });
+    expect(change.stderr).toMatch(
+      /^~ modification n° \d+ Technique « Ops team » : \+<noc@ecoles-demo\.fr> ; téléphone \+33612345678 → aucun\n/,
+    );
     const refused = await tix(['contact', 'apply', '-f', file], { env: await as('yann', french) });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/erreur : ce plan supprime 1 contact, ce qui exige --yes sans terminal/);

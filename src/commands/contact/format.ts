@@ -130,15 +130,16 @@ export function printPlan(io: IOStreams, plan: ContactPlan): void {
   const l = io.locale;
   const c = io.errColors;
   for (const a of plan.add) io.err(`${c.green(t(l, 'plan.add'))} ${describeContact(a, l)}\n`);
-  for (const ch of plan.change)
-    io.err(
-      `${c.yellow(t(l, 'plan.change'))} ${t(l, 'describe.id', { id: String(ch.id) })} ${typeName(l, ch.after.type)} ${t(l, 'describe.name', { name: ch.after.name })}: ${differences(l, ch.before, ch.after).join('; ')}\n`,
-    );
+  for (const ch of plan.change) {
+    const contact = `${t(l, 'describe.id', { id: String(ch.id) })} ${typeName(l, ch.after.type)} ${t(l, 'describe.name', { name: ch.after.name })}`;
+    const differences = describeChanges(l, ch.before, ch.after).join(t(l, 'separator'));
+    io.err(`${c.yellow(t(l, 'plan.change'))} ${t(l, 'plan.changeLine', { contact, differences })}\n`);
+  }
   for (const r of plan.remove) io.err(`${c.red(t(l, 'plan.remove'))} ${describeContact(r, l)}\n`);
   if (plan.unchanged) io.err(`  ${t(l, 'plan.unchanged', { count: plan.unchanged })}\n`);
 }
 
-function differences(l: Locale, before: ContactDraft, after: ContactDraft): string[] {
+function describeChanges(l: Locale, before: ContactDraft, after: ContactDraft): string[] {
   const out: string[] = [];
   if (before.name !== after.name) out.push(t(l, 'plan.name', { before: before.name, after: after.name }));
   const added = after.emails.filter((e) => !before.emails.includes(e));

@@ -12,7 +12,7 @@ export const t = defineMessages({
     'describe.name': '"{name}"',
     none: 'none',
     flagProblem: '{flag}: {problem}',
-    problemSeparator: '; ',
+    separator: '; ',
 
     'type.commercial': 'commercial',
     'type.accounting': 'accounting',
@@ -93,6 +93,7 @@ export const t = defineMessages({
     'plan.unchanged': '{count} unchanged',
     'plan.name': 'name "{before}" → "{after}"',
     'plan.phone': 'phone {before} → {after}',
+    'plan.changeLine': '{contact}: {differences}',
 
     'prompt.type': 'Type of contact',
     'prompt.newName': 'Name (a person or a team)',
@@ -118,7 +119,7 @@ export const t = defineMessages({
     'describe.name': '« {name} »',
     none: 'aucun',
     flagProblem: '{flag} : {problem}',
-    problemSeparator: ' ; ',
+    separator: ' ; ',
 
     'type.commercial': 'Commercial',
     'type.accounting': 'Comptable',
@@ -204,6 +205,7 @@ export const t = defineMessages({
     'plan.unchanged': { one: '{count} inchangé', other: '{count} inchangés' },
     'plan.name': 'nom « {before} » → « {after} »',
     'plan.phone': 'téléphone {before} → {after}',
+    'plan.changeLine': '{contact} : {differences}',
 
     'prompt.type': 'Type de contact',
     'prompt.newName': 'Nom (une personne ou une équipe)',

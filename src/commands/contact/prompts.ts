@@ -37,7 +37,7 @@ export async function askEmails(io: IOStreams, current?: string[]): Promise<stri
     validate: (v) =>
       listed(v)
         .problems.map((p) => problemText(p, io.locale))
-        .join(t(io.locale, 'problemSeparator')) || true,
+        .join(t(io.locale, 'separator')) || true,
   });
   return listed(text).emails;
 }
