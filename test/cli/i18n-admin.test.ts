@@ -306,6 +306,9 @@ describe('tix token in French and English', () => {
         /^error: --expires-in: expected a duration such as 30m, 12h, 90d, 6w or 1y \(a whole number and a unit: m minutes, h hours, d days, w weeks, y years of 365 days\)/,
       );
     }
+    const blank = await tix(['token', 'create', '--name', '  '], { env: await as('yann', french) });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toMatch(/^erreur : --name : est vide/);
     const short = await tix(['token', 'create', '--name', 'x', '--expires-in', '0m'], { env: await as('yann', french) });
     expect(short.stderr).toMatch(/^erreur : --expires-in : « 0m » est trop court : un jeton vit au moins 1 minute/);
   });

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import { usageError } from '../../core/errors.ts';
-import { defaultPatScopes, MAX_TOKEN_LIFETIME_DAYS, tokenScopes } from '../../api/types.ts';
+import { defaultPatScopes, MAX_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, tokenScopes } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { parseLifetime } from '../../core/duration.ts';
-import { formatDateTime } from '../../core/i18n.ts';
+import { formatDateTime, type Locale } from '../../core/i18n.ts';
+import { oneLineProblem } from '../../core/text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { TOKEN_FIELDS } from './list.ts';
@@ -50,6 +51,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['token', ...TOKEN_FIELDS]);
+  const nameProblem = (l: Locale) =>
+    o.name.trim().length > MAX_TOKEN_NAME_LENGTH ? t(l, 'create.nameTooLong', { max: MAX_TOKEN_NAME_LENGTH }) : oneLineProblem(o.name, l);
+  if (nameProblem('en')) throw usageError(t.text('create.badName', { problem: (l) => nameProblem(l)! }), { code: 'invalid_value' });
   const ms = expiry(o.expiresIn);
   const scopes = o.scopes
     .flatMap((s) => s.split(','))

@@ -17,6 +17,8 @@ export const t = defineMessages({
     'create.tooLong': '--expires-in: "{value}" is longer than the server allows: a token lives at most {max} days',
     'create.tooLongHint': 'use --expires-in {max}d (or 1y), and create a new token before this one expires',
     'create.unknownScope': '--scope: unknown {scopes}; choose from {all}',
+    'create.badName': '--name: {problem}; name the token for what it is for, e.g. "ci-incidents"',
+    'create.nameTooLong': 'at most {max} characters',
     'create.done': '✓ Created token {id} "{name}" ({scopes}), expires {expires}. It is shown only now: store it as a secret.',
 
     'list.description': 'List your personal access tokens',
@@ -53,6 +55,8 @@ export const t = defineMessages({
     'create.tooLong': '--expires-in : « {value} » dépasse ce que le serveur accepte : un jeton vit {max} jours au plus',
     'create.tooLongHint': "indiquez --expires-in {max}d (ou 1y), et créez un nouveau jeton avant l'expiration de celui-ci",
     'create.unknownScope': '--scope : inconnu : {scopes} ; valeurs possibles : {all}',
+    'create.badName': '--name : {problem} ; nommez le jeton selon son usage, par exemple « ci-incidents »',
+    'create.nameTooLong': '{max} caractères au plus',
     'create.done':
       '✓ Jeton {id} « {name} » créé ({scopes}), expire le {expires}. Il n’est affiché que maintenant : enregistrez-le comme secret.',
 

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LIFETIME_DAYS, tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
+import { MAX_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
 import { oneLineProblem } from '../../core/text.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { newToken } from '../secrets.ts';
@@ -21,7 +21,7 @@ export class TokenService {
     requireSession(p, 'create');
     const problems = [];
     const name = input.name.trim();
-    const nameProblem = name.length > 100 ? 'at most 100 characters' : oneLineProblem(input.name);
+    const nameProblem = name.length > MAX_TOKEN_NAME_LENGTH ? `at most ${MAX_TOKEN_NAME_LENGTH} characters` : oneLineProblem(input.name);
     if (nameProblem) problems.push({ field: 'name', message: `${nameProblem}; name the token for what it is for, e.g. "ci-incidents"` });
     const lifetime = input.expiresInSeconds * 1000;
     if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
