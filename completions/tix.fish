@@ -473,7 +473,7 @@ complete -c tix -n '__tix_in "token"' -s h -l help -d 'display help for command'
 
 # tix token create
 complete -c tix -n '__tix_in "token create"' -l name -x -d 'what the token is for, e.g. ci-incidents'
-complete -c tix -n '__tix_in "token create"' -l expires-in -x -d 'lifetime: 30d, 12h, 1y (at most 366 days)'
+complete -c tix -n '__tix_in "token create"' -l expires-in -x -d 'lifetime: 30m, 12h, 90d, 6w or 1y (m minutes, h hours, d days, w weeks, y years); at most 366 days'
 complete -c tix -n '__tix_in "token create"' -l scope -x -d 'what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:read, settings:write'
 complete -c tix -n '__tix_in "token create"' -l scope -x -a 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write'
 complete -c tix -n '__tix_want "token create" "--scope"' -x -a 'tickets:read tickets:write contacts:read contacts:write settings:read settings:write'
@@ -665,7 +665,7 @@ complete -c tix -n '__tix_cmd "settings"' -a 'set' -d 'Change an organisation se
 complete -c tix -n '__tix_in "settings"' -s h -l help -d 'display help for command'
 
 # tix settings list
-complete -c tix -n '__tix_in "settings list"' -l company -x -d 'the company (support agents)'
+complete -c tix -n '__tix_in "settings list"' -l company -x -d 'the company\'s SIREN (support agents)'
 complete -c tix -n '__tix_in "settings list"' -l json -d 'print JSON (fields: company, markRead, language)'
 complete -c tix -n '__tix_in "settings list"' -s h -l help -d 'display help for command'
 

@@ -323,3 +323,7 @@ export interface ContactApplyResult {
 export const tokenScopes = ['tickets:read', 'tickets:write', 'contacts:read', 'contacts:write', 'settings:read', 'settings:write'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 export const defaultPatScopes: TokenScope[] = ['tickets:read', 'tickets:write'];
+/** How long a personal access token may live on tix serve (the only helpdesk with tokens): `tix token create` checks it first. */
+export const MAX_TOKEN_LIFETIME_DAYS = 366;
+/** The longest name a personal access token may have on tix serve. */
+export const MAX_TOKEN_NAME_LENGTH = 100;

@@ -19,3 +19,23 @@ export function formatDuration(ms: number): string {
   }
   return `${ms}ms`;
 }
+
+const LIFETIME_UNITS: Record<string, number> = {
+  m: UNITS.m!,
+  h: UNITS.h!,
+  d: UNITS.d!,
+  // French "jours"
+  j: UNITS.d!,
+  w: UNITS.w!,
+  y: UNITS.y!,
+};
+
+/**
+ * A lifetime as people write one: a whole number and a unit, "30m", "12h", "90d" (or "90j"), "6w", "1y" (a
+ * year is 365 days). Seconds and bare numbers are refused: nothing lives a few seconds on purpose.
+ */
+export function parseLifetime(text: string): number | undefined {
+  const m = /^\s*(\d+)\s*([mhdjwy])\s*$/i.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * LIFETIME_UNITS[m[2]!.toLowerCase()]!;
+}

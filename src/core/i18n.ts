@@ -120,6 +120,18 @@ export function formatNumber(locale: Locale, n: number): string {
   return perLocale(numberFormats, locale, (l) => new Intl.NumberFormat(l)).format(n);
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Words as a list the locale's way: "manual or on-open" / "manual ou on-open", "a, b and c" / "a, b et c". */
+export function formatList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  let format = listFormats.get(`${locale}/${type}`);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type });
+    listFormats.set(`${locale}/${type}`, format);
+  }
+  return format.format(items);
+}
+
 /** A file size the locale's way, in decimal units: "1.5 kB" / "1,5 ko". */
 export function formatBytes(locale: Locale, bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
 // Another establishment's data is answered exactly like data that does not exist (404, never 403), so ids
 // cannot be probed.
-export const notFound = (what = 'not found') => new ApiError(404, 'not_found', what);
+/** `found` names what was looked for ({resource: 'contact', id}), so clients word the answer in their user's language. */
+export const notFound = (what = 'not found', found?: { resource: string; id: string | number }) =>
+  new ApiError(404, 'not_found', what, found ? { data: found } : {});
 /**
  * A 401 says how to authenticate, as HTTP requires (RFC 9110 §11.6.1, RFC 6750 §3): with a bearer token, and
  * whether the one sent was refused.
@@ -41,7 +43,8 @@ export const unauthorized = (
     headers: { 'www-authenticate': `Bearer realm="tix"${tokenRefused ? ', error="invalid_token"' : ''}` },
     data: { reason },
   });
-export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+/** `reason` says which refusal it is (admin_only, agents_read_only, pat_tokens…), for clients that word it themselves. */
+export const forbidden = (message: string, reason?: string) => new ApiError(403, 'forbidden', message, reason ? { data: { reason } } : {});
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 export const invalid = (fields: FieldProblem[], message?: string) =>
   new ApiError(

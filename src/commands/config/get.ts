@@ -4,6 +4,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { keyArgument } from './keys.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -14,8 +15,8 @@ export interface Options {
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('get')
-    .description('Print a preference: its value, else its default, else nothing (exit 0)')
-    .addArgument(keyArgument())
+    .description(t(f.io.locale, 'get.description'))
+    .addArgument(keyArgument(f.io.locale))
     .action(async (key: string) => runF({ io: f.io, config: f.config, key }));
   return examples(cmd, ['tix config get color', 'editor=$(tix config get editor)']);
 }

@@ -4,6 +4,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, printJson, printRows, type JsonOption } from '../../io/output.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -17,8 +18,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('list')
     .alias('ls')
-    .description('List the preferences and their values (a default when unset)')
-    .option('--json [fields]', `print JSON, one field per key, null when unset without a default (fields: ${KEYS.join(', ')})`)
+    .description(t(f.io.locale, 'list.description'))
+    .option('--json [fields]', t(f.io.locale, 'list.json', { fields: KEYS.join(', ') }))
     .action(async (opts: { json?: JsonOption }) => runF({ io: f.io, config: f.config, json: opts.json }));
   return examples(cmd, ['tix config list', 'tix config list --json color,output']);
 }
@@ -31,18 +32,18 @@ export async function run(o: Options): Promise<void> {
       o.io,
       Object.fromEntries(fields.map((key) => [key, preferenceValue(config, preferenceKeys.find((k) => k.key === key)!) ?? null])),
     );
-  const dim = (s: string) => (o.io.color && s ? `\u001b[2m${s}\u001b[22m` : s);
+  const l = o.io.locale;
   await printRows<PreferenceKey>(
     o.io,
     [...preferenceKeys],
     [
-      { header: 'key', value: (k) => k.key },
+      { header: t(l, 'column.key'), value: (k) => k.key },
       {
-        header: 'value',
+        header: t(l, 'column.value'),
         value: (k) => preferenceValue(config, k) ?? '',
-        style: (text, k) => (config[k.field] === undefined ? dim(text) : text),
+        style: (text, k) => (config[k.field] === undefined ? o.io.colors.dim(text) : text),
       }, // a default, dimmed
-      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: PreferenceKey) => k.description(o.io.locale), shrink: 1 }] : []),
+      ...(o.io.isStdoutTTY ? [{ header: t(l, 'column.meaning'), value: (k: PreferenceKey) => k.description(l), shrink: 1 }] : []),
     ],
   );
 }

@@ -6,6 +6,8 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { keyArgument } from './keys.ts';
+import { problem } from '../../core/messages.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -30,9 +32,9 @@ const valueCompletion: Values = {
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('set')
-    .description('Set a preference in config.json (checked against its allowed values)')
-    .addArgument(keyArgument())
-    .addArgument(completeWith(new Argument('<value>', 'the new value'), valueCompletion))
+    .description(t(f.io.locale, 'set.description'))
+    .addArgument(keyArgument(f.io.locale))
+    .addArgument(completeWith(new Argument('<value>', t(f.io.locale, 'value')), valueCompletion))
     .action(async (key: string, value: string) => runF({ io: f.io, env: f.env, config: f.config, key, value }));
   return examples(cmd, [
     'tix config set editor "code --wait"',
@@ -45,18 +47,16 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const key = findPreference(o.key);
   if (key.values && !key.values.includes(o.value)) {
-    throw usageError(`${key.key}: "${o.value}" is not a valid value; one of ${key.values.join(', ')}`, {
+    const values = key.values.join(', ');
+    throw usageError(t.text('set.badValue', { key: key.key, value: o.value, values }), {
       code: 'invalid_value',
-      fields: [{ field: key.key, message: `one of ${key.values.join(', ')}` }],
+      fields: [problem(key.key, t.text('set.oneOf', { values }))],
     });
   }
-  if (o.value.trim() === '')
-    throw usageError(`${key.key}: the value cannot be empty; to go back to the default: tix config unset ${key.key}`, {
-      code: 'invalid_value',
-    });
+  if (o.value.trim() === '') throw usageError(t.text('set.empty', { key: key.key }), { code: 'invalid_value' });
   const config = o.config();
   await updateConfig(o.env, (conf) => conf.set(key.field, o.value));
-  o.io.err(`✓ Set ${key.key} to ${o.value}\n`);
-  if (key.key === 'profile' && !config.profiles?.[o.value])
-    o.io.err(`! there is no profile "${o.value}" yet; log in to create it: tix --profile ${o.value} auth login\n`);
+  const l = o.io.locale;
+  o.io.err(`${t(l, 'set.done', { key: key.key, value: o.value })}\n`);
+  if (key.key === 'profile' && !config.profiles?.[o.value]) o.io.err(`${t(l, 'set.noProfile', { profile: o.value })}\n`);
 }

@@ -4,6 +4,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { keyArgument } from './keys.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -14,8 +15,8 @@ export interface Options {
 export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('unset')
-    .description('Remove a preference from config.json: its default applies again')
-    .addArgument(keyArgument())
+    .description(t(f.io.locale, 'unset.description'))
+    .addArgument(keyArgument(f.io.locale))
     .action(async (key: string) => runF({ io: f.io, env: f.env, key }));
   return examples(cmd, ['tix config unset pager']);
 }
@@ -23,5 +24,6 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const key = findPreference(o.key);
   await updateConfig(o.env, (conf) => conf.delete(key.field));
-  o.io.err(`✓ Unset ${key.key}${key.default ? ` (now ${key.default}, the default)` : ''}\n`);
+  const l = o.io.locale;
+  o.io.err(`${key.default ? t(l, 'unset.doneDefault', { key: key.key, default: key.default }) : t(l, 'unset.done', { key: key.key })}\n`);
 }

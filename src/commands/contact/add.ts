@@ -7,9 +7,11 @@ import { completeWith, words } from '../../cli/completion/hints.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import { contactTypes } from '../../core/contacts.ts';
+import { problem } from '../../core/messages.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
-import { CONTACT_FIELDS, describeContact, flagNames, inFlagTerms, splitList } from './format.ts';
+import { CONTACT_FIELDS, describeContact, flagNames, inFlagTerms, splitList, typeList } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -22,15 +24,16 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('add')
     .alias('create')
-    .description('Add a contact (administrators): prompts on a terminal for what is missing')
-    .addOption(completeWith(new Option('--type <type>', `what the contact receives: ${contactTypes.join(', ')}`), words(contactTypes)))
-    .option('--name <name>', 'a person or a team, e.g. "Ops team"')
-    .option('--email <address>', 'an e-mail address; repeat or separate with commas for several (group addresses welcome)', collect, [])
-    .option('--phone <number>', 'in international form, e.g. "+33 6 12 34 56 78" (stored as +33612345678)')
-    .option('--json [fields]', `print the new contact as JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
+    .description(t(l, 'add.description'))
+    .addOption(completeWith(new Option('--type <type>', t(l, 'add.type', { types: typeList(l) })), words(contactTypes)))
+    .option('--name <name>', t(l, 'add.name'))
+    .option('--email <address>', t(l, 'add.email'), collect, [])
+    .option('--phone <number>', t(l, 'add.phone'))
+    .option('--json [fields]', t(l, 'add.json', { fields: CONTACT_FIELDS.join(', ') }))
     .action(async (opts: { type?: string; name?: string; email: string[]; phone?: string; json?: JsonOption }) => {
       await runF({
         io: f.io,
@@ -62,20 +65,20 @@ export async function run(o: Options): Promise<void> {
   if (problems.length)
     throw fieldsError(
       problems.sort((a, b) => FLAG_ORDER.indexOf(a.field) - FLAG_ORDER.indexOf(b.field)),
-      'cannot add the contact',
+      t.text('add.cannot'),
     );
   const contact = missing(given).length ? await ask(o.io, value, o.phone === undefined) : (value as ContactDraft);
 
-  const created = await inFlagTerms('cannot add the contact', need(await o.backend(), 'contacts').create(contact));
+  const created = await inFlagTerms(t.text('add.cannot'), need(await o.backend(), 'contacts').create(contact));
   if (fields) return printJson(o.io, pick(created, fields));
-  o.io.err(`✓ Added contact ${describeContact(created)}\n`);
+  o.io.err(`${t(o.io.locale, 'add.done', { contact: describeContact(created, o.io.locale) })}\n`);
 }
 
 function missing(given: { type?: string; name?: string; emails?: string[] }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (given.type === undefined) problems.push({ field: '--type', message: `is required: one of ${contactTypes.join(', ')}` });
-  if (given.name === undefined) problems.push({ field: '--name', message: 'is required: a person or a team, e.g. "Ops team"' });
-  if (given.emails === undefined) problems.push({ field: '--email', message: 'is required: one or more addresses (repeat --email)' });
+  if (given.type === undefined) problems.push(problem('--type', (l) => t(l, 'add.missingType', { types: typeList(l) })));
+  if (given.name === undefined) problems.push(problem('--name', t.text('add.missingName')));
+  if (given.emails === undefined) problems.push(problem('--email', t.text('add.missingEmail')));
   return problems;
 }
 

@@ -9,6 +9,7 @@ import { normaliseEmail } from '../../core/contacts.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { CONTACT_FIELDS, describeContact, flagNames, inFlagTerms, splitList } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -24,16 +25,17 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('edit')
-    .description('Change a contact (administrators): name, phone, addresses; prompts on a terminal when no flag is given')
-    .argument('<id>', 'contact id, from tix contact list')
-    .option('--name <name>', 'a new name')
-    .option('--phone <number>', 'a new phone in international form, e.g. "+33 6 12 34 56 78"; \'\' removes it')
-    .option('--clear-phone', 'remove the phone')
-    .option('--add-email <address>', 'add an address (repeatable; commas separate several)', collect, [])
-    .option('--remove-email <address>', 'remove an address (repeatable); a contact keeps at least one', collect, [])
-    .option('--json [fields]', `print the changed contact as JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
+    .description(t(l, 'edit.description'))
+    .argument('<id>', t(l, 'arg.id'))
+    .option('--name <name>', t(l, 'edit.name'))
+    .option('--phone <number>', t(l, 'edit.phone'))
+    .option('--clear-phone', t(l, 'edit.clearPhone'))
+    .option('--add-email <address>', t(l, 'edit.addEmail'), collect, [])
+    .option('--remove-email <address>', t(l, 'edit.removeEmail'), collect, [])
+    .option('--json [fields]', t(l, 'edit.json', { fields: CONTACT_FIELDS.join(', ') }))
     .action(
       async (
         id: string,
@@ -42,7 +44,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         await runF({
           io: f.io,
           backend: () => f.backend('contacts'),
-          id: parseId(id, 'contact id'),
+          id: parseId(id, t.text('arg.idWhat')),
           name: opts.name,
           phone: opts.phone,
           clearPhone: Boolean(opts.clearPhone),
@@ -62,7 +64,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, CONTACT_FIELDS);
-  if (o.phone !== undefined && o.clearPhone) throw usageError('--phone and --clear-phone cannot be combined');
+  if (o.phone !== undefined && o.clearPhone) throw usageError(t.text('edit.phoneConflict'));
+  const cannot = t.text('edit.cannot', { id: String(o.id) });
   const add = splitList(o.addEmails);
   const remove = splitList(o.removeEmails).map(normaliseEmail);
   const given = o.name !== undefined || o.phone !== undefined || o.clearPhone || add.length > 0 || remove.length > 0;
@@ -73,7 +76,7 @@ export async function run(o: Options): Promise<void> {
       { name: o.name, phone: o.clearPhone ? null : o.phone, emails: add.length ? add : undefined },
       { ...flagNames, emails: '--add-email', email: () => '--add-email' },
     );
-    if (problems.length) throw fieldsError(problems, `cannot change contact #${o.id}; nothing was changed`);
+    if (problems.length) throw fieldsError(problems, cannot);
     patch = {
       ...(value.name !== undefined ? { name: value.name } : {}),
       ...(value.phone !== undefined ? { phone: value.phone } : {}),
@@ -82,25 +85,20 @@ export async function run(o: Options): Promise<void> {
     };
   } else {
     if (!o.io.canPrompt) {
-      throw usageError('nothing to change: give --name, --phone, --clear-phone, --add-email or --remove-email', {
-        hint: `on a terminal, tix contact edit ${o.id} asks for the changes`,
-      });
+      throw usageError(t.text('edit.nothingGiven'), { hint: t.text('edit.nothingGivenHint', { id: String(o.id) }) });
     }
     patch = await ask(o.io, await need(await o.backend(), 'contacts').get(o.id));
-    if (Object.keys(patch).length === 0) return o.io.err(`Nothing changed: contact #${o.id} stays as it was\n`);
+    if (Object.keys(patch).length === 0) return o.io.err(`${t(o.io.locale, 'edit.unchanged', { id: String(o.id) })}\n`);
   }
-  const updated = await inFlagTerms(
-    `cannot change contact #${o.id}; nothing was changed`,
-    need(await o.backend(), 'contacts').update(o.id, patch),
-  );
+  const updated = await inFlagTerms(cannot, need(await o.backend(), 'contacts').update(o.id, patch));
   if (fields) return printJson(o.io, pick(updated, fields));
-  o.io.err(`✓ Updated contact ${describeContact(updated)}\n`);
+  o.io.err(`${t(o.io.locale, 'edit.done', { contact: describeContact(updated, o.io.locale) })}\n`);
 }
 
 /** Asks for each field with its current value on the line to edit; only what differs goes into the change. */
 async function ask(io: IOStreams, c: Contact): Promise<ContactPatch> {
   const { askEmails, askName, askPhone } = await import('./prompts.ts');
-  io.err(`Editing contact ${describeContact(c)}\n`);
+  io.err(`${t(io.locale, 'edit.editing', { contact: describeContact(c, io.locale) })}\n`);
   const name = await askName(io, c.name);
   const emails = await askEmails(io, c.emails);
   const phone = await askPhone(io, c.phone);

@@ -8,7 +8,8 @@ import { contactTypeProblem, contactTypes } from '../../core/contacts.ts';
 import { normalizeDigits, sirenProblem } from '../../core/identifiers.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../io/output.ts';
-import { CONTACT_FIELDS, contactColumns, inFlagTerms } from './format.ts';
+import { CONTACT_FIELDS, contactColumns, inFlagTerms, typeList, typeName } from './format.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -20,20 +21,21 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('list')
     .alias('ls')
-    .description("List the company's contacts, by type")
-    .addOption(completeWith(new Option('--type <type>', `only this type: ${contactTypes.join(', ')}`), words(contactTypes)))
-    .option('--company <siren>', "the company's SIREN (support agents; administrators see their own company)")
-    .option('--json [fields]', `print JSON (fields: ${CONTACT_FIELDS.join(', ')})`)
+    .description(t(l, 'list.description'))
+    .addOption(completeWith(new Option('--type <type>', t(l, 'list.type', { types: typeList(l) })), words(contactTypes)))
+    .option('--company <siren>', t(l, 'list.company'))
+    .option('--json [fields]', t(l, 'json', { fields: CONTACT_FIELDS.join(', ') }))
     .action(async (opts: { type?: string; company?: string; json?: JsonOption }) =>
       runF({ io: f.io, backend: () => f.backend('contacts'), type: opts.type, company: opts.company, json: opts.json }),
     );
   return examples(cmd, [
     'tix contact list',
     'tix contact list --type technical --json name,emails',
-    '# support agents name the company:',
+    t(l, 'list.exampleAgents'),
     'tix contact list --company 812345676',
     'tix contact list | cut -f2,4',
   ]);
@@ -42,17 +44,19 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, CONTACT_FIELDS);
   const type = o.type?.trim().toLowerCase();
-  const typeProblem = type === undefined ? undefined : contactTypeProblem(type);
-  if (typeProblem) throw usageError(`--type: ${typeProblem}`);
+  if (type !== undefined && contactTypeProblem(type))
+    throw usageError((l) => t(l, 'flagProblem', { flag: '--type', problem: contactTypeProblem(type, l)! }));
   const company = o.company === undefined ? undefined : normalizeDigits(o.company);
-  const sirenIssue = company === undefined ? undefined : sirenProblem(company);
-  if (sirenIssue) throw usageError(`--company: ${sirenIssue}`);
-  const contacts = await inFlagTerms('cannot list the contacts', need(await o.backend(), 'contacts').list({ type, company }));
+  if (company !== undefined && sirenProblem(company))
+    throw usageError((l) => t(l, 'flagProblem', { flag: '--company', problem: sirenProblem(company, l)! }));
+  const contacts = await inFlagTerms(t.text('list.cannot'), need(await o.backend(), 'contacts').list({ type, company }));
   if (fields)
     return printJson(
       o.io,
       contacts.map((c) => pick(c, fields)),
     );
-  if (contacts.length === 0 && o.io.isStdoutTTY) return o.io.err(`No ${type ? `${type} ` : ''}contacts. Add one with: tix contact add\n`);
+  const l = o.io.locale;
+  if (contacts.length === 0 && o.io.isStdoutTTY)
+    return o.io.err(`${type ? t(l, 'list.noneOfType', { type: typeName(l, type) }) : t(l, 'list.none')}\n`);
   await printRows(o.io, contacts, contactColumns(o.io));
 }

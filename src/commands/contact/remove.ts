@@ -7,6 +7,7 @@ import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { describeContact } from './format.ts';
 import { confirmOrCancel } from '../../io/prompter.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -16,31 +17,31 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('remove')
     .alias('rm')
-    .description('Remove a contact (administrators): asks to confirm on a terminal, needs --yes otherwise')
-    .argument('<id>', 'contact id, from tix contact list')
-    .option('-y, --yes', 'remove without asking')
+    .description(t(l, 'remove.description'))
+    .argument('<id>', t(l, 'arg.id'))
+    .option('-y, --yes', t(l, 'remove.yes'))
     .action(async (id: string, opts: { yes?: boolean }) =>
-      runF({ io: f.io, backend: () => f.backend('contacts'), id: parseId(id, 'contact id'), yes: Boolean(opts.yes) }),
+      runF({ io: f.io, backend: () => f.backend('contacts'), id: parseId(id, t.text('arg.idWhat')), yes: Boolean(opts.yes) }),
     );
   return examples(cmd, ['tix contact remove 3', 'tix contact remove 3 --yes']);
 }
 
 export async function run(o: Options): Promise<void> {
   if (!o.yes && !o.io.canPrompt) {
-    throw usageError(`removing contact #${o.id} needs --yes when there is no terminal to confirm on; nothing was removed`, {
-      hint: `tix contact remove ${o.id} --yes`,
-    });
+    throw usageError(t.text('remove.needsYes', { id: String(o.id) }), { hint: `tix contact remove ${o.id} --yes` });
   }
+  const l = o.io.locale;
   const api = need(await o.backend(), 'contacts');
-  let what = `#${o.id}`;
+  let what = t(l, 'describe.id', { id: String(o.id) });
   if (!o.yes) {
     // show what goes before asking (and say "not found" before asking anything)
-    what = describeContact(await api.get(o.id));
-    await confirmOrCancel(o.io, `Remove contact ${what}? The change takes effect at once.`);
+    what = describeContact(await api.get(o.id), l);
+    await confirmOrCancel(o.io, t(l, 'remove.confirm', { contact: what }));
   }
   await api.remove(o.id);
-  o.io.err(`✓ Removed contact ${what}\n`);
+  o.io.err(`${t(l, 'remove.done', { contact: what })}\n`);
 }

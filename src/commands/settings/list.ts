@@ -1,26 +1,20 @@
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
 import type { Settings } from '../../api/types.ts';
+import { TixError } from '../../core/errors.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../io/output.ts';
+import { t } from './messages.ts';
 
-/** The settings `tix settings` knows: CLI name, API field, allowed values, meaning. */
+/** The settings `tix settings` knows: CLI name, API field, allowed values (the meaning is in messages.ts). */
 export const settingKeys = [
-  {
-    name: 'mark-read',
-    field: 'markRead',
-    values: ['manual', 'on-open'],
-    meaning: 'manual: only tix ticket read clears unread messages; on-open: viewing a ticket does',
-  },
-  {
-    name: 'language',
-    field: 'language',
-    values: ['en', 'fr'],
-    meaning: "the language of the notification e-mails the company's account contacts receive",
-  },
+  { name: 'mark-read', field: 'markRead', values: ['manual', 'on-open'] },
+  { name: 'language', field: 'language', values: ['en', 'fr'] },
 ] as const;
+
+const SETTINGS_FIELDS = ['company', 'markRead', 'language'];
 
 export interface Options {
   io: IOStreams;
@@ -30,12 +24,13 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('list')
     .alias('ls')
-    .description("Show your organisation's settings")
-    .option('--company <siren>', 'the company (support agents)')
-    .option('--json [fields]', 'print JSON (fields: company, markRead, language)')
+    .description(t(l, 'list.description'))
+    .option('--company <siren>', t(l, 'list.company'))
+    .option('--json [fields]', t(l, 'list.json', { fields: SETTINGS_FIELDS.join(', ') }))
     .action(async (opts: { company?: string; json?: JsonOption }) =>
       runF({ io: f.io, backend: () => f.backend('settings'), company: opts.company, json: opts.json }),
     );
@@ -43,17 +38,38 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 }
 
 export async function run(o: Options): Promise<void> {
-  const fields = jsonFields(o.json, ['company', 'markRead', 'language']);
-  const settings = await need(await o.backend(), 'settings').get(o.company);
+  const fields = jsonFields(o.json, SETTINGS_FIELDS);
+  const settings = await need(await o.backend(), 'settings')
+    .get(o.company)
+    .catch((err: unknown) => {
+      throw companyRequired(err) ?? err;
+    });
   if (fields) return printJson(o.io, pick(settings, fields));
-  if (o.io.isStdoutTTY) o.io.out(`Settings of ${settings.company.name} (SIREN ${settings.company.siren})\n`);
+  const l = o.io.locale;
+  if (o.io.isStdoutTTY) o.io.out(`${t(l, 'list.title', { company: settings.company.name, siren: settings.company.siren })}\n`);
   await printRows(
     o.io,
     [...settingKeys],
     [
-      { header: 'setting', value: (k) => k.name },
-      { header: 'value', value: (k) => String(settings[k.field as keyof Settings]) },
-      ...(o.io.isStdoutTTY ? [{ header: 'meaning', value: (k: (typeof settingKeys)[number]) => k.meaning, shrink: 1 }] : []),
+      { header: t(l, 'column.setting'), value: (k) => k.name },
+      { header: t(l, 'column.value'), value: (k) => String(settings[k.field as keyof Settings]) },
+      ...(o.io.isStdoutTTY
+        ? [{ header: t(l, 'column.meaning'), value: (k: (typeof settingKeys)[number]) => t(l, `meaning.${k.name}`), shrink: 1 }]
+        : []),
     ],
   );
+}
+
+/** Support agents name the company: the server's refusal, told with the flag and in the reader's language. */
+function companyRequired(err: unknown): TixError | undefined {
+  if (!(err instanceof TixError) || err.code !== 'invalid_fields') return undefined;
+  if (!err.fields?.some((f) => f.field === 'company' && f.message.startsWith('is required for support agents'))) return undefined;
+  const english = err.message;
+  return new TixError(err.exitCode, (l) => (l === 'en' ? english : t(l, 'list.companyRequired')), {
+    code: err.code,
+    fields: err.fields,
+    status: err.status,
+    data: err.data,
+    cause: err,
+  });
 }

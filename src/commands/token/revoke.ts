@@ -4,6 +4,7 @@ import { parseId } from '../../cli/args.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
+import { t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -12,15 +13,16 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('revoke')
-    .description('Revoke one of your personal access tokens at once')
-    .argument('<id>', 'token id, from tix token list')
-    .action(async (id: string) => runF({ io: f.io, id: parseId(id, 'token id'), backend: () => f.backend('tokens') }));
+    .description(t(l, 'revoke.description'))
+    .argument('<id>', t(l, 'revoke.id'))
+    .action(async (id: string) => runF({ io: f.io, id: parseId(id, t.text('revoke.idWhat')), backend: () => f.backend('tokens') }));
   return examples(cmd, ['tix token revoke 3']);
 }
 
 export async function run(o: Options): Promise<void> {
   await need(await o.backend(), 'tokens').revoke(o.id);
-  o.io.err(`✓ Revoked token ${o.id}\n`);
+  o.io.err(`${t(o.io.locale, 'revoke.done', { id: String(o.id) })}\n`);
 }

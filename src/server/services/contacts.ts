@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import type { Contact, ContactApplyResult, ContactPatch, ContactPlan, ContactQuery, NewContact } from '../../api/types.ts';
 import { apiFieldNames, checkContactInput, parseContactList, type ContactDraft } from '../../core/contact-input.ts';
 import { contactNameKey, contactTypeProblem, contactTypes, MAX_CONTACT_EMAILS, normaliseEmail, sameEmails } from '../../core/contacts.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { ApiError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { CompanyRow, ContactChanges, ContactRow, Store } from '../store/store.ts';
 import { companyFor, requireScope, type Clock, type Principal } from './principal.ts';
 
@@ -28,10 +28,10 @@ export class ContactService {
   /** The company whose contacts the caller may read (or change), or the reason why not. */
   private async company(p: Principal, access: 'read' | 'write', siren?: string): Promise<CompanyRow> {
     if (p.role === 'employee')
-      throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators");
+      throw forbidden("contacts need the administrator profile of your company's account; ask one of its administrators", 'admin_only');
     requireScope(p, access === 'read' ? 'contacts:read' : 'contacts:write');
     if (p.role === 'agent' && access === 'write')
-      throw forbidden("support agents read contacts but do not change them; only the company's administrators can");
+      throw forbidden("support agents read contacts but do not change them; only the company's administrators can", 'agents_read_only');
     return companyFor(this.store, p, siren, 'the SIREN of the company whose contacts to read (tix contact list --company SIREN)');
   }
 
@@ -46,7 +46,7 @@ export class ContactService {
   async get(p: Principal, id: number, siren?: string): Promise<Contact> {
     const company = await this.company(p, 'read', siren);
     const row = await this.store.contacts.getContact(company.id, id);
-    if (!row) throw notFound(`no contact #${id}`);
+    if (!row) throw notFound(`no contact #${id}`, { resource: 'contact', id });
     return toContact(row);
   }
 
@@ -103,7 +103,7 @@ export class ContactService {
       },
       this.now(),
     );
-    if (!updated) throw notFound(`no contact #${id}`);
+    if (!updated) throw notFound(`no contact #${id}`, { resource: 'contact', id });
     if ('problems' in updated) throw invalid(updated.problems);
     if ('duplicate' in updated) throw duplicateError(updated.duplicate);
     return toContact(updated);
@@ -111,7 +111,7 @@ export class ContactService {
 
   async remove(p: Principal, id: number): Promise<void> {
     const company = await this.company(p, 'write');
-    if (!(await this.store.contacts.deleteContact(company.id, id))) throw notFound(`no contact #${id}`);
+    if (!(await this.store.contacts.deleteContact(company.id, id))) throw notFound(`no contact #${id}`, { resource: 'contact', id });
   }
 
   /**
@@ -198,8 +198,11 @@ function changesOf(plan: ContactPlan): ContactChanges {
 }
 
 function duplicateError(d: ContactRow) {
-  return conflict(
+  // the contact in data too: the CLI words the refusal in its reader's language from it
+  return new ApiError(
+    409,
     'contact_exists',
     `there is already a ${d.type} contact named "${d.name}" (#${d.id}); change it instead (tix contact edit ${d.id})`,
+    { data: { contactId: d.id, type: d.type, name: d.name } },
   );
 }

@@ -49,11 +49,13 @@ export async function companyFor(store: Store, p: Principal, siren: string | und
     const problem = sirenProblem(siren);
     if (problem) throw invalid([{ field: 'company', message: problem }]);
     const company = await store.identity.companyBySiren(siren);
-    if (!company) throw notFound(`no company with SIREN ${siren}`);
+    if (!company) throw notFound(`no company with SIREN ${siren}`, { resource: 'company', id: siren });
     return company;
   }
   const own = p.user.companyId === null ? undefined : await store.identity.getCompany(p.user.companyId);
   if (!own || (siren !== undefined && siren !== own.siren))
-    throw notFound(siren === undefined ? 'your account belongs to no company' : `no company with SIREN ${siren} among yours`);
+    throw siren === undefined
+      ? notFound('your account belongs to no company')
+      : notFound(`no company with SIREN ${siren} among yours`, { resource: 'company', id: siren });
   return own;
 }

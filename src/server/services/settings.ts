@@ -26,7 +26,7 @@ export class SettingsService {
 
   async update(p: Principal, change: { markRead?: MarkReadPolicy; language?: Locale }): Promise<Settings> {
     requireScope(p, 'settings:write');
-    if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings');
+    if (p.role !== 'admin') throw forbidden('only administrators of the company change its settings', 'admin_only');
     const c = await this.company(p, undefined);
     if (change.markRead) await this.store.settings.setMarkRead(c.id, change.markRead);
     if (change.language) await this.store.settings.setLanguage(c.id, change.language);

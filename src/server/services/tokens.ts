@@ -1,11 +1,11 @@
-import { tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
+import { MAX_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, tokenScopes, type CreatedToken, type TokenInfo } from '../../api/types.ts';
 import { oneLineProblem } from '../../core/text.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { newToken } from '../secrets.ts';
 import type { Store, TokenRow } from '../store/store.ts';
 import type { Clock, Principal } from './principal.ts';
 
-export const MAX_PAT_LIFETIME_MS = 366 * 86_400_000;
+export const MAX_PAT_LIFETIME_MS = MAX_TOKEN_LIFETIME_DAYS * 86_400_000;
 
 /** Personal access tokens: named, scoped, expiring credentials for CI and scripts. */
 export class TokenService {
@@ -21,11 +21,11 @@ export class TokenService {
     requireSession(p, 'create');
     const problems = [];
     const name = input.name.trim();
-    const nameProblem = name.length > 100 ? 'at most 100 characters' : oneLineProblem(input.name);
+    const nameProblem = name.length > MAX_TOKEN_NAME_LENGTH ? `at most ${MAX_TOKEN_NAME_LENGTH} characters` : oneLineProblem(input.name);
     if (nameProblem) problems.push({ field: 'name', message: `${nameProblem}; name the token for what it is for, e.g. "ci-incidents"` });
     const lifetime = input.expiresInSeconds * 1000;
     if (!Number.isInteger(input.expiresInSeconds) || lifetime < 60_000 || lifetime > MAX_PAT_LIFETIME_MS) {
-      problems.push({ field: 'expiresInSeconds', message: 'a token lives between 1 minute and 366 days' });
+      problems.push({ field: 'expiresInSeconds', message: `a token lives between 1 minute and ${MAX_TOKEN_LIFETIME_DAYS} days` });
     }
     const unknown = input.scopes.filter((s) => !(tokenScopes as readonly string[]).includes(s));
     if (unknown.length > 0 || input.scopes.length === 0) {
@@ -58,7 +58,7 @@ export class TokenService {
   async revoke(p: Principal, id: number): Promise<void> {
     requireSession(p, 'revoke');
     const revoked = await this.store.identity.revokeToken(p.user.id, id, this.clock.now().toISOString());
-    if (!revoked) throw notFound(`no active token ${id} among yours`);
+    if (!revoked) throw notFound(`no active token ${id} among yours`, { resource: 'token', id });
   }
 }
 
@@ -68,7 +68,10 @@ export class TokenService {
  */
 function requireSession(p: Principal, verb: string): void {
   if (p.token.kind !== 'session')
-    throw forbidden(`personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`);
+    throw forbidden(
+      `personal access tokens cannot manage tokens (${verb}); log in with tix auth login and run it from that session`,
+      'pat_tokens',
+    );
   // the web view's sessions are read-only: they manage no tokens either
   if (!p.token.scopes.includes('*'))
     throw forbidden(
