@@ -133,7 +133,8 @@ export const t = defineMessages({
     'args.ref': 'expected {example} (a ticket reference of {provider}), got "{value}"',
     'args.refFlag': '{flag}: expected {example} (a ticket reference of {provider}), got "{value}"',
     notLoggedIn: 'not logged in to {server} (profile {profile})',
-    plainTextToken: '! the token is kept in plain text in {path} (--insecure-storage); tix auth login without that flag moves it to the OS keychain',
+    plainTextToken:
+      '! the token is kept in plain text in {path} (--insecure-storage); tix auth login without that flag moves it to the OS keychain',
     'notLoggedIn.hint': 'run: tix auth login --server {server}, or set TIX_TOKEN',
     unknownProvider: '{where}: unknown provider "{value}"; one of {providers}',
   },

@@ -19,7 +19,8 @@ export const t = defineMessages({
     notAPage: '--paginate: {path} does not answer with a page ({"items": [...], "nextCursor": ...})',
   },
   fr: {
-    description: "Envoyer une requête authentifiée à l'API de l'outil de support et afficher la réponse (JSON mis en forme sur un terminal)",
+    description:
+      "Envoyer une requête authentifiée à l'API de l'outil de support et afficher la réponse (JSON mis en forme sur un terminal)",
     path: "un chemin sous la base de l'API (/api/v1 sur tix serve), par exemple tickets/42 (un /api/v1 en tête est accepté)",
     method: 'méthode HTTP (par défaut : GET, ou POST avec --field ou --input sauf avec --paginate)',
     field:

@@ -154,8 +154,7 @@ export async function run(o: Options): Promise<void> {
       throw cleanError(http.errorFor('GET', res));
     }
     const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
-    if (!page || !Array.isArray(page.items))
-      throw usageError(t.text('notAPage', { path }));
+    if (!page || !Array.isArray(page.items)) throw usageError(t.text('notAPage', { path }));
     items.push(...page.items);
     cursor = typeof page.nextCursor === 'string' && page.nextCursor !== '' ? page.nextCursor : undefined;
   } while (cursor);

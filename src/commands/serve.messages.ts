@@ -41,11 +41,13 @@ export const t = defineMessages({
     noSmtp: 'no SMTP server (--smtp or TIX_SMTP_URL): notification e-mails wait in the outbox ({count} now)',
     linksPointAt: 'ticket links point at {url}; give --public-url the address people reach this server at',
     shuttingDown: 'tix serve: shutting down',
+    // the same words in every language: scripts and the demo wait for this line
+    listening: 'tix serve: listening on {url} (database: {db})',
   },
   fr: {
     description: 'Lancer le serveur de support de référence (SQLite par défaut ; PostgreSQL pour plusieurs instances)',
     host: 'adresse sur laquelle écouter',
-    port: "port sur lequel écouter (0 en choisit un libre)",
+    port: 'port sur lequel écouter (0 en choisit un libre)',
     db: 'fichier SQLite, :memory:, ou postgres://user@hôte:port/base (par défaut : $TIX_DATABASE_URL, sinon $XDG_DATA_HOME/tix/tix.db)',
     demo: "charger l'organisation de démonstration (n'ajoute rien deux fois)",
     seed: 'charger une organisation depuis un fichier JSON',
@@ -65,7 +67,7 @@ export const t = defineMessages({
     portInUse: 'le port {port} sur {host} est déjà pris ; choisissez-en un autre avec --port, ou --port 0 pour un port libre',
     cannotStart: 'démarrage impossible : {reason}',
     passwordInDb:
-      "tix serve : attention : un mot de passe dans --db est visible des autres utilisateurs de cette machine ; utilisez TIX_DATABASE_URL ou PGPASSWORD",
+      'tix serve : attention : un mot de passe dans --db est visible des autres utilisateurs de cette machine ; utilisez TIX_DATABASE_URL ou PGPASSWORD',
     passwordInSmtp:
       'tix serve : attention : un mot de passe dans --smtp est visible des autres utilisateurs de cette machine ; utilisez TIX_SMTP_URL',
 
@@ -82,5 +84,6 @@ export const t = defineMessages({
       "pas de serveur SMTP (--smtp ou TIX_SMTP_URL) : les e-mails de notification attendent dans la boîte d'envoi ({count} pour l'instant)",
     linksPointAt: "les liens des demandes pointent vers {url} ; donnez à --public-url l'adresse à laquelle on joint ce serveur",
     shuttingDown: 'tix serve : arrêt',
+    listening: 'tix serve: listening on {url} (database: {db})',
   },
 });

@@ -58,11 +58,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         mailFrom?: string;
       }) => {
         const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw usageError(t.text('badPort', { value: opts.port }));
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(t.text('badPort', { value: opts.port }));
         const autoCloseAfter = parseDuration(opts.autoCloseAfter);
-        if (autoCloseAfter === undefined)
-          throw usageError(t.text('badAutoClose', { value: opts.autoCloseAfter }));
+        if (autoCloseAfter === undefined) throw usageError(t.text('badAutoClose', { value: opts.autoCloseAfter }));
         if (opts.publicUrl !== undefined) {
           const { publicUrlProblem } = await import('../server/serve.ts');
           const problem = publicUrlProblem(opts.publicUrl);
@@ -77,8 +75,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         let notifyLeaseMs: number | undefined;
         if (f.env.TIX_NOTIFY_LEASE) {
           notifyLeaseMs = parseDuration(f.env.TIX_NOTIFY_LEASE);
-          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000)
-            throw usageError(t.text('badLease', { value: f.env.TIX_NOTIFY_LEASE }));
+          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000) throw usageError(t.text('badLease', { value: f.env.TIX_NOTIFY_LEASE }));
         }
         if (opts.mailFrom !== undefined) {
           const problem = mailFromProblem(opts.mailFrom);
@@ -138,7 +135,8 @@ export async function run(o: Options): Promise<void> {
       seed: o.seed,
       catalog: o.catalog,
       log: o.log,
-      progress: (line) => o.io.err(`tix serve: ${line}\n`),
+      // the server's own log lines (a migration, a dropped database connection) are English, like its HTTP answers
+      progress: (line) => o.io.err(`${logPrefix}${line}\n`),
       publicUrl: o.publicUrl,
       smtp: o.smtp,
       mailFrom: o.mailFrom,
@@ -151,8 +149,7 @@ export async function run(o: Options): Promise<void> {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
     if (err instanceof DatabaseUnavailableError) throw databaseError(err);
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE')
-      throw usageError(t.text('portInUse', { port: String(o.port), host: o.host }));
+    if (e.code === 'EADDRINUSE') throw usageError(t.text('portInUse', { port: String(o.port), host: o.host }));
     throw err;
   }
   // One write, the "listening on" line last: whoever waits for that line (scripts, the demo) has it all. That
@@ -178,7 +175,8 @@ export async function run(o: Options): Promise<void> {
       : t(l, 'noSmtp', { count: server.pendingNotifications }),
   );
   if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host)) lines.push(t(l, 'linksPointAt', { url: server.app.services.publicUrl() }));
-  o.io.err(`${lines.join('\n')}\ntix serve: listening on ${server.url} (database: ${server.db})\n`);
+  lines.push(t(l, 'listening', { url: server.url, db: server.db }));
+  o.io.err(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) return resolve();
     o.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -186,6 +184,9 @@ export async function run(o: Options): Promise<void> {
   o.io.err(`${t(l, 'shuttingDown')}\n`);
   await server.close();
 }
+
+/** The program's name before each of the server's log lines. */
+const logPrefix = 'tix serve: ';
 
 /** Why a --mail-from cannot be a sender: an address, or `Name <address>`. */
 function mailFromProblem(text: string): LocalText | string | undefined {

@@ -10,7 +10,7 @@ export const t = defineMessages({
   },
   fr: {
     description: 'Afficher la version de tix, et avec --server celle du serveur configuré',
-    server: "demander aussi au serveur configuré sa version et celle de son API",
+    server: 'demander aussi au serveur configuré sa version et celle de son API',
     json: 'afficher en JSON (champs : {fields})',
   },
 });

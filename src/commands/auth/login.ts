@@ -47,7 +47,9 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   const cmd = parent
     .command('login')
     .description(t(l, 'login.description'))
-    .addOption(completeWith(new Option('--provider <name>', t(l, 'login.provider', { providers: providerNames.join(', ') })), words(providerNames)))
+    .addOption(
+      completeWith(new Option('--provider <name>', t(l, 'login.provider', { providers: providerNames.join(', ') })), words(providerNames)),
+    )
     .option('--server <url>', t(l, 'login.server'))
     .option('--email <email>', t(l, 'login.email'))
     .option('--password-stdin', t(l, 'login.passwordStdin'))
@@ -288,7 +290,8 @@ function givenSettings(o: Options, provider: ProviderName, own: readonly LoginOp
     previous && previous.provider === provider && previous.server === server ? { ...(previous.settings ?? {}) } : {};
   for (const [flag, value] of Object.entries(o.providerOptions)) {
     const option = own.find((x) => x.flag === flag);
-    if (!option) throw usageError(t.text('login.optionOfOther', { flag, provider: displayName, name: provider }), { code: 'unknown_option' });
+    if (!option)
+      throw usageError(t.text('login.optionOfOther', { flag, provider: displayName, name: provider }), { code: 'unknown_option' });
     if (!value.trim()) throw usageError(t.text('login.optionEmpty', { flag }));
     given[option.key] = value.trim();
   }

@@ -25,7 +25,15 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .command('logout')
     .description(t(f.io.locale, 'logout.description'))
     .action(async () => {
-      await runF({ io: f.io, env: f.env, profile: f.profile(), server: f.server(), config: f.config(), session: f.session, backend: f.backend });
+      await runF({
+        io: f.io,
+        env: f.env,
+        profile: f.profile(),
+        server: f.server(),
+        config: f.config(),
+        session: f.session,
+        backend: f.backend,
+      });
     });
   return examples(cmd, ['tix auth logout', 'tix --profile staging auth logout']);
 }

@@ -94,7 +94,7 @@ export const t = defineMessages({
   fr: {
     'login.description': 'Se connecter à un outil de support (tix serve par défaut) et garder le jeton dans le trousseau du système',
     'login.provider': "l'outil de support derrière le serveur : {providers} (par défaut : celui du profil, sinon tix)",
-    'login.server': "adresse du serveur (par défaut : celle du profil, sinon http://127.0.0.1:8787)",
+    'login.server': 'adresse du serveur (par défaut : celle du profil, sinon http://127.0.0.1:8787)',
     'login.email': 'adresse e-mail du compte',
     'login.passwordStdin': "lire le mot de passe sur l'entrée standard",
     'login.withToken':
@@ -102,9 +102,8 @@ export const t = defineMessages({
     'login.insecureStorage': 'garder le jeton dans un fichier en clair (mode 0600) au lieu du trousseau du système',
     'login.providerOption': '{description} ({providers} ; gardé dans le profil ; {env} le remplace)',
     'login.example.otherHelpdesk': 'un autre outil de support : le profil retient lequel',
-    'login.example.jira':
-      "Jira Service Management Cloud : votre e-mail et un jeton d'API ; Data Center : un jeton d'accès personnel seul",
-    'login.example.noKeychain': "pas de trousseau sur cette machine (un conteneur, un exécuteur de CI) : choisissez un fichier 0600",
+    'login.example.jira': "Jira Service Management Cloud : votre e-mail et un jeton d'API ; Data Center : un jeton d'accès personnel seul",
+    'login.example.noKeychain': 'pas de trousseau sur cette machine (un conteneur, un exécuteur de CI) : choisissez un fichier 0600',
 
     'login.prompt.server': 'Adresse du serveur',
     'login.prompt.email': 'E-mail',
@@ -148,8 +147,7 @@ export const t = defineMessages({
     'login.busy.hint': "rien n'a été enregistré ; reconnectez-vous dans un moment",
 
     'login.done': '✓ Connecté à {server} ({provider}) en tant que {name} <{email}> ({role})',
-    'login.plainText':
-      '! Le jeton est enregistré en clair dans {path} (mode 0600). Quiconque peut lire ce fichier peut agir en votre nom.',
+    'login.plainText': '! Le jeton est enregistré en clair dans {path} (mode 0600). Quiconque peut lire ce fichier peut agir en votre nom.',
     'login.keychain': '✓ Jeton enregistré dans le trousseau du système',
 
     'logout.description': 'Révoquer la session sur le serveur et oublier le jeton enregistré',
@@ -160,8 +158,7 @@ export const t = defineMessages({
     'logout.doneAs': '✓ Déconnecté de {server} ({email})',
     'logout.notLoggedIn': "vous n'êtes pas connecté à {server} (profil {profile}) : rien à déconnecter",
 
-    'status.description':
-      "Afficher le serveur et son fournisseur, le compte, les établissements et l'origine du jeton",
+    'status.description': "Afficher le serveur et son fournisseur, le compte, les établissements et l'origine du jeton",
     'status.json': 'afficher en JSON (champs : {fields})',
     'status.rejected': '{server} : le jeton venant {source} a été refusé : {reason}',
     'status.rejected.hint': 'reconnectez-vous : tix auth login',

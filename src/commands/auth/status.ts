@@ -87,7 +87,9 @@ export async function run(o: Options): Promise<void> {
     io.out(
       `  ${me.token.kind === 'pat' ? t(l, 'status.token.pat', { name: me.token.name ?? '', source, expires }) : t(l, 'status.token.session', { source, expires })}\n`,
     );
-    io.out(`  ${t(l, 'status.scopes', { scopes: me.token.scopes.includes('*') ? t(l, 'status.scopes.all') : me.token.scopes.join(', ') })}\n`);
+    io.out(
+      `  ${t(l, 'status.scopes', { scopes: me.token.scopes.includes('*') ? t(l, 'status.scopes.all') : me.token.scopes.join(', ') })}\n`,
+    );
   } else io.out(`  ${t(l, 'status.token.unknown', { source })}\n`);
 }
 
