@@ -24,6 +24,7 @@ export const t = defineMessages({
     badLease: 'TIX_NOTIFY_LEASE: expected a duration of at least 1s such as 30s or 2m, got "{value}"',
     mailFromWithoutSmtp: '--mail-from needs an SMTP server to send through: add --smtp smtp://host:port',
     'mailFrom.notAddress': '"{value}" is not an address; write it as support@example.com or "Support <support@example.com>"',
+    'mailFrom.badAddress': '"{address}": {problem}',
     portInUse: 'port {port} on {host} is already in use; pick another with --port, or --port 0 for a free one',
     cannotStart: 'cannot start: {reason}',
     passwordInDb: 'tix serve: warning: a password in --db is visible to other users of this machine; use TIX_DATABASE_URL or PGPASSWORD',
@@ -64,6 +65,7 @@ export const t = defineMessages({
     badLease: "TIX_NOTIFY_LEASE : une durée d'au moins 1s comme 30s ou 2m est attendue, reçu « {value} »",
     mailFromWithoutSmtp: "--mail-from a besoin d'un serveur SMTP par lequel envoyer : ajoutez --smtp smtp://hôte:port",
     'mailFrom.notAddress': "« {value} » n'est pas une adresse ; écrivez-la support@example.com ou « Support <support@example.com> »",
+    'mailFrom.badAddress': '« {address} » : {problem}',
     portInUse: 'le port {port} sur {host} est déjà pris ; choisissez-en un autre avec --port, ou --port 0 pour un port libre',
     cannotStart: 'démarrage impossible : {reason}',
     passwordInDb:

@@ -189,12 +189,12 @@ export async function run(o: Options): Promise<void> {
 const logPrefix = 'tix serve: ';
 
 /** Why a --mail-from cannot be a sender: an address, or `Name <address>`. */
-function mailFromProblem(text: string): LocalText | string | undefined {
+function mailFromProblem(text: string): LocalText | undefined {
   const m = /^\s*(?:[^<>@]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(text);
   const address = m?.[1] ?? m?.[2];
   if (!address) return t.text('mailFrom.notAddress', { value: text });
-  const problem = emailProblem(address);
-  return problem ? `"${address}": ${problem}` : undefined;
+  if (!emailProblem(address)) return undefined;
+  return t.text('mailFrom.badAddress', { address, problem: (l) => emailProblem(address, l) ?? '' });
 }
 /** A URL that carries a password (in its user part, or as a `password=` parameter). */
 function hasPassword(url: string): boolean {

@@ -10,7 +10,7 @@ import type { Factory } from '../../cli/factory.ts';
 import { t as common } from '../../cli/messages.ts';
 import { examples } from '../../cli/help-text.ts';
 import { authError, ExitCode, type FieldProblem, fieldsError, TixError, transientError, usageError } from '../../core/errors.ts';
-import { type LocalText, localeFromEnv, verbatim } from '../../core/i18n.ts';
+import { type LocalText, localeFromEnv, pickText, verbatim } from '../../core/i18n.ts';
 import { problem } from '../../core/messages.ts';
 import { readAll } from '../../io/files.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -60,7 +60,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
   for (const [flag, { option, providers }] of options)
     cmd.option(
       `--${flag} <${option.valueName}>`,
-      t(l, 'login.providerOption', { description: option.description, providers: providers.join(', '), env: option.env }),
+      t(l, 'login.providerOption', { description: pickText(option.description, l), providers: providers.join(', '), env: option.env }),
     );
   cmd.action(
     async (
