@@ -87,7 +87,8 @@ export interface LoginOption {
   key: string;
   /** the environment variable that overrides the profile's value, e.g. TIX_SERVICE_DESK */
   env: string;
-  description: string;
+  /** what `tix auth login --help` says of it, per language */
+  description: Localized;
 }
 
 /** Provider settings kept in a profile (non-secret: which service desk…), by LoginOption key. */

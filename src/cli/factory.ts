@@ -1,8 +1,9 @@
 import type { Backend, ProviderModule } from '../api/backend.ts';
 import type { HttpClient, HttpSettings } from '../api/http.ts';
 import { type Capability, type ProviderInfo, type ProviderName, type ProviderSettings, unsupported } from '../api/provider.ts';
-import { type ConfigData, profileName, providerFor, readConfig, serverFor } from '../auth/config.ts';
+import { type ConfigData, configDir, profileName, providerFor, readConfig, serverFor } from '../auth/config.ts';
 import { resolveSession, type Session } from '../auth/credentials.ts';
+import { tokenFilePath } from '../auth/token-file.ts';
 import { authError } from '../core/errors.ts';
 import { type Env, type IOStreams, truthy } from '../io/iostreams.ts';
 import { connect, loadProvider, providerInfo } from '../providers/registry.ts';
@@ -96,6 +97,8 @@ export function createFactory(io: IOStreams, env: Env, overrides: FactoryOverrid
             hint: t.text('notLoggedIn.hint', { server: f.server() }),
           });
         }
+        // the opt-in to a plain-text token is pointed out each time a command uses it (stderr: stdout stays data)
+        if (s.source === 'file') io.err(`${t(io.locale, 'plainTextToken', { path: tokenFilePath(configDir(env)) })}\n`);
         return s;
       })()),
     backend: async (...needs) => {

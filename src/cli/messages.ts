@@ -133,6 +133,8 @@ export const t = defineMessages({
     'args.ref': 'expected {example} (a ticket reference of {provider}), got "{value}"',
     'args.refFlag': '{flag}: expected {example} (a ticket reference of {provider}), got "{value}"',
     notLoggedIn: 'not logged in to {server} (profile {profile})',
+    plainTextToken:
+      '! the token is kept in plain text in {path} (--insecure-storage); tix auth login without that flag moves it to the OS keychain',
     'notLoggedIn.hint': 'run: tix auth login --server {server}, or set TIX_TOKEN',
     unknownProvider: '{where}: unknown provider "{value}"; one of {providers}',
   },
@@ -266,6 +268,8 @@ export const t = defineMessages({
     'args.ref': '{example} est attendu (une référence de demande de {provider}), reçu « {value} »',
     'args.refFlag': '{flag} : {example} est attendu (une référence de demande de {provider}), reçu « {value} »',
     notLoggedIn: "vous n'êtes pas connecté à {server} (profil {profile})",
+    plainTextToken:
+      '! le jeton est gardé en clair dans {path} (--insecure-storage) ; tix auth login sans cette option le place dans le trousseau du système',
     'notLoggedIn.hint': 'lancez : tix auth login --server {server}, ou définissez TIX_TOKEN',
     unknownProvider: '{where} : fournisseur inconnu « {value} » ; fournisseurs possibles : {providers}',
   },

@@ -284,6 +284,8 @@ function localizedHelp(l: Locale) {
   };
 }
 
+const authVerbs = ['login', 'logout', 'status'];
+
 /** Commander's own error messages (unknown command, missing argument…) in the reader's language. */
 export function commanderMessage(text: string, l: Locale): string {
   const label = `${t(l, 'error.label')} `;
@@ -296,7 +298,13 @@ export function commanderMessage(text: string, l: Locale): string {
   };
   // commander's English sentences, each with what it becomes in the reader's language
   const known: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-    [/^unknown command '(.+)'$/, (m) => t(l, 'commander.unknownCommand', { name: m[1]! }) + suggest()],
+    [
+      /^unknown command '(.+)'$/,
+      // `tix login`, `tix logout`, `tix status`: the verbs of `tix auth`, which other CLIs have at the top
+      (m) =>
+        t(l, 'commander.unknownCommand', { name: m[1]! }) +
+        (authVerbs.includes(m[1]!) ? `\n${t(l, 'commander.didYouMean', { suggestion: `tix auth ${m[1]}` })}` : suggest()),
+    ],
     [/^unknown option '(.+)'$/, (m) => t(l, 'commander.unknownOption', { name: m[1]! }) + suggest()],
     [/^missing required argument '(.+)'$/, (m) => t(l, 'commander.missingArgument', { name: m[1]! })],
     [/^option '(.+)' argument missing$/, (m) => t(l, 'commander.optionMissingArgument', { flags: m[1]! })],

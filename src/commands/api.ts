@@ -9,6 +9,7 @@ import { examples } from '../cli/help-text.ts';
 import type { IOStreams } from '../io/iostreams.ts';
 import { readInputBytes } from '../io/files.ts';
 import { highlightJson } from '../io/output.ts';
+import { t } from './api.messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -27,26 +28,17 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('api')
-    .description("Make an authenticated request to the helpdesk's API and print the answer (JSON pretty-printed on a terminal)")
-    .argument('<path>', 'a path under the API base (/api/v1 on tix serve), e.g. tickets/42 (a leading /api/v1 is accepted)')
-    .addOption(
-      completeWith(
-        new Option('-X, --method <method>', 'HTTP method (default: GET, or POST with --field or --input unless --paginate)'),
-        words(methods),
-      ),
-    )
-    .option(
-      '-f, --field <key=value>',
-      'a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values',
-      collect,
-      [],
-    )
-    .option('-H, --header <header>', 'an HTTP header, "Name: value" (repeatable)', collect, [])
-    .option('--input <file>', 'the request body, sent as is, from a file or - for standard input')
-    .option('--paginate', 'follow nextCursor and print the items of every page as one JSON array (GET)')
-    .option('-i, --include', 'print the status line and the response headers to stderr')
+    .description(t(l, 'description'))
+    .argument('<path>', t(l, 'path'))
+    .addOption(completeWith(new Option('-X, --method <method>', t(l, 'method')), words(methods)))
+    .option('-f, --field <key=value>', t(l, 'field'), collect, [])
+    .option('-H, --header <header>', t(l, 'header'), collect, [])
+    .option('--input <file>', t(l, 'input'))
+    .option('--paginate', t(l, 'paginate'))
+    .option('-i, --include', t(l, 'include'))
     .action(
       async (
         path: string,
@@ -88,7 +80,7 @@ function parsePairs(list: string[], flag: string, separator: string, example: st
   return list.map((item) => {
     const at = item.indexOf(separator);
     const key = at > 0 ? item.slice(0, at).trim() : '';
-    if (!key) throw usageError(`${flag}: expected ${example}, got "${item}"`);
+    if (!key) throw usageError(t.text('badPair', { flag, example, value: item }));
     return [key, item.slice(at + separator.length).trim()];
   });
 }
@@ -102,7 +94,7 @@ export function apiPath(input: string, server: string, basePath = '/api/v1'): st
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
     const base = `${server}${basePath}`;
     if (p !== base && !p.startsWith(`${base}/`) && !p.startsWith(`${base}?`)) {
-      throw usageError(`PATH: ${p} is not an API URL of the configured server ${server}; give a path under ${basePath}, e.g. tickets/42`);
+      throw usageError(t.text('otherServer', { url: p, server, basePath }));
     }
     p = p.slice(base.length);
   }
@@ -126,8 +118,8 @@ export async function run(o: Options): Promise<void> {
   const headers = Object.fromEntries(parsePairs(o.headers, '--header', ':', '"Name: value"').map(([k, v]) => [k.toLowerCase(), v]));
   // fields make a POST, except when paging: --paginate only ever follows GETs
   const method = (o.method ?? ((fields.length > 0 || o.input !== undefined) && !o.paginate ? 'POST' : 'GET')).toUpperCase();
-  if (!/^[A-Z]+$/.test(method)) throw usageError(`--method: expected an HTTP method such as ${methods.join(', ')}, got "${o.method}"`);
-  if (o.paginate && method !== 'GET') throw usageError('--paginate follows the pages of a GET; it cannot be combined with another method');
+  if (!/^[A-Z]+$/.test(method)) throw usageError(t.text('badMethod', { methods: methods.join(', '), value: String(o.method) }));
+  if (o.paginate && method !== 'GET') throw usageError(t.text('paginateGetOnly'));
   const http = await o.http();
   const path = apiPath(o.path, http.server, http.basePath);
 
@@ -162,8 +154,7 @@ export async function run(o: Options): Promise<void> {
       throw cleanError(http.errorFor('GET', res));
     }
     const page = parseJson(res.body) as { items?: unknown; nextCursor?: unknown } | undefined;
-    if (!page || !Array.isArray(page.items))
-      throw usageError(`--paginate: ${path} does not answer with a page ({"items": [...], "nextCursor": ...})`);
+    if (!page || !Array.isArray(page.items)) throw usageError(t.text('notAPage', { path }));
     items.push(...page.items);
     cursor = typeof page.nextCursor === 'string' && page.nextCursor !== '' ? page.nextCursor : undefined;
   } while (cursor);

@@ -4,7 +4,9 @@ import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import { parseDuration } from '../core/duration.ts';
 import { emailProblem } from '../core/identifiers.ts';
+import type { LocalText } from '../core/i18n.ts';
 import type { IOStreams } from '../io/iostreams.ts';
+import { t } from './serve.messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -26,23 +28,21 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('serve')
-    .description('Run the reference support backend (SQLite by default; PostgreSQL for several instances)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
-    .option(
-      '--db <path|url>',
-      'SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)',
-    )
-    .option('--demo', 'load the demo organisation (adds nothing twice)', false)
-    .option('--seed <file>', 'load an organisation from a JSON file')
-    .option('--catalog <file>', 'use the request-type catalog in this JSON file instead of the built-in one')
-    .option('--auto-close-after <duration>', 'close resolved tickets after this long', '7d')
-    .option('--log', 'log one line per request to stderr', false)
-    .option('--public-url <url>', 'the address people reach this server at, for ticket links (default: http://HOST:PORT)')
-    .option('--smtp <url>', 'send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)')
-    .option('--mail-from <address>', 'the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)')
+    .description(t(l, 'description'))
+    .option('--host <host>', t(l, 'host'), '127.0.0.1')
+    .option('--port <port>', t(l, 'port'), '8787')
+    .option('--db <path|url>', t(l, 'db'))
+    .option('--demo', t(l, 'demo'), false)
+    .option('--seed <file>', t(l, 'seed'))
+    .option('--catalog <file>', t(l, 'catalog'))
+    .option('--auto-close-after <duration>', t(l, 'autoCloseAfter'), '7d')
+    .option('--log', t(l, 'log'), false)
+    .option('--public-url <url>', t(l, 'publicUrl'))
+    .option('--smtp <url>', t(l, 'smtp'))
+    .option('--mail-from <address>', t(l, 'mailFrom'))
     .action(
       async (opts: {
         host: string;
@@ -58,32 +58,29 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         mailFrom?: string;
       }) => {
         const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw usageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(t.text('badPort', { value: opts.port }));
         const autoCloseAfter = parseDuration(opts.autoCloseAfter);
-        if (autoCloseAfter === undefined)
-          throw usageError(`--auto-close-after: expected a duration such as 7d or 12h, got "${opts.autoCloseAfter}"`);
+        if (autoCloseAfter === undefined) throw usageError(t.text('badAutoClose', { value: opts.autoCloseAfter }));
         if (opts.publicUrl !== undefined) {
           const { publicUrlProblem } = await import('../server/serve.ts');
           const problem = publicUrlProblem(opts.publicUrl);
-          if (problem) throw usageError(`--public-url: ${problem}`);
+          if (problem) throw usageError(t.text('flagProblem', { flag: '--public-url', problem }));
         }
         const smtp = opts.smtp ?? (f.env.TIX_SMTP_URL || undefined);
         if (smtp !== undefined) {
           const { smtpUrlProblem } = await import('../server/notifications/mailer.ts');
           const problem = smtpUrlProblem(smtp);
-          if (problem) throw usageError(`${opts.smtp === undefined ? 'TIX_SMTP_URL' : '--smtp'}: ${problem}`);
+          if (problem) throw usageError(t.text('flagProblem', { flag: opts.smtp === undefined ? 'TIX_SMTP_URL' : '--smtp', problem }));
         }
         let notifyLeaseMs: number | undefined;
         if (f.env.TIX_NOTIFY_LEASE) {
           notifyLeaseMs = parseDuration(f.env.TIX_NOTIFY_LEASE);
-          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000)
-            throw usageError(`TIX_NOTIFY_LEASE: expected a duration of at least 1s such as 30s or 2m, got "${f.env.TIX_NOTIFY_LEASE}"`);
+          if (notifyLeaseMs === undefined || notifyLeaseMs < 1000) throw usageError(t.text('badLease', { value: f.env.TIX_NOTIFY_LEASE }));
         }
         if (opts.mailFrom !== undefined) {
           const problem = mailFromProblem(opts.mailFrom);
-          if (problem) throw usageError(`--mail-from: ${problem}`);
-          if (smtp === undefined) throw usageError('--mail-from needs an SMTP server to send through: add --smtp smtp://host:port');
+          if (problem) throw usageError(t.text('flagProblem', { flag: '--mail-from', problem }));
+          if (smtp === undefined) throw usageError(t.text('mailFromWithoutSmtp'));
         }
         await runF({
           io: f.io,
@@ -122,11 +119,11 @@ export async function run(o: Options): Promise<void> {
   // least, and say where it belongs
   if (o.db && isPostgresUrl(o.db) && hasPassword(o.db)) {
     process.title = `tix serve --db ${displayDatabase(o.db)}`;
-    o.io.err('tix serve: warning: a password in --db is visible to other users of this machine; use TIX_DATABASE_URL or PGPASSWORD\n');
+    o.io.err(`${t(o.io.locale, 'passwordInDb')}\n`);
   }
   if (o.smtp && o.env.TIX_SMTP_URL !== o.smtp && hasPassword(o.smtp)) {
     process.title = 'tix serve';
-    o.io.err('tix serve: warning: a password in --smtp is visible to other users of this machine; use TIX_SMTP_URL\n');
+    o.io.err(`${t(o.io.locale, 'passwordInSmtp')}\n`);
   }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -138,7 +135,8 @@ export async function run(o: Options): Promise<void> {
       seed: o.seed,
       catalog: o.catalog,
       log: o.log,
-      progress: (line) => o.io.err(`tix serve: ${line}\n`),
+      // the server's own log lines (a migration, a dropped database connection) are English, like its HTTP answers
+      progress: (line) => o.io.err(`${logPrefix}${line}\n`),
       publicUrl: o.publicUrl,
       smtp: o.smtp,
       mailFrom: o.mailFrom,
@@ -151,49 +149,53 @@ export async function run(o: Options): Promise<void> {
     if (err instanceof InvalidFileError) throw usageError(err.message, { code: 'bad_file', fields: err.problems });
     if (err instanceof DatabaseUnavailableError) throw databaseError(err);
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE')
-      throw usageError(`port ${o.port} on ${o.host} is already in use; pick another with --port, or --port 0 for a free one`);
+    if (e.code === 'EADDRINUSE') throw usageError(t.text('portInUse', { port: String(o.port), host: o.host }));
     throw err;
   }
-  // One write, the "listening on" line last: whoever waits for that line (scripts, the demo) has it all.
-  let banner = '';
+  // One write, the "listening on" line last: whoever waits for that line (scripts, the demo) has it all. That
+  // line reads the same in every language.
+  const l = o.io.locale;
+  const lines: string[] = [];
   if (server.loaded.demo) {
     const { DEMO_PASSWORD, demoUsers } = await import('../server/demo.ts');
     const added = server.loaded.demo;
-    banner +=
-      `demo organisation ${added.users + added.establishments > 0 ? 'loaded' : 'already present'}; every user's password is ${DEMO_PASSWORD}\n` +
-      `  ${demoUsers.yann}   admin of École Paris and École Lille\n` +
-      `  ${demoUsers.sarah}  admin of École Lille\n` +
-      `  ${demoUsers.agent}  support agent\n` +
-      `  ${demoUsers.eve}    employee of École Lyon (no access to messages)\n` +
-      `try: tix auth login --server ${server.url} --email ${demoUsers.yann}\n`;
+    lines.push(t(l, added.users + added.establishments > 0 ? 'demo.loaded' : 'demo.present', { password: DEMO_PASSWORD }));
+    const width = Math.max(...Object.values(demoUsers).map((e) => e.length));
+    for (const who of ['yann', 'sarah', 'agent', 'eve'] as const) lines.push(`  ${demoUsers[who].padEnd(width)}  ${t(l, `demo.${who}`)}`);
+    lines.push(t(l, 'demo.try', { command: `tix auth login --server ${server.url} --email ${demoUsers.yann}` }));
   }
-  if (server.loaded.seed)
-    banner += `seed loaded: ${server.loaded.seed.companies} companies, ${server.loaded.seed.establishments} establishments, ${server.loaded.seed.users} users added\n`;
+  if (server.loaded.seed) {
+    const { companies, establishments, users } = server.loaded.seed;
+    lines.push(t(l, 'seedLoaded', { companies, establishments, users }));
+  }
   // said once, at start: without SMTP, notifications wait in the outbox (sent once a server has --smtp)
-  banner += server.mail
-    ? `notification e-mails go through ${server.mail.smtp} from ${server.mail.from}\n`
-    : `no SMTP server (--smtp or TIX_SMTP_URL): notification e-mails wait in the outbox (${server.pendingNotifications} now)\n`;
-  if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host))
-    banner += `ticket links point at ${server.app.services.publicUrl()}; give --public-url the address people reach this server at\n`;
-  o.io.err(`${banner}tix serve: listening on ${server.url} (database: ${server.db})\n`);
+  lines.push(
+    server.mail
+      ? t(l, 'mailThrough', { smtp: server.mail.smtp, from: server.mail.from })
+      : t(l, 'noSmtp', { count: server.pendingNotifications }),
+  );
+  if (!o.publicUrl && ['0.0.0.0', '::'].includes(o.host)) lines.push(t(l, 'linksPointAt', { url: server.app.services.publicUrl() }));
+  lines.push(t(l, 'listening', { url: server.url, db: server.db }));
+  o.io.err(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
     if (o.signal.aborted) return resolve();
     o.signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  o.io.err('tix serve: shutting down\n');
+  o.io.err(`${t(l, 'shuttingDown')}\n`);
   await server.close();
 }
 
+/** The program's name before each of the server's log lines. */
+const logPrefix = 'tix serve: ';
+
 /** Why a --mail-from cannot be a sender: an address, or `Name <address>`. */
-function mailFromProblem(text: string): string | undefined {
+function mailFromProblem(text: string): LocalText | undefined {
   const m = /^\s*(?:[^<>@]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(text);
   const address = m?.[1] ?? m?.[2];
-  if (!address) return `"${text}" is not an address; write it as support@example.com or "Support <support@example.com>"`;
-  const problem = emailProblem(address);
-  return problem ? `"${address}": ${problem}` : undefined;
+  if (!address) return t.text('mailFrom.notAddress', { value: text });
+  if (!emailProblem(address)) return undefined;
+  return t.text('mailFrom.badAddress', { address, problem: (l) => emailProblem(address, l) ?? '' });
 }
-
 /** A URL that carries a password (in its user part, or as a `password=` parameter). */
 function hasPassword(url: string): boolean {
   try {
@@ -210,7 +212,7 @@ function hasPassword(url: string): boolean {
  */
 function databaseError(err: { problem: string; message: string; hint?: string }): TixError {
   const details = { code: `database_${err.problem}`, hint: err.hint };
-  const message = `cannot start: ${err.message}`;
+  const message = t.text('cannotStart', { reason: err.message });
   if (err.problem === 'unreachable') return transientError(message, details);
   if (err.problem === 'refused') return authError(message, details);
   return usageError(message, details);

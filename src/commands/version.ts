@@ -5,6 +5,8 @@ import type { IOStreams } from '../io/iostreams.ts';
 import { jsonFields, printJson, type JsonOption } from '../io/output.ts';
 import { VERSION } from '../version.ts';
 import type { Backend } from '../api/backend.ts';
+import type { ServerInfo } from '../api/types.ts';
+import { t } from './version.messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -14,11 +16,12 @@ export interface Options {
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('version')
-    .description("Print tix's version, and with --server the configured server's")
-    .option('--server', 'also ask the configured server for its version and API version')
-    .option('--json [fields]', 'print JSON (fields: client, server)')
+    .description(t(l, 'description'))
+    .option('--server', t(l, 'server'))
+    .option('--json [fields]', t(l, 'json', { fields: 'client, server' }))
     .action(async (opts: { server?: boolean; json?: JsonOption }) => {
       // with the profile's credential when there is one: some helpdesks (Zendesk) answer nobody anonymously; a
       // missing or unreadable one leaves the question anonymous, as tix serve takes it
@@ -33,13 +36,26 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 
 export async function run(o: Options): Promise<void> {
   const fields = jsonFields(o.json, ['client', 'server']);
-  const backend = o.server ? await o.backend() : undefined;
-  const info = backend ? { ...(await backend.serverInfo()), url: backend.server } : undefined;
+  // The client's version is known whatever the server does: it is printed first, and a server that cannot be
+  // asked is reported after it (its exit code: 6 when unreachable), with `server: null` in valid JSON.
+  let info: (ServerInfo & { url: string }) | undefined;
+  let failure: unknown;
+  if (o.server) {
+    try {
+      const backend = await o.backend();
+      info = { ...(await backend.serverInfo()), url: backend.server };
+    } catch (err) {
+      failure = err;
+    }
+  }
   if (fields)
-    return printJson(
+    printJson(
       o.io,
       Object.fromEntries(fields.map((f) => [f, f === 'client' ? { version: VERSION, node: process.versions.node } : (info ?? null)])),
     );
-  o.io.out(`tix version ${VERSION}\n`);
-  if (info) o.io.out(`server ${info.url}: ${info.name} ${info.version}, API v${info.apiVersion}\n`);
+  else {
+    o.io.out(`tix version ${VERSION}\n`);
+    if (info) o.io.out(`server ${info.url}: ${info.name} ${info.version}, API v${info.apiVersion}\n`);
+  }
+  if (failure !== undefined) throw failure;
 }

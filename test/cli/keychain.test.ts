@@ -72,6 +72,28 @@ describe.skipIf(skipUnless(Boolean(dbusAddress), 'a Secret Service (dbus + gnome
       expect(broken.stderr).toMatch(/the OS keychain is not usable: no D-Bus session bus/);
       expect(broken.stdout).toBe('');
     });
+
+    it('in French: login, status and logout read French; a token in the keychain is not pointed out as plain text', async () => {
+      const env = isolatedEnv({ DBUS_SESSION_BUS_ADDRESS: dbusAddress, LANG: 'fr_FR.UTF-8', NO_COLOR: '1' });
+      const login = await spawnTix(['auth', 'login', '--server', s.url, '--email', 'sarah@demo.test', '--password-stdin'], {
+        env,
+        stdin: 'demo-password\n',
+      });
+      expect(login.code, login.stderr).toBe(0);
+      expect(login.stderr).toBe(
+        `✓ Connecté à ${s.url} (tix serve) en tant que Sarah Martin <sarah@demo.test> (administrateur)\n✓ Jeton enregistré dans le trousseau du système\n`,
+      );
+      const status = await spawnTix(['auth', 'status'], { env });
+      expect(status.code).toBe(0);
+      expect(status.stderr).toBe('');
+      expect(status.stdout).toMatch(/Jeton : session venant du trousseau du système, expire le /);
+      const list = await spawnTix(['establishment', 'list', '--json', 'name'], { env });
+      expect(list.stderr).toBe('');
+      expect((await spawnTix(['auth', 'logout'], { env })).stderr).toBe(`✓ Déconnecté de ${s.url} (sarah@demo.test)\n`);
+      const again = await spawnTix(['auth', 'logout'], { env });
+      expect(again.code).toBe(0);
+      expect(again.stderr).toBe(`vous n'êtes pas connecté à ${s.url} (profil default) : rien à déconnecter\n`);
+    });
   },
 );
 

@@ -5,8 +5,11 @@ import type { Me } from '../../api/types.ts';
 import type { Session } from '../../auth/credentials.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
+import { errorText } from '../../cli/report.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import { formatDateTime, type Locale } from '../../core/i18n.ts';
+import { roleText, t } from './messages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -18,10 +21,11 @@ export interface Options {
 const FIELDS = ['server', 'provider', 'profile', 'user', 'company', 'establishments', 'tokenSource', 'token'] as const;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
+  const l = f.io.locale;
   const cmd = parent
     .command('status')
-    .description('Show the server and its provider, the account, establishments and where the token comes from')
-    .option('--json [fields]', `print JSON (fields: ${FIELDS.join(', ')})`)
+    .description(t(l, 'status.description'))
+    .option('--json [fields]', t(l, 'status.json', { fields: FIELDS.join(', ') }))
     .action(async (opts: { json?: JsonOption }) => {
       await runF({ io: f.io, json: opts.json, session: f.session, backend: f.backend });
     });
@@ -38,13 +42,18 @@ export async function run(o: Options): Promise<void> {
     me = await backend.me();
   } catch (err) {
     if (err instanceof TixError && err.exitCode === 4) {
-      throw new TixError(4, `${session.server}: the ${describeSource(session.source)} token was rejected: ${err.message}`, {
-        code: err.code,
-        hint: 'run: tix auth login',
-        status: err.status,
-        // why (expired, revoked…): the report words it, and says how to replace a TIX_TOKEN
-        data: err.data,
-      });
+      const source = session.source;
+      throw new TixError(
+        4,
+        t.text('status.rejected', { server: session.server, source: t.text(`source.${source}`), reason: (l) => errorText(err, l) }),
+        {
+          code: err.code,
+          hint: t.text('status.rejected.hint'),
+          status: err.status,
+          // why (expired, revoked…): the report words it, and says how to replace a TIX_TOKEN
+          data: err.data,
+        },
+      );
     }
     throw err;
   }
@@ -59,27 +68,32 @@ export async function run(o: Options): Promise<void> {
     tokenSource: session.source,
     token: me.token,
   };
-  if (session.source === 'file')
-    o.io.err(
-      '! The token is stored in plain text (logged in with --insecure-storage); run tix auth login without it to move it to the OS keychain\n',
-    );
+  // (a token kept in plain text is pointed out by the session itself, each time a command uses it)
   if (fields) return printJson(o.io, pick(status, fields));
   const io = o.io;
-  io.out(`${session.server} (profile ${session.profile}, provider ${backend.provider.name}: ${backend.provider.displayName})\n`);
+  const l = io.locale;
+  const source = t(l, `source.${session.source}`);
   io.out(
-    `  ✓ Logged in as ${me.user.name} <${me.user.email}>, ${me.user.role}${me.company ? ` at ${me.company.name} (SIREN ${me.company.siren})` : ''}\n`,
+    `${t(l, 'status.server', { server: session.server, profile: session.profile, provider: backend.provider.name, providerName: backend.provider.displayName })}\n`,
   );
-  if (me.establishments.length > 0) {
-    io.out(`  Establishments: ${me.establishments.map((e) => `${e.name} (${e.siret})`).join(', ')}\n`);
-  }
+  const who = { name: me.user.name, email: me.user.email, role: roleText(l, me.user.role) };
+  io.out(
+    `  ${me.company ? t(l, 'status.loggedInAt', { ...who, company: me.company.name, siren: me.company.siren }) : t(l, 'status.loggedIn', who)}\n`,
+  );
+  if (me.establishments.length > 0)
+    io.out(`  ${t(l, 'status.establishments', { list: me.establishments.map((e) => `${e.name} (${e.siret})`).join(', ') })}\n`);
   if (me.token) {
+    const expires = expiry(l, me.token.expiresAt);
     io.out(
-      `  Token: ${me.token.kind === 'pat' ? `personal access token "${me.token.name}"` : 'session'} from ${describeSource(session.source)}, expires ${me.token.expiresAt}\n`,
+      `  ${me.token.kind === 'pat' ? t(l, 'status.token.pat', { name: me.token.name ?? '', source, expires }) : t(l, 'status.token.session', { source, expires })}\n`,
     );
-    io.out(`  Scopes: ${me.token.scopes.includes('*') ? 'all' : me.token.scopes.join(', ')}\n`);
-  } else io.out(`  Token: from ${describeSource(session.source)}\n`);
+    io.out(
+      `  ${t(l, 'status.scopes', { scopes: me.token.scopes.includes('*') ? t(l, 'status.scopes.all') : me.token.scopes.join(', ') })}\n`,
+    );
+  } else io.out(`  ${t(l, 'status.token.unknown', { source })}\n`);
 }
 
-function describeSource(source: Session['source']): string {
-  return source === 'env' ? 'TIX_TOKEN' : source === 'keychain' ? 'the OS keychain' : 'the plain-text credentials file';
+/** An expiry date the reader's way; a value that is not a date is shown as given. */
+function expiry(l: Locale, at: string): string {
+  return Number.isNaN(Date.parse(at)) ? at : formatDateTime(l, at);
 }

@@ -29,7 +29,10 @@ export const info: ProviderInfo = {
       valueName: 'KEY',
       key: 'serviceDesk',
       env: 'TIX_SERVICE_DESK',
-      description: 'the service desk to work in: its project key (SD) or id; needed when you can reach more than one',
+      description: {
+        en: 'the service desk to work in: its project key (SD) or id; needed when you can reach more than one',
+        fr: "le centre de services où travailler : la clé (SD) ou l'identifiant de son projet ; nécessaire quand vous en atteignez plusieurs",
+      },
     },
   ],
 };

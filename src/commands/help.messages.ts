@@ -1,0 +1,127 @@
+// What `tix help` says to people, in English and French: its topics (exit codes, environment variables) and its
+// own help. The exit codes' English is the table of src/core/errors.ts (a test keeps the two the same).
+import { defineMessages } from '../core/i18n.ts';
+
+/** Every environment variable tix reads, in the order `tix help environment` lists them. */
+export const environmentVariableNames = [
+  'TIX_SERVER',
+  'TIX_TOKEN',
+  'TIX_PROFILE',
+  'TIX_PROVIDER',
+  'TIX_EMAIL',
+  'TIX_SERVICE_DESK',
+  'TIX_CONFIG_DIR',
+  'TIX_LANG',
+  'TIX_NO_INPUT',
+  'TIX_DEBUG',
+  'NO_COLOR',
+  'CLICOLOR_FORCE',
+  'FORCE_HYPERLINK',
+  'TIX_PAGER',
+  'EDITOR',
+  'BROWSER',
+  'HTTPS_PROXY',
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+  'TIX_DATABASE_URL',
+  'PGPASSWORD',
+  'TIX_SMTP_URL',
+  'TIX_NOTIFY_LEASE',
+] as const;
+
+export const t = defineMessages({
+  en: {
+    description: 'Help on a command, or on a topic: exit-codes, environment',
+    topic: 'a command (e.g. "ticket create") or a topic',
+    json: 'print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas',
+    noTopic: 'no help topic or command "{words}"; topics: exit-codes, environment; commands: {commands}',
+    'exitCodes.title': 'Exit codes (stable; scripts may rely on them):',
+    'environment.title': 'Environment variables:',
+    'exit.ok': 'success, including "no results"',
+    'exit.failure': 'unexpected failure (server error after retries, a bug)',
+    'exit.usage': 'usage: bad flag or value, missing required input when prompts are off',
+    'exit.notFound': 'not found, or not visible to you',
+    'exit.auth': 'not logged in, token rejected, or not permitted',
+    'exit.state': 'refused by state: reply to a closed ticket, conflicting idempotency key',
+    'exit.transient':
+      'transient: network unreachable, timeout, 429/503 after retries, or a write whose outcome is unknown; safe to retry later with the same idempotency key',
+    'exit.unsupported': "the profile's provider cannot do this (e.g. contacts on Request Tracker); the message names the provider",
+    'exit.waitTimeout': 'waited and nothing happened (watch timed out)',
+    'exit.cancelled': 'cancelled (Ctrl-C, declined prompt)',
+    'env.TIX_SERVER': "server URL; overrides the profile's (a stored token is only sent to the server it came from)",
+    'env.TIX_TOKEN': 'token to use instead of the stored one (CI: a personal access token from a secret)',
+    'env.TIX_PROFILE': 'profile to use, like --profile',
+    'env.TIX_PROVIDER': "the helpdesk behind TIX_SERVER: tix (default), rt, jira-sm, zendesk; overrides the profile's (CI with TIX_TOKEN)",
+    'env.TIX_EMAIL': "the account's e-mail that goes with TIX_TOKEN for helpdesks whose tokens are sent with it (Jira Cloud: Basic)",
+    'env.TIX_SERVICE_DESK': "Jira Service Management: the service desk to work in (project key or id); overrides the profile's",
+    'env.TIX_CONFIG_DIR': 'directory of config.json (and credentials.json with --insecure-storage); default $XDG_CONFIG_HOME/tix',
+    'env.TIX_LANG': 'fr or en: the language people read (before tix config lang, LC_ALL, LC_MESSAGES, LANG); machine output never changes',
+    'env.TIX_NO_INPUT': 'never prompt, like --no-input: missing input is an error (exit 2)',
+    'env.TIX_DEBUG': 'log HTTP requests and retries to stderr; print stack traces of unexpected errors',
+    'env.NO_COLOR': 'disable colour',
+    'env.CLICOLOR_FORCE': 'colour even when output is not a terminal (also FORCE_COLOR)',
+    'env.FORCE_HYPERLINK': '1 or 0: show ticket numbers as terminal hyperlinks (OSC 8) or not, whatever the terminal',
+    'env.TIX_PAGER': 'pager for long output on a terminal (then PAGER; "cat" disables paging)',
+    'env.EDITOR': 'editor for long text on a terminal (VISUAL first)',
+    'env.BROWSER': "browser command for --web (the page's URL replaces %s in it, or comes last); default: xdg-open, open or start",
+    'env.HTTPS_PROXY': 'proxy for HTTPS requests (also HTTP_PROXY); NO_PROXY lists hosts that bypass it',
+    'env.XDG_CONFIG_HOME': 'base of the default config directory',
+    'env.XDG_DATA_HOME': "base of tix serve's default database ($XDG_DATA_HOME/tix/tix.db)",
+    'env.TIX_DATABASE_URL': "tix serve's database when --db is not given: postgres://user:password@host:port/db, or a SQLite path",
+    'env.PGPASSWORD': 'tix serve: the PostgreSQL password when the URL has none (also PGHOST, PGPORT, PGUSER, PGDATABASE)',
+    'env.TIX_SMTP_URL': "tix serve's SMTP server for notification e-mails when --smtp is not given: smtp://user:password@host:port",
+    'env.TIX_NOTIFY_LEASE':
+      'tix serve: how long an instance holds a notification it is sending before another may take it over (default 2m)',
+  },
+  fr: {
+    description: 'Aide sur une commande, ou sur un sujet : exit-codes, environment',
+    topic: 'une commande (par exemple « ticket create ») ou un sujet',
+    json: "afficher l'arbre des commandes en JSON pour les outils : commandes, arguments, options, exemples et (une fois connecté) les schémas des types de demande",
+    noTopic: "aucun sujet d'aide ni commande « {words} » ; sujets : exit-codes, environment ; commandes : {commands}",
+    'exitCodes.title': 'Codes de sortie (stables ; les scripts peuvent compter dessus) :',
+    'environment.title': "Variables d'environnement :",
+    'exit.ok': 'succès, y compris « aucun résultat »',
+    'exit.failure': 'échec inattendu (erreur du serveur après les nouvelles tentatives, un bogue)',
+    'exit.usage': 'utilisation : option ou valeur incorrecte, information obligatoire manquante quand les questions sont désactivées',
+    'exit.notFound': 'introuvable, ou pas visible pour vous',
+    'exit.auth': 'pas connecté, jeton refusé, ou pas autorisé',
+    'exit.state': "refusé par l'état : réponse à une demande clôturée, clé d'idempotence déjà utilisée",
+    'exit.transient':
+      "passager : réseau injoignable, délai dépassé, 429/503 après les nouvelles tentatives, ou une écriture dont on ne sait pas si elle a abouti ; on peut réessayer plus tard avec la même clé d'idempotence",
+    'exit.unsupported':
+      'le fournisseur du profil ne sait pas le faire (par exemple les contacts sur Request Tracker) ; le message nomme le fournisseur',
+    'exit.waitTimeout': "attente terminée sans que rien n'arrive (watch a expiré)",
+    'exit.cancelled': 'annulé (Ctrl-C, question refusée)',
+    'env.TIX_SERVER': "adresse du serveur ; remplace celle du profil (un jeton enregistré n'est envoyé qu'au serveur qui l'a émis)",
+    'env.TIX_TOKEN': "jeton à utiliser au lieu du jeton enregistré (CI : un jeton d'accès personnel venant d'un secret)",
+    'env.TIX_PROFILE': 'profil à utiliser, comme --profile',
+    'env.TIX_PROVIDER':
+      "l'outil de support derrière TIX_SERVER : tix (par défaut), rt, jira-sm, zendesk ; remplace celui du profil (CI avec TIX_TOKEN)",
+    'env.TIX_EMAIL':
+      "l'e-mail du compte qui accompagne TIX_TOKEN pour les outils dont les jetons sont envoyés avec lui (Jira Cloud : Basic)",
+    'env.TIX_SERVICE_DESK':
+      'Jira Service Management : le centre de services où travailler (clé ou identifiant du projet) ; remplace celui du profil',
+    'env.TIX_CONFIG_DIR': 'dossier de config.json (et de credentials.json avec --insecure-storage) ; par défaut $XDG_CONFIG_HOME/tix',
+    'env.TIX_LANG':
+      'fr ou en : la langue que lisent les personnes (avant tix config lang, LC_ALL, LC_MESSAGES, LANG) ; la sortie pour les programmes ne change jamais',
+    'env.TIX_NO_INPUT': 'ne jamais poser de question, comme --no-input : ce qui manque est une erreur (code 2)',
+    'env.TIX_DEBUG': 'écrire les requêtes HTTP et les nouvelles tentatives sur stderr ; afficher la pile des erreurs inattendues',
+    'env.NO_COLOR': 'désactiver la couleur',
+    'env.CLICOLOR_FORCE': "de la couleur même quand la sortie n'est pas un terminal (aussi FORCE_COLOR)",
+    'env.FORCE_HYPERLINK': '1 ou 0 : afficher ou non les numéros de demande en liens de terminal (OSC 8), quel que soit le terminal',
+    'env.TIX_PAGER': 'pager pour les longues sorties sur un terminal (puis PAGER ; « cat » désactive la pagination)',
+    'env.EDITOR': "éditeur pour les longs textes sur un terminal (VISUAL d'abord)",
+    'env.BROWSER':
+      "commande du navigateur pour --web (l'adresse de la page remplace %s, ou vient en dernier) ; par défaut : xdg-open, open ou start",
+    'env.HTTPS_PROXY': 'proxy pour les requêtes HTTPS (aussi HTTP_PROXY) ; NO_PROXY liste les hôtes qui le contournent',
+    'env.XDG_CONFIG_HOME': 'base du dossier de configuration par défaut',
+    'env.XDG_DATA_HOME': 'base de la base de données par défaut de tix serve ($XDG_DATA_HOME/tix/tix.db)',
+    'env.TIX_DATABASE_URL':
+      'la base de données de tix serve quand --db manque : postgres://user:motdepasse@hôte:port/base, ou un chemin SQLite',
+    'env.PGPASSWORD': "tix serve : le mot de passe PostgreSQL quand l'adresse n'en a pas (aussi PGHOST, PGPORT, PGUSER, PGDATABASE)",
+    'env.TIX_SMTP_URL':
+      'le serveur SMTP de tix serve pour les e-mails de notification quand --smtp manque : smtp://user:motdepasse@hôte:port',
+    'env.TIX_NOTIFY_LEASE':
+      "tix serve : combien de temps une instance garde une notification qu'elle envoie avant qu'une autre puisse la reprendre (2m par défaut)",
+  },
+});
