@@ -132,8 +132,6 @@ const untranslated: Record<string, number> = {
   'src/commands/auth/logout.ts': 4,
   'src/commands/auth/status.ts': 3,
   'src/commands/auth/token.ts': 1,
-  'src/commands/complete.ts': 1,
-  'src/commands/completion.ts': 1,
   'src/commands/config/get.ts': 1,
   'src/commands/config/list.ts': 2,
   'src/commands/config/set.ts': 3,
