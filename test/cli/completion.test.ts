@@ -176,85 +176,117 @@ const ask: Record<(typeof shells)[number], Ask> = {
   fish: (lines, env) => Promise.all(lines.map((l) => fishComplete(l, env))),
 };
 
+/**
+ * The same, for lines the server answers: `tix __complete` gives up after about 1.5 s by design, so on a loaded
+ * machine a line may come back empty; such lines are asked again (twice at most). A line that never gets its
+ * candidates still fails its test.
+ */
+async function askServer(shell: (typeof shells)[number], lines: string[], env: Env): Promise<Completed[]> {
+  const results = await ask[shell](lines, env);
+  for (let round = 0; round < 2; round++) {
+    const empty = results.flatMap((r, i) => (r.candidates.length === 0 ? [i] : []));
+    if (empty.length === 0) break;
+    const again = await ask[shell](
+      empty.map((i) => lines[i]!),
+      env,
+    );
+    empty.forEach((i, k) => (results[i] = again[k]!));
+  }
+  return results;
+}
+
 describe.each(shells)('completion in real %s', (shell) => {
   const skip = skipUnless(available[shell], shell);
 
-  it.skipIf(skip)('completes nouns, verbs (through aliases), flags and their values', async () => {
-    const [nouns, tic, verbs, st, flags, status, keys, color, scope] = (
-      await ask[shell](
-        [
-          'tix ',
-          'tix tic',
-          'tix ticket ',
-          'tix tickets ls --st',
-          'tix ticket list --',
-          'tix ticket list --status ',
-          'tix config set ',
-          'tix config set color ',
-          'tix token create --scope tickets:r',
-        ],
-        online,
-      )
-    ).map((r) => r.candidates);
-    expect(nouns).toEqual(
-      expect.arrayContaining([
-        'ticket',
-        'type',
-        'token',
-        'auth',
-        'establishment',
-        'config',
-        'api',
-        'completion',
-        'help',
-        'version',
-        'serve',
-        'notification',
-      ]),
-    );
-    expect(nouns).not.toContain('__complete');
-    expect(tic).toEqual(['ticket']);
-    expect(verbs!.sort()).toEqual([
-      'close',
-      'create',
-      'download',
-      'list',
-      'read',
-      'reopen',
-      'reply',
-      'resolve',
-      'subscribe',
-      'unread',
-      'unsubscribe',
-      'view',
-      'watch',
-    ]);
-    expect(st).toEqual(['--status']);
-    expect(flags).toEqual(expect.arrayContaining(['--status', '--type', '--mine', '--json', '--limit', '--profile', '--help']));
-    // tix serve's five statuses, and the categories every helpdesk shares
-    expect(status!.sort()).toEqual(['answered', 'closed', 'new', 'open', 'resolved', 'sent', 'waiting']);
-    expect(keys!.sort()).toEqual(['color', 'editor', 'lang', 'output', 'pager', 'profile']);
-    expect(color!.sort()).toEqual(['always', 'auto', 'never']);
-    // bash hands back the part after the ':' word break; the others complete the whole word
-    expect(scope).toEqual([shell === 'bash' ? 'read' : 'tickets:read']);
-  });
+  it.skipIf(skip)(
+    'completes nouns, verbs (through aliases), flags and their values',
+    async () => {
+      const [nouns, tic, verbs, st, flags, status, keys, color, scope] = (
+        await ask[shell](
+          [
+            'tix ',
+            'tix tic',
+            'tix ticket ',
+            'tix tickets ls --st',
+            'tix ticket list --',
+            'tix ticket list --status ',
+            'tix config set ',
+            'tix config set color ',
+            'tix token create --scope tickets:r',
+          ],
+          online,
+        )
+      ).map((r) => r.candidates);
+      expect(nouns).toEqual(
+        expect.arrayContaining([
+          'ticket',
+          'type',
+          'token',
+          'auth',
+          'establishment',
+          'config',
+          'api',
+          'completion',
+          'help',
+          'version',
+          'serve',
+          'notification',
+        ]),
+      );
+      expect(nouns).not.toContain('__complete');
+      expect(tic).toEqual(['ticket']);
+      expect(verbs!.sort()).toEqual([
+        'close',
+        'create',
+        'download',
+        'list',
+        'read',
+        'reopen',
+        'reply',
+        'resolve',
+        'subscribe',
+        'unread',
+        'unsubscribe',
+        'view',
+        'watch',
+      ]);
+      expect(st).toEqual(['--status']);
+      expect(flags).toEqual(expect.arrayContaining(['--status', '--type', '--mine', '--json', '--limit', '--profile', '--help']));
+      // tix serve's five statuses, and the categories every helpdesk shares
+      expect(status!.sort()).toEqual(['answered', 'closed', 'new', 'open', 'resolved', 'sent', 'waiting']);
+      expect(keys!.sort()).toEqual(['color', 'editor', 'lang', 'output', 'pager', 'profile']);
+      expect(color!.sort()).toEqual(['always', 'auto', 'never']);
+      // bash hands back the part after the ':' word break; the others complete the whole word
+      expect(scope).toEqual([shell === 'bash' ? 'read' : 'tickets:read']);
+    },
+    90_000,
+  );
 
-  it.skipIf(skip)('completes ticket ids and request types from the server, through tix __complete', async () => {
-    const [view, close, type, more] = (
-      await ask[shell](['tix ticket view ', 'tix ticket close ', 'tix ticket create --type inc', 'tix ticket list --status open '], online)
-    ).map((r) => r.candidates);
-    expect(view!.sort()).toEqual(ids.map(String).sort());
-    expect(close!.sort()).toEqual(ids.map(String).sort());
-    expect(type).toEqual(['incident']);
-    // --status takes several values: the next word is a status too
-    expect(more).toEqual(expect.arrayContaining(['answered', 'closed']));
-  });
+  it.skipIf(skip)(
+    'completes ticket ids and request types from the server, through tix __complete',
+    async () => {
+      const [view, close, type, more] = (
+        await askServer(
+          shell,
+          ['tix ticket view ', 'tix ticket close ', 'tix ticket create --type inc', 'tix ticket list --status open '],
+          online,
+        )
+      ).map((r) => r.candidates);
+      expect(view!.sort()).toEqual(ids.map(String).sort());
+      expect(close!.sort()).toEqual(ids.map(String).sort());
+      expect(type).toEqual(['incident']);
+      // --status takes several values: the next word is a status too
+      expect(more).toEqual(expect.arrayContaining(['answered', 'closed']));
+    },
+    90_000,
+  );
 
   it.skipIf(skip)(
     "completes --establishment (SIRETs and names), contact ids, and --field ids and values for the line's --type",
     async () => {
       const [establishment, siret, contacts, fieldIds, severity, high, none] = (
-        await ask[shell](
+        await askServer(
+          shell,
           [
             'tix ticket create --establishment ',
             `tix ticket list --establishment ${est.lille.siret.slice(0, -1)}`,
@@ -282,16 +314,20 @@ describe.each(shells)('completion in real %s', (shell) => {
     90_000,
   );
 
-  it.skipIf(skip)('offers nothing, prints nothing and answers at once when the server is unreachable', async () => {
-    const results = await ask[shell](
-      ['tix ticket view ', 'tix ticket create --establishment ', 'tix contact remove ', 'tix ticket create --type incident --field sev'],
-      offline,
-    );
-    for (const r of results) {
-      expect(r.candidates).toEqual([]);
-      expect(r.stderr).not.toMatch(/error|tix/i);
-    }
-  });
+  it.skipIf(skip)(
+    'offers nothing, prints nothing and answers at once when the server is unreachable',
+    async () => {
+      const results = await ask[shell](
+        ['tix ticket view ', 'tix ticket create --establishment ', 'tix contact remove ', 'tix ticket create --type incident --field sev'],
+        offline,
+      );
+      for (const r of results) {
+        expect(r.candidates).toEqual([]);
+        expect(r.stderr).not.toMatch(/error|tix/i);
+      }
+    },
+    90_000,
+  );
 });
 
 // zsh and fish show what each candidate does: in the reader's language (the script carries both, chosen by
