@@ -157,6 +157,7 @@ _tix_arity() {
     'config list/--json') REPLY='?' ;;
     'inbox/--by') REPLY='1' ;;
     'inbox/--limit') REPLY='1' ;;
+    'inbox/--json') REPLY='?' ;;
     'api/-X'|'api/--method') REPLY='1' ;;
     'api/-f'|'api/--field') REPLY='1' ;;
     'api/-H'|'api/--header') REPLY='1' ;;
@@ -254,12 +255,15 @@ _tix_values() {
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;
+    'ticket create/--establishment') _tix_dynamic establishments ;;
     'ticket create/--description-file') _tix_files ;;
+    'ticket create/--field') _tix_dynamic fields ;;
     'ticket create/--attach') _tix_files ;;
     'ticket create/--from-json') _tix_files ;;
     'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
     'ticket list/--status') _tix_dynamic statuses ;;
     'ticket list/--type') _tix_dynamic types ;;
+    'ticket list/--establishment') _tix_dynamic establishments ;;
     'ticket view/#1') _tix_dynamic ticket-ids ;;
     'ticket reply/--body-file') _tix_files ;;
     'ticket reply/--attach') _tix_files ;;
@@ -269,6 +273,7 @@ _tix_values() {
     'ticket reopen/#1') _tix_dynamic ticket-ids ;;
     'ticket read/--status') _tix_dynamic statuses ;;
     'ticket read/--type') _tix_dynamic types ;;
+    'ticket read/--establishment') _tix_dynamic establishments ;;
     'ticket read/#1') _tix_dynamic ticket-ids ;;
     'ticket unread/#1') _tix_dynamic ticket-ids ;;
     'ticket watch/#1') _tix_dynamic ticket-ids ;;
@@ -282,8 +287,8 @@ _tix_values() {
     'settings set/#2') case "${_tix_args[0]}" in 'mark-read') _tix_add 'manual on-open' ;; 'language') _tix_add 'en fr' ;; esac ;;
     'contact list/--type') _tix_add 'commercial accounting technical fraud chargebacks' ;;
     'contact add/--type') _tix_add 'commercial accounting technical fraud chargebacks' ;;
-    'contact edit/#1') : ;;
-    'contact remove/#1') : ;;
+    'contact edit/#1') _tix_dynamic contact-ids ;;
+    'contact remove/#1') _tix_dynamic contact-ids ;;
     'contact apply/-f'|'contact apply/--file') _tix_files ;;
     'config get/#1') _tix_add 'profile editor pager color output lang' ;;
     'config set/#1') _tix_add 'profile editor pager color output lang' ;;
@@ -316,29 +321,59 @@ _tix_files() {
   while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen "${1:--f}" -- "$cur")
 }
 
-# Values only the server knows (ticket ids, request types) or the config file (profiles), from
-# `tix __complete`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+# A candidate as a shell word: blanks and the shell's special characters escaped (an establishment's name).
+_tix_escape() {
+  local s=$1 c i specials=$' \t\'"\\$`()&;<>|*?[]!#~{}'
+  REPLY=''
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    [[ $specials == *"$c"* ]] && REPLY+='\'
+    REPLY+=$c
+  done
+}
+
+# Values only the server knows (ticket ids, request types, establishments, contacts, a type's fields) or the
+# config file (profiles), from `tix __complete`, told the word typed so far and the --type on the line: it
+# gives up within about 1.5 s and prints nothing when offline or logged out.
 _tix_dynamic() {
   local line
   while IFS= read -r line; do
     line=${line%%$'\t'*}
-    [[ -n $line && $line == "$_tix_full"* ]] && COMPREPLY+=("${line#"$_tix_cut"}")
-  done < <(tix ${_tix_profile:+--profile "$_tix_profile"} __complete "$1" 2>/dev/null)
+    [[ -n $line && $line == "$_tix_full"* ]] || continue
+    # "severity=" is a field's name: its value comes next, without a space
+    [[ $line == *= ]] && compopt -o nospace 2>/dev/null
+    _tix_escape "${line#"$_tix_cut"}"
+    COMPREPLY+=("$REPLY")
+  done < <(tix ${_tix_profile:+--profile "$_tix_profile"} __complete "$1" ${_tix_type:+--type "$_tix_type"} -- "$_tix_full" 2>/dev/null)
 }
 
 _tix() {
   local cur=${COMP_WORDS[COMP_CWORD]} cpath='' word want='' mode='' dashdash='' i REPLY
-  local _tix_profile='' _tix_full _tix_cut='' line
+  local _tix_profile='' _tix_type='' _tix_full _tix_cut='' line='' acc end=$COMP_CWORD
   local -a _tix_args=()
   COMPREPLY=()
   [[ $cur == '=' ]] && cur=''
+  if [[ -n ${COMP_LINE-} ]]; then
+    line=${COMP_LINE:0:COMP_POINT}
+    line=${line##*[[:space:]]}
+    # a value with '=' or ':' in it ("severity=hi", "tickets:re") reaches bash as several words: the walk stops
+    # before its first one (an option's own --name=value is left to the walk)
+    acc=${COMP_WORDS[COMP_CWORD]}
+    if [[ $line != -* ]]; then
+      while ((end > 1)) && [[ $acc != "$line" && $line == *"${COMP_WORDS[end - 1]}$acc" ]]; do
+        ((end--))
+        acc=${COMP_WORDS[end]}$acc
+      done
+    fi
+  fi
   # Which command the words name, which arguments they give, and whether an option waits for its value.
-  for ((i = 1; i < COMP_CWORD; i++)); do
+  for ((i = 1; i < end; i++)); do
     word=${COMP_WORDS[i]}
     if [[ -n $want ]]; then
       if [[ $word == '=' ]]; then mode=1; continue; fi
       if [[ $mode == 1 || $word != -* ]]; then
         [[ $want == --profile ]] && _tix_profile=$word
+        [[ $want == --type ]] && _tix_type=$word
         [[ $mode == '*' ]] || want=''
         continue
       fi
@@ -356,9 +391,7 @@ _tix() {
     [[ $REPLY != 0 ]] && want=$word mode=$REPLY
   done
   _tix_full=$cur
-  if [[ -n ${COMP_LINE-} ]]; then
-    line=${COMP_LINE:0:COMP_POINT}
-    line=${line##*[[:space:]]}
+  if [[ -n $line ]]; then
     [[ $line == -*=* ]] && line=${line#*=}
     [[ $line == *"$cur" ]] && _tix_full=$line _tix_cut=${line%"$cur"}
   fi

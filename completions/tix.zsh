@@ -158,6 +158,7 @@ _tix_arity() {
     'config list/--json') REPLY='?' ;;
     'inbox/--by') REPLY='1' ;;
     'inbox/--limit') REPLY='1' ;;
+    'inbox/--json') REPLY='?' ;;
     'api/-X'|'api/--method') REPLY='1' ;;
     'api/-f'|'api/--field') REPLY='1' ;;
     'api/-H'|'api/--header') REPLY='1' ;;
@@ -169,7 +170,7 @@ _tix_arity() {
 }
 
 # _tix_commands PATH: reply (name:description) is the subcommands of PATH
-_tix_commands() {
+_tix_commands_en() {
   case "$1" in
     '') reply=('serve:Run the reference support backend (SQLite by default; PostgreSQL for several instances)' 'auth:Log in and out, show who you are' 'token:Personal access tokens for CI and scripts' 'establishment:Establishments you administer' 'type:The request types and their forms' 'ticket:File, list, read and answer support requests' 'notification:The e-mails tix serve sends you about tickets: how many, in which language' 'settings:Organisation settings (when messages count as read, the contacts'\'' e-mail language)' 'contact:The account'\''s contacts by type: commercial, accounting, technical, fraud, chargebacks' 'config:Local preferences: default profile, editor, pager, colour, output format, language' 'inbox:Tickets with messages you have not read, newest first, with counts (grouped with --by)' 'api:Make an authenticated request to the helpdesk'\''s API and print the answer (JSON pretty-printed on a terminal)' 'completion:Print the shell completion script for bash, zsh or fish (also in completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
     'auth') reply=('login:Log in to a helpdesk (tix serve by default) and keep the token in the OS keychain' 'logout:Revoke the session on the server and forget the stored token' 'status:Show the server and its provider, the account, establishments and where the token comes from' 'token:Print the token tix uses, for scripts') ;;
@@ -186,7 +187,7 @@ _tix_commands() {
 }
 
 # _tix_options PATH: reply (name:description) is the options of PATH
-_tix_options() {
+_tix_options_en() {
   case "$1" in
     '') reply=('-v:print the version' '--version:print the version' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)' '-h:display help for command' '--help:display help for command') ;;
     'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '--public-url:the address people reach this server at, for ticket links (default: http://HOST:PORT)' '--smtp:send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)' '--mail-from:the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -235,7 +236,7 @@ _tix_options() {
     'config get') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'config set') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'config unset') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
-    'inbox') reply=('--by:group by establishment or type' '--limit:tickets shown, in all or per group (default 30, or 10 per group)' '--all:every ticket with unread messages, not only the newest' '--json:print JSON: { total, items, groups }' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
+    'inbox') reply=('--by:group by establishment or type' '--limit:tickets shown, in all or per group (default 30, or 10 per group)' '--all:every ticket with unread messages, not only the newest' '--json:print JSON: { total, items, groups }, each item with all its fields or those given (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'api') reply=('-X:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '--method:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '-f:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '--field:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '-H:an HTTP header, "Name: value" (repeatable)' '--header:an HTTP header, "Name: value" (repeatable)' '--input:the request body, sent as is, from a file or - for standard input' '--paginate:follow nextCursor and print the items of every page as one JSON array (GET)' '-i:print the status line and the response headers to stderr' '--include:print the status line and the response headers to stderr' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'completion') reply=('-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
     'version') reply=('--server:also ask the configured server for its version and API version' '--json:print JSON (fields: client, server)' '-h:display help for command' '--help:display help for command' '--profile:use another saved server/account (also TIX_PROFILE)' '--no-input:never prompt; missing input is an error (also TIX_NO_INPUT)') ;;
@@ -245,7 +246,7 @@ _tix_options() {
 }
 
 # _tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument
-_tix_values() {
+_tix_values_en() {
   case "$1/$2" in
     'serve/--db') _files ;;
     'serve/--seed') _files ;;
@@ -255,12 +256,15 @@ _tix_values() {
     'token revoke/#1') : ;;
     'type view/#1') _tix_dynamic types ;;
     'ticket create/--type') _tix_dynamic types ;;
+    'ticket create/--establishment') _tix_dynamic establishments ;;
     'ticket create/--description-file') _files ;;
+    'ticket create/--field') _tix_dynamic fields ;;
     'ticket create/--attach') _files ;;
     'ticket create/--from-json') _files ;;
     'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
     'ticket list/--status') _tix_dynamic statuses ;;
     'ticket list/--type') _tix_dynamic types ;;
+    'ticket list/--establishment') _tix_dynamic establishments ;;
     'ticket view/#1') _tix_dynamic ticket-ids ;;
     'ticket reply/--body-file') _files ;;
     'ticket reply/--attach') _files ;;
@@ -270,6 +274,7 @@ _tix_values() {
     'ticket reopen/#1') _tix_dynamic ticket-ids ;;
     'ticket read/--status') _tix_dynamic statuses ;;
     'ticket read/--type') _tix_dynamic types ;;
+    'ticket read/--establishment') _tix_dynamic establishments ;;
     'ticket read/#1') _tix_dynamic ticket-ids ;;
     'ticket unread/#1') _tix_dynamic ticket-ids ;;
     'ticket watch/#1') _tix_dynamic ticket-ids ;;
@@ -283,8 +288,8 @@ _tix_values() {
     'settings set/#2') case "${_tix_args[1]}" in 'mark-read') _tix_describe 'value' 'manual' 'on-open' ;; 'language') _tix_describe 'value' 'en' 'fr' ;; esac ;;
     'contact list/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
     'contact add/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
-    'contact edit/#1') : ;;
-    'contact remove/#1') : ;;
+    'contact edit/#1') _tix_dynamic contact-ids ;;
+    'contact remove/#1') _tix_dynamic contact-ids ;;
     'contact apply/-f'|'contact apply/--file') _files ;;
     'config get/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' 'lang:language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment' ;;
     'config set/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' 'lang:language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment' ;;
@@ -301,6 +306,163 @@ _tix_values() {
   esac
 }
 
+# _tix_commands PATH: reply (name:description) is the subcommands of PATH
+_tix_commands_fr() {
+  case "$1" in
+    '') reply=('serve:Run the reference support backend (SQLite by default; PostgreSQL for several instances)' 'auth:Se connecter, se déconnecter, savoir qui vous êtes' 'token:Jetons d'\''accès personnels pour la CI et les scripts' 'establishment:Les établissements que vous administrez' 'type:Les types de demande et leurs formulaires' 'ticket:Envoyer, lister, lire les demandes au support et y répondre' 'notification:Les e-mails que tix serve vous envoie sur les demandes : combien, en quelle langue' 'settings:Paramètres de l'\''organisation (quand un message compte comme lu, la langue des e-mails aux contacts)' 'contact:Les contacts du compte par type : commercial, comptable, technique, fraude, litiges' 'config:Préférences locales : profil par défaut, éditeur, pager, couleur, format de sortie, langue' 'inbox:Les demandes qui ont des messages non lus, les plus récentes d’abord, avec leur nombre (regroupées avec --by)' 'api:Make an authenticated request to the helpdesk'\''s API and print the answer (JSON pretty-printed on a terminal)' 'completion:Afficher le script de complétion pour bash, zsh ou fish (aussi dans completions/)' 'version:Print tix'\''s version, and with --server the configured server'\''s' 'help:Help on a command, or on a topic: exit-codes, environment') ;;
+    'auth') reply=('login:Log in to a helpdesk (tix serve by default) and keep the token in the OS keychain' 'logout:Revoke the session on the server and forget the stored token' 'status:Show the server and its provider, the account, establishments and where the token comes from' 'token:Print the token tix uses, for scripts') ;;
+    'token') reply=('create:Create a personal access token for CI and scripts (printed once)' 'list:List your personal access tokens' 'revoke:Revoke one of your personal access tokens at once') ;;
+    'establishment') reply=('list:List the establishments you administer') ;;
+    'type') reply=('list:Lister les types de demande, par catégorie' 'view:Afficher le formulaire d'\''un type de demande : chaque champ, sa nature, s'\''il est obligatoire, et son option') ;;
+    'ticket') reply=('create:Déposer une demande : questions sur un terminal, options ou JSON dans les scripts' 'list:Lister les demandes, les plus récemment actives d'\''abord, avec des filtres' 'view:Afficher une demande : statut, établissement, auteur, valeurs du formulaire, puis la conversation' 'reply:Répondre à une demande (sauf clôturée) ; ouvre votre éditeur sur un terminal quand aucun texte n'\''est donné' 'resolve:Marquer une demande résolue (elle se clôture d'\''elle-même après un temps ; une réponse la rouvre)' 'close:Clôturer une demande définitivement (agents du support)' 'reopen:Rouvrir une demande résolue (les agents peuvent aussi rouvrir une demande clôturée)' 'read:Marquer des messages comme lus : une demande (jusqu’à un message), ou toutes celles qui correspondent aux filtres avec --all' 'unread:Marquer de nouveau non lu le dernier message d'\''une autre personne, pour y revenir' 'watch:Attendre les nouveaux messages sur une demande (ou dans votre boîte de réception) et les afficher à leur arrivée' 'download:Enregistrer les pièces jointes d'\''une demande' 'subscribe:Recevoir les notifications par e-mail d’une demande, même sans y avoir écrit (avec le niveau mine ou all)' 'unsubscribe:Ne plus recevoir les notifications par e-mail d’une demande, quel que soit votre niveau ; vaut pour les e-mails pas encore envoyés') ;;
+    'notification') reply=('list:Afficher les notifications par e-mail que vous recevez, en quelle langue, et les demandes auxquelles vous êtes abonné' 'set:Choisir combien d’e-mails vous recevez sur les demandes (all, mine ou none) et en quelle langue') ;;
+    'settings') reply=('list:Show your organisation'\''s settings' 'set:Change an organisation setting (the company'\''s administrators)') ;;
+    'contact') reply=('list:List the company'\''s contacts, by type' 'add:Add a contact (administrators): prompts on a terminal for what is missing' 'edit:Change a contact (administrators): name, phone, addresses; prompts on a terminal when no flag is given' 'remove:Remove a contact (administrators): asks to confirm on a terminal, needs --yes otherwise' 'apply:Make the company'\''s contacts those of a file (administrators): shows the plan, then applies it all or nothing') ;;
+    'config') reply=('list:List the preferences and their values (a default when unset)' 'get:Print a preference: its value, else its default, else nothing (exit 0)' 'set:Set a preference in config.json (checked against its allowed values)' 'unset:Remove a preference from config.json: its default applies again') ;;
+    *) reply=() ;;
+  esac
+}
+
+# _tix_options PATH: reply (name:description) is the options of PATH
+_tix_options_fr() {
+  case "$1" in
+    '') reply=('-v:afficher la version' '--version:afficher la version' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande') ;;
+    'serve') reply=('--host:address to listen on' '--port:port to listen on (0 picks a free one)' '--db:SQLite file, :memory:, or postgres://user@host:port/db (default: $TIX_DATABASE_URL, else $XDG_DATA_HOME/tix/tix.db)' '--demo:load the demo organisation (adds nothing twice)' '--seed:load an organisation from a JSON file' '--catalog:use the request-type catalog in this JSON file instead of the built-in one' '--auto-close-after:close resolved tickets after this long' '--log:log one line per request to stderr' '--public-url:the address people reach this server at, for ticket links (default: http://HOST:PORT)' '--smtp:send notification e-mails through this SMTP server: smtp://host:port (default: $TIX_SMTP_URL)' '--mail-from:the sender of notification e-mails (default: tix <noreply@HOST of the public URL>)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'auth') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'auth login') reply=('--provider:the helpdesk behind the server: tix, rt, jira-sm, zendesk (default: the profile'\''s, else tix)' '--server:server URL (default: the profile'\''s, else http://127.0.0.1:8787)' '--email:account e-mail' '--password-stdin:read the password from standard input' '--with-token:read a token (e.g. a personal access token) from standard input instead of logging in with a password' '--insecure-storage:store the token in a plain-text file (mode 0600) instead of the OS keychain' '--service-desk:the service desk to work in: its project key (SD) or id; needed when you can reach more than one (jira-sm; kept in the profile; TIX_SERVICE_DESK overrides it)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'auth logout') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'auth status') reply=('--json:print JSON (fields: server, provider, profile, user, company, establishments, tokenSource, token)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'auth token') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'token') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'token create') reply=('--name:what the token is for, e.g. ci-incidents' '--expires-in:lifetime: 30d, 12h, 1y (at most 366 days)' '--scope:what it may do: tickets:read, tickets:write, contacts:read, contacts:write, settings:read, settings:write' '--json:print JSON (fields: token, id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'token list') reply=('--json:print JSON (fields: id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'token revoke') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'establishment') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'establishment list') reply=('--json:print JSON (fields: siret, siren, name)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'type') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'type list') reply=('--category:seulement cette catégorie' '--json:afficher en JSON (champs : id, category, label, description, example, irreversible, fields)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'type view') reply=('--json:afficher le type et le schéma de son formulaire en JSON (champs : id, category, label, description, example, irreversible, fields)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket create') reply=('--type:type de demande (tix type list)' '--establishment:établissement : son SIRET ou son nom (inutile si vous n'\''en administrez qu'\''un)' '--summary:un titre concis' '--description:ce qui se passe, les étapes, les messages d'\''erreur' '--description-file:lire la description dans un fichier, ou - pour l'\''entrée standard' '--field:n'\''importe quel champ du formulaire (répétez pour plusieurs ; répétez un champ liste pour plusieurs valeurs)' '--attach:joindre des fichiers (option répétable, ou séparés par des virgules ; 10 fichiers de 10 Mio au plus)' '--idempotency-key:une nouvelle tentative avec la même clé renvoie la même demande au lieu d'\''en déposer une seconde' '--from-json:lire toute la demande dans un fichier JSON, ou - pour l'\''entrée standard (les chemins des pièces jointes partent du dossier du fichier)' '--follow-up:déposer une nouvelle demande qui fait suite à une demande clôturée (sa référence)' '--from-ci:ajouter à la description l'\''exécution de CI (URL, commit, branche, job) de GitHub Actions ou GitLab CI ; relancer le même job ne dépose rien de nouveau' '--dedupe:répondre à une demande ouverte du même type et du même établissement ayant le même résumé au lieu d'\''en ouvrir une nouvelle' '--dry-run:afficher la demande qui serait envoyée, sans rien envoyer' '--json:afficher la nouvelle demande en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '--web:une fois déposée, ouvrir la page de la demande dans votre navigateur (la vue web est en lecture seule : la demande se dépose ici)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket list') reply=('--status:seulement ces statuts : ceux du support (tix serve : sent, answered, open, resolved, closed) ou des catégories (new, open, waiting, resolved, closed) ; répétez l’option ou séparez par des virgules' '--type:seulement ce type de demande' '--category:seulement cette catégorie' '--establishment:seulement cet établissement : son SIRET, ou son nom (ou une partie que lui seul porte parmi les vôtres)' '--author:seulement les demandes ouvertes par cette personne' '--mine:seulement les demandes que vous avez ouvertes' '--search:mots-clés dans les résumés et les messages (accents ignorés)' '--since:activité depuis une date (AAAA-MM-JJ, RFC 3339) ou depuis une durée (7d, 12h)' '--unread:seulement les demandes qui ont des messages non lus' '--limit:au plus ce nombre de demandes' '--all:toutes les demandes correspondantes, récupérées page par page' '--json:afficher en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '--ndjson:afficher un objet JSON par ligne, à mesure que les pages arrivent (mêmes champs que --json)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket view') reply=('--no-mark-read:ne jamais marquer les messages comme lus, même si l'\''organisation les marque lus à l'\''ouverture' '--json:afficher en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url, followUps, messages)' '--web:ouvrir la page de la demande dans votre navigateur (BROWSER, sinon celui du système)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket reply') reply=('--body:la réponse' '--body-file:lire la réponse dans un fichier, ou - pour l'\''entrée standard' '--attach:joindre des fichiers (option répétable, ou séparés par des virgules)' '--idempotency-key:une nouvelle tentative avec la même clé ne peut pas publier la réponse deux fois' '--dry-run:afficher la réponse qui serait envoyée (en JSON) sans rien envoyer' '--json:afficher en JSON (champs : message, ticket)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket resolve') reply=('--json:afficher la demande en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket close') reply=('--json:afficher la demande en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket reopen') reply=('--json:afficher la demande en JSON (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket read') reply=('--message:seulement jusqu'\''à ce message (voir ticket view --json)' '--all:toutes les demandes avec des messages non lus qui correspondent aux filtres' '--status:seulement ces statuts : ceux du support (tix serve : sent, answered, open, resolved, closed) ou des catégories (new, open, waiting, resolved, closed) ; répétez l’option ou séparez par des virgules' '--type:seulement ce type de demande' '--category:seulement cette catégorie' '--establishment:seulement cet établissement : son SIRET, ou son nom (ou une partie que lui seul porte parmi les vôtres)' '--author:seulement les demandes ouvertes par cette personne' '--mine:seulement les demandes que vous avez ouvertes' '--search:mots-clés dans les résumés et les messages (accents ignorés)' '--since:activité depuis une date (AAAA-MM-JJ, RFC 3339) ou depuis une durée (7d, 12h)' '--json:afficher en JSON (champs : tickets, messages)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket unread') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket watch') reply=('--interval:intervalle entre deux vérifications (une requête chacune ; au moins 1s)' '--timeout:abandonner au bout de cette durée (code 0 si quelque chose est arrivé entre-temps, sinon 8)' '--exit-on-reply:terminer (code 0) à la première nouvelle réponse' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket download') reply=('--output:dossier où enregistrer (créé s'\''il le faut)' '--clobber:remplacer les fichiers qui existent déjà' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket subscribe') reply=('--json:afficher en JSON (champs : ticketId, subscribed, receives, reason, level)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'ticket unsubscribe') reply=('--json:afficher en JSON (champs : ticketId, subscribed, receives, reason, level)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'notification') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'notification list') reply=('--json:afficher en JSON (champs : email, level, language, languageSource, subscriptions)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'notification set') reply=('--lang:la langue de vos e-mails' '--json:afficher en JSON (champs : email, level, language, languageSource)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'settings') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'settings list') reply=('--company:the company (support agents)' '--json:print JSON (fields: company, markRead, language)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'settings set') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact list') reply=('--type:only this type: commercial, accounting, technical, fraud, chargebacks' '--company:the company'\''s SIREN (support agents; administrators see their own company)' '--json:print JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact add') reply=('--type:what the contact receives: commercial, accounting, technical, fraud, chargebacks' '--name:a person or a team, e.g. "Ops team"' '--email:an e-mail address; repeat or separate with commas for several (group addresses welcome)' '--phone:in international form, e.g. "+33 6 12 34 56 78" (stored as +33612345678)' '--json:print the new contact as JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact edit') reply=('--name:a new name' '--phone:a new phone in international form, e.g. "+33 6 12 34 56 78"; '\'''\'' removes it' '--clear-phone:remove the phone' '--add-email:add an address (repeatable; commas separate several)' '--remove-email:remove an address (repeatable); a contact keeps at least one' '--json:print the changed contact as JSON (fields: id, type, name, emails, phone, createdAt, updatedAt)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact remove') reply=('-y:remove without asking' '--yes:remove without asking' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'contact apply') reply=('-f:the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input' '--file:the contacts, as JSON: {"contacts": [{"type", "name", "emails", "phone"}]} or a bare array; - for standard input' '--dry-run:show the plan and change nothing' '-y:apply without asking (needed without a terminal when the plan removes contacts)' '--yes:apply without asking (needed without a terminal when the plan removes contacts)' '--json:print the plan and the outcome as JSON (fields: plan, applied, fingerprint)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'config') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'config list') reply=('--json:print JSON, one field per key, null when unset without a default (fields: profile, editor, pager, color, output, lang)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'config get') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'config set') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'config unset') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'inbox') reply=('--by:regrouper par établissement (establishment) ou par type (type)' '--limit:demandes affichées, en tout ou par groupe (30 par défaut, ou 10 par groupe)' '--all:toutes les demandes qui ont des messages non lus, pas seulement les plus récentes' '--json:afficher en JSON : { total, items, groups }, chaque demande avec tous ses champs ou ceux donnés (champs : id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'api') reply=('-X:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '--method:HTTP method (default: GET, or POST with --field or --input unless --paginate)' '-f:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '--field:a parameter (repeatable): a JSON body field, or a query parameter for GET and with --input; true, false, null and numbers become JSON values' '-H:an HTTP header, "Name: value" (repeatable)' '--header:an HTTP header, "Name: value" (repeatable)' '--input:the request body, sent as is, from a file or - for standard input' '--paginate:follow nextCursor and print the items of every page as one JSON array (GET)' '-i:print the status line and the response headers to stderr' '--include:print the status line and the response headers to stderr' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'completion') reply=('-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'version') reply=('--server:also ask the configured server for its version and API version' '--json:print JSON (fields: client, server)' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    'help') reply=('--json:print the command tree as JSON for tools: commands, arguments, options, examples, and (when logged in) the request-type schemas' '-h:afficher l'\''aide de la commande' '--help:afficher l'\''aide de la commande' '--profile:utiliser un autre serveur/compte enregistré (aussi TIX_PROFILE)' '--no-input:ne jamais poser de question ; ce qui manque est une erreur (aussi TIX_NO_INPUT)') ;;
+    *) reply=() ;;
+  esac
+}
+
+# _tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument
+_tix_values_fr() {
+  case "$1/$2" in
+    'serve/--db') _files ;;
+    'serve/--seed') _files ;;
+    'serve/--catalog') _files ;;
+    'auth login/--provider') _tix_describe 'provider' 'tix' 'rt' 'jira-sm' 'zendesk' ;;
+    'token create/--scope') _tix_describe 'scope' 'tickets\:read' 'tickets\:write' 'contacts\:read' 'contacts\:write' 'settings\:read' 'settings\:write' ;;
+    'token revoke/#1') : ;;
+    'type view/#1') _tix_dynamic types ;;
+    'ticket create/--type') _tix_dynamic types ;;
+    'ticket create/--establishment') _tix_dynamic establishments ;;
+    'ticket create/--description-file') _files ;;
+    'ticket create/--field') _tix_dynamic fields ;;
+    'ticket create/--attach') _files ;;
+    'ticket create/--from-json') _files ;;
+    'ticket create/--follow-up') _tix_dynamic ticket-ids ;;
+    'ticket list/--status') _tix_dynamic statuses ;;
+    'ticket list/--type') _tix_dynamic types ;;
+    'ticket list/--establishment') _tix_dynamic establishments ;;
+    'ticket view/#1') _tix_dynamic ticket-ids ;;
+    'ticket reply/--body-file') _files ;;
+    'ticket reply/--attach') _files ;;
+    'ticket reply/#1') _tix_dynamic ticket-ids ;;
+    'ticket resolve/#1') _tix_dynamic ticket-ids ;;
+    'ticket close/#1') _tix_dynamic ticket-ids ;;
+    'ticket reopen/#1') _tix_dynamic ticket-ids ;;
+    'ticket read/--status') _tix_dynamic statuses ;;
+    'ticket read/--type') _tix_dynamic types ;;
+    'ticket read/--establishment') _tix_dynamic establishments ;;
+    'ticket read/#1') _tix_dynamic ticket-ids ;;
+    'ticket unread/#1') _tix_dynamic ticket-ids ;;
+    'ticket watch/#1') _tix_dynamic ticket-ids ;;
+    'ticket download/--output') _files -/ ;;
+    'ticket download/#1') _tix_dynamic ticket-ids ;;
+    'ticket subscribe/#1') _tix_dynamic ticket-ids ;;
+    'ticket unsubscribe/#1') _tix_dynamic ticket-ids ;;
+    'notification set/--lang') _tix_describe 'lang' 'en' 'fr' ;;
+    'notification set/#1') _tix_describe 'level' 'all' 'mine' 'none' ;;
+    'settings set/#1') _tix_describe 'setting' 'mark-read' 'language' ;;
+    'settings set/#2') case "${_tix_args[1]}" in 'mark-read') _tix_describe 'value' 'manual' 'on-open' ;; 'language') _tix_describe 'value' 'en' 'fr' ;; esac ;;
+    'contact list/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
+    'contact add/--type') _tix_describe 'type' 'commercial' 'accounting' 'technical' 'fraud' 'chargebacks' ;;
+    'contact edit/#1') _tix_dynamic contact-ids ;;
+    'contact remove/#1') _tix_dynamic contact-ids ;;
+    'contact apply/-f'|'contact apply/--file') _files ;;
+    'config get/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' 'lang:language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment' ;;
+    'config set/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' 'lang:language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment' ;;
+    'config set/#2') case "${_tix_args[1]}" in 'profile') _tix_dynamic profiles ;; 'color') _tix_describe 'value' 'auto' 'always' 'never' ;; 'output') _tix_describe 'value' 'auto' 'json' ;; 'lang') _tix_describe 'value' 'en' 'fr' ;; esac ;;
+    'config unset/#1') _tix_describe 'key' 'profile:the profile used when neither --profile nor TIX_PROFILE is given' 'editor:editor for long text on a terminal (before VISUAL and EDITOR)' 'pager:pager for long output on a terminal (after TIX_PAGER, before PAGER); "cat" turns paging off' 'color:colour: auto (on terminals), always (also when piped), never; NO_COLOR and CLICOLOR_FORCE still win' 'output:json: every command that takes --json prints JSON (all fields) as if --json was given' 'lang:language people read: en or fr (after TIX_LANG, before LC_ALL, LC_MESSAGES and LANG); unset: from the environment' ;;
+    'inbox/--by') _tix_describe 'by' 'establishment' 'type' ;;
+    'api/-X'|'api/--method') _tix_describe 'method' 'GET' 'POST' 'PUT' 'PATCH' 'DELETE' 'HEAD' ;;
+    'api/--input') _files ;;
+    'api/#1') : ;;
+    'completion/#1') _tix_describe 'shell' 'bash' 'zsh' 'fish' ;;
+    'help/#'*) _tix_describe 'topic' 'exit-codes' 'environment' 'serve' 'auth' 'token' 'establishment' 'type' 'ticket' 'notification' 'settings' 'contact' 'config' 'inbox' 'api' 'completion' 'version' 'help' ;;
+    *'/--profile') _tix_dynamic profiles ;;
+    *) return 1 ;;
+  esac
+}
+
+# in the reader's language
+
+_tix_commands() {
+  local _tix_lang
+  _tix_language
+  _tix_commands_$_tix_lang "$@"
+}
+
+_tix_options() {
+  local _tix_lang
+  _tix_language
+  _tix_options_$_tix_lang "$@"
+}
+
+_tix_values() {
+  local _tix_lang
+  _tix_language
+  _tix_values_$_tix_lang "$@"
+}
+
 # _tix_describe LABEL NAME[:DESCRIPTION]...
 _tix_describe() {
   local label=$1
@@ -310,13 +472,30 @@ _tix_describe() {
   _describe -t values "$label" items
 }
 
-# Values only the server knows (ticket ids, request types) or the config file (profiles), from
-# `tix __complete`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+# The reader's language, as tix chooses it: TIX_LANG, tix config's lang, LC_ALL, LC_MESSAGES, LANG; English
+# by default. Sets _tix_lang to en or fr.
+_tix_language() {
+  local v conf file=${TIX_CONFIG_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/tix}/config.json
+  local -a match mbegin mend
+  [[ -r $file && "$(<$file)" =~ '"lang"[[:space:]]*:[[:space:]]*"([^"]*)"' ]] && conf=$match[1]
+  _tix_lang=en
+  for v in "$TIX_LANG" "$conf" "$LC_ALL" "$LC_MESSAGES" "$LANG"; do
+    [[ -z ${v//[[:space:]]/} ]] && continue
+    v=${${v:l}//[[:space:]]/}
+    [[ ${v%%[-_.@]*} == fr ]] && _tix_lang=fr
+    return 0
+  done
+}
+
+# Values only the server knows (ticket ids, request types, establishments, contacts, a type's fields) or the
+# config file (profiles), from `tix __complete`, told the word typed so far and the --type on the line: it
+# gives up within about 1.5 s and prints nothing when offline or logged out.
 _tix_dynamic() {
   local line
-  local -a pre items
+  local -a pre type items suffix
   [[ -n $_tix_profile ]] && pre=(--profile "$_tix_profile")
-  for line in "${(@f)$(tix "${pre[@]}" __complete "$1" 2>/dev/null)}"; do
+  [[ -n $_tix_type ]] && type=(--type "$_tix_type")
+  for line in "${(@f)$(tix "${pre[@]}" __complete "$1" "${type[@]}" -- "${(Q)PREFIX}" 2>/dev/null)}"; do
     [[ -z $line ]] && continue
     if [[ $line == *$'\t'* ]]; then
       items+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}")
@@ -324,11 +503,13 @@ _tix_dynamic() {
       items+=("${line//:/\\:}")
     fi
   done
-  (( ${#items} )) && _describe -t "$1" "${1//-/ }" items
+  # "severity=" is a field's name: its value comes next, without a space
+  [[ ${items[1]%%:*} == *= ]] && suffix=(-S '')
+  (( ${#items} )) && _describe -t "$1" "${1//-/ }" items "${suffix[@]}"
 }
 
 _tix() {
-  local cur=${words[CURRENT]} cpath='' word want='' mode='' dashdash='' REPLY _tix_profile=''
+  local cur=${words[CURRENT]} cpath='' word want='' mode='' dashdash='' REPLY _tix_profile='' _tix_type=''
   local -a _tix_args reply
   local -i i
   # Which command the words name, which arguments they give, and whether an option waits for its value.
@@ -338,6 +519,7 @@ _tix() {
       if [[ $word == '=' ]]; then mode=1; continue; fi
       if [[ $mode == 1 || $word != -* ]]; then
         [[ $want == --profile ]] && _tix_profile=$word
+        [[ $want == --type ]] && _tix_type=$word
         [[ $mode == '*' ]] || want=''
         continue
       fi

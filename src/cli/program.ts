@@ -222,8 +222,9 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
   }
   inbox.register(program, f);
   api.register(program, f);
-  // completion scripts and help --json are for tools: built from the English tree, whatever the reader's language
-  completion.register(program, f, () => inEnglish(f.io, () => buildProgram(f)));
+  // help --json is for tools: built from the English tree, whatever the reader's language; completion scripts carry
+  // every language (zsh and fish show descriptions in the reader's)
+  completion.register(program, f, (locale) => inLocale(f.io, locale, () => buildProgram(f)));
   version.register(program, f);
   help.register(program, f, () => inEnglish(f.io, () => buildProgram(f)));
   complete.register(program, f);
@@ -232,12 +233,17 @@ export function buildProgram(f: Factory, argv?: string[]): Command {
 
 /** Builds something (the command tree for tools) in English, whatever the reader's language. */
 function inEnglish<T>(io: IOStreams, build: () => T): T {
-  const locale = io.locale;
-  io.locale = 'en';
+  return inLocale(io, 'en', build);
+}
+
+/** Builds something (a command tree) in a given language, whatever the reader's. */
+function inLocale<T>(io: IOStreams, locale: Locale, build: () => T): T {
+  const reader = io.locale;
+  io.locale = locale;
   try {
     return build();
   } finally {
-    io.locale = locale;
+    io.locale = reader;
   }
 }
 

@@ -6,8 +6,8 @@ import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
-import { printRows, type Column } from '../io/output.ts';
-import { ticketColumns } from './ticket/format.ts';
+import { jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
+import { ticketColumns, TICKET_FIELDS } from './ticket/format.ts';
 import { t } from './ticket/messages.ts';
 
 export type GroupBy = InboxGrouping;
@@ -17,7 +17,8 @@ export interface Options {
   env: Env;
   backend: () => Promise<Backend>;
   by?: GroupBy;
-  json: boolean;
+  /** `--json` (every ticket field) or `--json id,status` (those fields of each ticket in `items`) */
+  json: JsonOption;
   /** tickets shown, in all or per group; undefined: the server's default (30, or 10 per group) */
   limit?: number;
   /** every ticket with unread messages, page after page */
@@ -35,24 +36,32 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .addOption(completeWith(new Option('--by <group>', t(l, 'inbox.by')), words(['establishment', 'type'])))
     .option('--limit <n>', t(l, 'inbox.limit'))
     .option('--all', t(l, 'inbox.all'))
-    .option('--json', t(l, 'inbox.json'))
-    .action(async (opts: { by?: string; json?: boolean; limit?: string; all?: boolean }) => {
+    .option('--json [fields]', t(l, 'inbox.json', { fields: TICKET_FIELDS.join(', ') }))
+    .action(async (opts: { by?: string; json?: JsonOption; limit?: string; all?: boolean }) => {
       if (opts.by !== undefined && opts.by !== 'establishment' && opts.by !== 'type')
         throw usageError(t.text('inbox.badBy', { value: opts.by }));
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > PAGE))
         throw usageError(t.text('inbox.badLimit', { max: PAGE, value: String(opts.limit) }));
+      // an unknown field is refused before anything is asked of the server
+      jsonFields(opts.json, TICKET_FIELDS);
       await runF({
         io: f.io,
         env: f.env,
         backend: () => f.backend('tickets', 'readState'),
         by: opts.by as GroupBy | undefined,
-        json: Boolean(opts.json),
+        json: opts.json,
         limit,
         all: Boolean(opts.all),
       });
     });
-  return examples(cmd, ['tix inbox', 'tix inbox --by establishment', 'tix inbox --json | jq .total.messages', 'tix inbox --all | cut -f1']);
+  return examples(cmd, [
+    'tix inbox',
+    'tix inbox --by establishment',
+    'tix inbox --json | jq .total.messages',
+    'tix inbox --json id,summary,unread',
+    'tix inbox --all | cut -f1',
+  ]);
 }
 
 /** A group of the inbox as the command walks it; ungrouped, the whole inbox is one group without a key. */
@@ -93,7 +102,8 @@ export async function run(o: Options): Promise<void> {
   const tickets = need(backend, 'tickets');
   // one request: the counts (computed by the helpdesk) and the newest tickets of each group
   const inbox = await need(backend, 'readState').inbox({ by: o.by, limit: o.limit });
-  if (o.json) return printInboxJson(o, tickets, inbox);
+  const fields = jsonFields(o.json, TICKET_FIELDS);
+  if (fields) return printInboxJson(o, tickets, inbox, fields);
   const l = o.io.locale;
   const counts = (tickets: number, messages: number) =>
     t(l, 'inbox.counts', { tickets: t(l, 'inbox.tickets', { count: tickets }), messages: t(l, 'inbox.messages', { count: messages }) });
@@ -136,9 +146,10 @@ export async function run(o: Options): Promise<void> {
 
 /**
  * `{ total, items, groups: [{ key, name, tickets, messages, ids }] }`: the tickets shown (every one with `--all`),
- * group after group. Written as it arrives, so `--all` holds one page of tickets in memory (and the ids).
+ * group after group, each with the fields asked for. Written as it arrives, so `--all` holds one page of tickets
+ * in memory (and the ids).
  */
-async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSummary): Promise<void> {
+async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSummary, fields: string[]): Promise<void> {
   o.io.out(`{\n  "total": ${JSON.stringify(inbox.total)},\n  "items": [`);
   let first = true;
   const groups: Array<Omit<InboxGroup, 'items' | 'nextCursor'> & { ids: Array<Ticket['id']> }> = [];
@@ -146,7 +157,7 @@ async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSumma
     const ids: Array<Ticket['id']> = [];
     for await (const items of pages(tickets, o.by, section, o.all)) {
       for (const t of items) {
-        o.io.out(`${first ? '\n' : ',\n'}${JSON.stringify(t, null, 2).replace(/^/gm, '    ')}`);
+        o.io.out(`${first ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '    ')}`);
         first = false;
         ids.push(t.id);
       }

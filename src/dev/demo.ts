@@ -6,9 +6,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../auth/config.ts';
+import { resolveLocale, type Locale } from '../core/i18n.ts';
+import { t } from './demo-messages.ts';
 
 const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tix-demo-'));
+// the reader's language, by the CLI's rules (the person's own config included), read before the demo swaps in a
+// throw-away config dir; passed on to every tix it runs, so narration and commands speak the same language
+const l: Locale = resolveLocale(process.env, configuredLang());
+function configuredLang(): string | undefined {
+  try {
+    return readConfig(process.env).lang;
+  } catch {
+    return undefined;
+  }
+}
 const baseEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
   TIX_CONFIG_DIR: join(work, 'config'),
@@ -16,6 +29,7 @@ const baseEnv: Record<string, string> = {
   TIX_SERVER: '',
   TIX_TOKEN: '',
   TIX_PROFILE: '',
+  TIX_LANG: l,
   // the demo's output is read by people: keep it in colour when the terminal is one
   ...(process.stdout.isTTY ? { CLICOLOR_FORCE: '1' } : {}),
 };
@@ -48,10 +62,10 @@ function tix(args: string[], opts: { stdin?: string; expect?: number; show?: str
     );
   const expected = opts.expect ?? 0;
   if (r.status !== expected) {
-    process.stdout.write(`\ndemo failed: expected exit ${expected}, got ${r.status}\n`);
-    throw new Error(`step failed: ${shown}`);
+    process.stdout.write(`\n${t(l, 'failedStep', { expected, code: String(r.status) })}\n`);
+    throw new Error(t(l, 'stepFailed', { step: shown }));
   }
-  if (expected !== 0) process.stdout.write(dim(`(exit ${r.status}, as expected)\n`));
+  if (expected !== 0) process.stdout.write(dim(`${t(l, 'asExpected', { code: String(r.status) })}\n`));
   return r.stdout;
 }
 
@@ -129,7 +143,7 @@ async function settled(mails: CaughtMail[]): Promise<void> {
 
 // every notification the story causes lands in the catcher
 const catcher = await startCatcher();
-process.stdout.write(dim(`(a mail catcher, a real SMTP server for the demo, listens on ${catcher.url})\n`));
+process.stdout.write(dim(`${t(l, 'catcher', { url: catcher.url })}\n`));
 const server = await startServer(catcher.url);
 let failed = false;
 try {
@@ -152,26 +166,24 @@ try {
       },
     );
 
-  section('Log in as the demo admin (Yann administers École Paris and École Lille)');
-  process.stdout.write(
-    dim('(the demo keeps tokens in a throw-away config dir with --insecure-storage; without it, tix uses the OS keychain)\n'),
-  );
+  section(t(l, 'section.login'));
+  process.stdout.write(dim(`${t(l, 'insecureStorage')}\n`));
   login('yann@demo.test');
   tix(['auth', 'status']);
   tix(['establishment', 'list']);
   tix(['establishment', 'list', '--json', 'siret,name']);
 
-  section('Sarah administers École Lille only: École Paris is not hers to see');
+  section(t(l, 'section.sarahScope'));
   login('sarah@demo.test', 'sarah');
   tix(['--profile', 'sarah', 'establishment', 'list']);
 
-  section('Eve is an employee: no access to support messages');
+  section(t(l, 'section.eve'));
   login('eve@demo.test', 'eve');
   tix(['--profile', 'eve', 'establishment', 'list'], { expect: 4 });
 
   login('agent@demo.test', 'agent');
 
-  section('Yann files an incident for École Paris, from a script (no prompts)');
+  section(t(l, 'section.incident'));
   const incident = JSON.parse(
     tix([
       'ticket',
@@ -194,7 +206,7 @@ try {
   ) as { id: number };
   const id = String(incident.id);
 
-  section('Sarah files a billing question for École Lille');
+  section(t(l, 'section.question'));
   const question = String(
     (
       JSON.parse(
@@ -216,7 +228,7 @@ try {
     ).id,
   );
 
-  section('Support answers Yann');
+  section(t(l, 'section.supportAnswers'));
   tix([
     '--profile',
     'agent',
@@ -227,16 +239,16 @@ try {
     'Thanks Yann, we reproduced it. A fix is on its way; we will tell you here.',
   ]);
 
-  section("Sarah sees the École Lille tickets only; Yann sees Paris and Lille, Sarah's included");
+  section(t(l, 'section.visibility'));
   tix(['--profile', 'sarah', 'ticket', 'list']);
   tix(['ticket', 'list']);
   tix(['--profile', 'sarah', 'ticket', 'view', id], { expect: 3 });
 
-  section('Yann reads the conversation and answers');
+  section(t(l, 'section.yannAnswers'));
   tix(['ticket', 'view', id]);
   tix(['ticket', 'reply', id, '--body', 'Thank you, we will wait for the fix.']);
 
-  section('Resolved by Yann, closed by support: a closed ticket takes no more replies');
+  section(t(l, 'section.closed'));
   tix(['ticket', 'resolve', id]);
   tix(['--profile', 'agent', 'ticket', 'close', id]);
   tix(['ticket', 'reply', id, '--body', 'It happens again!'], { expect: 5 });
@@ -253,7 +265,7 @@ try {
     'id,summary,followUpOf,status',
   ]);
 
-  section("Sarah's inbox: support answered her; she reads it and the inbox empties (seed 002)");
+  section(t(l, 'section.inbox'));
   tix([
     '--profile',
     'agent',
@@ -268,15 +280,15 @@ try {
   tix(['--profile', 'sarah', 'ticket', 'read', question]);
   tix(['--profile', 'sarah', 'inbox', '--json']);
 
-  section('The organisation switches to "mark read on opening"');
+  section(t(l, 'section.markRead'));
   tix(['--profile', 'sarah', 'settings', 'set', 'mark-read', 'on-open']);
   tix(['--profile', 'sarah', 'settings', 'list']);
   tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'PS: the November invoice will be there on the 1st.']);
   tix(['--profile', 'sarah', 'ticket', 'list', '--unread', '--json', 'id,unread']);
-  tix(['--profile', 'sarah', 'ticket', 'view', question], { show: `tix --profile sarah ticket view ${question}   # marks it read` });
+  tix(['--profile', 'sarah', 'ticket', 'view', question], { show: `tix --profile sarah ticket view ${question}   # ${t(l, 'marksRead')}` });
   tix(['--profile', 'sarah', 'ticket', 'list', '--unread', '--json', 'id,unread']);
 
-  section('Sarah sets up the technical and accounting contacts (seed 003)');
+  section(t(l, 'section.contacts'));
   tix([
     '--profile',
     'sarah',
@@ -326,30 +338,30 @@ try {
   ]);
   tix(['contact', 'list']);
 
-  section('E-mail notifications: each person chooses how many, and which tickets');
+  section(t(l, 'section.notifications'));
   tix(['--profile', 'sarah', 'notification', 'set', 'all', '--lang', 'fr']);
   tix(['notification', 'list']);
   tix(['ticket', 'unsubscribe', question]);
   tix(['--profile', 'agent', 'ticket', 'reply', question, '--body', 'The invoice is now in your space.']);
 
-  section('A personal access token for CI, used through TIX_TOKEN');
+  section(t(l, 'section.token'));
   const pat = tix(['token', 'create', '--name', 'ci-demo', '--expires-in', '1d']).trim();
   tix(['ticket', 'list', '--mine', '--json', 'id,status,summary'], {
     env: { TIX_TOKEN: pat, TIX_SERVER: server.url },
     show: 'TIX_TOKEN=tixp_… tix ticket list --mine --json id,status,summary',
   });
 
-  section('Log out: the session is revoked on the server');
+  section(t(l, 'section.logout'));
   tix(['auth', 'logout']);
   tix(['auth', 'status'], { expect: 4 });
 
-  section('The e-mails the story caused (notifications only: no message text, seed 004)');
+  section(t(l, 'section.mails'));
   await settled(catcher.mails);
   for (const m of catcher.mails) process.stdout.write(`${m.to.join(', ').padEnd(28)} ${m.subject}\n`);
   const sample = catcher.mails.find((m) => m.to.includes('yann@demo.test'));
-  if (!sample) throw new Error('the story sent no notification to Yann');
-  process.stdout.write(`\n${bold(`One of them, as Yann reads it (${sample.subject}):`)}\n${dim(sample.text)}`);
-  process.stdout.write(`\n${bold('Demo finished.')} Every step ended as expected.\n`);
+  if (!sample) throw new Error(t(l, 'noMail'));
+  process.stdout.write(`\n${bold(t(l, 'oneMail', { subject: sample.subject }))}\n${dim(sample.text)}`);
+  process.stdout.write(`\n${bold(t(l, 'finished'))} ${t(l, 'allGood')}\n`);
 } catch (err) {
   failed = true;
   process.stderr.write(`${(err as Error).message}\n`);

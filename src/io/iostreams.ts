@@ -41,7 +41,10 @@ export interface IOStreams {
   prompts(): Promise<PromptLibrary>;
 }
 
-export type PromptLibrary = Pick<typeof import('@inquirer/prompts'), 'input' | 'password' | 'select' | 'checkbox' | 'confirm'>;
+export type PromptLibrary = Pick<typeof import('@inquirer/prompts'), 'input' | 'password' | 'select' | 'checkbox' | 'confirm'> & {
+  /** file paths, Tab completing them (src/io/path-prompt.ts); a library without it asks with `input` */
+  path?: typeof import('./path-prompt.ts').default;
+};
 
 export interface StreamsInit {
   /** a stream, or a function that makes it on first use (process.stdin costs a few ms to set up) */
@@ -107,7 +110,12 @@ export function createIOStreams(init: StreamsInit, env: Env): IOStreams {
     columns: init.stdout.columns ?? (Number(env.COLUMNS) || 100),
     out: (text) => void init.stdout.write(text),
     err: (text) => void init.stderr.write(text),
-    prompts: init.prompts ?? (() => import('@inquirer/prompts')),
+    prompts:
+      init.prompts ??
+      (async () => {
+        const [library, path] = await Promise.all([import('@inquirer/prompts'), import('./path-prompt.ts')]);
+        return { ...library, path: path.default };
+      }),
   };
   return io;
 }

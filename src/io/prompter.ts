@@ -62,6 +62,27 @@ export async function askText(
   );
 }
 
+/**
+ * Asks for file paths (comma-separated), Tab completing the one being typed. Validated as askText does.
+ */
+export async function askPath(
+  io: IOStreams,
+  message: string,
+  opts: { validate?: (v: string) => string | true; required?: boolean } = {},
+): Promise<string> {
+  ensurePrompt(io, message);
+  const library = await io.prompts();
+  const required = opts.required ?? true;
+  const validate = (v: string) => {
+    if (required && v.trim() === '') return t(io.locale, 'prompt.required');
+    return opts.validate?.(v) ?? true;
+  };
+  // a library without it (tests' virtual screen) asks with its plain text prompt
+  const path = 'path' in library ? library.path : undefined;
+  if (!path) return library.input({ message, validate, theme: theme(io) }, context(io));
+  return path({ message, validate, theme: theme(io) }, context(io));
+}
+
 /** A secret, masked as it is typed; no hint is left on the screen once it is given. */
 export async function askSecret(io: IOStreams, message: string): Promise<string> {
   ensurePrompt(io, message);

@@ -205,6 +205,19 @@ describe('tix inbox', () => {
         ['incident', 2],
         ['question', 2],
       ]);
+      // --json FIELDS, like every read command: the items keep those fields; the counts and groups stay whole
+      const some = await tix(['inbox', '--by', 'establishment', '--json', 'id,unread'], { env: yann });
+      expect(some.code).toBe(0);
+      expect(some.json().items).toEqual([
+        { id: l2, unread: 1 },
+        { id: l1, unread: 2 },
+        { id: p1, unread: 1 },
+      ]);
+      expect(some.json().groups.map((g: { ids: number[] }) => g.ids)).toEqual([[l2, l1], [p1]]);
+      const unknown = await tix(['inbox', '--json', 'id,colour'], { env: yann });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toMatch(/colour.*summary/s);
 
       const human = await tix(['inbox', '--by', 'establishment'], { env: yann, tty: true });
       expect(human.stdout).toMatch(

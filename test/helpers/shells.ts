@@ -137,3 +137,26 @@ export async function fishComplete(line: string, env: Env): Promise<Completed> {
   const r = await run('fish', ['--no-config', '-c', 'source completions/tix.fish; complete -C $argv[1]', line], env);
   return { candidates: lines(r.stdout).map((l) => l.split('\t')[0]!), stderr: r.stderr };
 }
+
+/** fish's candidates with their descriptions, as its pager shows them ("value", "description"). */
+export async function fishDescribed(line: string, env: Env): Promise<Array<[string, string]>> {
+  const r = await run('fish', ['--no-config', '-c', 'source completions/tix.fish; complete -C $argv[1]', line], env);
+  return lines(r.stdout).map((l) => {
+    const [value, description = ''] = l.split('\t');
+    return [value!, description];
+  });
+}
+
+/**
+ * What zsh would describe: the script's `_tix_commands PATH` / `_tix_options PATH` (name:description pairs for
+ * _describe), called in a zsh that loaded the script.
+ */
+export async function zshDescribed(fn: '_tix_commands' | '_tix_options', path: string, env: Env): Promise<Array<[string, string]>> {
+  // these functions need no completion system: compdef (the script's last line) is all it asks of compinit
+  const script = `compdef() { :; }; source completions/tix.zsh; ${fn} "$1"; print -rl -- $reply`;
+  const r = await run('zsh', ['-f', '-c', script, 'zsh', path], env);
+  return lines(r.stdout).map((l) => {
+    const at = l.search(/(?<!\\):/);
+    return at < 0 ? [l, ''] : [l.slice(0, at), l.slice(at + 1)];
+  });
+}

@@ -42,27 +42,54 @@ _tix_files() {
   while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen "\${1:--f}" -- "$cur")
 }
 
-# Values only the server knows (ticket ids, request types) or the config file (profiles), from
-# \`tix __complete\`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+# A candidate as a shell word: blanks and the shell's special characters escaped (an establishment's name).
+_tix_escape() {
+  local s=$1 c i specials=$' \\t\\'"\\\\$\`()&;<>|*?[]!#~{}'
+  REPLY=''
+  for ((i = 0; i < \${#s}; i++)); do
+    c=\${s:i:1}
+    [[ $specials == *"$c"* ]] && REPLY+='\\'
+    REPLY+=$c
+  done
+}
+
+# Values only the server knows (ticket ids, request types, establishments, contacts, a type's fields) or the
+# config file (profiles), from \`tix __complete\`, told the word typed so far and the --type on the line: it
+# gives up within about 1.5 s and prints nothing when offline or logged out.
 _tix_dynamic() {
   local line
   while IFS= read -r line; do
     line=\${line%%$'\\t'*}
-    [[ -n $line && $line == "$_tix_full"* ]] && COMPREPLY+=("\${line#"$_tix_cut"}")
-  done < <(tix \${_tix_profile:+--profile "$_tix_profile"} __complete "$1" 2>/dev/null)
+    [[ -n $line && $line == "$_tix_full"* ]] || continue
+    # "severity=" is a field's name: its value comes next, without a space
+    [[ $line == *= ]] && compopt -o nospace 2>/dev/null
+    _tix_escape "\${line#"$_tix_cut"}"
+    COMPREPLY+=("$REPLY")
+  done < <(tix \${_tix_profile:+--profile "$_tix_profile"} __complete "$1" \${_tix_type:+--type "$_tix_type"} -- "$_tix_full" 2>/dev/null)
 }
 
 _tix() {
   local cur=\${COMP_WORDS[COMP_CWORD]} cpath='' word want='' mode='' dashdash='' i REPLY
-  local _tix_profile='' _tix_full _tix_cut='' line
+  local _tix_profile='' _tix_type='' _tix_full _tix_cut='' line='' acc end=$COMP_CWORD
   local -a _tix_args=()
   COMPREPLY=()
   [[ $cur == '=' ]] && cur=''
-${walkLoop('for ((i = 1; i < COMP_CWORD; i++))', '${COMP_WORDS[i]}')}
-  _tix_full=$cur
   if [[ -n \${COMP_LINE-} ]]; then
     line=\${COMP_LINE:0:COMP_POINT}
     line=\${line##*[[:space:]]}
+    # a value with '=' or ':' in it ("severity=hi", "tickets:re") reaches bash as several words: the walk stops
+    # before its first one (an option's own --name=value is left to the walk)
+    acc=\${COMP_WORDS[COMP_CWORD]}
+    if [[ $line != -* ]]; then
+      while ((end > 1)) && [[ $acc != "$line" && $line == *"\${COMP_WORDS[end - 1]}$acc" ]]; do
+        ((end--))
+        acc=\${COMP_WORDS[end]}$acc
+      done
+    fi
+  fi
+${walkLoop('for ((i = 1; i < end; i++))', '${COMP_WORDS[i]}')}
+  _tix_full=$cur
+  if [[ -n $line ]]; then
     [[ $line == -*=* ]] && line=\${line#*=}
     [[ $line == *"$cur" ]] && _tix_full=$line _tix_cut=\${line%"$cur"}
   fi
@@ -92,12 +119,15 @@ complete -F _tix tix
 
 /** The bash completion script: tables generated from the tree, then the function that reads them. */
 export function bashScript(root: CommandSpec): string {
-  return shScript(root, {
-    header,
-    main,
-    render,
-    list: (items) => `REPLY=${q(items.map((x) => x.name).join(' '))}`,
-    empty: "REPLY=''",
-    variable: 'REPLY',
-  });
+  return shScript(
+    { en: root },
+    {
+      header,
+      main,
+      render,
+      list: (items) => `REPLY=${q(items.map((x) => x.name).join(' '))}`,
+      empty: "REPLY=''",
+      variable: 'REPLY',
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/i18n.ts';
 import type { Values } from './hints.ts';
 import { flatten, type CommandSpec, type OptionSpec } from './spec.ts';
 
@@ -6,9 +7,9 @@ function fq(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
-/** A condition calling one of the helper functions below, its arguments double-quoted inside the single quotes. */
+/** A condition calling one of the helper functions below, its arguments double-quoted (single-quoted by `complete`). */
 function cond(fn: string, ...args: Array<string | number>): string {
-  return fq([fn, ...args.map((a) => `"${a}"`)].join(' '));
+  return [fn, ...args.map((a) => `"${a}"`)].join(' ');
 }
 
 function oneLine(s: string): string {
@@ -33,10 +34,10 @@ function valueLines(head: string, v: Values): string[] {
   }
 }
 
-function optionLines(condition: string | undefined, o: OptionSpec): string[] {
+function optionLines(condition: string, o: OptionSpec): string[] {
   const short = o.names.find((n) => /^-[^-]$/.test(n));
   const long = o.names.find((n) => n.startsWith('--'));
-  const option = `complete -c tix${condition ? ` -n ${condition}` : ''}${short ? ` -s ${short.slice(1)}` : ''}${long ? ` -l ${long.slice(2)}` : ''}`;
+  const option = `complete -c tix -n ${fq(condition)}${short ? ` -s ${short.slice(1)}` : ''}${long ? ` -l ${long.slice(2)}` : ''}`;
   // an optional value (--json [fields]) is only ever given as --json=fields to fish: treat it as a flag
   if (o.arity === 0 || o.arity === '?') return [`${option} -d ${fq(oneLine(o.description))}`];
   const v = o.values;
@@ -64,12 +65,15 @@ function __tix_state
     set -g __tix_want ''
     set -g __tix_mode ''
     set -g __tix_profile ''
+    set -g __tix_type ''
+    set -g __tix_lang (__tix_language)
     set -l dashdash ''
     set -l tokens (commandline -opc)
     for word in $tokens[2..-1]
         if test -n "$__tix_want"
             if test "$__tix_mode" = 1; or not string match -q -- '-*' $word
                 test "$__tix_want" = --profile; and set -g __tix_profile $word
+                test "$__tix_want" = --type; and set -g __tix_type $word
                 test "$__tix_mode" = '*'; or set -g __tix_want ''
                 continue
             end
@@ -127,13 +131,43 @@ function __tix_want
     __tix_in $argv[1]; and test "$__tix_mode" = '*'; and contains -- "$__tix_want" $argv[2..-1]
 end
 
-# Values only the server knows (ticket ids, request types) or the config file (profiles), from
-# \`tix __complete\`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+# The reader's language, as tix chooses it: TIX_LANG, tix config's lang, LC_ALL, LC_MESSAGES, LANG; English
+# by default.
+function __tix_language
+    set -l dir ~/.config/tix
+    set -q XDG_CONFIG_HOME; and test -n "$XDG_CONFIG_HOME"; and set dir $XDG_CONFIG_HOME/tix
+    set -q TIX_CONFIG_DIR; and test -n "$TIX_CONFIG_DIR"; and set dir $TIX_CONFIG_DIR
+    set -l conf
+    test -r $dir/config.json; and set conf (string match -r -g '"lang"\\s*:\\s*"([^"]*)"' <$dir/config.json)
+    for v in "$TIX_LANG" "$conf[1]" "$LC_ALL" "$LC_MESSAGES" "$LANG"
+        set v (string lower -- (string trim -- $v))
+        test -n "$v"; or continue
+        if test (string replace -r '[-_.@].*' '' -- $v) = fr
+            echo fr
+        else
+            echo en
+        end
+        return 0
+    end
+    echo en
+end
+
+# __tix_lang L: the reader's language is L (the descriptions in L are the ones shown)
+function __tix_lang
+    __tix_state
+    test "$__tix_lang" = "$argv[1]"
+end
+
+# Values only the server knows (ticket ids, request types, establishments, contacts, a type's fields) or the
+# config file (profiles), from \`tix __complete\`, told the word typed so far and the --type on the line: it
+# gives up within about 1.5 s and prints nothing when offline or logged out.
 function __tix_dynamic
     __tix_state
     set -l pre
+    set -l type
     test -n "$__tix_profile"; and set pre --profile $__tix_profile
-    tix $pre __complete $argv[1] 2>/dev/null
+    test -n "$__tix_type"; and set type --type $__tix_type
+    tix $pre __complete $argv[1] $type -- (commandline -ct) 2>/dev/null
 end
 `;
 
@@ -150,8 +184,12 @@ function switchFunction(name: string, comment: string, arms: Array<[string[], st
   ].join('\n');
 }
 
-/** The fish completion script: helper functions that walk the command line, then one `complete` line per candidate. */
-export function fishScript(root: CommandSpec): string {
+/**
+ * The fish completion script: helper functions that walk the command line, then one `complete` line per
+ * candidate, per language: each language's lines apply when it is the reader's (fish shows descriptions).
+ */
+export function fishScript(specs: Record<Locale, CommandSpec>): string {
+  const root = specs.en;
   const all = flatten(root);
   const globals = root.options.filter((o) => o.global);
   const sub = switchFunction(
@@ -173,15 +211,23 @@ export function fishScript(root: CommandSpec): string {
     ],
     '0',
   );
-  const lines: string[] = ['complete -c tix -f', ...globals.flatMap((o) => optionLines(undefined, o))];
-  for (const cmd of all) {
+  const lines: string[] = ['complete -c tix -f'];
+  for (const [l, tree] of Object.entries(specs) as Array<[Locale, CommandSpec]>) lines.push('', `# ${l}`, ...completeLines(tree, l));
+  return `${[helpers, sub, '', arity, '', ...lines].join('\n')}\n`;
+}
+
+/** The `complete` lines of a tree described in language `l`, each applying when `l` is the reader's. */
+function completeLines(root: CommandSpec, l: Locale): string[] {
+  const when = (condition?: string) => (condition ? `${condition}; and __tix_lang ${l}` : `__tix_lang ${l}`);
+  const lines: string[] = root.options.filter((o) => o.global).flatMap((o) => optionLines(when(), o));
+  for (const cmd of flatten(root)) {
     lines.push('', `# tix ${cmd.path || '(root)'}`.trimEnd());
     for (const c of cmd.commands)
-      lines.push(`complete -c tix -n ${cond('__tix_cmd', cmd.path)} -a ${fq(c.name)} -d ${fq(oneLine(c.description))}`);
+      lines.push(`complete -c tix -n ${fq(when(cond('__tix_cmd', cmd.path)))} -a ${fq(c.name)} -d ${fq(oneLine(c.description))}`);
     for (const o of cmd.options.filter((x) => !x.global)) {
-      lines.push(...optionLines(cond('__tix_in', cmd.path), o));
+      lines.push(...optionLines(when(cond('__tix_in', cmd.path)), o));
       if (o.arity === '*' && o.values)
-        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_want', cmd.path, ...o.names)}`, o.values));
+        lines.push(...valueLines(`complete -c tix -n ${fq(when(cond('__tix_want', cmd.path, ...o.names)))}`, o.values));
     }
     if (cmd.commands.length > 0) continue;
     cmd.args.forEach((a, i) => {
@@ -189,12 +235,12 @@ export function fishScript(root: CommandSpec): string {
       const v = a.values;
       if (!v) return;
       if (v.kind !== 'keyed') {
-        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n)}`, v));
+        lines.push(...valueLines(`complete -c tix -n ${fq(when(cond('__tix_arg', cmd.path, n)))}`, v));
         return;
       }
       for (const [key, inner] of Object.entries(v.cases))
-        lines.push(...valueLines(`complete -c tix -n ${cond('__tix_arg', cmd.path, n, v.on, key)}`, inner));
+        lines.push(...valueLines(`complete -c tix -n ${fq(when(cond('__tix_arg', cmd.path, n, v.on, key)))}`, inner));
     });
   }
-  return `${[helpers, sub, '', arity, '', ...lines].join('\n')}\n`;
+  return lines;
 }

@@ -2,7 +2,7 @@
 // Kept tiny and free of imports: command modules use it at load time.
 
 /** Values `tix __complete WHAT` prints, asked for by the shell scripts while completing. */
-export const dynamicKinds = ['ticket-ids', 'types', 'profiles', 'statuses'] as const;
+export const dynamicKinds = ['ticket-ids', 'types', 'profiles', 'statuses', 'establishments', 'contact-ids', 'fields'] as const;
 export type DynamicKind = (typeof dynamicKinds)[number];
 
 export interface Word {

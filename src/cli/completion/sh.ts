@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/i18n.ts';
 import type { Values } from './hints.ts';
 import { flatten, type CommandSpec, type OptionSpec } from './spec.ts';
 
@@ -64,7 +65,7 @@ export function arityFunction(root: CommandSpec): string {
  * Nth argument (KEY is #N); returns 1 when PATH takes no such argument (the caller offers options instead).
  * `render` turns a set of values into the shell's code; `label` names them (zsh shows it).
  */
-export function valuesFunction(root: CommandSpec, render: (v: Values, label: string) => string): string {
+export function valuesFunction(root: CommandSpec, render: (v: Values, label: string) => string, name = '_tix_values'): string {
   const arms: string[] = [];
   for (const cmd of flatten(root)) {
     for (const o of ownOptions(cmd))
@@ -79,7 +80,7 @@ export function valuesFunction(root: CommandSpec, render: (v: Values, label: str
     if (o.values)
       arms.push(`${o.names.map((n) => `*${q(`/${n}`)}`).join('|')}) ${render(o.values, o.names.at(-1)!.replace(/^-+/, ''))} ;;`);
   return caseFunction(
-    '_tix_values',
+    name,
     '_tix_values PATH KEY: candidates for an option (KEY as typed) or the Nth argument (KEY is #N); 1 when there is no such argument',
     arms,
     'return 1',
@@ -111,7 +112,8 @@ function listFunction(
 
 /**
  * The loop both shells run over the words before the cursor: which command they name (aliases resolved), the
- * arguments given, whether an option still waits for its value, and the --profile to ask `tix __complete` with.
+ * arguments given, whether an option still waits for its value, and the --profile (and --type, whose fields
+ * `--field` completes) to ask `tix __complete` with.
  * A lone "=" is how bash splits "--status=open" (COMP_WORDBREAKS); zsh never sees one.
  */
 export function walkLoop(loop: string, word: string): string {
@@ -122,6 +124,7 @@ export function walkLoop(loop: string, word: string): string {
       if [[ $word == '=' ]]; then mode=1; continue; fi
       if [[ $mode == 1 || $word != -* ]]; then
         [[ $want == --profile ]] && _tix_profile=$word
+        [[ $want == --type ]] && _tix_type=$word
         [[ $mode == '*' ]] || want=''
         continue
       fi
@@ -140,6 +143,20 @@ export function walkLoop(loop: string, word: string): string {
   done`;
 }
 
+/**
+ * Each language's functions that describe (subcommands, options, values), suffixed with the language when there
+ * are several, and a function of the plain name that calls the reader's (`_tix_language` sets `_tix_lang`).
+ */
+function describing(specs: Partial<Record<Locale, CommandSpec>>, make: (root: CommandSpec, suffix: string) => string, names: string[]) {
+  const entries = Object.entries(specs) as Array<[Locale, CommandSpec]>;
+  if (entries.length === 1) return make(entries[0]![1], '');
+  return [
+    ...entries.map(([l, root]) => make(root, `_${l}`)),
+    "# in the reader's language",
+    ...names.map((name) => `${name}() {\n  local _tix_lang\n  _tix_language\n  ${name}_$_tix_lang "$@"\n}`),
+  ].join('\n\n');
+}
+
 /** What differs between the bash and the zsh script; the tables around it are the same. */
 export interface Flavour {
   header: string;
@@ -154,30 +171,36 @@ export interface Flavour {
   variable: string;
 }
 
-export function shScript(root: CommandSpec, f: Flavour): string {
+/** The script, from the tree described in one language (bash) or in several (zsh picks the reader's). */
+export function shScript(specs: Partial<Record<Locale, CommandSpec>> & { en: CommandSpec }, f: Flavour): string {
+  const root = specs.en;
+  const described = (tree: CommandSpec, suffix: string) =>
+    [
+      listFunction(
+        `_tix_commands${suffix}`,
+        `_tix_commands PATH: ${f.variable} is the subcommands of PATH`,
+        tree,
+        (c) => (c.commands.length ? f.list(c.commands) : undefined),
+        f.empty,
+      ),
+      '',
+      listFunction(
+        `_tix_options${suffix}`,
+        `_tix_options PATH: ${f.variable} is the options of PATH`,
+        tree,
+        (c) => f.list(c.options.flatMap((o) => o.names.map((name) => ({ name, description: o.description })))),
+        f.empty,
+      ),
+      '',
+      valuesFunction(tree, f.render, `_tix_values${suffix}`),
+    ].join('\n');
   return [
     f.header,
     subFunction(root),
     '',
     arityFunction(root),
     '',
-    listFunction(
-      '_tix_commands',
-      `_tix_commands PATH: ${f.variable} is the subcommands of PATH`,
-      root,
-      (c) => (c.commands.length ? f.list(c.commands) : undefined),
-      f.empty,
-    ),
-    '',
-    listFunction(
-      '_tix_options',
-      `_tix_options PATH: ${f.variable} is the options of PATH`,
-      root,
-      (c) => f.list(c.options.flatMap((o) => o.names.map((name) => ({ name, description: o.description })))),
-      f.empty,
-    ),
-    '',
-    valuesFunction(root, f.render),
+    describing(specs, described, ['_tix_commands', '_tix_options', '_tix_values']),
     '',
     f.main,
   ].join('\n');

@@ -55,6 +55,10 @@ const rules: Array<{ where: RegExp; values: Values }> = [
   { where: /^type view\|<type>$/, values: dynamic('types') },
   // the profile's helpdesk decides its status names: asked of tix __complete statuses (no network call)
   { where: /^ticket [^|]+\|--status$/, values: dynamic('statuses') },
+  // SIRETs and names of the user's establishments, contacts by id, a request type's fields (the --type on the line)
+  { where: /\|--establishment$/, values: dynamic('establishments') },
+  { where: /^contact (edit|remove)\|<id>$/, values: dynamic('contact-ids') },
+  { where: /^ticket create\|--field$/, values: dynamic('fields') },
   { where: /\|--scope$/, values: words(tokenScopes) },
   { where: /\|--profile$/, values: dynamic('profiles') },
 ];

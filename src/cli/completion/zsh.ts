@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/i18n.ts';
 import type { Values, Word } from './hints.ts';
 import { keyedCase, q, shScript, walkLoop } from './sh.ts';
 import type { CommandSpec } from './spec.ts';
@@ -42,13 +43,30 @@ _tix_describe() {
   _describe -t values "$label" items
 }
 
-# Values only the server knows (ticket ids, request types) or the config file (profiles), from
-# \`tix __complete\`: it gives up within about 1.5 s and prints nothing when offline or logged out.
+# The reader's language, as tix chooses it: TIX_LANG, tix config's lang, LC_ALL, LC_MESSAGES, LANG; English
+# by default. Sets _tix_lang to en or fr.
+_tix_language() {
+  local v conf file=\${TIX_CONFIG_DIR:-\${XDG_CONFIG_HOME:-$HOME/.config}/tix}/config.json
+  local -a match mbegin mend
+  [[ -r $file && "$(<$file)" =~ '"lang"[[:space:]]*:[[:space:]]*"([^"]*)"' ]] && conf=$match[1]
+  _tix_lang=en
+  for v in "$TIX_LANG" "$conf" "$LC_ALL" "$LC_MESSAGES" "$LANG"; do
+    [[ -z \${v//[[:space:]]/} ]] && continue
+    v=\${\${v:l}//[[:space:]]/}
+    [[ \${v%%[-_.@]*} == fr ]] && _tix_lang=fr
+    return 0
+  done
+}
+
+# Values only the server knows (ticket ids, request types, establishments, contacts, a type's fields) or the
+# config file (profiles), from \`tix __complete\`, told the word typed so far and the --type on the line: it
+# gives up within about 1.5 s and prints nothing when offline or logged out.
 _tix_dynamic() {
   local line
-  local -a pre items
+  local -a pre type items suffix
   [[ -n $_tix_profile ]] && pre=(--profile "$_tix_profile")
-  for line in "\${(@f)$(tix "\${pre[@]}" __complete "$1" 2>/dev/null)}"; do
+  [[ -n $_tix_type ]] && type=(--type "$_tix_type")
+  for line in "\${(@f)$(tix "\${pre[@]}" __complete "$1" "\${type[@]}" -- "\${(Q)PREFIX}" 2>/dev/null)}"; do
     [[ -z $line ]] && continue
     if [[ $line == *$'\\t'* ]]; then
       items+=("\${\${line%%$'\\t'*}//:/\\\\:}:\${line#*$'\\t'}")
@@ -56,11 +74,13 @@ _tix_dynamic() {
       items+=("\${line//:/\\\\:}")
     fi
   done
-  (( \${#items} )) && _describe -t "$1" "\${1//-/ }" items
+  # "severity=" is a field's name: its value comes next, without a space
+  [[ \${items[1]%%:*} == *= ]] && suffix=(-S '')
+  (( \${#items} )) && _describe -t "$1" "\${1//-/ }" items "\${suffix[@]}"
 }
 
 _tix() {
-  local cur=\${words[CURRENT]} cpath='' word want='' mode='' dashdash='' REPLY _tix_profile=''
+  local cur=\${words[CURRENT]} cpath='' word want='' mode='' dashdash='' REPLY _tix_profile='' _tix_type=''
   local -a _tix_args reply
   local -i i
 ${walkLoop('for (( i = 2; i < CURRENT; i++ ))', '${words[i]}')}
@@ -97,9 +117,12 @@ else
 fi
 `;
 
-/** The zsh completion script: the same tables as bash, with descriptions, read by a _describe-based function. */
-export function zshScript(root: CommandSpec): string {
-  return shScript(root, {
+/**
+ * The zsh completion script: the same tables as bash, with descriptions in every language (the reader's is
+ * shown), read by a _describe-based function.
+ */
+export function zshScript(specs: Record<Locale, CommandSpec>): string {
+  return shScript(specs, {
     header,
     main,
     render,

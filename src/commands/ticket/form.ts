@@ -18,7 +18,7 @@ import {
 } from '../../core/catalog.ts';
 import { type Localized, pickText } from '../../core/i18n.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { askChoice, askConfirm, askText } from '../../io/prompter.ts';
+import { askChoice, askConfirm, askPath, askText } from '../../io/prompter.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { problem, problemText } from '../../core/messages.ts';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -367,7 +367,8 @@ async function askField(
 
 async function askFiles(io: IOStreams, field: FieldSpec): Promise<string[]> {
   const l = io.locale;
-  const text = await askText(io, t(l, field.required ? 'form.filesPrompt' : 'form.filesPromptOptional', { label: label(field, io) }), {
+  // Tab completes the path being typed (not a tab character in the answer)
+  const text = await askPath(io, t(l, field.required ? 'form.filesPrompt' : 'form.filesPromptOptional', { label: label(field, io) }), {
     required: field.required,
     validate: (v) => {
       const paths = splitAttachments([v]);

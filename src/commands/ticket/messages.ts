@@ -154,7 +154,7 @@ export const t = defineMessages({
     // tix inbox (it shows the ticket list's columns)
     'inbox.description': 'Tickets with messages you have not read, newest first, with counts (grouped with --by)',
     'inbox.by': 'group by establishment or type',
-    'inbox.json': 'print JSON: { total, items, groups }',
+    'inbox.json': 'print JSON: { total, items, groups }, each item with all its fields or those given (fields: {fields})',
     'inbox.badBy': '--by: expected establishment or type, got "{value}"',
     'inbox.limit': 'tickets shown, in all or per group (default 30, or 10 per group)',
     'inbox.all': 'every ticket with unread messages, not only the newest',
@@ -395,7 +395,7 @@ export const t = defineMessages({
 
     'inbox.description': 'Les demandes qui ont des messages non lus, les plus récentes d’abord, avec leur nombre (regroupées avec --by)',
     'inbox.by': 'regrouper par établissement (establishment) ou par type (type)',
-    'inbox.json': 'afficher en JSON : { total, items, groups }',
+    'inbox.json': 'afficher en JSON : { total, items, groups }, chaque demande avec tous ses champs ou ceux donnés (champs : {fields})',
     'inbox.badBy': '--by : establishment ou type est attendu, et non « {value} »',
     'inbox.limit': 'demandes affichées, en tout ou par groupe (30 par défaut, ou 10 par groupe)',
     'inbox.all': 'toutes les demandes qui ont des messages non lus, pas seulement les plus récentes',
