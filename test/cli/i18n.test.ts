@@ -56,7 +56,7 @@ describe('people read French or English', () => {
     expect(fr.stdout).toMatch(/Réponse disponible · Poser une question \(question\)/);
     expect(fr.stdout).toMatch(/1 message non lu/);
     expect(fr.stdout).toMatch(/Ouverte par .* · créée (il y a|maintenant)/);
-    expect(fr.stdout).toMatch(/Consentement à la collecte et à l'utilisation des données: non/);
+    expect(fr.stdout).toMatch(/Consentement à la collecte et à l'utilisation des données : non/);
     expect(fr.stdout).toMatch(/\(support\) · .* ● nouveau/);
     const en = await tix(['ticket', 'view', String(ticketId)], { env: await as('sarah', english), tty: true });
     expect(en.stdout).toMatch(/answered · Ask a question \(question\)/);

@@ -8,7 +8,7 @@ import { cancelledError, IdempotencyConflictError, usageError } from '../../core
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import { pickText } from '../../core/i18n.ts';
+import { labelled, pickText } from '../../core/i18n.ts';
 import { acceptsReplies, activeCategories, statusesIn, statusLabel, statusSpec } from '../../core/status.ts';
 import { problemText } from '../../core/messages.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -166,7 +166,7 @@ export async function run(o: Options): Promise<void> {
     catalog.types.find((t) => t.id === draft.type),
     draft.values,
   );
-  if (problems.length) throw usageError((lc) => problems.map((p) => `${p.field}: ${problemText(p, lc)}`).join('\n'), { fields: problems });
+  if (problems.length) throw usageError((lc) => problems.map((p) => labelled(lc, p.field, problemText(p, lc))).join('\n'), { fields: problems });
   // a type with a URL field gets the run's URL when none was given
   if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url'))
     draft.values.url = ci.runUrl;
@@ -304,7 +304,7 @@ export async function run(o: Options): Promise<void> {
 
 async function editLongText(o: Options, field: FieldSpec): Promise<string> {
   return editText(o.io, o.env, {
-    instructions: `${form.label(field, o.io)}: ${pickText(field.help, o.io.locale)}\n${t(o.io.locale, 'create.editorHow')}`,
+    instructions: `${labelled(o.io.locale, form.label(field, o.io), pickText(field.help, o.io.locale))}\n${t(o.io.locale, 'create.editorHow')}`,
     configured: o.editor,
     what: field.id,
   });
@@ -359,7 +359,7 @@ function filledLines(io: IOStreams, c: Filled, opts: { cut?: boolean; skipNo?: b
     // an unticked box says nothing in a reply
     if (opts.skipNo && v === false) continue;
     const text = fieldText(io, v, f);
-    lines.push(`${form.label(f, io)}: ${opts.cut && text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}`);
+    lines.push(labelled(io.locale, form.label(f, io), opts.cut && text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')));
   }
   return lines;
 }
