@@ -124,7 +124,9 @@ export async function run(o: Options): Promise<void> {
   o.io.out(`${labelled(l, bold(t(l, 'inbox.title')), counts(inbox.total.tickets, inbox.total.messages))}\n`);
   for (const section of sections(inbox)) {
     const g = section.group;
-    o.io.out(g ? `\n${labelled(l, `${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}`, counts(g.tickets, g.messages))}\n` : '\n');
+    o.io.out(
+      g ? `\n${labelled(l, `${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}`, counts(g.tickets, g.messages))}\n` : '\n',
+    );
     // a table lines its columns up over all its rows: on a terminal the section is printed at once
     const rows: Ticket[] = [];
     for await (const items of pages(tickets, o.by, section, o.all)) rows.push(...items);

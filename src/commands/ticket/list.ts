@@ -73,7 +73,8 @@ export async function establishmentQuery(backend: Backend, query: TicketQuery): 
   const given = query.establishment;
   if (given === undefined || /^\d+$/.test(normalizeDigits(given))) return query;
   const found = findEstablishment((await backend.me()).establishments, given);
-  if ('problem' in found) throw usageError((l) => labelled(l, found.problem.field, problemText(found.problem, l)), { fields: [found.problem] });
+  if ('problem' in found)
+    throw usageError((l) => labelled(l, found.problem.field, problemText(found.problem, l)), { fields: [found.problem] });
   return { ...query, establishment: found.establishment.siret };
 }
 

@@ -89,7 +89,9 @@ export async function run(o: Options): Promise<void> {
   const attach = splitAttachments(o.attach);
   const fileProblems = attachmentProblems(attach);
   if (fileProblems.length)
-    throw usageError((l) => fileProblems.map((p) => labelled(l, '--attach', p.text?.(l) ?? p.message)).join('\n'), { fields: fileProblems });
+    throw usageError((l) => fileProblems.map((p) => labelled(l, '--attach', p.text?.(l) ?? p.message)).join('\n'), {
+      fields: fileProblems,
+    });
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
   const shown = backend.provider.showRef(o.ref);
