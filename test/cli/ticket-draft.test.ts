@@ -138,7 +138,10 @@ describe('a request not sent is kept', () => {
     const { env } = await envFor('sarah', proxy.url);
     const summary = `Lost answer ${Math.random().toString(36).slice(2, 8)}`;
     // the helpdesk files the ticket, and every answer to the create (and its retries) is lost on the way back
-    proxy.inject(CREATE, Array.from({ length: 4 }, () => ({ kind: 'drop-after' as const })));
+    proxy.inject(
+      CREATE,
+      Array.from({ length: 4 }, () => ({ kind: 'drop-after' as const })),
+    );
     const run = tix(
       [
         'ticket',
