@@ -8,7 +8,7 @@ import { cancelledError, IdempotencyConflictError, usageError } from '../../core
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import { labelled, pickText } from '../../core/i18n.ts';
+import { labelled, type Localized, pickText } from '../../core/i18n.ts';
 import { acceptsReplies, activeCategories, statusesIn, statusLabel, statusSpec } from '../../core/status.ts';
 import { problemText } from '../../core/messages.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -419,7 +419,7 @@ function significantWords(text: string): Set<string> {
 }
 
 type Filled = {
-  type: { id: string; fields: FieldSpec[] };
+  type: { id: string; label: Localized; fields: FieldSpec[] };
   establishment?: Establishment;
   values: Record<string, unknown>;
   attach: string[];
@@ -444,8 +444,8 @@ function filledLines(io: IOStreams, c: Filled, opts: { cut?: boolean; skipNo?: b
 function printRequest(io: IOStreams, c: Filled): void {
   const l = io.locale;
   const intro = c.establishment
-    ? t(l, 'create.aboutFor', { type: c.type.id, name: c.establishment.name, siret: c.establishment.siret })
-    : t(l, 'create.about', { type: c.type.id });
+    ? t(l, 'create.aboutFor', { type: form.label(c.type, io), name: c.establishment.name, siret: c.establishment.siret })
+    : t(l, 'create.about', { type: form.label(c.type, io) });
   io.err(
     `\n${intro}\n${filledLines(io, c, { cut: true })
       .map((line) => `  ${line}\n`)
