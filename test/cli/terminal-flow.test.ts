@@ -40,7 +40,7 @@ const FRENCH = new Set(
  * The words of a screen that belong to the other language: what was typed, the tickets' data, flags, command
  * lines, addresses and paths are taken out first, then each word is looked up.
  */
-export function foreignWords(screen: string, foreign: Set<string>, data: string[]): string[] {
+function foreignWords(screen: string, foreign: Set<string>, data: string[]): string[] {
   let text = screen;
   for (const d of [...data].sort((a, b) => b.length - a.length)) text = text.split(d).join(' ');
   text = text
