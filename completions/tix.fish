@@ -544,6 +544,7 @@ complete -c tix -n '__tix_in "ticket create"' -l dedupe -d 'reply to an open tic
 complete -c tix -n '__tix_in "ticket create"' -l dry-run -d 'print the request that would be sent, and send nothing'
 complete -c tix -n '__tix_in "ticket create"' -l json -d 'print the new ticket as JSON (fields: id, ref, status, statusCategory, type, category, summary, establishment, createdBy, onBehalfOf, createdAt, updatedAt, closedAt, autoClosed, unread, messageCount, fields, followUpOf, url)'
 complete -c tix -n '__tix_in "ticket create"' -l web -d 'once filed, open the ticket\'s page in your browser (the web view is read-only: the request is filed here)'
+complete -c tix -n '__tix_in "ticket create"' -l recover -d 'reopen the request kept when the last one was not sent (answered No at the end, a network error, Ctrl-C while sending), its answers filled in'
 complete -c tix -n '__tix_in "ticket create"' -s h -l help -d 'display help for command'
 
 # tix ticket list
