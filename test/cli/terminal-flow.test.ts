@@ -120,6 +120,9 @@ const languages = [
     foreign: ENGLISH,
     own: FRENCH,
     summary: 'Export de la paie bloqué',
+    // French typography: a space before the colon of "Label : value"
+    severityLine: /^Gravité : Élevé : un processus clé est bloqué$/m,
+    inboxLine: /^Boîte de réception : \d+ demandes?, \d+ messages non lus$/m,
     description: "L'export de novembre s'arrête à 30 %",
     reply: 'Merci, la relance a fonctionné',
   },
@@ -130,6 +133,8 @@ const languages = [
     foreign: FRENCH,
     own: ENGLISH,
     summary: 'Payroll export stuck',
+    severityLine: /^Severity: High: a key process is blocked$/m,
+    inboxLine: /^Inbox: \d+ tickets?, \d+ unread messages$/m,
     description: 'The November export stops at 30 %',
     reply: 'Thanks, running it again worked',
   },
@@ -244,6 +249,7 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux') || skipUnless(Boolean(dbusAddr
         const viewed = term.history();
         screens.push({ step: 'view', text: viewed });
         expect(viewed).toContain(lang.description);
+        expect(viewed).toMatch(lang.severityLine);
         term.close();
 
         // 5. a reply, written in the editor
@@ -262,6 +268,7 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux') || skipUnless(Boolean(dbusAddr
         term = run(['inbox']);
         expect(await term.exitCode(30_000)).toBe(0);
         screens.push({ step: 'inbox', text: term.history() });
+        expect(term.history()).toMatch(lang.inboxLine);
         expect(term.history()).toContain(lang.summary);
         term.close();
         term = undefined;
