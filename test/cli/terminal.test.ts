@@ -134,6 +134,23 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
     expect(term.screen().trim()).toBe('error: cancelled; nothing was sent or changed');
   });
 
+  it('Ctrl-C at the final question keeps the answers for --recover', async () => {
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') });
+    const args = ['ticket', 'create', '--type', 'question', '--summary', 'Almost sent', '--description', 'd'];
+    term = openTerminal([process.execPath, tixBin, ...args, '--field', 'gdprConsent=no', '--field', 'shareWithAccountManager=no'], env);
+    for (const label of [/On behalf of/, /files to attach/]) {
+      await term.waitFor(label);
+      term.keys('Enter');
+    }
+    await term.waitFor(/Send this request\?/);
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toMatch(/Your answers are kept: tix ticket create --recover reopens them\.\nerror: cancelled/);
+    const dry = await tix(['ticket', 'create', '--recover', '--dry-run'], { env });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.json()).toMatchObject({ type: 'question', fields: { summary: 'Almost sent', description: 'd' } });
+  });
+
   it('Ctrl-C while the request is being sent keeps it; --recover sends it again with the same key, filing it once', async () => {
     const proxy = await startFaultProxy(s.url);
     try {

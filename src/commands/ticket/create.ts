@@ -227,16 +227,20 @@ export async function run(o: Options): Promise<void> {
   let sentKey: string | undefined;
   const keep = () => {
     if (!o.io.canPrompt) return;
-    saveDraft(o.env, {
-      server: o.server,
-      savedAt: new Date().toISOString(),
-      type: request.type,
-      ...(request.establishment ? { establishment: request.establishment } : {}),
-      fields: request.fields,
-      attach: completed.attach,
-      ...(request.followUpOf !== undefined ? { followUpOf: String(request.followUpOf) } : {}),
-      ...(sentKey ? { idempotencyKey: sentKey } : {}),
-    });
+    try {
+      saveDraft(o.env, {
+        server: o.server,
+        savedAt: new Date().toISOString(),
+        type: request.type,
+        ...(request.establishment ? { establishment: request.establishment } : {}),
+        fields: request.fields,
+        attach: completed.attach,
+        ...(request.followUpOf !== undefined ? { followUpOf: String(request.followUpOf) } : {}),
+        ...(sentKey ? { idempotencyKey: sentKey } : {}),
+      });
+    } catch {
+      return; // a config dir that cannot be written to: the error that brought us here is the one to report
+    }
     o.io.err(`${t(l, 'draft.kept')}\n`);
   };
   try {
