@@ -205,7 +205,7 @@ _tix_options() {
     'type list') REPLY='--category --json -h --help --profile --no-input' ;;
     'type view') REPLY='--json -h --help --profile --no-input' ;;
     'ticket') REPLY='-h --help --profile --no-input' ;;
-    'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web -h --help --profile --no-input' ;;
+    'ticket create') REPLY='--type --establishment --summary --description --description-file --field --attach --idempotency-key --from-json --follow-up --from-ci --dedupe --dry-run --json --web --recover -h --help --profile --no-input' ;;
     'ticket list') REPLY='--status --type --category --establishment --author --mine --search --since --unread --limit --all --json --ndjson -h --help --profile --no-input' ;;
     'ticket view') REPLY='--no-mark-read --json --web -h --help --profile --no-input' ;;
     'ticket reply') REPLY='--body --body-file --attach --idempotency-key --dry-run --json -h --help --profile --no-input' ;;

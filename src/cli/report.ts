@@ -7,7 +7,7 @@
 // locally reads French above the English JSON. The two say the same thing on purpose: the text is for
 // people, the line for programs, and neither has to be parsed out of the other.
 import { cancelledError, ExitCode, type FieldProblem, TixError } from '../core/errors.ts';
-import { type Locale, type LocalText, pickText } from '../core/i18n.ts';
+import { labelled, type Locale, type LocalText, pickText } from '../core/i18n.ts';
 import { problemText } from '../core/messages.ts';
 import { truthy, type Env, type IOStreams } from '../io/iostreams.ts';
 import { t } from './messages.ts';
@@ -194,7 +194,7 @@ function hintByCode(err: TixError, l: Locale): string | undefined {
 
 /** A field list under an intro, each problem in the reader's language when the CLI made it. */
 export function fieldsText(intro: string, fields: FieldProblem[], locale: Locale): string {
-  return `${intro}:\n${fields.map((p) => `  ${p.field}: ${problemText(p, locale)}`).join('\n')}`;
+  return [labelled(locale, intro, '').trimEnd(), ...fields.map((p) => `  ${labelled(locale, p.field, problemText(p, locale))}`)].join('\n');
 }
 
 function networkText(code: string | undefined, l: Locale): string {

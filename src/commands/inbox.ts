@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { type Backend, need, type TicketsApi } from '../api/backend.ts';
 import { usageError } from '../core/errors.ts';
+import { labelled } from '../core/i18n.ts';
 import type { InboxGroup, InboxGrouping, InboxSummary, Ticket } from '../api/types.ts';
 import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
@@ -130,10 +131,12 @@ export async function run(o: Options): Promise<void> {
   }
   if (inbox.total.tickets === 0) return o.io.err(`${t(l, 'inbox.zero')}\n`);
   const bold = o.io.colors.bold;
-  o.io.out(`${bold(t(l, 'inbox.title'))}: ${counts(inbox.total.tickets, inbox.total.messages)}\n`);
+  o.io.out(`${labelled(l, bold(t(l, 'inbox.title')), counts(inbox.total.tickets, inbox.total.messages))}\n`);
   for (const section of sections(inbox)) {
     const g = section.group;
-    o.io.out(g ? `\n${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}: ${counts(g.tickets, g.messages)}\n` : '\n');
+    o.io.out(
+      g ? `\n${labelled(l, `${bold(g.name)}${o.by === 'establishment' ? ` (${g.key})` : ''}`, counts(g.tickets, g.messages))}\n` : '\n',
+    );
     // a table lines its columns up over all its rows: on a terminal the section is printed at once
     const rows: Ticket[] = [];
     for await (const items of pages(tickets, o.by, section, o.all)) rows.push(...items);

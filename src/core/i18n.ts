@@ -106,6 +106,14 @@ function pluralForm(locale: Locale, text: PluralText, count: number): string {
   return text[rules.select(count)] ?? text.other;
 }
 
+/**
+ * "Label: value" as each language writes it: French typography puts a space before the colon ("Gravité : Élevée").
+ * Every line that prints a label and its value goes through here, so the two never drift apart.
+ */
+export function labelled(locale: Locale, label: string, value: string): string {
+  return `${label}${locale === 'fr' ? ' :' : ':'} ${value}`;
+}
+
 /** Fills `{name}` with its value; numbers are written the locale's way (1 000 in French). */
 export function interpolate(locale: Locale, text: string, params: Record<string, ParamValue>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { usageError } from '../core/errors.ts';
 import type { LocalText } from '../core/i18n.ts';
 import type { Readable } from 'node:stream';
@@ -55,5 +56,26 @@ export function decodeText(bytes: Uint8Array, source: string | LocalText): strin
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw usageError(t.text('notUtf8', { source }));
+  }
+}
+
+/**
+ * Writes a file only its owner can read (0600, in a 0700 directory made if needed): a fresh temporary file, then
+ * renamed over the old one, so there is never a moment with a readable or half-written file.
+ */
+export function writePrivateFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
+  try {
+    chmodSync(tmp, 0o600); // in case a umask or an odd filesystem widened it
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw err;
   }
 }

@@ -10,7 +10,7 @@ export function pagerCommand(env: Env, configured?: string): string | undefined 
 /**
  * Shows long output through the pager, only when stdout is a terminal; otherwise (or when the pager cannot
  * start) writes it straight out. less gets -FRX unless LESS says otherwise: one screen needs no paging,
- * colours pass through, the text stays on screen after quitting.
+ * colours pass through, the text stays on screen after quitting; and LESSCHARSET=utf-8 unless set.
  */
 export async function page(io: IOStreams, env: Env, text: string, configured?: string): Promise<void> {
   const cmd = io.isStdoutTTY ? pagerCommand(env, configured) : undefined;
@@ -19,7 +19,9 @@ export async function page(io: IOStreams, env: Env, text: string, configured?: s
     const child = spawn(cmd, {
       shell: true,
       stdio: ['pipe', 'inherit', 'inherit'],
-      env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' },
+      // tix writes UTF-8 whatever the locale says: without this, less shows "é" as <C3><A9> where the locale is
+      // missing or not UTF-8
+      env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c', LESSCHARSET: env.LESSCHARSET ?? 'utf-8' },
     });
     child.on('error', () => resolve(false));
     child.on('close', (code) => resolve(code !== 127));

@@ -4,7 +4,7 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createPrompt, isEnterKey, isTabKey, makeTheme, type Theme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { createPrompt, isEnterKey, isTabKey, makeTheme, type Theme, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 
 export interface PathPromptConfig {
   message: string;
@@ -12,6 +12,8 @@ export interface PathPromptConfig {
   validate?: (value: string) => string | true;
   /** where relative paths start (the current directory) */
   cwd?: string;
+  /** an answer given earlier (a draft's), put on the line to be edited */
+  default?: string;
   theme?: unknown;
 }
 
@@ -71,10 +73,13 @@ function commonStart(names: string[]): string {
 export default createPrompt<string, PathPromptConfig>((config, done) => {
   const theme = makeTheme<Theme>(config.theme as Theme | undefined);
   const [status, setStatus] = useState<'idle' | 'loading' | 'done'>('idle');
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(config.default ?? '');
   const [error, setError] = useState<string | undefined>(undefined);
   const [candidates, setCandidates] = useState<string[]>([]);
   const prefix = usePrefix({ status, theme });
+  useEffect((rl) => {
+    if (config.default) rl.write(config.default);
+  }, []);
 
   useKeypress(async (key, rl) => {
     if (status !== 'idle') return;

@@ -56,7 +56,7 @@ describe('people read French or English', () => {
     expect(fr.stdout).toMatch(/Réponse disponible · Poser une question \(question\)/);
     expect(fr.stdout).toMatch(/1 message non lu/);
     expect(fr.stdout).toMatch(/Ouverte par .* · créée (il y a|maintenant)/);
-    expect(fr.stdout).toMatch(/Consentement à la collecte et à l'utilisation des données: non/);
+    expect(fr.stdout).toMatch(/Consentement à la collecte et à l'utilisation des données : non/);
     expect(fr.stdout).toMatch(/\(support\) · .* ● nouveau/);
     const en = await tix(['ticket', 'view', String(ticketId)], { env: await as('sarah', english), tty: true });
     expect(en.stdout).toMatch(/answered · Ask a question \(question\)/);
@@ -126,8 +126,7 @@ describe('programs read the same bytes in both languages', () => {
 // Person-facing text written outside the catalogs: a literal English sentence as a command's description or
 // an option's, in an error, or printed on stderr. Files not translated yet are listed with how many such
 // strings they hold; the count may only go down (a new command starts at zero).
-const untranslated: Record<string, number> = {
-};
+const untranslated: Record<string, number> = {};
 
 const PERSON_FACING = [
   // .description('Some words') / .option('--x', 'some words') / .argument('<x>', 'some words')

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
-import { isolatedEnv, tixBin } from '../helpers/cli.ts';
+import { isolatedEnv, tix, tixBin } from '../helpers/cli.ts';
+import { startFaultProxy } from '../helpers/fault-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { allTickets } from '../helpers/store-facts.ts';
 import { skipUnless } from '../helpers/strict.ts';
@@ -56,7 +57,7 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
     term.keys('Enter');
     await term.waitFor(/Share with account manager/);
     term.keys('Enter');
-    await term.waitFor(/About to file this incident request for École Paris[\s\S]*Send this request\?/);
+    await term.waitFor(/About to file this request \(Incident\) for École Paris[\s\S]*Send this request\?/);
     term.type('y');
     term.keys('Enter');
     expect(await term.exitCode()).toBe(0);
@@ -100,7 +101,7 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
     term.keys('Enter');
     await term.waitFor(/Partager avec votre gestionnaire de compte/);
     term.keys('Enter');
-    await term.waitFor(/Demande incident prête à être déposée pour École Paris[\s\S]*Envoyer cette demande \?/);
+    await term.waitFor(/Demande « Incidents » prête à être déposée pour École Paris[\s\S]*Envoyer cette demande \?/);
     term.type('o');
     term.keys('Enter');
     expect(await term.exitCode()).toBe(0);
@@ -122,6 +123,68 @@ describe.skipIf(skipUnless(tmuxAvailable, 'tmux'))('in a real terminal', () => {
     expect(await term.exitCode()).toBe(130);
     expect((await allTickets(s.store)).length).toBe(before);
   });
+
+  it('Ctrl-C at a menu erases the menu: the error is the last word, as for any other error', async () => {
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('yann@demo.test') });
+    term = openTerminal([process.execPath, tixBin, 'ticket', 'create'], env);
+    await term.waitFor(/Establishment[\s\S]*École Paris[\s\S]*navigate/);
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    // before: the menu stayed drawn above the error, its choices and key hints included
+    expect(term.screen().trim()).toBe('error: cancelled; nothing was sent or changed');
+  });
+
+  it('Ctrl-C at the final question keeps the answers for --recover', async () => {
+    const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: s.url, TIX_TOKEN: await s.tokenFor('sarah@demo.test') });
+    const args = ['ticket', 'create', '--type', 'question', '--summary', 'Almost sent', '--description', 'd'];
+    term = openTerminal([process.execPath, tixBin, ...args, '--field', 'gdprConsent=no', '--field', 'shareWithAccountManager=no'], env);
+    for (const label of [/On behalf of/, /files to attach/]) {
+      await term.waitFor(label);
+      term.keys('Enter');
+    }
+    await term.waitFor(/Send this request\?/);
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toMatch(/Your answers are kept: tix ticket create --recover reopens them\.\nerror: cancelled/);
+    const dry = await tix(['ticket', 'create', '--recover', '--dry-run'], { env });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.json()).toMatchObject({ type: 'question', fields: { summary: 'Almost sent', description: 'd' } });
+  });
+
+  it('Ctrl-C while the request is being sent keeps it; --recover sends it again with the same key, filing it once', async () => {
+    const proxy = await startFaultProxy(s.url);
+    try {
+      const summary = `Interrupted send ${Math.random().toString(36).slice(2, 8)}`;
+      const token = await s.tokenFor('sarah@demo.test');
+      const env = isolatedEnv({ TERM: 'xterm-256color', TIX_SERVER: proxy.url, TIX_TOKEN: token });
+      // the create is held on its way to the helpdesk, long enough for the person to give up
+      proxy.inject(/^POST \/api\/v1\/tickets$/, [{ kind: 'delay', ms: 120_000 }]);
+      const args = ['ticket', 'create', '--type', 'question', '--summary', summary, '--description', 'Sent, then interrupted'];
+      term = openTerminal([process.execPath, tixBin, ...args, '--field', 'gdprConsent=no', '--field', 'shareWithAccountManager=no'], env);
+      for (const label of [/On behalf of/, /files to attach/]) {
+        await term.waitFor(label);
+        term.keys('Enter');
+      }
+      await term.waitFor(/Send this request\?/);
+      term.type('y');
+      term.keys('Enter');
+      for (const deadline = Date.now() + 20_000; proxy.seen(/^POST \/api\/v1\/tickets$/).length === 0; ) {
+        if (Date.now() > deadline)
+          throw new Error(`the create never left:\n${term.screen()}\n${proxy.connections.map((c) => c.request).join('\n')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      term.keys('C-c');
+      expect(await term.exitCode(30_000)).toBe(130);
+      expect(term.screen()).toMatch(/Your answers are kept: tix ticket create --recover reopens them\./);
+      // (the held request never reaches the helpdesk before the test ends; had it, the same key would answer with its ticket)
+      const kept = await tix(['ticket', 'create', '--recover', '--json', 'summary'], { env });
+      expect(kept.code, kept.stderr).toBe(0);
+      expect(kept.json().summary).toBe(summary);
+      expect((await allTickets(s.store)).filter((t) => t.summary === summary)).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  }, 90_000);
 
   it('pages a long conversation through less, in colour', async () => {
     const token = await s.tokenFor('sarah@demo.test');

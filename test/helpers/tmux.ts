@@ -8,6 +8,8 @@ export const tmuxAvailable = spawnSync('tmux', ['-V']).status === 0;
 export interface Terminal {
   /** what the terminal shows now */
   screen(): string;
+  /** everything the command wrote, the lines scrolled off the top included */
+  history(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** tmux key names: Enter, Down, C-c, or literal text with type() */
   keys(...keys: string[]): void;
@@ -30,14 +32,21 @@ export function openTerminal(command: string[], env: Record<string, string | und
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `export ${k}=${shellQuote(v!)}`)
     .join('\n');
-  writeFileSync(script, `#!/bin/sh\n${exports}\n${command.map(shellQuote).join(' ')}\necho $? > ${shellQuote(exitFile)}\nsleep 600\n`, {
-    mode: 0o755,
-  });
+  // Ctrl-C outside a prompt reaches the whole foreground group, this script too: it must outlive the command
+  // (a trap, not an ignore, which the command would inherit) to write the command's exit code
+  writeFileSync(
+    script,
+    `#!/bin/sh\n${exports}\ntrap : INT\n${command.map(shellQuote).join(' ')}\necho $? > ${shellQuote(exitFile)}\nsleep 600\n`,
+    {
+      mode: 0o755,
+    },
+  );
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   tmux('new-session', '-d', '-x', '120', '-y', '40', script);
   const screen = () => tmux('capture-pane', '-p');
   return {
     screen,
+    history: () => tmux('capture-pane', '-p', '-S', '-'),
     waitFor: async (pattern, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -8,18 +8,19 @@ import { cancelledError, IdempotencyConflictError, usageError } from '../../core
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import { pickText } from '../../core/i18n.ts';
+import { labelled, type Localized, pickText } from '../../core/i18n.ts';
 import { acceptsReplies, activeCategories, statusesIn, statusLabel, statusSpec } from '../../core/status.ts';
 import { problemText } from '../../core/messages.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { readInputText } from '../../io/files.ts';
 import { uploadFiles } from '../../api/uploads.ts';
-import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
+import { formatTime, jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts';
 import { editText } from '../../io/editor.ts';
 import { askChoice, askConfirm, confirmOrCancel } from '../../io/prompter.ts';
 import { ciDescription, ciSummary, detectCi, type CiContext } from './ci.ts';
 import * as form from './form.ts';
 import type { Draft } from './form.ts';
+import { clearDraft, loadDraft, sameRequest, type SavedDraft, saveDraft } from './drafts.ts';
 import { fieldText, statusText, TICKET_FIELDS } from './format.ts';
 import { t } from './messages.ts';
 
@@ -47,6 +48,10 @@ export interface Options {
   editor?: string;
   /** once filed, open the ticket's page in the browser */
   web?: boolean;
+  /** reopen the request kept for this server when the last one was not sent */
+  recover?: boolean;
+  /** the server this profile files to: where a request not sent is kept (drafts.ts) */
+  server: string;
 }
 
 export function register(parent: Command, f: Factory, runF = run): Command {
@@ -70,6 +75,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     .option('--dry-run', t(l, 'create.dryRun'))
     .option('--json [fields]', t(l, 'create.json', { fields: TICKET_FIELDS.join(', ') }))
     .option('--web', t(l, 'create.web'))
+    .option('--recover', t(l, 'create.recover'))
     .action(
       async (opts: {
         type?: string;
@@ -87,6 +93,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
         dryRun?: boolean;
         json?: JsonOption;
         web?: boolean;
+        recover?: boolean;
       }) => {
         await runF({
           io: f.io,
@@ -108,6 +115,8 @@ export function register(parent: Command, f: Factory, runF = run): Command {
           json: opts.json,
           editor: f.config().editor,
           web: Boolean(opts.web),
+          recover: Boolean(opts.recover),
+          server: f.server(),
         });
       },
     );
@@ -117,6 +126,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
     'tix ticket create --type api-integration --establishment 81234567600017 --summary "401 on /v1/payroll" \\\n      --field endpointUrl=https://api.example.com/v1/payroll --field impact=high --description-file notes.md --attach trace.txt',
     'tix ticket create --from-json request.json --idempotency-key "$CI_PIPELINE_ID" --json id,url',
     'tix ticket create --follow-up 42 --description "It happens again since the update"',
+    'tix ticket create --recover',
     `# ${t(l, 'create.example.ci')}`,
     'tix ticket create --type incident --field severity=high --from-ci --dedupe',
   ]);
@@ -128,11 +138,19 @@ export async function run(o: Options): Promise<void> {
   if (o.description !== undefined && o.descriptionFile !== undefined) throw usageError(t.text('create.descriptionAndFile'));
   if (o.fromJson === '-' && o.descriptionFile === '-') throw usageError(t.text('create.stdinTwice'));
   if (o.web && o.dryRun) throw usageError(t.text('create.webAndDryRun'));
+  if (o.recover && o.fromJson !== undefined) throw usageError(t.text('create.recoverAndJson'));
 
-  // 1. What the script gave: the JSON document first, flags on top.
+  // 1. What the script gave: the JSON document (or the request kept from last time) first, flags on top. On a
+  // terminal the kept answers are asked again, each one filled in; elsewhere they are used as they are.
+  const recovered = o.recover ? loadDraft(o.env, o.server) : undefined;
+  if (o.recover && !recovered) throw usageError(t.text('draft.none', { server: o.server }), { code: 'no_draft' });
+  const previous = recovered && o.io.canPrompt ? draftOf(recovered) : undefined;
   const draft: Draft = o.fromJson
     ? form.parseRequestJson(await readInputText(o.io, o.fromJson, '--from-json'), o.fromJson)
-    : { values: {}, attach: [] };
+    : recovered && !previous
+      ? draftOf(recovered)
+      : { values: {}, attach: [] };
+  if (recovered && previous) o.io.err(`${t(l, 'draft.recovered', { type: recovered.type, when: formatTime(o.io, recovered.savedAt) })}\n`);
   if (o.type) draft.type = o.type;
   if (o.establishment) draft.establishment = o.establishment;
   if (o.followUp !== undefined) draft.followUpOf = o.followUp;
@@ -166,7 +184,8 @@ export async function run(o: Options): Promise<void> {
     catalog.types.find((t) => t.id === draft.type),
     draft.values,
   );
-  if (problems.length) throw usageError((lc) => problems.map((p) => `${p.field}: ${problemText(p, lc)}`).join('\n'), { fields: problems });
+  if (problems.length)
+    throw usageError((lc) => problems.map((p) => labelled(lc, p.field, problemText(p, lc))).join('\n'), { fields: problems });
   // a type with a URL field gets the run's URL when none was given
   if (ci && draft.values.url === undefined && catalog.types.find((t) => t.id === draft.type)?.fields.some((f) => f.id === 'url'))
     draft.values.url = ci.runUrl;
@@ -190,7 +209,8 @@ export async function run(o: Options): Promise<void> {
   const completed = await form.completeForm(o.io, o.env, catalog, me.establishments, draft, {
     // helpdesks without establishments file for the person, not for an establishment
     needEstablishment: info.capabilities.includes('organisation'),
-    editLongText: (field) => editLongText(o, field),
+    editLongText: (field, initial) => editLongText(o, field, initial),
+    previous,
   });
   const request: NewTicket = {
     type: completed.type.id,
@@ -199,112 +219,171 @@ export async function run(o: Options): Promise<void> {
     ...(draft.followUpOf !== undefined ? { followUpOf: draft.followUpOf } : {}),
     ...(o.dedupe ? { dedupe: true } : {}),
   };
-  const chosenKey = o.idempotencyKey ?? ci?.idempotencyKey;
-
-  if (o.dryRun) {
-    printJson(o.io, {
-      ...request,
-      attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })),
-      ...(chosenKey ? { idempotencyKey: chosenKey } : {}),
-    });
-    o.io.err(`${t(l, 'dryRun')}\n`);
-    return;
-  }
-
-  // 4. On a terminal: one question per request (seed 001): offer to continue a similar open conversation.
-  if (o.io.canPrompt && !o.dedupe) {
-    const similar = await findSimilar(tickets, info, completed.establishment, completed.type.id, String(completed.values.summary));
-    if (similar) {
-      o.io.err(
-        `! ${t(l, 'create.similar', { ref: show(similar.ref), summary: similar.summary, status: statusText(o.io, info, similar) })}\n`,
-      );
-      const choice = await askChoice(
-        o.io,
-        t(l, 'create.similarQuestion'),
-        [
-          { value: 'reply', name: t(l, 'create.similarReply', { ref: show(similar.ref) }) },
-          { value: 'new', name: t(l, 'create.similarNew') },
-        ],
-        'reply',
-      );
-      if (choice === 'reply') {
-        // what the form held goes into the reply (the summary and every value, not the description alone),
-        // shown before anything is posted
-        const body = replyBody(o.io, completed);
-        o.io.err(`\n${t(l, 'create.replyPreview', { ref: show(similar.ref) })}\n${body.replace(/^(?=.)/gm, '  ')}\n`);
-        if (completed.attach.length) o.io.err(`  📎 ${completed.attach.map((p) => basename(p)).join(', ')}\n`);
-        await confirmOrCancel(o.io, t(l, 'create.replyConfirm'), t.text('create.notSent'));
-        const reply = await import('./reply.ts');
-        return reply.run({
-          io: o.io,
-          env: o.env,
-          backend: o.backend,
-          ref: similar.ref,
-          body,
-          attach: completed.attach,
-          json: o.json,
-          editor: o.editor,
-        });
-      }
+  // a kept request whose send may have reached the helpdesk goes again with its key: it cannot be filed twice
+  const keptKey = recovered?.idempotencyKey && sameRequest(recovered, request, completed.attach) ? recovered.idempotencyKey : undefined;
+  const chosenKey = o.idempotencyKey ?? ci?.idempotencyKey ?? keptKey;
+  // On a terminal, a request answered but not filed is kept (No at the end, a network error, Ctrl-C while it is
+  // sent): `--recover` reopens it. Scripts have their command line.
+  let sentKey: string | undefined;
+  const keep = () => {
+    if (!o.io.canPrompt) return;
+    try {
+      saveDraft(o.env, {
+        server: o.server,
+        savedAt: new Date().toISOString(),
+        type: request.type,
+        ...(request.establishment ? { establishment: request.establishment } : {}),
+        fields: request.fields,
+        attach: completed.attach,
+        ...(request.followUpOf !== undefined ? { followUpOf: String(request.followUpOf) } : {}),
+        ...(sentKey ? { idempotencyKey: sentKey } : {}),
+      });
+    } catch {
+      return; // a config dir that cannot be written to: the error that brought us here is the one to report
     }
-    printRequest(o.io, completed);
-    if (!(await askConfirm(o.io, t(l, 'create.confirm'), false))) {
-      // nothing typed is lost: the command that files the same request later
-      o.io.err(`${t(l, 'create.later')}\n  ${equivalentCommand(request, completed.attach)}\n`);
-      throw cancelledError(t.text('create.notSent'));
-    }
-  }
-
-  // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
-  // client's retries after a lost answer can never file the ticket twice.
-  request.attachments = await uploadFiles(o.io, tickets, completed.attach, (name) => t(l, 'uploading', { name }));
-  const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
-  let created: Awaited<ReturnType<TicketsApi['create']>>;
+    o.io.err(`${t(l, 'draft.kept')}\n`);
+  };
   try {
-    created = await tickets.create(request, { idempotencyKey: key, freshKey: chosenKey === undefined });
+    await confirmAndFile();
   } catch (err) {
-    // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
-    const earlier = err instanceof IdempotencyConflictError ? err.existing : undefined;
-    if (ci && !o.idempotencyKey && earlier !== undefined) {
-      o.io.err(`✓ ${t(l, 'create.ciAlready', { ref: show(earlier) })}\n`);
-      if (fields) return printJson(o.io, pick(await tickets.view(earlier), fields));
-      return;
-    }
+    keep();
     throw err;
   }
-  const ticket = created.item;
-  // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
-  // is this command's, not an earlier run's.
-  const replayed = created.replayed && chosenKey !== undefined;
-  const ref = show(ticket.ref);
-  const what = created.deduplicated ? t(l, 'create.whatDeduplicated', { ref, summary: ticket.summary }) : t(l, 'create.whatFiled', { ref });
-  const notice = `✓ ${
-    replayed
-      ? t(l, 'create.replayed', { key, what })
-      : created.deduplicated
-        ? t(l, 'create.deduplicated', { ref, summary: ticket.summary })
-        : t(l, 'create.filed', {
-            ref,
-            summary: ticket.summary,
-            details: [completed.type ? form.label(completed.type, o.io) : ticket.type, ticket.establishment?.name]
-              .filter(Boolean)
-              .join(', '),
-          })
-  }\n`;
-  if (o.web) await (await import('../../io/browser.ts')).openInBrowser(o.io, o.env, ticket.url, { onFailure: 'warn' });
-  if (fields) {
-    printJson(o.io, pick(ticket, fields));
-    // scripts reading the JSON still hear, on stderr, when nothing new was filed
-    if (replayed || created.deduplicated) o.io.err(notice);
-    return;
+  // filed: the kept request is done with (the one reopened, or the same request filed another way)
+  const kept = recovered ?? keptDraftQuietly(o.env, o.server);
+  if (kept && (recovered || sameRequest(kept, request, completed.attach))) clearDraft(o.env, o.server);
+  return;
+
+  async function confirmAndFile(): Promise<void> {
+    if (o.dryRun) {
+      printJson(o.io, {
+        ...request,
+        attachments: completed.attach.map((p) => ({ path: p, name: basename(p) })),
+        ...(chosenKey ? { idempotencyKey: chosenKey } : {}),
+      });
+      o.io.err(`${t(l, 'dryRun')}\n`);
+      return;
+    }
+
+    // 4. On a terminal: one question per request (seed 001): offer to continue a similar open conversation.
+    if (o.io.canPrompt && !o.dedupe) {
+      const similar = await findSimilar(tickets, info, completed.establishment, completed.type.id, String(completed.values.summary));
+      if (similar) {
+        o.io.err(
+          `! ${t(l, 'create.similar', { ref: show(similar.ref), summary: similar.summary, status: statusText(o.io, info, similar) })}\n`,
+        );
+        const choice = await askChoice(
+          o.io,
+          t(l, 'create.similarQuestion'),
+          [
+            { value: 'reply', name: t(l, 'create.similarReply', { ref: show(similar.ref) }) },
+            { value: 'new', name: t(l, 'create.similarNew') },
+          ],
+          'reply',
+        );
+        if (choice === 'reply') {
+          // what the form held goes into the reply (the summary and every value, not the description alone),
+          // shown before anything is posted
+          const body = replyBody(o.io, completed);
+          o.io.err(`\n${t(l, 'create.replyPreview', { ref: show(similar.ref) })}\n${body.replace(/^(?=.)/gm, '  ')}\n`);
+          if (completed.attach.length) o.io.err(`  📎 ${completed.attach.map((p) => basename(p)).join(', ')}\n`);
+          await confirmOrCancel(o.io, t(l, 'create.replyConfirm'), t.text('create.notSent'));
+          const reply = await import('./reply.ts');
+          return reply.run({
+            io: o.io,
+            env: o.env,
+            backend: o.backend,
+            ref: similar.ref,
+            body,
+            attach: completed.attach,
+            json: o.json,
+            editor: o.editor,
+          });
+        }
+      }
+      printRequest(o.io, completed);
+      if (!(await askConfirm(o.io, t(l, 'create.confirm'), false))) {
+        // nothing typed is lost: the command that files the same request later (and the draft, kept on the way out)
+        o.io.err(`${t(l, 'create.later')}\n  ${equivalentCommand(request, completed.attach)}\n`);
+        throw cancelledError(t.text('create.notSent'));
+      }
+    }
+
+    // 5. Upload, then file. Every create carries an idempotency key (the user's, or one made here) so the
+    // client's retries after a lost answer can never file the ticket twice.
+    request.attachments = await uploadFiles(o.io, tickets, completed.attach, (name) => t(l, 'uploading', { name }));
+    const key = chosenKey ?? `tix-${globalThis.crypto.randomUUID()}`;
+    sentKey = key;
+    let created: Awaited<ReturnType<TicketsApi['create']>>;
+    try {
+      created = await tickets.create(request, { idempotencyKey: key, freshKey: chosenKey === undefined });
+    } catch (err) {
+      // A re-run of a CI job whose report changed (a new log excerpt…): the run already has its ticket.
+      const earlier = err instanceof IdempotencyConflictError ? err.existing : undefined;
+      if (ci && !o.idempotencyKey && earlier !== undefined) {
+        o.io.err(`✓ ${t(l, 'create.ciAlready', { ref: show(earlier) })}\n`);
+        if (fields) return printJson(o.io, pick(await tickets.view(earlier), fields));
+        return;
+      }
+      throw err;
+    }
+    const ticket = created.item;
+    // A key made here can only have been replayed by this command's own retry after a lost answer: the ticket
+    // is this command's, not an earlier run's.
+    const replayed = created.replayed && chosenKey !== undefined;
+    const ref = show(ticket.ref);
+    const what = created.deduplicated
+      ? t(l, 'create.whatDeduplicated', { ref, summary: ticket.summary })
+      : t(l, 'create.whatFiled', { ref });
+    const notice = `✓ ${
+      replayed
+        ? t(l, 'create.replayed', { key, what })
+        : created.deduplicated
+          ? t(l, 'create.deduplicated', { ref, summary: ticket.summary })
+          : t(l, 'create.filed', {
+              ref,
+              summary: ticket.summary,
+              details: [completed.type ? form.label(completed.type, o.io) : ticket.type, ticket.establishment?.name]
+                .filter(Boolean)
+                .join(', '),
+            })
+    }\n`;
+    if (o.web) await (await import('../../io/browser.ts')).openInBrowser(o.io, o.env, ticket.url, { onFailure: 'warn' });
+    if (fields) {
+      printJson(o.io, pick(ticket, fields));
+      // scripts reading the JSON still hear, on stderr, when nothing new was filed
+      if (replayed || created.deduplicated) o.io.err(notice);
+      return;
+    }
+    o.io.out(`${ticket.url}\n`);
+    o.io.err(notice);
   }
-  o.io.out(`${ticket.url}\n`);
-  o.io.err(notice);
 }
 
-async function editLongText(o: Options, field: FieldSpec): Promise<string> {
+/** A kept request as the form's starting point. */
+function draftOf(kept: SavedDraft): Draft {
+  return {
+    type: kept.type,
+    establishment: kept.establishment,
+    values: { ...kept.fields },
+    attach: [...kept.attach],
+    ...(kept.followUpOf !== undefined ? { followUpOf: kept.followUpOf } : {}),
+  };
+}
+
+/** The draft kept for this server, if one can be read: a damaged one is only a problem for --recover. */
+function keptDraftQuietly(env: Env, server: string): SavedDraft | undefined {
+  try {
+    return loadDraft(env, server);
+  } catch {
+    return undefined;
+  }
+}
+
+async function editLongText(o: Options, field: FieldSpec, initial?: string): Promise<string> {
   return editText(o.io, o.env, {
-    instructions: `${form.label(field, o.io)}: ${pickText(field.help, o.io.locale)}\n${t(o.io.locale, 'create.editorHow')}`,
+    initial,
+    instructions: `${labelled(o.io.locale, form.label(field, o.io), pickText(field.help, o.io.locale))}\n${t(o.io.locale, 'create.editorHow')}`,
     configured: o.editor,
     what: field.id,
   });
@@ -344,7 +423,7 @@ function significantWords(text: string): Set<string> {
 }
 
 type Filled = {
-  type: { id: string; fields: FieldSpec[] };
+  type: { id: string; label: Localized; fields: FieldSpec[] };
   establishment?: Establishment;
   values: Record<string, unknown>;
   attach: string[];
@@ -359,7 +438,9 @@ function filledLines(io: IOStreams, c: Filled, opts: { cut?: boolean; skipNo?: b
     // an unticked box says nothing in a reply
     if (opts.skipNo && v === false) continue;
     const text = fieldText(io, v, f);
-    lines.push(`${form.label(f, io)}: ${opts.cut && text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')}`);
+    lines.push(
+      labelled(io.locale, form.label(f, io), opts.cut && text.length > 200 ? `${text.slice(0, 200)}…` : text.replace(/\n/g, '\n    ')),
+    );
   }
   return lines;
 }
@@ -367,8 +448,8 @@ function filledLines(io: IOStreams, c: Filled, opts: { cut?: boolean; skipNo?: b
 function printRequest(io: IOStreams, c: Filled): void {
   const l = io.locale;
   const intro = c.establishment
-    ? t(l, 'create.aboutFor', { type: c.type.id, name: c.establishment.name, siret: c.establishment.siret })
-    : t(l, 'create.about', { type: c.type.id });
+    ? t(l, 'create.aboutFor', { type: form.label(c.type, io), name: c.establishment.name, siret: c.establishment.siret })
+    : t(l, 'create.about', { type: form.label(c.type, io) });
   io.err(
     `\n${intro}\n${filledLines(io, c, { cut: true })
       .map((line) => `  ${line}\n`)

@@ -3,7 +3,7 @@ import type { ProviderInfo } from '../../api/provider.ts';
 import type { Establishment, TicketQuery } from '../../api/types.ts';
 import { parseDuration } from '../../core/duration.ts';
 import { type FieldProblem, usageError } from '../../core/errors.ts';
-import type { Locale } from '../../core/i18n.ts';
+import { labelled, type Locale } from '../../core/i18n.ts';
 import { emailProblem, normalizeDigits, siretProblem } from '../../core/identifiers.ts';
 import { problem } from '../../core/messages.ts';
 import { resolveStatusWords, statusCategories } from '../../core/status.ts';
@@ -101,7 +101,7 @@ export function findEstablishment(
     const found = establishments.find((e) => e.siret === digits);
     if (found) return { establishment: found };
     // a mistyped SIRET says so, rather than "not one of yours"
-    if (siretProblem(digits)) return { problem: problem(flag, (l) => `${given}: ${siretProblem(digits, l)}`) };
+    if (siretProblem(digits)) return { problem: problem(flag, (l) => labelled(l, given, siretProblem(digits, l)!)) };
     return { problem: problem(flag, t.text('establishment.notYours', { given, list: listing })) };
   }
   const wanted = folded(given);

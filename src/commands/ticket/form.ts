@@ -18,7 +18,7 @@ import {
 } from '../../core/catalog.ts';
 import { type Localized, pickText } from '../../core/i18n.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { askChoice, askConfirm, askPath, askText } from '../../io/prompter.ts';
+import { askChoice, askConfirm, askPath, askText, showAnswer } from '../../io/prompter.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { problem, problemText } from '../../core/messages.ts';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -176,8 +176,14 @@ export async function completeForm(
   catalog: Catalog,
   establishments: Establishment[],
   draft: Draft,
-  opts: { needEstablishment: boolean; editLongText: (field: FieldSpec) => Promise<string> },
+  opts: {
+    needEstablishment: boolean;
+    editLongText: (field: FieldSpec, initial?: string) => Promise<string>;
+    /** answers given last time (a kept request): every question is asked again with its answer filled in */
+    previous?: Draft;
+  },
 ): Promise<Completed> {
+  const previous = opts.previous;
   const problems: FieldProblem[] = [];
   const prompt = io.canPrompt;
 
@@ -193,6 +199,7 @@ export async function completeForm(
         io,
         t(io.locale, 'form.establishmentPrompt'),
         establishments.map((e) => ({ value: e.siret, name: `${e.name} (${e.siret})` })),
+        establishments.find((e) => e.siret === previous?.establishment)?.siret,
       );
       establishment = establishments.find((e) => e.siret === siret);
     } else
@@ -218,6 +225,7 @@ export async function completeForm(
     );
   }
   if (!type) {
+    const before = catalog.types.find((x) => x.id === previous?.type);
     if (!prompt) {
       problems.push(problem('--type', t.text('form.typeRequired', { types: catalog.types.map((x) => x.id).join(', ') })));
       throw missing(problems, 'TYPE');
@@ -230,6 +238,7 @@ export async function completeForm(
             io,
             t(io.locale, 'form.categoryPrompt'),
             catalog.categories.map((c) => ({ value: c.id, name: label(c, io), description: pickText(c.description, io.locale) })),
+            before?.category,
           );
     const typeId = await askChoice(
       io,
@@ -237,6 +246,7 @@ export async function completeForm(
       catalog.types
         .filter((t) => t.category === category)
         .map((t) => ({ value: t.id, name: label(t, io), description: pickText(t.description, io.locale) })),
+      before?.category === category ? before.id : undefined,
     );
     type = catalog.types.find((t) => t.id === typeId)!;
   }
@@ -256,11 +266,12 @@ export async function completeForm(
       );
     for (const field of type.fields) {
       if (field.kind === 'attachments') {
-        if (attach.length === 0) attach.push(...(await askFiles(io, field)));
+        if (attach.length === 0) attach.push(...(await askFiles(io, field, previous?.type === type.id ? previous.attach : [])));
         continue;
       }
       if (values[field.id] !== undefined) continue;
-      const answer = await askField(io, field, opts.editLongText, Boolean(type.irreversible));
+      const before = previous?.type === type.id ? previous.values[field.id] : undefined;
+      const answer = await askField(io, field, opts.editLongText, Boolean(type.irreversible), before);
       if (answer !== undefined) values[field.id] = answer;
     }
   }
@@ -300,10 +311,16 @@ export function label(item: { label: Localized }, io: IOStreams): string {
 async function askField(
   io: IOStreams,
   field: FieldSpec,
-  editLongText: (field: FieldSpec) => Promise<string>,
+  editLongText: (field: FieldSpec, initial?: string) => Promise<string>,
   irreversible: boolean,
+  before?: FieldValues[string],
 ): Promise<FieldValues[string] | undefined> {
   const l = io.locale;
+  // last time's answer, on the line to keep (Enter) or edit
+  const filled =
+    before === undefined || before === ''
+      ? {}
+      : { default: Array.isArray(before) ? before.join(', ') : String(before), prefill: 'editable' as const };
   const title = field.required ? label(field, io) : t(l, 'form.optional', { label: label(field, io) });
   const check = (text: string): string | true => {
     if (text.trim() === '') return field.required ? t(l, 'form.required') : true;
@@ -315,7 +332,7 @@ async function askField(
         io,
         title,
         (field.choices ?? []).map((c) => ({ value: c.value, name: pickText(c.label, io.locale) })),
-        typeof field.default === 'string' ? field.default : undefined,
+        typeof before === 'string' ? before : typeof field.default === 'string' ? field.default : undefined,
       );
     case 'boolean':
       // what cannot be undone is confirmed by typing a word; another must-be-yes (a consent) by answering yes
@@ -328,13 +345,27 @@ async function askField(
         });
         return accepted(typed);
       }
-      return askConfirm(io, title, field.default === true);
+      return askConfirm(io, title, before === undefined ? field.default === true : before === true);
     case 'longtext': {
+      // a text of several lines kept from last time is reopened in the editor, where it can be read whole
+      if (typeof before === 'string' && before.includes('\n')) {
+        const value = await editLongText(field, before);
+        showAnswer(io, title, writtenPreview(l, value));
+        if (value.trim() === '' && field.required) throw usageError(t.text('form.longtextRequired', { field: field.id }));
+        return value.trim() === '' ? undefined : value;
+      }
+      // Enter on an empty line opens the editor: the prompt makes way for a line that shows what was written there
       const text = await askText(io, t(l, 'form.longtextPrompt', { title }), {
+        ...filled,
         required: false,
         validate: (v) => (v.trim() === '' ? true : check(v)),
+        eraseWhenEmpty: true,
       });
-      const value = text.trim() === '' ? await editLongText(field) : text;
+      let value = text;
+      if (text.trim() === '') {
+        value = await editLongText(field);
+        showAnswer(io, title, writtenPreview(l, value));
+      }
       if (value.trim() === '') {
         if (field.required) throw usageError(t.text('form.longtextRequired', { field: field.id }));
         return undefined;
@@ -342,11 +373,12 @@ async function askField(
       return value;
     }
     case 'urls': {
-      const text = await askText(io, t(l, 'form.urlsPrompt', { title }), { required: field.required, validate: check });
+      const text = await askText(io, t(l, 'form.urlsPrompt', { title }), { ...filled, required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
     case 'multichoice': {
       const text = await askText(io, `${title}: one or more of ${field.choices?.map((c) => c.value).join(', ')}, separated by commas`, {
+        ...filled,
         required: field.required,
         validate: check,
       });
@@ -359,16 +391,26 @@ async function askField(
           : field.kind === 'number'
             ? t(l, field.integer ? 'form.integerPrompt' : 'form.numberPrompt', { title })
             : title;
-      const text = await askText(io, prompt, { required: field.required, validate: check });
+      const text = await askText(io, prompt, { ...filled, required: field.required, validate: check });
       return text.trim() === '' ? undefined : parseFieldText(field, text);
     }
   }
 }
 
-async function askFiles(io: IOStreams, field: FieldSpec): Promise<string[]> {
+/** What came back from the editor, on one line: its first line, and how many lines there are in all. */
+export function writtenPreview(locale: Locale, text: string): string {
+  const lines = text.trim() === '' ? [] : text.trim().split('\n');
+  if (lines.length === 0) return '';
+  const first = lines.find((line) => line.trim() !== '')!.trim();
+  const shown = first.length > 60 ? `${first.slice(0, 59)}…` : first;
+  return t(locale, 'form.written', { first: shown, count: lines.length });
+}
+
+async function askFiles(io: IOStreams, field: FieldSpec, before: string[]): Promise<string[]> {
   const l = io.locale;
-  // Tab completes the path being typed (not a tab character in the answer)
+  // Tab completes the path being typed (not a tab character in the answer); a draft's files come back editable
   const text = await askPath(io, t(l, field.required ? 'form.filesPrompt' : 'form.filesPromptOptional', { label: label(field, io) }), {
+    ...(before.length ? { default: before.join(', ') } : {}),
     required: field.required,
     validate: (v) => {
       const paths = splitAttachments([v]);

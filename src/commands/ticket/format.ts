@@ -1,7 +1,7 @@
 import type { ProviderInfo } from '../../api/provider.ts';
 import type { Message, Ticket, TicketRef, TicketWithMessages } from '../../api/types.ts';
 import type { FieldSpec, FieldValue, RequestType } from '../../core/catalog.ts';
-import { formatBytes, formatDate, pickText } from '../../core/i18n.ts';
+import { formatBytes, formatDate, labelled, pickText } from '../../core/i18n.ts';
 import { acceptsReplies, statusLabel, statusSpec } from '../../core/status.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { formatTime, link, type Column } from '../../io/output.ts';
@@ -132,7 +132,7 @@ export function renderTicket(io: IOStreams, info: ProviderInfo, x: TicketWithMes
     lines.push('');
     for (const [id, v] of values) {
       const spec = type?.fields.find((f) => f.id === id);
-      lines.push(`${spec ? pickText(spec.label, l) : id}: ${fieldText(io, v, spec)}`);
+      lines.push(labelled(l, spec ? pickText(spec.label, l) : id, fieldText(io, v, spec)));
     }
   }
   for (const m of x.messages) lines.push('', renderMessage(io, x.ref, m));

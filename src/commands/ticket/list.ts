@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { labelled } from '../../core/i18n.ts';
 import { type Backend, need } from '../../api/backend.ts';
 import type { Page, Ticket, TicketQuery } from '../../api/types.ts';
 import type { Factory } from '../../cli/factory.ts';
@@ -72,7 +73,8 @@ export async function establishmentQuery(backend: Backend, query: TicketQuery): 
   const given = query.establishment;
   if (given === undefined || /^\d+$/.test(normalizeDigits(given))) return query;
   const found = findEstablishment((await backend.me()).establishments, given);
-  if ('problem' in found) throw usageError((l) => `${found.problem.field}: ${problemText(found.problem, l)}`, { fields: [found.problem] });
+  if ('problem' in found)
+    throw usageError((l) => labelled(l, found.problem.field, problemText(found.problem, l)), { fields: [found.problem] });
   return { ...query, establishment: found.establishment.siret };
 }
 

@@ -126,7 +126,7 @@ export const t = defineMessages({
     'reply.what': 'the reply',
     'reply.editorTitle': 'Reply to {ref} "{summary}" ({status}).',
     'reply.editorLast': 'Last message, from {author}:',
-    'reply.editorEmpty': 'Write your reply above the line below. An empty reply sends nothing.',
+    'reply.editorEmpty': 'Write your reply above the scissors line (>8) at the top. An empty reply sends nothing.',
     'reply.empty': 'the reply is empty; nothing was sent',
     'reply.replayed': 'That reply was already posted (idempotency key {key}); nothing new was sent',
     'reply.done': 'Replied to {ref} (now {status})',
@@ -183,6 +183,13 @@ export const t = defineMessages({
     'create.dryRun': 'print the request that would be sent, and send nothing',
     'create.json': 'print the new ticket as JSON (fields: {fields})',
     'create.web': "once filed, open the ticket's page in your browser (the web view is read-only: the request is filed here)",
+    'create.recover':
+      'reopen the request kept when the last one was not sent (answered No at the end, a network error, Ctrl-C while sending), its answers filled in',
+    'create.recoverAndJson': '--recover and --from-json cannot be combined: --recover reopens the kept request',
+    'draft.none': 'no request is kept for {server}: one is kept when a request was answered but not sent',
+    'draft.unreadable': 'cannot read the kept request {path} ({reason}); delete the file to start afresh',
+    'draft.kept': 'Your answers are kept: tix ticket create --recover reopens them.',
+    'draft.recovered': 'Reopening the {type} request kept {when}: Enter keeps each answer.',
     'create.example.ci': 'in a CI job, with TIX_TOKEN from a secret: one ticket per failing run, re-runs file nothing new',
 
     // ticket create: what it says while it runs
@@ -198,8 +205,8 @@ export const t = defineMessages({
     'create.similarNew': 'File a new ticket anyway',
     'create.replyPreview': 'This reply will be posted on {ref}:',
     'create.replyConfirm': 'Post this reply?',
-    'create.about': 'About to file this {type} request:',
-    'create.aboutFor': 'About to file this {type} request for {name} ({siret}):',
+    'create.about': 'About to file this request ({type}):',
+    'create.aboutFor': 'About to file this request ({type}) for {name} ({siret}):',
     'create.confirm': 'Send this request?',
     'create.notSent': 'cancelled; nothing was sent',
     'create.later': 'Nothing was sent. To file this request later, run:',
@@ -209,7 +216,7 @@ export const t = defineMessages({
     'create.replayed': 'Already done with idempotency key {key} ({what}): nothing new was sent',
     'create.deduplicated': 'Replied to open ticket {ref} "{summary}" (same type, establishment and summary)',
     'create.filed': 'Filed ticket {ref}: {summary} ({details})',
-    'create.editorHow': 'Write above the line below. Save and quit to go on; leave it empty to skip.',
+    'create.editorHow': 'Write above the scissors line (>8) at the top. Save and quit to go on; leave it empty to skip.',
 
     // the form (ticket create's prompts and checks)
     'form.fieldFlag': 'expected id=value, got "{value}"',
@@ -243,6 +250,7 @@ export const t = defineMessages({
     'form.ackPrompt': '{label}: type "{word}" to confirm',
     'form.ackInvalid': 'type {word} to go on, or Ctrl-C to stop',
     'form.longtextPrompt': '{title} (type it, or press Enter on an empty line to open your editor)',
+    'form.written': { one: '{first}', other: '{first} ({count} lines)' },
     'form.longtextRequired': '{field} is required; nothing was sent',
     'form.urlsPrompt': '{title} (separate several with commas)',
     'form.datePrompt': '{title} (YYYY-MM-DD)',
@@ -369,7 +377,7 @@ export const t = defineMessages({
     'reply.what': 'la réponse',
     'reply.editorTitle': 'Réponse à {ref} « {summary} » ({status}).',
     'reply.editorLast': 'Dernier message, de {author} :',
-    'reply.editorEmpty': "Écrivez votre réponse au-dessus de la ligne ci-dessous. Une réponse vide n'envoie rien.",
+    'reply.editorEmpty': "Écrivez votre réponse au-dessus de la ligne de coupe (>8), en haut. Une réponse vide n'envoie rien.",
     'reply.empty': "la réponse est vide ; rien n'a été envoyé",
     'reply.replayed': "Cette réponse a déjà été publiée (clé d'idempotence {key}) ; rien de nouveau n'a été envoyé",
     'reply.done': 'Réponse envoyée sur {ref} (désormais : {status})',
@@ -426,6 +434,13 @@ export const t = defineMessages({
     'create.json': 'afficher la nouvelle demande en JSON (champs : {fields})',
     'create.web':
       'une fois déposée, ouvrir la page de la demande dans votre navigateur (la vue web est en lecture seule : la demande se dépose ici)',
+    'create.recover':
+      "rouvrir la demande gardée quand la dernière n'a pas été envoyée (Non à la fin, une erreur réseau, Ctrl-C pendant l'envoi), ses réponses déjà remplies",
+    'create.recoverAndJson': '--recover et --from-json ne peuvent pas être combinés : --recover rouvre la demande gardée',
+    'draft.none': "aucune demande n'est gardée pour {server} : une demande est gardée quand elle a été remplie mais pas envoyée",
+    'draft.unreadable': 'impossible de lire la demande gardée {path} ({reason}) ; supprimez le fichier pour repartir de zéro',
+    'draft.kept': 'Vos réponses sont gardées : tix ticket create --recover les rouvre.',
+    'draft.recovered': 'Réouverture de la demande {type} gardée {when} : Entrée garde chaque réponse.',
     'create.example.ci':
       'dans un job de CI, avec TIX_TOKEN tiré d’un secret : une demande par exécution en échec, les relances ne déposent rien',
 
@@ -441,8 +456,8 @@ export const t = defineMessages({
     'create.similarNew': 'Déposer quand même une nouvelle demande',
     'create.replyPreview': 'Cette réponse sera publiée sur {ref} :',
     'create.replyConfirm': 'Publier cette réponse ?',
-    'create.about': 'Demande {type} prête à être déposée :',
-    'create.aboutFor': 'Demande {type} prête à être déposée pour {name} ({siret}) :',
+    'create.about': 'Demande « {type} » prête à être déposée :',
+    'create.aboutFor': 'Demande « {type} » prête à être déposée pour {name} ({siret}) :',
     'create.confirm': 'Envoyer cette demande ?',
     'create.notSent': "annulé ; rien n'a été envoyé",
     'create.later': "Rien n'a été envoyé. Pour déposer cette demande plus tard, lancez :",
@@ -452,7 +467,8 @@ export const t = defineMessages({
     'create.replayed': "Déjà fait avec la clé d'idempotence {key} ({what}) : rien de nouveau n'a été envoyé",
     'create.deduplicated': 'Réponse ajoutée à la demande ouverte {ref} « {summary} » (même type, établissement et résumé)',
     'create.filed': 'Demande {ref} déposée : {summary} ({details})',
-    'create.editorHow': 'Écrivez au-dessus de la ligne ci-dessous. Enregistrez et quittez pour continuer ; laissez vide pour passer.',
+    'create.editorHow':
+      'Écrivez au-dessus de la ligne de coupe (>8), en haut. Enregistrez et quittez pour continuer ; laissez vide pour passer.',
 
     'form.fieldFlag': 'id=valeur est attendu, et non « {value} »',
     'form.jsonInvalid': "--from-json {source} : ce n'est pas du JSON valide ({reason})",
@@ -486,6 +502,7 @@ export const t = defineMessages({
     'form.ackPrompt': '{label} : tapez « {word} » pour confirmer',
     'form.ackInvalid': 'tapez {word} pour continuer, ou Ctrl-C pour arrêter',
     'form.longtextPrompt': '{title} (saisissez-le, ou appuyez sur Entrée sur une ligne vide pour ouvrir votre éditeur)',
+    'form.written': { one: '{first}', other: '{first} ({count} lignes)' },
     'form.longtextRequired': "{field} est obligatoire ; rien n'a été envoyé",
     'form.urlsPrompt': '{title} (séparez-en plusieurs par des virgules)',
     'form.datePrompt': '{title} (AAAA-MM-JJ)',

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { labelled } from '../../core/i18n.ts';
 import { type Backend, need, type TicketsApi } from '../../api/backend.ts';
 import type { TicketRef, TicketWithMessages } from '../../api/types.ts';
 import { uploadFiles } from '../../api/uploads.ts';
@@ -88,7 +89,9 @@ export async function run(o: Options): Promise<void> {
   const attach = splitAttachments(o.attach);
   const fileProblems = attachmentProblems(attach);
   if (fileProblems.length)
-    throw usageError((l) => fileProblems.map((p) => `--attach: ${p.text?.(l) ?? p.message}`).join('\n'), { fields: fileProblems });
+    throw usageError((l) => fileProblems.map((p) => labelled(l, '--attach', p.text?.(l) ?? p.message)).join('\n'), {
+      fields: fileProblems,
+    });
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
   const shown = backend.provider.showRef(o.ref);

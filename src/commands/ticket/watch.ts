@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { labelled } from '../../core/i18n.ts';
 import { type Backend, need } from '../../api/backend.ts';
 import type { Ticket, TicketRef } from '../../api/types.ts';
 import { parseRef } from '../../cli/args.ts';
@@ -169,7 +170,7 @@ async function inboxWatcher(o: Options, backend: Backend): Promise<Watcher> {
           added += x.unread - before;
           const where = x.establishment ? ` (${x.establishment.name})` : '';
           print(
-            `${show(ref)} ${x.summary}${where}: ${t(o.io.locale, 'watch.newMessages', { count: x.unread - before })} · tix ticket view ${ref}\n`,
+            `${labelled(o.io.locale, `${show(ref)} ${x.summary}${where}`, t(o.io.locale, 'watch.newMessages', { count: x.unread - before }))} · tix ticket view ${ref}\n`,
           );
         }
       }

@@ -8,7 +8,7 @@ import { jsonFields, pick, printJson, printRows, type JsonOption } from '../../i
 import { flagFor, label } from '../ticket/form.ts';
 import { TYPE_FIELDS } from './list.ts';
 import { t } from './messages.ts';
-import { pickText } from '../../core/i18n.ts';
+import { labelled, pickText } from '../../core/i18n.ts';
 
 export interface Options {
   io: IOStreams;
@@ -39,7 +39,7 @@ export async function run(o: Options): Promise<void> {
   const l = o.io.locale;
   const tty = o.io.isStdoutTTY;
   if (tty) {
-    o.io.out(`${type.id}: ${label(type, o.io)} (${type.category})\n${pickText(type.description, l)}\n`);
+    o.io.out(`${labelled(l, type.id, label(type, o.io))} (${type.category})\n${pickText(type.description, l)}\n`);
     if (type.example) o.io.out(`${t(l, 'view.example', { example: pickText(type.example, l) })}\n`);
     if (type.irreversible) o.io.out(`${t(l, 'view.irreversible')}\n`);
     o.io.out('\n');
