@@ -4,6 +4,7 @@ import {
   defineMessages,
   formatBytes,
   formatDate,
+  formatList,
   formatRelativeTime,
   localeOf,
   type Locale,
@@ -14,7 +15,12 @@ import {
 import { statuses } from '../../src/core/lifecycle.ts';
 import { t as auth } from '../../src/auth/messages.ts';
 import { t as cli } from '../../src/cli/messages.ts';
+import { t as config } from '../../src/commands/config/messages.ts';
+import { t as contact } from '../../src/commands/contact/messages.ts';
+import { t as establishment } from '../../src/commands/establishment/messages.ts';
 import { t as notification } from '../../src/commands/notification/messages.ts';
+import { t as settings } from '../../src/commands/settings/messages.ts';
+import { t as token } from '../../src/commands/token/messages.ts';
 import { t as ticket } from '../../src/commands/ticket/messages.ts';
 import { t as type } from '../../src/commands/type/messages.ts';
 import { t as core } from '../../src/core/messages.ts';
@@ -23,7 +29,7 @@ import { t as mail } from '../../src/server/notifications/messages.ts';
 import { t as web } from '../../src/server/web/messages.ts';
 
 // Every catalog of the project: test/cli/i18n.test.ts fails when a messages.ts is not listed here.
-const catalogs = { auth, cli, notification, ticket, type, core, io, mail, web };
+const catalogs = { auth, cli, config, contact, establishment, notification, settings, ticket, token, type, core, io, mail, web };
 
 const placeholders = (text: Text) =>
   [
@@ -98,6 +104,13 @@ describe('plurals and numbers (Intl.PluralRules, NumberFormat)', () => {
     expect(t('en', 'unread', { count: 1234 })).toBe('1,234 unread messages');
     // French says "1 000 000 de messages" ("many"); without a "many" form, "other" is used
     expect(t('fr', 'unread', { count: 1_000_000 })).toBe('1\u202f000\u202f000 messages non lus');
+  });
+
+  it('lists the locale way (Intl.ListFormat)', () => {
+    expect(formatList('en', ['manual', 'on-open'], 'disjunction')).toBe('manual or on-open');
+    expect(formatList('fr', ['manual', 'on-open'], 'disjunction')).toBe('manual ou on-open');
+    expect(formatList('en', ['a', 'b', 'c'])).toBe('a, b, and c');
+    expect(formatList('fr', ['a', 'b', 'c'])).toBe('a, b et c');
   });
 
   it('sizes, dates and relative times', () => {
