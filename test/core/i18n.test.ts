@@ -14,6 +14,11 @@ import {
 import { statuses } from '../../src/core/lifecycle.ts';
 import { t as auth } from '../../src/auth/messages.ts';
 import { t as cli } from '../../src/cli/messages.ts';
+import { t as api } from '../../src/commands/api.messages.ts';
+import { t as authCommands } from '../../src/commands/auth/messages.ts';
+import { t as help } from '../../src/commands/help.messages.ts';
+import { t as serve } from '../../src/commands/serve.messages.ts';
+import { t as version } from '../../src/commands/version.messages.ts';
 import { t as notification } from '../../src/commands/notification/messages.ts';
 import { t as ticket } from '../../src/commands/ticket/messages.ts';
 import { t as type } from '../../src/commands/type/messages.ts';
@@ -23,7 +28,7 @@ import { t as mail } from '../../src/server/notifications/messages.ts';
 import { t as web } from '../../src/server/web/messages.ts';
 
 // Every catalog of the project: test/cli/i18n.test.ts fails when a messages.ts is not listed here.
-const catalogs = { auth, cli, notification, ticket, type, core, io, mail, web };
+const catalogs = { auth, cli, notification, ticket, type, core, io, mail, web, authCommands, api, help, serve, version };
 
 const placeholders = (text: Text) =>
   [
@@ -37,7 +42,7 @@ describe('message catalogs', () => {
     const src = new URL('../../src/', import.meta.url);
     // catalogs made with defineMessages (a provider's own wording helpers are not catalogs)
     const files = (readdirSync(src, { recursive: true }) as string[]).filter(
-      (f) => /(^|\/)messages\.ts$/.test(f) && readFileSync(new URL(f, src), 'utf8').includes('defineMessages('),
+      (f) => /(^|[/.])messages\.ts$/.test(f) && readFileSync(new URL(f, src), 'utf8').includes('defineMessages('),
     );
     expect(files.length).toBe(Object.keys(catalogs).length);
   });
