@@ -18,6 +18,11 @@ import { t as cli } from '../../src/cli/messages.ts';
 import { t as config } from '../../src/commands/config/messages.ts';
 import { t as contact } from '../../src/commands/contact/messages.ts';
 import { t as establishment } from '../../src/commands/establishment/messages.ts';
+import { t as api } from '../../src/commands/api.messages.ts';
+import { t as authCommands } from '../../src/commands/auth/messages.ts';
+import { t as help } from '../../src/commands/help.messages.ts';
+import { t as serve } from '../../src/commands/serve.messages.ts';
+import { t as version } from '../../src/commands/version.messages.ts';
 import { t as notification } from '../../src/commands/notification/messages.ts';
 import { t as settings } from '../../src/commands/settings/messages.ts';
 import { t as token } from '../../src/commands/token/messages.ts';
@@ -29,7 +34,27 @@ import { t as mail } from '../../src/server/notifications/messages.ts';
 import { t as web } from '../../src/server/web/messages.ts';
 
 // Every catalog of the project: test/cli/i18n.test.ts fails when a messages.ts is not listed here.
-const catalogs = { auth, cli, config, contact, establishment, notification, settings, ticket, token, type, core, io, mail, web };
+const catalogs = {
+  auth,
+  cli,
+  config,
+  contact,
+  establishment,
+  notification,
+  settings,
+  ticket,
+  token,
+  type,
+  core,
+  io,
+  mail,
+  web,
+  authCommands,
+  api,
+  help,
+  serve,
+  version,
+};
 
 const placeholders = (text: Text) =>
   [
@@ -43,7 +68,7 @@ describe('message catalogs', () => {
     const src = new URL('../../src/', import.meta.url);
     // catalogs made with defineMessages (a provider's own wording helpers are not catalogs)
     const files = (readdirSync(src, { recursive: true }) as string[]).filter(
-      (f) => /(^|\/)messages\.ts$/.test(f) && readFileSync(new URL(f, src), 'utf8').includes('defineMessages('),
+      (f) => /(^|[/.])messages\.ts$/.test(f) && readFileSync(new URL(f, src), 'utf8').includes('defineMessages('),
     );
     expect(files.length).toBe(Object.keys(catalogs).length);
   });

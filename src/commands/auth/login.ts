@@ -235,12 +235,15 @@ function refusedLogin(err: unknown, email: string, fromStdin: boolean): unknown 
   return err;
 }
 
-/** A token given with --with-token that the helpdesk refuses: check that token (logging in again is not the way). */
+/**
+ * A token given with --with-token that tix serve refuses (it says why: invalid, revoked, expired): check that
+ * token, logging in again is not the way. Other helpdesks' refusals already say what to fix: kept as they are.
+ */
 function tokenRefused(err: unknown): unknown {
   if (!(err instanceof TixError) || !isWrongPassword(err)) return err;
-  const reason = String(err.data?.reason ?? 'invalid');
-  const known = ['invalid', 'revoked', 'expired'].includes(reason) ? (`unauthorized.${reason}` as 'unauthorized.invalid') : undefined;
-  return authError(t.text('login.tokenRefused', { reason: (locale) => (known ? common(locale, known) : err.message) }), {
+  const reason = err.data?.reason;
+  if (reason !== 'invalid' && reason !== 'revoked' && reason !== 'expired') return err;
+  return authError(t.text('login.tokenRefused', { reason: (locale) => common(locale, `unauthorized.${reason}`) }), {
     code: err.code,
     status: err.status,
     data: err.data,
