@@ -191,7 +191,9 @@ async function askServer(shell: (typeof shells)[number], lines: string[], env: E
       empty.map((i) => lines[i]!),
       env,
     );
-    empty.forEach((i, k) => (results[i] = again[k]!));
+    empty.forEach((i, k) => {
+      results[i] = again[k]!;
+    });
   }
   return results;
 }
