@@ -349,13 +349,15 @@ _tix_dynamic() {
 
 _tix() {
   local cur=${COMP_WORDS[COMP_CWORD]} cpath='' word want='' mode='' dashdash='' i REPLY
-  local _tix_profile='' _tix_type='' _tix_full _tix_cut='' line='' acc end=$COMP_CWORD
+  local _tix_profile='' _tix_type='' _tix_full _tix_cut='' line='' acc re end=$COMP_CWORD
   local -a _tix_args=()
   COMPREPLY=()
   [[ $cur == '=' ]] && cur=''
   if [[ -n ${COMP_LINE-} ]]; then
     line=${COMP_LINE:0:COMP_POINT}
-    line=${line##*[[:space:]]}
+    # the last word as typed: blanks end it unless escaped ("École\ L")
+    re='(([^[:space:]\\]|\\.)*)$'
+    [[ $line =~ $re ]] && line=${BASH_REMATCH[1]}
     # a value with '=' or ':' in it ("severity=hi", "tickets:re") reaches bash as several words: the walk stops
     # before its first one (an option's own --name=value is left to the walk)
     acc=${COMP_WORDS[COMP_CWORD]}
@@ -394,6 +396,8 @@ _tix() {
   if [[ -n $line ]]; then
     [[ $line == -*=* ]] && line=${line#*=}
     [[ $line == *"$cur" ]] && _tix_full=$line _tix_cut=${line%"$cur"}
+    # compared with the candidates as they read, unescaped
+    _tix_full=${_tix_full//\\/} _tix_cut=${_tix_cut//\\/}
   fi
   if [[ -n $want && ( $mode == 1 || $cur != -* ) ]]; then
     _tix_values "$cpath" "$want"
