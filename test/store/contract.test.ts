@@ -435,6 +435,8 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
         s.tickets.listTickets({ viewerId: ids.yann, visible: 'all', search: `${words} ${tag}`, limit: 10 }).then((r) => r.map((t) => t.id));
       // (on PostgreSQL the four run at once: whichever wrote last decided the status)
       const status = (await a.tickets.getTicket(changed, ids.yann))!.status;
+      // (the older ticket, answered by the agent, may share it)
+      const withStatus = (await a.tickets.getTicket(older, ids.yann))!.status === status ? [changed, older] : [changed];
       for (const s of [a, b]) {
         expect(await search(s, 'together')).toEqual([changed, older]);
         expect(await search(s, 'merci reponse')).toEqual([changed]);
@@ -443,7 +445,7 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
           (await s.tickets.listTickets({ viewerId: ids.yann, visible: 'all', search: tag, statuses: [status], limit: 10 })).map(
             (t) => t.id,
           ),
-        ).toEqual([changed]);
+        ).toEqual(withStatus);
       }
     });
 

@@ -26,6 +26,7 @@ export class SqliteDatabase {
   /** the open group of writes, committed when the event loop turns */
   private group?: { committed: Promise<void>; settle: (err?: unknown) => void };
   private readonly commitWork: Array<() => void> = [];
+  private readonly committedTells: Array<() => void> = [];
 
   constructor(db: DatabaseSync) {
     this.db = db;
@@ -66,6 +67,11 @@ export class SqliteDatabase {
     this.commitWork.push(work);
   }
 
+  /** Told after each commit of a group (the checkpoints' thread counts them). */
+  afterCommit(tell: () => void): void {
+    this.committedTells.push(tell);
+  }
+
   private commitGroup(): void {
     const group = this.group;
     if (!group) return;
@@ -76,6 +82,7 @@ export class SqliteDatabase {
       }
       this.endGroup();
       group.settle();
+      for (const tell of this.committedTells) tell();
     } catch (err) {
       this.endGroup();
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
