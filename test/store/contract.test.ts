@@ -406,6 +406,49 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
       expect(await b.tickets.listTickets({ viewerId: ids.yann, visible: 'all', search: '"*: ()', limit: 10 })).toEqual([]);
     });
 
+    it('writes made together (one refused midway) are found at once, each ticket once, under its newest activity', async () => {
+      const tag = randomUUID().replace(/-/g, '').slice(0, 10);
+      const older = created(await a.tickets.createTicket(ticket({ summary: `Together ${tag} older` })));
+      const changed = created(await a.tickets.createTicket(ticket({ summary: `Together ${tag} changed` })));
+      const publicId = `up_${randomUUID()}`;
+      await a.uploads.insertUpload({
+        publicId,
+        userId: ids.yann,
+        filename: 'f.txt',
+        contentType: 'text/plain',
+        size: 1,
+        sha256: 'f',
+        data: Buffer.from('f'),
+        at: tick(),
+      });
+      const [upload] = await a.uploads.uploadsByPublicId([publicId]);
+      await a.tickets.addMessage({ ...reply(older, ids.agent, `first ${tag}`), uploadIds: [upload!.id] });
+      // without waiting for a commit in between: replies, one refused (its upload is taken) and rolled back, a status change
+      const results = await Promise.all([
+        a.tickets.addMessage(reply(changed, ids.agent, `réponse ${tag}`)),
+        a.tickets.addMessage({ ...reply(changed, ids.yann, `refused ${tag}`), uploadIds: [upload!.id] }),
+        a.tickets.addMessage(reply(changed, ids.yann, `merci ${tag}`)),
+        a.tickets.changeStatus(changed, () => 'resolved', tick()),
+      ]);
+      expect(results[1]).toEqual({ refused: 'an attachment was already used by another message; upload it again' });
+      const search = (s: Store, words: string) =>
+        s.tickets.listTickets({ viewerId: ids.yann, visible: 'all', search: `${words} ${tag}`, limit: 10 }).then((r) => r.map((t) => t.id));
+      // (on PostgreSQL the four run at once: whichever wrote last decided the status)
+      const status = (await a.tickets.getTicket(changed, ids.yann))!.status;
+      // (the older ticket, answered by the agent, may share it)
+      const withStatus = (await a.tickets.getTicket(older, ids.yann))!.status === status ? [changed, older] : [changed];
+      for (const s of [a, b]) {
+        expect(await search(s, 'together')).toEqual([changed, older]);
+        expect(await search(s, 'merci reponse')).toEqual([changed]);
+        expect(await search(s, 'refused')).toEqual([]);
+        expect(
+          (await s.tickets.listTickets({ viewerId: ids.yann, visible: 'all', search: tag, statuses: [status], limit: 10 })).map(
+            (t) => t.id,
+          ),
+        ).toEqual(withStatus);
+      }
+    });
+
     it('filters by visibility, status, type, author and time, and pages by (activity, id) without gaps or repeats', async () => {
       const tag = randomUUID().replace(/-/g, '').slice(0, 10);
       const made: number[] = [];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireTicketWithMessages as TicketWithMessages } from '../../src/providers/tix/wire.ts';
 import { findType } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
+import { t as webText } from '../../src/server/web/messages.ts';
 import { ticketPage } from '../../src/server/web/pages.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/web/routes.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -319,6 +320,42 @@ describe('access: the same rules as the API', () => {
     expect(res.body).toContain(`<a href="/tickets/${lilleTicket}">A Lille question</a>`);
     expect(res.body).toContain('Réponse disponible');
     expect(res.body).not.toContain('A Paris question');
+  });
+});
+
+describe('the inbox at scale', () => {
+  it('counts every unread ticket as GET /inbox does, past the thousand newest it lists', async () => {
+    const store = s.app.services.store;
+    const yann = (await store.identity.findUserByEmail('yann@demo.test'))!;
+    const lille = (await store.identity.allEstablishments()).find((e) => e.siret === est.lille.siret)!;
+    const at = new Date().toISOString();
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      establishmentId: lille.id,
+      createdById: yann.id,
+      type: 'question',
+      category: 'general',
+      summary: `Imported question ${i}`,
+      fields: {},
+      status: 'sent' as const,
+      createdAt: at,
+      updatedAt: at,
+      resolvedAt: null,
+      closedAt: null,
+      messages: [{ authorId: yann.id, body: 'Unread by Sarah', createdAt: at }],
+      readUpTo: [],
+    }));
+    await store.tickets.importTickets([many]);
+    const counted = (await s.api('GET', '/inbox', { token: await s.tokenFor('sarah@demo.test') })).body as {
+      total: { tickets: number; messages: number };
+    };
+    expect(counted.total.tickets).toBeGreaterThan(1001);
+    const res = await get('/inbox', { cookie: await signIn(s.app, 'sarah@demo.test'), 'accept-language': 'en' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(
+      `${webText('en', 'inbox.tickets', { count: counted.total.tickets })} · ${webText('en', 'inbox.messages', { count: counted.total.messages })}`,
+    );
+    // the thousand newest are listed
+    expect(res.body.match(/<tr><td><a href="\/tickets\//g)).toHaveLength(1000);
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { sqliteMigrations, type Migration } from './sqlite-migrations.ts';
+import { Checkpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite/checkpoints.ts';
 import { SqliteContactStore } from './sqlite/contacts.ts';
 import { SqliteDatabase, type Row } from './sqlite/database.ts';
 import { SqliteIdentityStore } from './sqlite/identity.ts';
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly tickets: SqliteTicketStore;
   readonly reads: SqliteTicketStore;
   readonly notifications: SqliteNotificationStore;
+  private readonly checkpoints?: Checkpointer;
 
   /** `log` receives what a long upgrade of the schema says as it runs (tix serve prints it on stderr). */
   constructor(path: string, options: { log?: (line: string) => void } = {}) {
@@ -43,6 +45,13 @@ export class SqliteStore implements Store {
     // statistics for the query planner, gathered only where they are missing or stale (quick, bounded)
     this.db.exec('PRAGMA optimize = 0x10002');
     this.sql = new SqliteDatabase(this.db);
+    if (path !== ':memory:') {
+      // checkpoints leave the event loop for a thread of their own (sqlite/checkpoints.ts)
+      this.db.exec(`PRAGMA wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+      const checkpoints = new Checkpointer(path);
+      this.checkpoints = checkpoints;
+      this.sql.afterCommit(() => checkpoints.committed());
+    }
     this.identity = new SqliteIdentityStore(this.sql);
     this.settings = new SqliteSettingsStore(this.sql);
     this.contacts = new SqliteContactStore(this.sql);
@@ -57,6 +66,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpoints?.stop();
     await this.sql.close();
   }
 }

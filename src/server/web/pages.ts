@@ -87,11 +87,12 @@ ${form.error && html`<p class="alert" role="alert">${form.error}</p>`}
   );
 }
 
-export function inboxPage(ctx: PageContext, tickets: Ticket[]): string {
+/** The inbox: the totals the server counted (every unread ticket), then the newest of those tickets. */
+export function inboxPage(ctx: PageContext, inbox: { total: { tickets: number; messages: number }; items: Ticket[] }): string {
   const l = ctx.locale;
-  const messages = tickets.reduce((n, x) => n + x.unread, 0);
+  const tickets = inbox.items;
   const content = tickets.length
-    ? html`<p>${t(l, 'inbox.tickets', { count: tickets.length })} · ${t(l, 'inbox.messages', { count: messages })}</p>
+    ? html`<p>${t(l, 'inbox.tickets', { count: inbox.total.tickets })} · ${t(l, 'inbox.messages', { count: inbox.total.messages })}</p>
 <table>
 <thead><tr><th>${t(l, 'column.ticket')}</th><th>${t(l, 'column.summary')}</th><th>${t(l, 'column.status')}</th><th>${t(l, 'column.establishment')}</th><th>${t(l, 'column.updated')}</th><th>${t(l, 'column.unread')}</th></tr></thead>
 <tbody>

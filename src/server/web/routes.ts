@@ -2,7 +2,6 @@
 // The same services as the API answer, so the same rules hold (another establishment's ticket is a 404 page,
 // exactly like an unknown one); only the way in differs: a session cookie instead of a bearer token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { WireTicket as Ticket } from '../../providers/tix/wire.ts';
 import { findType } from '../../core/catalog.ts';
 import { negotiateLocale } from '../../core/i18n.ts';
 import type { Services } from '../app.ts';
@@ -296,17 +295,13 @@ function signInFirst(s: Services, req: FastifyRequest, reply: FastifyReply, path
   return reply.redirect(`${basePath(s)}/login?next=${encodeURIComponent(path)}`, 303);
 }
 
+/** the newest unread tickets the inbox page shows */
+const INBOX_PAGE = 1000;
+
 async function inbox(s: Services, req: FastifyRequest, reply: FastifyReply, session: WebSession, base: string): Promise<FastifyReply> {
-  const tickets: Ticket[] = [];
-  let cursor: string | undefined;
-  // the inbox's tickets, newest activity first; a thousand is more than a page should hold
-  for (let pages = 0; pages < 10; pages++) {
-    const batch = await s.tickets.list(session.principal, { unread: true, limit: 100, cursor }, base);
-    tickets.push(...batch.items);
-    if (!batch.nextCursor) break;
-    cursor = batch.nextCursor;
-  }
-  return page(reply, 200, inboxPage(pageContext(s, req), tickets));
+  // counted by the store, as GET /inbox is (every unread ticket); the newest thousand are more than a page should hold
+  const inbox = await s.tickets.inbox(session.principal, { limit: INBOX_PAGE }, base);
+  return page(reply, 200, inboxPage(pageContext(s, req), inbox));
 }
 
 function refusedPage(ctx: PageContext): string {

@@ -25,6 +25,8 @@ export class SqliteDatabase {
   private readonly statements = new Map<string, StatementSync>();
   /** the open group of writes, committed when the event loop turns */
   private group?: { committed: Promise<void>; settle: (err?: unknown) => void };
+  private readonly commitWork: Array<() => void> = [];
+  private readonly committedTells: Array<() => void> = [];
 
   constructor(db: DatabaseSync) {
     this.db = db;
@@ -57,18 +59,40 @@ export class SqliteDatabase {
     return this.group?.committed ?? Promise.resolve();
   }
 
+  /**
+   * Work that joins the open group of writes just before it commits, outside any request's savepoint: the
+   * search index is written there once per group (see SqliteTicketStore). Its failure fails the whole group.
+   */
+  beforeCommit(work: () => void): void {
+    this.commitWork.push(work);
+  }
+
+  /** Told after each commit of a group (the checkpoints' thread counts them). */
+  afterCommit(tell: () => void): void {
+    this.committedTells.push(tell);
+  }
+
   private commitGroup(): void {
     const group = this.group;
     if (!group) return;
-    this.group = undefined;
-    openGroups.delete(this);
     try {
-      if (this.db.isTransaction) this.db.exec('COMMIT');
+      if (this.db.isTransaction) {
+        for (const work of this.commitWork) work();
+        this.db.exec('COMMIT');
+      }
+      this.endGroup();
       group.settle();
+      for (const tell of this.committedTells) tell();
     } catch (err) {
+      this.endGroup();
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       group.settle(err);
     }
+  }
+
+  private endGroup(): void {
+    this.group = undefined;
+    openGroups.delete(this);
   }
 
   /**
@@ -99,8 +123,7 @@ export class SqliteDatabase {
       else {
         // an error that ended the whole transaction (disk full, I/O) took the group's other writes with it
         const lost = this.group;
-        this.group = undefined;
-        openGroups.delete(this);
+        this.endGroup();
         lost?.settle(err);
       }
       throw err;

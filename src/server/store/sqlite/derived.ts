@@ -27,8 +27,11 @@
 /** The high bits of the activity key: whole seconds since 1970, clamped to 32 bits. */
 const seconds = (iso: string) => `min(max(coalesce(unixepoch(${iso}), 0), 0), 4294967295)`;
 
-/** The activity key of ticket `t`; tickets.id must stay below 2^31. */
-export const SEARCH_KEY = `((${seconds('t.updated_at')} << 31) | t.id)`;
+/** The activity key of a ticket with this activity (an RFC 3339 string) and id; ids must stay below 2^31. */
+export const searchKeyOf = (updatedAt: string, id: string) => `((${seconds(updatedAt)} << 31) | ${id})`;
+
+/** The activity key of ticket `t`. */
+export const SEARCH_KEY = searchKeyOf('t.updated_at', 't.id');
 
 /** The smallest activity key of the second holding the time bound to `?` (an RFC 3339 string). */
 export const secondKeyOf = (param: string) => `(${seconds(param)} << 31)`;

@@ -21,7 +21,7 @@ import {
   indexTickets,
   LEARN_INDEXED_TERMS,
   MAX_EXPANSION,
-  SEARCH_KEY,
+  searchKeyOf,
   scopeToken,
   secondKeyOf,
   TERMS_INCOMPLETE,
@@ -37,9 +37,36 @@ import { toAttachment } from './uploads.ts';
 export class SqliteTicketStore implements TicketStore, ReadStateStore {
   private readonly sql: SqliteDatabase;
 
+  /**
+   * Tickets whose search document is written when the group of writes commits, with the activity they are
+   * indexed under now (null: not indexed yet). FTS5 writes what it holds as a new segment of the index at every
+   * savepoint, that is at every request of a group: written together at the commit, a group's documents make
+   * one segment, and the index merges a sixteenth as many. Rebuilt from the tickets table then, so that a
+   * request rolled back leaves nothing wrong: its ticket is gone, or indexed again as it is.
+   */
+  private readonly unindexed = new Map<number, string | null>();
+
   constructor(sql: SqliteDatabase) {
     this.sql = sql;
     this.completeTerms();
+    sql.beforeCommit(() => this.indexChanged());
+  }
+
+  /** A ticket's search document is to be rewritten at the commit (read before the change: the key it has now). */
+  private searchDocumentChanges(ticketId: number, isNew = false): void {
+    if (this.unindexed.has(ticketId)) return;
+    const indexedAt = isNew ? null : (this.get<Row>('SELECT updated_at FROM tickets WHERE id = ?', ticketId)?.updated_at ?? null);
+    this.unindexed.set(ticketId, indexedAt === null ? null : String(indexedAt));
+  }
+
+  /** The search documents of the tickets changed since the last commit, out of the index under their old key, in under the new. */
+  private indexChanged(): void {
+    if (this.unindexed.size === 0) return;
+    const changed = [...this.unindexed];
+    this.unindexed.clear();
+    for (const [id, indexedAt] of changed)
+      if (indexedAt !== null) this.run(`DELETE FROM ticket_search WHERE rowid = ${searchKeyOf('?1', '?2')}`, indexedAt, id);
+    this.run(indexTickets('t.id IN (SELECT value FROM json_each(?))'), JSON.stringify(changed.map(([id]) => id)));
   }
 
   private get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
@@ -150,7 +177,7 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
         this.learnTerms(t.summary);
         const messageId = this.insertMessage(ticketId, t.createdById, t.description, t.at);
         this.attachUploads(messageId, t.uploadIds);
-        this.run(indexTickets('t.id = ?'), ticketId);
+        this.searchDocumentChanges(ticketId, true);
         insertEvent(this.sql, {
           ticketId,
           kind: t.followUpOf === null ? 'created' : 'follow-up',
@@ -273,9 +300,8 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
    * and comes back under the new one, and its unread rows follow its activity.
    */
   private reindexing<T>(ticketId: number, change: () => T): T {
-    this.run(`DELETE FROM ticket_search WHERE rowid = (SELECT ${SEARCH_KEY} FROM tickets t WHERE t.id = ?)`, ticketId);
+    this.searchDocumentChanges(ticketId);
     const result = change();
-    this.run(indexTickets('t.id = ?'), ticketId);
     this.run('UPDATE ticket_unread SET updated_at = (SELECT updated_at FROM tickets WHERE id = ?1) WHERE ticket_id = ?1', ticketId);
     return result;
   }
@@ -443,6 +469,11 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
     if (f.before) where.push(`(t.updated_at, t.id) < (${p(f.before.updatedAt)}, ${p(f.before.id)})`);
 
     if (f.search !== undefined) {
+      // what this connection changed and has not committed yet is found too
+      if (this.unindexed.size) {
+        if (this.sql.db.isTransaction) this.indexChanged();
+        else this.transaction(() => this.indexChanged());
+      }
       const match = this.searchMatch(f.search, f);
       if (match === undefined) return [];
       where.push(`s.ticket_search MATCH ${p(match)}`);
