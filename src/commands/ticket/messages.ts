@@ -189,7 +189,7 @@ export const t = defineMessages({
     'draft.none': 'no request is kept for {server}: one is kept when a request was answered but not sent',
     'draft.unreadable': 'cannot read the kept request {path} ({reason}); delete the file to start afresh',
     'draft.kept': 'Your answers are kept: tix ticket create --recover reopens them.',
-    'draft.recovered': 'Reopening the {type} request kept {when}: Enter keeps each answer.',
+    'draft.recovered': 'Reopening the {type} request (kept: {when}); Enter keeps each answer.',
     'create.example.ci': 'in a CI job, with TIX_TOKEN from a secret: one ticket per failing run, re-runs file nothing new',
 
     // ticket create: what it says while it runs
@@ -440,7 +440,7 @@ export const t = defineMessages({
     'draft.none': "aucune demande n'est gardée pour {server} : une demande est gardée quand elle a été remplie mais pas envoyée",
     'draft.unreadable': 'impossible de lire la demande gardée {path} ({reason}) ; supprimez le fichier pour repartir de zéro',
     'draft.kept': 'Vos réponses sont gardées : tix ticket create --recover les rouvre.',
-    'draft.recovered': 'Réouverture de la demande {type} gardée {when} : Entrée garde chaque réponse.',
+    'draft.recovered': 'Réouverture de la demande {type} (gardée : {when}) ; Entrée garde chaque réponse.',
     'create.example.ci':
       'dans un job de CI, avec TIX_TOKEN tiré d’un secret : une demande par exécution en échec, les relances ne déposent rien',
 
