@@ -15,6 +15,7 @@ import {
 import { statuses } from '../../src/core/lifecycle.ts';
 import { t as auth } from '../../src/auth/messages.ts';
 import { t as cli } from '../../src/cli/messages.ts';
+import { t as completion } from '../../src/cli/completion/messages.ts';
 import { t as config } from '../../src/commands/config/messages.ts';
 import { t as contact } from '../../src/commands/contact/messages.ts';
 import { t as establishment } from '../../src/commands/establishment/messages.ts';
@@ -54,6 +55,7 @@ const catalogs = {
   help,
   serve,
   version,
+  completion,
 };
 
 const placeholders = (text: Text) =>
