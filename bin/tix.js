@@ -1,14 +1,35 @@
 #!/usr/bin/env node
 // The launcher: check the Node version, turn on the compile cache, run the bundle, set the exit code.
 // Everything else lives in src/ (bundled to dist/ by `npm run build`).
-import module from 'node:module';
-import { isatty } from 'node:tty';
-
+// Built-ins come from process.getBuiltinModule: an ESM `import` of one builds its ESM facade, which reads every
+// lazy export (node:fs's streams, node:http's undici…) and costs start-up time that tix's commands do not need.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (!((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >= 25)) {
-  process.stderr.write(`tix needs Node.js 22.22+ or 24.15+; this is ${process.version}\n`);
+  // before the bundle (and its message catalogs) loads: an older Node may not even parse it
+  const lang = [process.env.TIX_LANG, process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v);
+  const french = /^fr(?:[_.@-]|$)/i.test(lang ?? '');
+  process.stderr.write(
+    french
+      ? `tix a besoin de Node.js 22.22+ ou 24.15+ ; celui-ci est ${process.version}.\n` +
+          'Installez un Node pris en charge : https://nodejs.org/fr/download (ou `nvm install 24`, `fnm install 24`),\n' +
+          'puis relancez tix avec ce Node en tête du PATH.\n'
+      : `tix needs Node.js 22.22+ or 24.15+; this is ${process.version}.\n` +
+          'Install a supported Node: https://nodejs.org/en/download (or `nvm install 24`, `fnm install 24`),\n' +
+          'then run tix again with that Node first on your PATH.\n',
+  );
   process.exit(1);
 }
+// `tix --version` is the call scripts make in a loop to check for tix: answer from package.json (the one place
+// the version lives; the bundle reads it too) before loading anything else.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { version } = JSON.parse(process.getBuiltinModule('node:fs').readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  await new Promise((written) => process.stdout.write(`${version}\n`, written));
+  process.exit(0);
+}
+const module = process.getBuiltinModule('node:module');
+const { isatty } = process.getBuiltinModule('node:tty');
+
 module.enableCompileCache?.();
 
 const bundle = new URL('../dist/cli.js', import.meta.url);
@@ -43,5 +64,5 @@ const io = createIOStreams(
   { stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr, tty: { stdin: isatty(0) } },
   process.env,
 );
-const code = await main(process.argv.slice(2), io, process.env, { signal: controller.signal });
+const code = await main(args, io, process.env, { signal: controller.signal });
 process.exitCode = interrupted && code === 0 ? 130 : code;

@@ -29,12 +29,12 @@ export const lazyBuiltins: Plugin = {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
       // one wrapper per importing file: shared wrappers would each become a tiny chunk of their own, and every
       // chunk is one more module for Node's loader to resolve and link at start-up
-      builtins.has(args.path) && args.kind === 'import-statement'
+      builtins.has(args.path) && (args.kind === 'import-statement' || args.kind === 'require-call')
         ? { path: `${args.path}#${args.importer}`, namespace: 'lazy-builtin' }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path.split('#')[0])});`,
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path.split('#')[0])});`,
       loader: 'js',
     }));
   },
@@ -56,8 +56,10 @@ export function bundleOptions(entryPoints: Record<string, string>, outdir: strin
     chunkNames: 'chunks/[name]-[hash]',
     // the keychain is a native addon: it stays a real package in node_modules
     external: ['@napi-rs/keyring'],
-    // bundled CommonJS libraries call require(); give them one in each ESM chunk
-    banner: { js: "import { createRequire as __tixRequire } from 'node:module'; const require = __tixRequire(import.meta.url);" },
+    // A bundled CommonJS library that requires something at run time (an optional package, a native addon) gets
+    // a require() relative to its chunk, made on first use: creating one in each of the ~30 chunks a command
+    // loads cost start-up time, and built-ins never need it (the plugin above serves them).
+    banner: { js: "const require = (id) => process.getBuiltinModule('node:module').createRequire(import.meta.url)(id);" },
     legalComments: 'linked',
     metafile: true,
     plugins: [lazyBuiltins],
