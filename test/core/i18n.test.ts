@@ -14,16 +14,18 @@ import {
 import { statuses } from '../../src/core/lifecycle.ts';
 import { t as auth } from '../../src/auth/messages.ts';
 import { t as cli } from '../../src/cli/messages.ts';
+import { t as completion } from '../../src/cli/completion/messages.ts';
 import { t as notification } from '../../src/commands/notification/messages.ts';
 import { t as ticket } from '../../src/commands/ticket/messages.ts';
 import { t as type } from '../../src/commands/type/messages.ts';
 import { t as core } from '../../src/core/messages.ts';
+import { t as demo } from '../../src/dev/messages.ts';
 import { t as io } from '../../src/io/messages.ts';
 import { t as mail } from '../../src/server/notifications/messages.ts';
 import { t as web } from '../../src/server/web/messages.ts';
 
 // Every catalog of the project: test/cli/i18n.test.ts fails when a messages.ts is not listed here.
-const catalogs = { auth, cli, notification, ticket, type, core, io, mail, web };
+const catalogs = { auth, cli, completion, notification, ticket, type, core, demo, io, mail, web };
 
 const placeholders = (text: Text) =>
   [
