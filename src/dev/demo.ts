@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../auth/config.ts';
 import { resolveLocale, type Locale } from '../core/i18n.ts';
-import { t } from './demo-messages.ts';
+import { t } from './messages.ts';
 
 const bin = fileURLToPath(new URL('../../bin/tix.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tix-demo-'));

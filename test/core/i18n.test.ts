@@ -30,6 +30,7 @@ import { t as token } from '../../src/commands/token/messages.ts';
 import { t as ticket } from '../../src/commands/ticket/messages.ts';
 import { t as type } from '../../src/commands/type/messages.ts';
 import { t as core } from '../../src/core/messages.ts';
+import { t as demo } from '../../src/dev/messages.ts';
 import { t as io } from '../../src/io/messages.ts';
 import { t as mail } from '../../src/server/notifications/messages.ts';
 import { t as web } from '../../src/server/web/messages.ts';
@@ -56,6 +57,7 @@ const catalogs = {
   serve,
   version,
   completion,
+  demo,
 };
 
 const placeholders = (text: Text) =>

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/dev/demo-messages.ts';
+import { t } from '../../src/dev/messages.ts';
 import { isolatedEnv, repoRoot, spawnProgram } from '../helpers/cli.ts';
 import { skipUnless } from '../helpers/strict.ts';
 

@@ -1,7 +1,7 @@
 import { defineMessages } from '../core/i18n.ts';
 
-// The demo's narration (src/dev/demo.ts), in French and English; the commands and what tix prints are the
-// real ones, in the same language (the demo passes its language on through TIX_LANG).
+// The demo's narration (src/dev/demo.ts), in French and English; the commands and what tix prints are the real
+// ones, in the same language (the demo passes its language on through TIX_LANG).
 export const t = defineMessages({
   en: {
     catcher: '(a mail catcher, a real SMTP server for the demo, listens on {url})',
