@@ -76,12 +76,12 @@ describe('tix ticket watch --timeout (#1, #1b)', () => {
   it('#1 watch ID --timeout exits 0 when a reply came during the wait, and 8 only when nothing came', async () => {
     const id = await question('Watched until the timeout');
     const env = await as('sarah');
-    const r = await watchWhile(['--interval', '1s', '--timeout', '8s', String(id)], env, /waiting for replies/, () =>
+    const r = await watchWhile(['--interval', '1s', '--timeout', '15s', String(id)], env, /waiting for replies/, () =>
       agentSays(id, 'An answer before the timeout'),
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/── Alex Support \(support\) · .*\nAn answer before the timeout/);
-    expect(r.stderr).toMatch(/✓ 1 new message within 8s/);
+    expect(r.stderr).toMatch(/✓ 1 new message within 15s/);
     expect(r.stderr).not.toMatch(/no new reply/);
 
     const quiet = await spawnTix(['ticket', 'watch', String(id), '--interval', '1s', '--timeout', '2s'], { env, timeoutMs: 30_000 });
@@ -94,12 +94,12 @@ describe('tix ticket watch --timeout (#1, #1b)', () => {
   it('#1b watch without ID (inbox mode) --timeout exits 0 when a message came during the wait, and 8 only when nothing came', async () => {
     const id = await question('Inbox watched until the timeout');
     const env = await as('sarah');
-    const r = await watchWhile(['--interval', '1s', '--timeout', '8s'], env, /waiting for new messages/, () =>
+    const r = await watchWhile(['--interval', '1s', '--timeout', '15s'], env, /waiting for new messages/, () =>
       agentSays(id, 'An answer in the inbox'),
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`#${id} Inbox watched until the timeout \\(École Lille\\): 1 new message · tix ticket view ${id}`));
-    expect(r.stderr).toMatch(/✓ 1 new message within 8s/);
+    expect(r.stderr).toMatch(/✓ 1 new message within 15s/);
 
     const quiet = await spawnTix(['ticket', 'watch', '--interval', '1s', '--timeout', '2s'], { env, timeoutMs: 30_000 });
     expect(quiet.code).toBe(8);
@@ -295,7 +295,7 @@ describe('files, help and filters (#9h, #9i, #9j, #9n)', () => {
         attachments: ['shot.txt'],
       }),
     );
-    // a file of the same name in the working directory must not be the one taken
+    // the working directory (the repository) has no shot.txt: resolved from there, the request would be refused
     const r = await tix(['ticket', 'create', '--from-json', request, '--json', 'id'], { env: await as('yann') });
     expect(r.code, r.stderr).toBe(0);
     expect((await messagesOf(r.json().id))[0]!.attachments.map((a) => a.name)).toEqual(['shot.txt']);
