@@ -58,7 +58,7 @@ function directoryProblem(err: unknown, path: string): LocalText {
     }
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return t.text('dir.denied');
-  return t.text('file.other', { path, reason: code ?? (err as Error).message });
+  return t.text('dir.other', { reason: code ?? (err as Error).message });
 }
 
 function statOrNothing(path: string): Stats | undefined {

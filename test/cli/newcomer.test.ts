@@ -391,5 +391,11 @@ describe('tix ticket download --output (review finding 4)', () => {
       expect(r.stderr).not.toMatch(/ENOTDIR|EEXIST|a bug in tix/);
       expect(r.errorJson()).toMatchObject({ code: 'usage', exitCode: 2 });
     }
+    const french = await tix(['ticket', 'download', String(id), '--output', join(blocker, 'x')], {
+      env: await as('yann', { LANG: 'fr_FR.UTF-8' }),
+    });
+    expect(french.stderr).toMatch(
+      new RegExp(`^erreur : --output : impossible de créer le dossier ${join(blocker, 'x')} : ${blocker} est un fichier\\n`),
+    );
   });
 });
