@@ -34,7 +34,7 @@ export function reportError(io: IOStreams, env: Env, err: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   const locale = io.locale;
   const c = io.errColors;
-  const text = tixError ? errorText(tixError, locale) : t(locale, 'error.unexpected', { message });
+  const text = tixError ? withUnnamedFields(tixError, errorText(tixError, locale), locale) : t(locale, 'error.unexpected', { message });
   io.err(`${c.red(t(locale, 'error.label'))} ${text}\n`);
   const hint = tixError && hintText(tixError, locale);
   if (hint) io.err(`${c.dim(t(locale, 'error.hintLabel'))} ${hint}\n`);
@@ -171,7 +171,8 @@ function hintByCode(err: TixError, l: Locale): string | undefined {
   switch (err.code) {
     case 'ticket_closed': {
       const followUps = Array.isArray(d.followUps) ? d.followUps.map(String) : [];
-      if (followUps.length) return t(l, 'hint.ticket_closed.followedUp', { followUps: followUps.join(', '), last: followUps.at(-1)! });
+      const shown = Array.isArray(d.shownFollowUps) ? d.shownFollowUps.map(String) : followUps;
+      if (followUps.length) return t(l, 'hint.ticket_closed.followedUp', { followUps: shown.join(', '), last: followUps.at(-1)! });
       return str(d.ref) && t(l, 'hint.ticket_closed', { ref: str(d.ref)! });
     }
     case 'unsupported':
@@ -190,6 +191,17 @@ function hintByCode(err: TixError, l: Locale): string | undefined {
       return t(l, 'hint.unauthorized');
   }
   return undefined;
+}
+
+/**
+ * A usage error that names one problem (`--type: unknown request type`) but carries others in its fields: the
+ * others are listed under the text, so that people read every problem the JSON line gives programs.
+ */
+function withUnnamedFields(err: TixError, text: string, locale: Locale): string {
+  if (err.code !== 'usage' || !err.fields?.length) return text;
+  const named = (field: string) => text.includes(`${field}:`) || text.includes(`${field} :`);
+  const others = err.fields.filter((p) => !named(p.field));
+  return others.length ? `${text}\n${others.map((p) => `  ${p.field}: ${problemText(p, locale)}`).join('\n')}` : text;
 }
 
 /** A field list under an intro, each problem in the reader's language when the CLI made it. */

@@ -116,20 +116,25 @@ export const cancelledError = (message: string | LocalText = 'cancelled', detail
 
 /**
  * A reply (or an action) refused because the ticket is closed; the way on is a follow-up ticket. `followUps`
- * are the references of the follow-ups already filed, when the provider knows them: the way on is then
- * one of those.
+ * are the follow-ups already filed (their references, and as shown: `#4`), when the provider knows them: the
+ * way on is then one of those.
  */
 export class TicketClosedError extends TixError {
-  constructor(shownRef: string, ref: string, details: ErrorDetails & { followUps?: string[] } = {}) {
+  constructor(shownRef: string, ref: string, details: ErrorDetails & { followUps?: Array<{ ref: string; shown: string }> } = {}) {
     const { followUps, ...rest } = details;
     const existing = followUps?.length ? followUps : undefined;
     super(ExitCode.state, `ticket ${shownRef} is closed and takes no more replies`, {
       code: 'ticket_closed',
       hint: existing
-        ? `it was followed up by ${existing.join(', ')}: reply there (tix ticket reply ${existing.at(-1)})`
+        ? `it was followed up by ${existing.map((f) => f.shown).join(', ')}: reply there (tix ticket reply ${existing.at(-1)!.ref})`
         : `file a follow-up that links to it: tix ticket create --follow-up ${ref}`,
       ...rest,
-      data: { ref, shownRef, ...(existing ? { followUps: existing } : {}), ...rest.data },
+      data: {
+        ref,
+        shownRef,
+        ...(existing ? { followUps: existing.map((f) => f.ref), shownFollowUps: existing.map((f) => f.shown) } : {}),
+        ...rest.data,
+      },
     });
     this.name = 'TicketClosedError';
   }

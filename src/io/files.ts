@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { usageError } from '../core/errors.ts';
 import type { LocalText } from '../core/i18n.ts';
@@ -33,6 +33,40 @@ export function fsProblem(err: unknown, path: string): LocalText {
   if (code === 'EISDIR') return t.text('file.directory', { path });
   if (code === 'EACCES' || code === 'EPERM') return t.text('file.denied', { path });
   return t.text('file.other', { path, reason: code ?? (err as Error).message });
+}
+
+/**
+ * Creates the directory a command writes into (`--output DIR`), with its parents; why it cannot, in words
+ * naming the flag: "afile is a file", not ENOTDIR.
+ */
+export function makeDirectory(path: string, flag: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (err) {
+    throw usageError(t.text('dir.cannotCreate', { flag, path, problem: directoryProblem(err, path) }));
+  }
+}
+
+function directoryProblem(err: unknown, path: string): LocalText {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    // the nearest part of the path that exists is a file where a directory should be
+    for (let part = path; ; part = dirname(part)) {
+      const found = statOrNothing(part);
+      if (found && !found.isDirectory()) return t.text('dir.fileInTheWay', { file: part });
+      if (found || dirname(part) === part) break;
+    }
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return t.text('dir.denied');
+  return t.text('dir.other', { reason: code ?? (err as Error).message });
+}
+
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads all of a stream (standard input) as bytes. */

@@ -17,6 +17,10 @@ export const t = defineMessages({
     'file.directory': '{path} is a directory, not a file',
     'file.denied': 'no permission to read {path}',
     'file.other': 'cannot read {path} ({reason})',
+    'dir.cannotCreate': '{flag}: cannot create the directory {path}: {problem}',
+    'dir.fileInTheWay': '{file} is a file',
+    'dir.denied': 'no permission to write there',
+    'dir.other': 'the system refused ({reason})',
 
     'prompt.off': '{what} is required (prompts are off: no terminal, or --no-input)',
     'prompt.required': 'required: type an answer (Ctrl-C to stop)',
@@ -56,6 +60,10 @@ export const t = defineMessages({
     'file.directory': '{path} est un dossier, pas un fichier',
     'file.denied': "vous n'avez pas le droit de lire {path}",
     'file.other': 'impossible de lire {path} ({reason})',
+    'dir.cannotCreate': '{flag} : impossible de créer le dossier {path} : {problem}',
+    'dir.fileInTheWay': '{file} est un fichier',
+    'dir.denied': "vous n'avez pas le droit d'écrire là",
+    'dir.other': 'le système a refusé ({reason})',
 
     'prompt.off': '{what} est obligatoire (pas de questions possibles : pas de terminal, ou --no-input)',
     'prompt.required': 'obligatoire : saisissez une réponse (Ctrl-C pour arrêter)',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { type Backend, need } from '../../api/backend.ts';
@@ -9,6 +9,7 @@ import { examples } from '../../cli/help-text.ts';
 import { ExitCode, TixError, usageError } from '../../core/errors.ts';
 import { safeFilename } from '../../core/filenames.ts';
 import { formatBytes } from '../../core/i18n.ts';
+import { makeDirectory } from '../../io/files.ts';
 import type { IOStreams } from '../../io/iostreams.ts';
 import { t } from './messages.ts';
 
@@ -48,7 +49,7 @@ export async function run(o: Options): Promise<void> {
   const files = ticket.messages.flatMap((m) => m.attachments);
   const l = o.io.locale;
   if (files.length === 0) return o.io.err(`${t(l, 'download.none', { ref: backend.provider.showRef(o.ref) })}\n`);
-  mkdirSync(o.output, { recursive: true });
+  makeDirectory(o.output, '--output');
   const used = new Set<string>();
   for (const a of files) {
     let name = safeFilename(a.name);

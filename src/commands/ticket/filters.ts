@@ -34,8 +34,7 @@ export function queryFromFlags(opts: FilterFlags, info: ProviderInfo): TicketQue
   if (opts.author && opts.mine) throw usageError(t.text('filter.authorAndMine'));
   // an address that cannot be one matches nobody: say so rather than answer "no tickets"
   const author = opts.author?.trim();
-  if (author !== undefined && emailProblem(author))
-    throw usageError(t.text('filter.badAuthor', { value: author, problem: (l) => emailProblem(author, l)! }));
+  if (author !== undefined && emailProblem(author)) throw usageError(t.text('filter.badAuthor', { value: author }));
   const words = opts.status
     ?.flatMap((s) => s.split(','))
     .map((s) => s.trim())

@@ -34,7 +34,7 @@ export const t = defineMessages({
     'filter.search': 'keywords in summaries and messages (accents ignored)',
     'filter.since': 'activity since a date (YYYY-MM-DD, RFC 3339) or a duration ago (7d, 12h)',
     'filter.authorAndMine': '--author and --mine cannot be combined',
-    'filter.badAuthor': '--author: "{value}" is not an e-mail address ({problem}), so no ticket can match it',
+    'filter.badAuthor': '--author: "{value}" is not an e-mail address (e.g. support@example.com), so no ticket can match it',
     'filter.unknownStatus': '--status: unknown {unknown}; statuses of {provider}: {statuses}; categories: {categories}',
     'filter.noStatusIn': '--status: {provider} has no status in {words}; its statuses: {statuses}',
     'filter.badSince': '--since: expected a date (2026-11-01), a time (2026-11-01T09:00:00Z) or a duration ago (7d), got "{value}"',
@@ -289,7 +289,8 @@ export const t = defineMessages({
     'filter.search': 'mots-clés dans les résumés et les messages (accents ignorés)',
     'filter.since': 'activité depuis une date (AAAA-MM-JJ, RFC 3339) ou depuis une durée (7d, 12h)',
     'filter.authorAndMine': '--author et --mine ne peuvent pas être combinés',
-    'filter.badAuthor': "--author : « {value} » n'est pas une adresse e-mail ({problem}) : aucune demande ne peut correspondre",
+    'filter.badAuthor':
+      "--author : « {value} » n'est pas une adresse e-mail (par exemple support@example.com) : aucune demande ne peut correspondre",
     'filter.unknownStatus': '--status : inconnu : {unknown} ; statuts de {provider} : {statuses} ; catégories : {categories}',
     'filter.noStatusIn': "--status : {provider} n'a aucun statut dans {words} ; ses statuts : {statuses}",
     'filter.badSince':

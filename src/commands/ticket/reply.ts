@@ -79,7 +79,7 @@ export function register(parent: Command, f: Factory, runF = run): Command {
 /** The way on from a closed ticket: the follow-ups it has, else filing one. */
 export function closedError(backend: Backend, ticket: TicketWithMessages, ref: TicketRef): TicketClosedError {
   return new TicketClosedError(backend.provider.showRef(ref), ref, {
-    followUps: (ticket.followUps ?? []).map(String),
+    followUps: (ticket.followUps ?? []).map((f) => ({ ref: String(f), shown: backend.provider.showRef(String(f)) })),
   });
 }
 
