@@ -5,18 +5,9 @@
 // lazy export (node:fs's streams, node:http's undici…) and costs start-up time that tix's commands do not need.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (!((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >= 25)) {
-  // before the bundle (and its message catalogs) loads: an older Node may not even parse it
-  const lang = [process.env.TIX_LANG, process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v);
-  const french = /^fr(?:[_.@-]|$)/i.test(lang ?? '');
-  process.stderr.write(
-    french
-      ? `tix a besoin de Node.js 22.22+ ou 24.15+ ; celui-ci est ${process.version}.\n` +
-          'Installez un Node pris en charge : https://nodejs.org/fr/download (ou `nvm install 24`, `fnm install 24`),\n' +
-          'puis relancez tix avec ce Node en tête du PATH.\n'
-      : `tix needs Node.js 22.22+ or 24.15+; this is ${process.version}.\n` +
-          'Install a supported Node: https://nodejs.org/en/download (or `nvm install 24`, `fnm install 24`),\n' +
-          'then run tix again with that Node first on your PATH.\n',
-  );
+  // said before the bundle loads (an older Node may not even parse it), by a module loaded only then
+  const { explainUnsupportedNode } = await import('./unsupported-node.js');
+  explainUnsupportedNode('tix');
   process.exit(1);
 }
 // `tix --version` is the call scripts make in a loop to check for tix: answer from package.json (the one place

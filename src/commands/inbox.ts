@@ -7,7 +7,7 @@ import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
-import { jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
+import { indentedJson, jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
 import { ticketColumns, TICKET_FIELDS } from './ticket/format.ts';
 import { t } from './ticket/messages.ts';
 
@@ -160,7 +160,7 @@ async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSumma
     const ids: Array<Ticket['id']> = [];
     for await (const items of pages(tickets, o.by, section, o.all)) {
       for (const t of items) {
-        o.io.out(`${first ? '\n' : ',\n'}${JSON.stringify(pick(t, fields), null, 2).replace(/^/gm, '    ')}`);
+        o.io.out(`${first ? '\n' : ',\n'}${indentedJson(pick(t, fields), '    ')}`);
         first = false;
         ids.push(t.id);
       }

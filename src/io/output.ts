@@ -41,6 +41,15 @@ export function printJson(io: IOStreams, value: unknown): void {
  * Pretty-printed JSON, coloured when the scheme is: keys blue, strings green, numbers and booleans cyan, null
  * grey. Works on JSON.stringify's own output, so a string's content is never mistaken for a number or a key.
  */
+/**
+ * One element of a JSON array printed piece by piece (a streamed listing), indented as JSON.stringify(…, null, 2)
+ * would indent it inside the array. Only JSON's own line breaks are indented: a regex with `^` and the `m` flag
+ * would also match after U+2028/U+2029, which JSON.stringify leaves raw inside strings, and change the data.
+ */
+export function indentedJson(value: unknown, indent: string): string {
+  return indent + JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
 export function highlightJson(value: unknown, colors: ColorScheme): string {
   const text = JSON.stringify(value, null, 2) ?? 'null';
   if (!colors.enabled) return text;

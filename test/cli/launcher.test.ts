@@ -1,11 +1,11 @@
 // bin/tix.js, the launcher every installed tix runs: it answers `--version` from package.json before loading the
 // bundle, and on a Node older than the supported ones it says which Node tix needs and how to get one, in the
 // reader's language, instead of a stack trace.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, repoRoot, spawnProgram, spawnTix, tixBin } from '../helpers/cli.ts';
+import { olderNode, olderNodeWanted } from '../helpers/old-node.ts';
 import { skipUnless } from '../helpers/strict.ts';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -28,28 +28,18 @@ describe('tix --version', () => {
   });
 });
 
-// The system's own Node (Debian's, 20 on CI) is the Node a newcomer may have first on PATH.
-function olderNode(): string | undefined {
-  for (const candidate of ['/usr/bin/node', '/usr/local/bin/node', '/usr/bin/nodejs']) {
-    const r = spawnSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' });
-    if (r.status !== 0) continue;
-    const [major, minor] = r.stdout.trim().split('.').map(Number);
-    if ((major ?? 0) < 22 || (major === 22 && (minor ?? 0) < 22) || (major === 24 && (minor ?? 0) < 15)) return candidate;
-  }
-  return undefined;
-}
 const old = olderNode();
 
-describe.skipIf(skipUnless(old !== undefined, 'a Node older than 22.22 (the system Node on CI)'))('on an unsupported Node', () => {
+describe.skipIf(skipUnless(old !== undefined, olderNodeWanted))('on an unsupported Node', () => {
   it('says which Node tix needs and how to get one, in English or French, and exits 1 with nothing on stdout', async () => {
     for (const [env, expected] of [
       [
         { LANG: 'C.UTF-8' },
-        /^tix needs Node\.js 22\.22\+ or 24\.15\+; this is v\d+\.\d+\.\d+\.\nInstall a supported Node: https:\/\/nodejs\.org\/en\/download/,
+        /^tix needs Node\.js 22\.22\+ or 24\.15\+; this is Node\.js \d+\.\d+\.\d+\.\nInstall a supported Node\.js, then run tix again with that Node first on your PATH:\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/en\/download/,
       ],
       [
         { LANG: 'fr_FR.UTF-8' },
-        /^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est v\d+\.\d+\.\d+\.\nInstallez un Node pris en charge : https:\/\/nodejs\.org\/fr\/download/,
+        /^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js \d+\.\d+\.\d+\.\nInstallez un Node\.js pris en charge, puis relancez tix avec ce Node en tête du PATH :\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/fr\/download/,
       ],
       [{ LANG: 'fr_FR.UTF-8', LC_ALL: 'C' }, /^tix needs Node\.js/],
       [{ LANG: 'C.UTF-8', TIX_LANG: 'fr' }, /^tix a besoin de Node\.js/],

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/dev/messages.ts';
 import { isolatedEnv, repoRoot, spawnProgram } from '../helpers/cli.ts';
+import { olderNode, olderNodeWanted } from '../helpers/old-node.ts';
 import { skipUnless } from '../helpers/strict.ts';
 
 // `npm run demo` (issue 10): on a Node too old for tix it says which Node is needed and how to get one, in the
@@ -11,24 +12,13 @@ import { skipUnless } from '../helpers/strict.ts';
 // its story in French or English.
 const launcher = join(repoRoot, 'src', 'dev', 'demo-launcher.mjs');
 
-/** A Node older than tix supports: TIX_TEST_OLD_NODE (.ci/run fetches one), else the system's /usr/bin/node when it is one. */
-function oldNode(): string | undefined {
-  for (const candidate of [process.env.TIX_TEST_OLD_NODE, '/usr/bin/node']) {
-    if (!candidate || !existsSync(candidate)) continue;
-    const version = execFileSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
-    const [major, minor] = version.split('.').map(Number) as [number, number];
-    if (major < 22 || (major === 22 && minor < 22) || (major > 22 && major < 24) || (major === 24 && minor < 15)) return candidate;
-  }
-  return undefined;
-}
-
 describe('npm run demo', () => {
   it('runs the launcher', () => {
     expect(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts.demo).toBe('node src/dev/demo-launcher.mjs');
   });
 
-  const old = oldNode();
-  it.skipIf(skipUnless(old !== undefined, 'a Node older than 22.22 (TIX_TEST_OLD_NODE or /usr/bin/node)'))(
+  const old = olderNode();
+  it.skipIf(skipUnless(old !== undefined, olderNodeWanted))(
     "on an unsupported Node, says in words which Node is needed and how to get one, in the reader's language (exit 1)",
     () => {
       const engines = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).engines.node;

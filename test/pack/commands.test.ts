@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/io/iostreams.ts';
 import { type Result, repoRoot, spawnProgram, tempDir } from '../helpers/cli.ts';
 import { RT_REQUIREMENT, RT_START_TIMEOUT, rtInstalled, startRt } from '../helpers/rt.ts';
+import { olderNode, olderNodeWanted } from '../helpers/old-node.ts';
 import { skipUnless } from '../helpers/strict.ts';
 import { startJiraSmStub } from '../helpers/vendors/jira-sm.ts';
 import { type Installation, installGlobally, pack } from './installed.ts';
@@ -97,6 +98,15 @@ describe('the installed package (npm pack, npm install -g)', () => {
 
   it('tix --version', async () => {
     expect((await tix(['--version'])).stdout.trim()).toContain(pkg.version);
+  });
+
+  it.skipIf(skipUnless(olderNode() !== undefined, olderNodeWanted))('on a Node too old for it, says which Node it needs', async () => {
+    const r = await spawnProgram([olderNode()!, join(installed.packageDir, 'bin', 'tix.js'), 'ticket', 'list'], {
+      env: { PATH: installed.path, HOME: tempDir('tix-old-node-'), LANG: 'fr_FR.UTF-8' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js \d+/);
   });
 
   it('tix serve --demo (from the installed package, on a free port and a file database)', async () => {

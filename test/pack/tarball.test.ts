@@ -31,6 +31,7 @@ describe('the npm package', () => {
         'README.md',
         'package.json',
         'bin/tix.js',
+        'bin/unsupported-node.js',
         'dist/cli.js',
         'dist/THIRD-PARTY-LICENSES.txt',
         'completions/tix.bash',
@@ -40,7 +41,7 @@ describe('the npm package', () => {
     );
     const unexpected = files.filter(
       (f) =>
-        !/^(LICENSE|README\.md|package\.json|bin\/tix\.js|completions\/tix\.(bash|zsh|fish)|dist\/(cli\.js|THIRD-PARTY-LICENSES\.txt|chunks\/[\w.-]+\.js(\.LEGAL\.txt)?))$/.test(
+        !/^(LICENSE|README\.md|package\.json|bin\/(tix|unsupported-node)\.js|completions\/tix\.(bash|zsh|fish)|dist\/(cli\.js|THIRD-PARTY-LICENSES\.txt|chunks\/[\w.-]+\.js(\.LEGAL\.txt)?))$/.test(
           f,
         ),
     );

@@ -9,7 +9,7 @@ import { normalizeDigits } from '../../core/identifiers.ts';
 import { problemText } from '../../core/messages.ts';
 import { ERASE_LINE } from '../../io/color.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { jsonFields, pick, printRows, type JsonOption } from '../../io/output.ts';
+import { indentedJson, jsonFields, pick, printRows, type JsonOption } from '../../io/output.ts';
 import { addFilterOptions, findEstablishment, queryFromFlags, type FilterFlags } from './filters.ts';
 import { ticketColumns, TICKET_FIELDS } from './format.ts';
 import { t } from './messages.ts';
@@ -117,7 +117,7 @@ export async function run(o: Options): Promise<void> {
       } else if (fields) {
         let text = opened ? '' : '[';
         opened = true;
-        for (const x of items) text += `${printed++ === 0 ? '\n' : ',\n'}${JSON.stringify(pick(x, fields), null, 2).replace(/^/gm, '  ')}`;
+        for (const x of items) text += `${printed++ === 0 ? '\n' : ',\n'}${indentedJson(pick(x, fields), '  ')}`;
         o.io.out(text);
       } else if (streaming) {
         await printRows(o.io, items, columns);
