@@ -57,5 +57,5 @@ const nextStep = {
 /** Writes the explanation on stderr; `what` is 'tix' or 'demo'. */
 export function explainUnsupportedNode(what, env = process.env) {
   const locale = readerLocale(env);
-  process.stderr.write(tooOld[locale](what === 'demo' ? 'npm run demo' : 'tix', process.version.slice(1), nextStep[what][locale]));
+  process.stderr.write(tooOld[locale](what === 'demo' ? 'npm run demo' : 'tix', process.version, nextStep[what][locale]));
 }

@@ -35,11 +35,11 @@ describe.skipIf(skipUnless(old !== undefined, olderNodeWanted))('on an unsupport
     for (const [env, expected] of [
       [
         { LANG: 'C.UTF-8' },
-        /^tix needs Node\.js 22\.22\+ or 24\.15\+; this is Node\.js \d+\.\d+\.\d+\.\nInstall a supported Node\.js, then run tix again with that Node first on your PATH:\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/en\/download/,
+        /^tix needs Node\.js 22\.22\+ or 24\.15\+; this is Node\.js v\d+\.\d+\.\d+\.\nInstall a supported Node\.js, then run tix again with that Node first on your PATH:\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/en\/download/,
       ],
       [
         { LANG: 'fr_FR.UTF-8' },
-        /^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js \d+\.\d+\.\d+\.\nInstallez un Node\.js pris en charge, puis relancez tix avec ce Node en tête du PATH :\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/fr\/download/,
+        /^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js v\d+\.\d+\.\d+\.\nInstallez un Node\.js pris en charge, puis relancez tix avec ce Node en tête du PATH :\n.*nvm install 24.*\n.*https:\/\/nodejs\.org\/fr\/download/,
       ],
       [{ LANG: 'fr_FR.UTF-8', LC_ALL: 'C' }, /^tix needs Node\.js/],
       [{ LANG: 'C.UTF-8', TIX_LANG: 'fr' }, /^tix a besoin de Node\.js/],

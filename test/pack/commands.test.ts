@@ -106,7 +106,7 @@ describe('the installed package (npm pack, npm install -g)', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js \d+/);
+    expect(r.stderr).toMatch(/^tix a besoin de Node\.js 22\.22\+ ou 24\.15\+ ; celui-ci est Node\.js v\d+/);
   });
 
   it('tix serve --demo (from the installed package, on a free port and a file database)', async () => {
