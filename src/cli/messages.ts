@@ -95,6 +95,9 @@ export const t = defineMessages({
     'forbidden.no_establishment':
       'your account administers no establishment, so it cannot reach support messages; ask an administrator of your establishment',
     'forbidden.admin_only': "only the company's administrators can do this",
+    'forbidden.missing_scope': 'this token lacks the {scopes} scope; create one with: tix token create --name NAME {flags}',
+    'forbidden.read_only_session':
+      'this session is read-only and cannot manage tokens; log in with tix auth login and run it from that session',
     'forbidden.agents_read_only': "support agents read contacts but do not change them; only the company's administrators can",
     'forbidden.pat_tokens': 'personal access tokens cannot manage tokens; log in with tix auth login and run it from that session',
     'forbidden.close': 'only support agents close tickets; resolve it instead (tix ticket resolve), it closes by itself later',
@@ -228,6 +231,9 @@ export const t = defineMessages({
     'forbidden.no_establishment':
       "votre compte n'administre aucun établissement : il n'a pas accès aux messages du support ; demandez à un administrateur de votre établissement",
     'forbidden.admin_only': "seuls les administrateurs de l'entreprise peuvent le faire",
+    'forbidden.missing_scope': 'ce jeton n’a pas la portée {scopes} ; créez-en un avec : tix token create --name NOM {flags}',
+    'forbidden.read_only_session':
+      'cette session est en lecture seule et ne gère pas les jetons ; connectez-vous avec tix auth login et lancez la commande depuis cette session',
     'forbidden.agents_read_only':
       "les agents du support consultent les contacts sans les modifier ; seuls les administrateurs de l'entreprise le peuvent",
     'forbidden.pat_tokens':

@@ -7,7 +7,7 @@
 // locally reads French above the English JSON. The two say the same thing on purpose: the text is for
 // people, the line for programs, and neither has to be parsed out of the other.
 import { cancelledError, ExitCode, type FieldProblem, TixError } from '../core/errors.ts';
-import { labelled, type Locale, type LocalText, pickText } from '../core/i18n.ts';
+import { formatList, labelled, type Locale, type LocalText, pickText } from '../core/i18n.ts';
 import { problemText } from '../core/messages.ts';
 import { truthy, type Env, type IOStreams } from '../io/iostreams.ts';
 import { t } from './messages.ts';
@@ -139,7 +139,14 @@ function byCode(err: TixError, l: Locale): string | undefined {
     }
     case 'forbidden': {
       const reason = str(d.reason);
-      return reason && ['no_establishment', 'admin_only', 'agents_read_only', 'pat_tokens', 'close'].includes(reason)
+      if (reason === 'missing_scope' && Array.isArray(d.scopes)) {
+        const scopes = d.scopes.map(String);
+        return t(l, 'forbidden.missing_scope', {
+          scopes: formatList(l, scopes, 'disjunction'),
+          flags: scopes.map((s) => `--scope ${s}`).join(' '),
+        });
+      }
+      return reason && ['no_establishment', 'admin_only', 'agents_read_only', 'pat_tokens', 'read_only_session', 'close'].includes(reason)
         ? t(l, `forbidden.${reason}` as 'forbidden.admin_only')
         : undefined;
     }

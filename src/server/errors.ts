@@ -43,8 +43,12 @@ export const unauthorized = (
     headers: { 'www-authenticate': `Bearer realm="tix"${tokenRefused ? ', error="invalid_token"' : ''}` },
     data: { reason },
   });
-/** `reason` says which refusal it is (admin_only, agents_read_only, pat_tokens…), for clients that word it themselves. */
-export const forbidden = (message: string, reason?: string) => new ApiError(403, 'forbidden', message, reason ? { data: { reason } } : {});
+/**
+ * `reason` says which refusal it is (admin_only, agents_read_only, pat_tokens, missing_scope…), with what the
+ * wording needs (`details`: the scopes a token lacks), for clients that word it themselves.
+ */
+export const forbidden = (message: string, reason?: string, details: Record<string, unknown> = {}) =>
+  new ApiError(403, 'forbidden', message, reason ? { data: { reason, ...details } } : {});
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 export const invalid = (fields: FieldProblem[], message?: string) =>
   new ApiError(

@@ -99,6 +99,26 @@ describe('people read French or English', () => {
     expect(badType.code).toBe(2);
     expect(badType.stderr).toMatch(/type de demande « incidnet » inconnu ; vouliez-vous dire incident \?/);
   });
+  it('refusals worded from their reason: a token without the scope, an employee, in French; the JSON line unchanged', async () => {
+    const token = (
+      await s.api('POST', '/tokens', { token: await s.tokenFor('sarah@demo.test'), body: { name: 'lecture', scopes: ['tickets:read'] } })
+    ).body.token as string;
+    const reply = ['ticket', 'reply', String(ticketId), '--body', 'x'];
+    const fr = await tix(reply, { env: isolatedEnv({ ...french, TIX_SERVER: s.url, TIX_TOKEN: token }) });
+    const en = await tix(reply, { env: isolatedEnv({ ...english, TIX_SERVER: s.url, TIX_TOKEN: token }) });
+    expect(fr.code).toBe(4);
+    expect(fr.stderr).toMatch(
+      /^erreur : ce jeton n’a pas la portée tickets:write ; créez-en un avec : tix token create --name NOM --scope tickets:write$/m,
+    );
+    expect(en.stderr).toMatch(
+      /^error: this token lacks the tickets:write scope; create one with: tix token create --name NAME --scope tickets:write$/m,
+    );
+    expect(fr.errorJson()).toEqual(en.errorJson());
+    expect(en.errorJson()).toMatchObject({ code: 'forbidden', exitCode: 4, reason: 'missing_scope', scopes: ['tickets:write'] });
+    const employee = await tix(['ticket', 'list'], { env: await as('eve', french) });
+    expect(employee.code).toBe(4);
+    expect(employee.stderr).toMatch(/^erreur : votre compte n'administre aucun établissement/m);
+  });
 });
 
 describe('programs read the same bytes in both languages', () => {

@@ -28,6 +28,8 @@ export function requireScope(p: Principal, ...scopes: TokenScope[]): void {
   if (p.token.scopes.includes('*') || scopes.some((s) => p.token.scopes.includes(s))) return;
   throw forbidden(
     `this token lacks the ${scopes.join(' or ')} scope; create one with: tix token create --name NAME ${scopes.map((s) => `--scope ${s}`).join(' ')}`,
+    'missing_scope',
+    { scopes },
   );
 }
 
@@ -36,6 +38,7 @@ export function requireMessageAccess(p: Principal): void {
   if (p.role === 'employee')
     throw forbidden(
       'your account has no administrator access to any establishment, so it cannot reach support messages; ask an administrator of your establishment',
+      'no_establishment',
     );
 }
 

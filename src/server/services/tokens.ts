@@ -76,6 +76,7 @@ function requireSession(p: Principal, verb: string): void {
   if (!p.token.scopes.includes('*'))
     throw forbidden(
       `this session is read-only and cannot manage tokens (${verb}); log in with tix auth login and run it from that session`,
+      'read_only_session',
     );
 }
 
