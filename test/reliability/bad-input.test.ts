@@ -973,7 +973,7 @@ const cliCases: CliCase[] = [
     code: 4,
     stderr: /lacks the tickets:write scope/,
   },
-  { name: 'an employee', as: 'eve', args: () => ['ticket', 'list'], code: 4, stderr: /administers no establishment/ },
+  { name: 'an employee', as: 'eve', args: () => ['ticket', 'list'], code: 4, stderr: /no administrator access/ },
 ];
 
 describe('hostile and malformed input through the CLI', () => {
