@@ -37,14 +37,24 @@ function http(
   headers: Record<string, string> = {},
   body?: string,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  // A large body waits for the server's 100 Continue, as curl does: the server may refuse it first (413, 401) and
+  // close, and a client still writing then meets EPIPE instead of the answer.
+  const large = body !== undefined && body.length > 64 * 1024;
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { method, headers }, (res) => {
-      let data = '';
-      res.on('data', (d) => (data += d));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: data }));
-    });
+    const req = request(
+      `${server.url}${path}`,
+      { method, headers: large ? { ...headers, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) } : headers },
+      (res) => {
+        let data = '';
+        res.on('data', (d) => (data += d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: data }));
+      },
+    );
     req.on('error', reject);
-    req.end(body);
+    if (large) {
+      req.on('continue', () => req.end(body));
+      req.flushHeaders();
+    } else req.end(body);
   });
 }
 

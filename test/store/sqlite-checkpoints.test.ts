@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/server/store/sqlite.ts';
-import { testDatabaseKind } from '../helpers/database.ts';
 import { preparedDemo } from '../helpers/server.ts';
 
 // The embedded store checkpoints its write-ahead log on a thread of its own (src/server/store/sqlite/checkpoints.ts):
 // what is committed reaches the database file itself without the event loop's connection ever checkpointing
-// (its own threshold, 20,000 pages, is far beyond these few writes). SQLite only: the `postgres` project skips it.
+// (its own threshold, 20,000 pages, is far beyond these few writes). SQLite only: test/vitest.config.ts keeps it out of the `postgres` project.
 
 const dir = mkdtempSync(join(tmpdir(), 'tix-checkpoints-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +25,7 @@ function ticketsInFile(path: string): number {
   }
 }
 
-describe.skipIf(testDatabaseKind !== 'sqlite')('SQLite checkpoints', () => {
+describe('SQLite checkpoints', () => {
   it('commits reach the database file through the checkpoint thread, and closing leaves no log behind', async () => {
     const path = join(dir, 'checkpoints.db');
     const store = new SqliteStore(path);
