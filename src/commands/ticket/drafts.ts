@@ -2,7 +2,6 @@
 // was being sent) is kept as a draft that `tix ticket create --recover` reopens. One draft per server, in the
 // config dir (drafts/), mode 0600 in a 0700 directory: it holds what the person typed and the idempotency key of
 // a send that may have reached the helpdesk, never a token or a password.
-import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewTicket } from '../../api/types.ts';
@@ -36,7 +35,8 @@ export function draftPath(env: Env, server: string): string {
   } catch {
     /* not a URL: the hash alone tells servers apart */
   }
-  const hash = createHash('sha256').update(server).digest('hex').slice(0, 10);
+  // node:crypto is taken here, not imported: loading it (and its argon2) costs every command ~10 ms at start-up
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256').update(server).digest('hex').slice(0, 10);
   return join(configDir(env), 'drafts', `${host}-${hash}.json`);
 }
 
