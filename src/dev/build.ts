@@ -33,10 +33,18 @@ export const lazyBuiltins: Plugin = {
         ? { path: `${args.path}#${args.importer}`, namespace: 'lazy-builtin' }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path.split('#')[0])});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const [id, importer] = args.path.split('#') as [string, string];
+      // commander takes node:child_process (for executable subcommands, which tix has none of) as it loads: that
+      // costs every command ~7 ms. It reads it as `childProcess.spawn(…)` when run, so it gets a stand-in that
+      // loads the module on first use.
+      if (id === 'node:child_process' && /node_modules[\\/]commander[\\/]/.test(importer))
+        return {
+          contents: `module.exports = new Proxy({}, { get: (_, name) => process.getBuiltinModule(${JSON.stringify(id)})[name] });`,
+          loader: 'js',
+        };
+      return { contents: `module.exports = process.getBuiltinModule(${JSON.stringify(id)});`, loader: 'js' };
+    });
   },
 };
 

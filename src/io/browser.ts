@@ -1,5 +1,4 @@
 // Opening a page in the user's browser (`--web`): the BROWSER command when set, else the platform's opener.
-import { spawn } from 'node:child_process';
 import { ExitCode, TixError } from '../core/errors.ts';
 import type { LocalText } from '../core/i18n.ts';
 import { splitCommand } from './editor.ts';
@@ -71,7 +70,7 @@ class LaunchFailure extends Error {
 
 function run(cmd: BrowserCommand, env: Env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd.command, cmd.args, {
+    const child = process.getBuiltinModule('node:child_process').spawn(cmd.command, cmd.args, {
       env,
       stdio: cmd.foreground ? 'inherit' : 'ignore',
       detached: !cmd.foreground,

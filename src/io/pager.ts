@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Env, IOStreams } from './iostreams.ts';
 
 /** The pager: TIX_PAGER, then tix config's pager, then PAGER, then less. "cat" or an empty value turns it off. */
@@ -16,7 +15,7 @@ export async function page(io: IOStreams, env: Env, text: string, configured?: s
   const cmd = io.isStdoutTTY ? pagerCommand(env, configured) : undefined;
   if (!cmd) return io.out(text);
   const ok = await new Promise<boolean>((resolve) => {
-    const child = spawn(cmd, {
+    const child = process.getBuiltinModule('node:child_process').spawn(cmd, {
       shell: true,
       stdio: ['pipe', 'inherit', 'inherit'],
       // tix writes UTF-8 whatever the locale says: without this, less shows "é" as <C3><A9> where the locale is
