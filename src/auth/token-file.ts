@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../core/errors.ts';
+import { writePrivateFile } from '../io/files.ts';
 import { t } from './messages.ts';
 
 // The plain-text fallback, used only after an explicit `--insecure-storage`: one JSON file, mode 0600, in the
@@ -25,24 +26,9 @@ function read(dir: string): TokenFile {
   }
 }
 
-/** Written to a fresh 0600 temp file then renamed: there is never a moment with a readable or half-written file. */
+/** Written through a fresh 0600 temp file then renamed: there is never a moment with a readable or half-written file. */
 function write(dir: string, data: TokenFile): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = tokenFilePath(dir);
-  // 'wx' below refuses to reuse a name, so pid + time is unique enough for a temp file
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    chmodSync(tmp, 0o600); // in case a umask or an odd filesystem widened it
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw err;
-  }
+  writePrivateFile(tokenFilePath(dir), `${JSON.stringify(data, null, 2)}\n`);
 }
 
 export function fileTokenGet(dir: string, profile: string): { server: string; email: string; token: string } | undefined {
