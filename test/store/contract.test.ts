@@ -158,6 +158,22 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
         { count: 1, lastFailedAt: later, pending: 0 },
       ]);
     });
+    it('login throttling: logins that succeed and forget their address key, while others are admitted on it, never find it missing', async () => {
+      // every login from one address shares that key: a settled success deletes its row while another admission
+      // makes and locks it (on PostgreSQL that raced into a missing row and a 500)
+      const address = `address 198.51.100.${Math.floor(Math.random() * 200)}`;
+      const login = async (i: number) => {
+        const s = [a, b, c][i % 3]!;
+        const keys = [address, `account user${i}@demo.test ${randomUUID()}`];
+        const answer = await s.identity.admitLogin(keys, (states) => (states.length === 2 ? 'admit' : 'missing'), tick(), 30_000);
+        if (answer !== 'admit') return answer;
+        await s.identity.settleLogin(keys, { failed: false, clear: keys }, tick(), 3_600_000);
+        return answer;
+      };
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login(i)));
+      expect(answers.every((x) => x === 'admit')).toBe(true);
+      expect(await statesOf(a, [address], tick())).toEqual([{ count: 0, lastFailedAt: null, pending: 0 }]);
+    });
   });
 
   describe('tickets: idempotency keys and dedupe, decided in the write', () => {

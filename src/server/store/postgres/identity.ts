@@ -153,11 +153,13 @@ export class PgIdentityStore implements IdentityStore {
   ): Promise<'admit' | R> {
     const sorted = [...new Set(keys)].sort();
     return this.db.transaction(async (tx) => {
-      // the keys' rows, made if missing, locked in one order (no deadlock between two admissions)
-      await tx.query('INSERT INTO login_throttle (key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k ON CONFLICT DO NOTHING', [sorted]);
+      // The keys' rows, made if missing and locked, in one order (no deadlock between two admissions), in one
+      // statement: an insert that did nothing followed by SELECT … FOR UPDATE found no row when a settled login
+      // deleted it in between (every login from one address shares its key), and answered 500.
       const rows = await tx.query(
-        `SELECT key, count, last_failed_at, CASE WHEN pending_until > $2 THEN pending ELSE 0 END AS pending
-         FROM login_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+        `INSERT INTO login_throttle (key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k
+         ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+         RETURNING key, count, last_failed_at, CASE WHEN pending_until > $2 THEN pending ELSE 0 END AS pending`,
         [sorted, at],
       );
       const byKey = new Map(rows.map((r) => [String(r.key), r]));
