@@ -28,15 +28,21 @@ export class InvalidFileError extends Error {
   }
 }
 
+/** Why a file cannot be read, in words (not ENOENT). */
+function unreadable(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'there is no such file';
+  if (err.code === 'EISDIR') return 'it is a directory, not a file';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'no permission to read it';
+  return `cannot read it (${err.code ?? err.message})`;
+}
+
 /** Reads a JSON file, turning an unreadable or malformed one into an InvalidFileError. */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new InvalidFileError(path, what, [
-      { field: '(file)', message: `cannot read it: ${(err as NodeJS.ErrnoException).code ?? String(err)}` },
-    ]);
+    throw new InvalidFileError(path, what, [{ field: '(file)', message: unreadable(err as NodeJS.ErrnoException) }]);
   }
   try {
     return JSON.parse(text);

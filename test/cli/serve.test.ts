@@ -79,7 +79,11 @@ describe('tix serve', () => {
 
     const missing = await spawnTix(['serve', '--port', '0', '--db', db, '--seed', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/nope\.json is not a valid organisation file.*\n.*cannot read it: ENOENT/);
+    expect(missing.stderr).toMatch(/nope\.json is not a valid organisation file.*\n.*there is no such file/);
+    expect(missing.stderr).not.toMatch(/ENOENT/);
+    const directory = await spawnTix(['serve', '--port', '0', '--db', db, '--seed', dir]);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toMatch(/is not a valid organisation file.*\n.*it is a directory, not a file/);
   });
 
   it('loads a good seed file', async () => {
