@@ -230,26 +230,13 @@ export class HttpClient {
     this.writeAgent.destroy();
   }
 
-  /** Full-jitter exponential backoff: spreads the retries of many CI jobs that failed at the same moment. */
   private backoff(attempt: number): number {
-    const base = Math.min((this.options.minRetryDelayMs ?? 300) * 2 ** attempt, this.options.maxRetryDelayMs ?? 10_000);
-    return base / 2 + Math.random() * (base / 2);
+    return retryDelay(this.options, attempt);
   }
 
   private pause(ms: number, signal?: AbortSignal): Promise<void> {
     this.options.debug?.(`  waiting ${Math.round(ms)} ms before retrying`);
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(cancelledError());
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(cancelledError());
-        },
-        { once: true },
-      );
-    });
+    return sleep(ms, signal);
   }
 
   private once(
@@ -415,4 +402,30 @@ function describeNetworkCode(code: string): string {
     EPIPE: 'connection broken',
   };
   return text[code] ?? code;
+}
+
+/**
+ * The wait before retry number `attempt` (from 0): exponential from minRetryDelayMs, capped at maxRetryDelayMs.
+ * With jitter (the default) it falls anywhere in the upper half, which spreads the retries of many CI jobs that
+ * failed at the same moment.
+ */
+export function retryDelay(settings: Pick<HttpSettings, 'minRetryDelayMs' | 'maxRetryDelayMs'>, attempt: number, jitter = true): number {
+  const base = Math.min((settings.minRetryDelayMs ?? 300) * 2 ** attempt, settings.maxRetryDelayMs ?? 10_000);
+  return jitter ? base / 2 + Math.random() * (base / 2) : base;
+}
+
+/** Waits `ms`; rejects with the cancelled error as soon as `signal` aborts (Ctrl-C during a retry's wait). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(cancelledError());
+      },
+      { once: true },
+    );
+  });
 }

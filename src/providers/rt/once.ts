@@ -4,8 +4,8 @@
 // left. The guarantee, stated in the README: nothing is filed twice when the earlier attempt has finished inside
 // RT by the time tix looks; tix looks several times, waiting longer each time, and after a timeout (RT may still
 // be working) it never sends again but says the outcome is unknown, with the key to look it up later.
-import type { HttpSettings, RawResponse } from '../../api/http.ts';
-import { cancelledError, TixError } from '../../core/errors.ts';
+import { type HttpSettings, type RawResponse, retryDelay, sleep } from '../../api/http.ts';
+import { TixError } from '../../core/errors.ts';
 import { rtErrors } from './errors.ts';
 
 export type Settings = Pick<HttpSettings, 'retries' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'signal'>;
@@ -73,21 +73,9 @@ async function look<T>(settings: Settings, w: Write<T>): Promise<T | undefined> 
 }
 
 function delay(settings: Settings, attempt: number): number {
-  return Math.min((settings.minRetryDelayMs ?? 300) * 2 ** attempt, settings.maxRetryDelayMs ?? 10_000);
+  return retryDelay(settings, attempt, false);
 }
 
 function pause(settings: Settings, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const signal = settings.signal;
-    if (signal?.aborted) return reject(cancelledError());
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(cancelledError());
-      },
-      { once: true },
-    );
-  });
+  return sleep(ms, settings.signal);
 }

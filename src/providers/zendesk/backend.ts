@@ -1,5 +1,5 @@
 import type { Backend, Download, RequestTypesApi, TicketsApi } from '../../api/backend.ts';
-import { HttpClient, type HttpSettings, type RawResponse, type RequestOptions } from '../../api/http.ts';
+import { HttpClient, type HttpSettings, type RawResponse, type RequestOptions, retryDelay, sleep } from '../../api/http.ts';
 import type { ProviderInfo } from '../../api/provider.ts';
 import type {
   Attachment,
@@ -14,7 +14,7 @@ import type {
   TicketRef,
   TicketWithMessages,
 } from '../../api/types.ts';
-import { cancelledError, notFoundError, TicketClosedError, TixError } from '../../core/errors.ts';
+import { notFoundError, TicketClosedError, TixError } from '../../core/errors.ts';
 import { sniffContentType } from '../../core/filenames.ts';
 import { ZendeskForms } from './forms.ts';
 import { wording, zendeskErrors } from './messages.ts';
@@ -485,21 +485,7 @@ export class ZendeskBackend implements Backend {
 
   private pause(asked: number | undefined, attempt: number): Promise<void> {
     const max = this.httpSettings.maxRetryDelayMs ?? 10_000;
-    const base = Math.min((this.httpSettings.minRetryDelayMs ?? 300) * 2 ** attempt, max);
-    const ms = asked !== undefined && asked <= max ? asked : base / 2 + Math.random() * (base / 2);
-    const signal = this.httpSettings.signal;
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(cancelledError());
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(cancelledError());
-        },
-        { once: true },
-      );
-    });
+    return sleep(asked !== undefined && asked <= max ? asked : retryDelay(this.httpSettings, attempt), this.httpSettings.signal);
   }
 
   // --- plumbing ----------------------------------------------------------------------------------------------------
