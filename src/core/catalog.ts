@@ -139,6 +139,9 @@ const attachments: FieldSpec = {
     fr: "captures d'écran ou fichiers utiles à l'enquête (--attach FICHIER)",
   },
 };
+/** The shared fields as they are, for a provider that words only their help its own way (Request Tracker). */
+export const commonFieldSpecs = { summary, description, onBehalfOf, attachments } as const;
+
 const gdprConsent: FieldSpec = {
   id: 'gdprConsent',
   label: { en: 'GDPR consent', fr: "Consentement à la collecte et à l'utilisation des données" },

@@ -2,7 +2,14 @@
 // as its form. REST2 enforces none of a field's rules (a missing mandatory value, a value outside a select list,
 // a value that fails the pattern: the ticket is filed and the value silently dropped), so the form carries them
 // and tix checks them before sending.
-import type { Category, FieldSpec, FieldValue, FieldValues, RequestType } from '../../core/catalog.ts';
+import {
+  type Category,
+  commonFieldSpecs,
+  type FieldSpec,
+  type FieldValue,
+  type FieldValues,
+  type RequestType,
+} from '../../core/catalog.ts';
 import type { Localized } from '../../core/i18n.ts';
 import { KEY_FIELD } from './errors.ts';
 import type { RtCustomField, RtFieldValues, RtQueue } from './wire.ts';
@@ -71,29 +78,13 @@ export function fieldIds(cfs: ReadonlyArray<{ id: string | number; name: string 
   return ids;
 }
 
-const summary: FieldSpec = {
-  id: 'summary',
-  label: { en: 'Summary', fr: 'Résumé' },
-  kind: 'text',
-  required: true,
-  maxLength: 200,
-  help: rtText("the ticket's subject in Request Tracker"),
-};
+// the shared fields, with what they become in Request Tracker as their help
+const summary: FieldSpec = { ...commonFieldSpecs.summary, help: rtText("the ticket's subject in Request Tracker") };
 const description: FieldSpec = {
-  id: 'description',
-  label: { en: 'Description', fr: 'Description' },
-  kind: 'longtext',
-  required: true,
-  maxLength: 20000,
+  ...commonFieldSpecs.description,
   help: rtText('the first message of the ticket: what happens, the steps, the error messages'),
 };
-const attachments: FieldSpec = {
-  id: 'attachments',
-  label: { en: 'Attachments', fr: 'Pièces jointes' },
-  kind: 'attachments',
-  required: false,
-  help: rtText('files sent with the first message (--attach FILE)'),
-};
+const attachments: FieldSpec = { ...commonFieldSpecs.attachments, help: rtText('files sent with the first message (--attach FILE)') };
 
 /**
  * A Perl pattern in JavaScript words: its `(?#comment)`, which RT shows as the rule, is the hint. RT checks an
