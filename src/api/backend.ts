@@ -54,8 +54,17 @@ export interface Download {
 }
 
 /** Filing, finding, reading and answering tickets. */
+export interface ListOptions {
+  /**
+   * Called with the next page's cursor as soon as the helpdesk tells it, before this page's items have all
+   * arrived (tix serve's Link header): the caller may ask for the next page while this one is still read.
+   * A provider that cannot tell early never calls it; the page's own nextCursor stays the reference.
+   */
+  onNextCursor?: (cursor: string) => void;
+}
+
 export interface TicketsApi {
-  list(query: TicketQuery): Promise<Page<Ticket>>;
+  list(query: TicketQuery, opts?: ListOptions): Promise<Page<Ticket>>;
   /** markRead 'auto' applies the company's mark-read setting (on-open marks what is returned as read) */
   view(ref: TicketRef, opts?: { markRead?: 'auto' | 'never' }): Promise<TicketWithMessages>;
   /** throws IdempotencyConflictError when the key filed another request */

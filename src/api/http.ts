@@ -78,6 +78,11 @@ export interface RequestOptions {
   /** how the user can check the outcome of a write whose answer was lost */
   checkHint?: string;
   signal?: AbortSignal;
+  /**
+   * Called as soon as an answer's status line and headers arrive, before its body (and again for the answer
+   * of a retry): a paged list learns where its next page is without waiting for this one.
+   */
+  onHeaders?: (status: number, headers: IncomingHttpHeaders) => void;
 }
 
 export interface RawResponse {
@@ -189,7 +194,7 @@ export class HttpClient {
       this.options.debug?.(`> ${method} ${url}${attempt ? ` (retry ${attempt})` : ''}`);
       let res: RawResponse;
       try {
-        res = await this.once(method, url, headers, body, replayable, signal);
+        res = await this.once(method, url, headers, body, replayable, signal, opts.onHeaders);
       } catch (err) {
         if (err instanceof TixError && err.exitCode === 130 && method !== 'GET' && method !== 'HEAD') {
           // interrupted while a write was under way: it may or may not have been applied
@@ -246,6 +251,7 @@ export class HttpClient {
     body: Uint8Array | undefined,
     reuse: boolean,
     signal?: AbortSignal,
+    onHeaders?: RequestOptions['onHeaders'],
   ): Promise<RawResponse> {
     const connectTimeout = this.options.connectTimeoutMs ?? 10_000;
     const idleTimeout = this.options.requestTimeoutMs ?? 30_000;
@@ -282,6 +288,7 @@ export class HttpClient {
         fail(new NetworkFailure(err.code ?? 'ECONNRESET', connected, err));
       });
       req.on('response', (res) => {
+        onHeaders?.(res.statusCode ?? 0, res.headers);
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (err: NodeJS.ErrnoException) => fail(new NetworkFailure(err.code ?? 'ECONNRESET', true, err)));

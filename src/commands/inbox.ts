@@ -10,6 +10,7 @@ import type { Env, IOStreams } from '../io/iostreams.ts';
 import { indentedJson, jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
 import { ticketColumns, TICKET_FIELDS } from './ticket/format.ts';
 import { t } from './ticket/messages.ts';
+import { STREAM_PAGE, ticketPages } from './ticket/pages.ts';
 
 export type GroupBy = InboxGrouping;
 
@@ -79,18 +80,19 @@ function sections(inbox: InboxSummary): Section[] {
 
 /**
  * The tickets of a section, page by page: the ones the inbox answer holds, then, with `all`, the rest from the
- * ticket list (same filters, the cursor the server gave). The next page is asked for while this one is printed.
+ * ticket list (same filters, the cursor the server gave). The next pages are asked for while one is printed.
  */
 async function* pages(tickets: TicketsApi, by: GroupBy | undefined, section: Section, all: boolean): AsyncGenerator<Ticket[]> {
   const filter = section.group ? (by === 'establishment' ? { establishment: section.group.key } : { type: section.group.key }) : {};
-  const ask = (cursor: string | null) => (cursor ? tickets.list({ ...filter, unread: true, limit: PAGE, cursor }) : undefined);
-  let next = all ? ask(section.nextCursor) : undefined;
+  const rest =
+    all && section.nextCursor
+      ? ticketPages(tickets, { ...filter, unread: true }, { wanted: Number.POSITIVE_INFINITY, pageSize: STREAM_PAGE, cursor: section.nextCursor })
+      : undefined;
+  const first = rest?.next();
+  first?.catch(() => {});
   yield section.items;
-  while (next) {
-    const page = await next;
-    next = ask(page.nextCursor);
-    yield page.items;
-  }
+  if (!rest || !first) return;
+  for (let page = await first; !page.done; page = await rest.next()) yield page.value.items;
 }
 
 /** Waits while stdout's buffer is full, so a long listing holds one page in memory, not all of them. */

@@ -107,6 +107,8 @@ declare module 'fastify' {
     operationId?: string;
     /** the answers besides errors, by status (default: 200 with an unspecified JSON body) */
     answers?: Record<number, Answer>;
+    /** headers an answer carries, by status, as OpenAPI Header Objects */
+    answerHeaders?: Record<number, Record<string, { description: string; schema: Record<string, unknown> }>>;
     /** error statuses this route answers besides the ones every route of its kind may (openapi.ts) */
     errors?: number[];
     /** a body that is not JSON, read as bytes */

@@ -57,8 +57,12 @@ export function buildOpenApi(routes: RouteDoc[]): unknown {
       if (hasBody) errors.add(413);
       if (schema.body) errors.add(415);
       const responses: Record<string, unknown> = {};
+      const answerHeaders = (schema.answerHeaders ?? {}) as Record<string, Record<string, unknown>>;
       for (const [status, answer] of Object.entries((schema.answers ?? { 200: {} }) as Record<string, Answer>)) {
-        responses[status] = describeAnswer(Number(status), answer);
+        responses[status] = {
+          ...describeAnswer(Number(status), answer),
+          ...(answerHeaders[status] ? { headers: answerHeaders[status] } : {}),
+        };
       }
       for (const status of [...errors].sort()) {
         responses[status] = {

@@ -13,6 +13,7 @@ import { indentedJson, jsonFields, pick, printRows, type JsonOption } from '../.
 import { addFilterOptions, findEstablishment, queryFromFlags, type FilterFlags } from './filters.ts';
 import { ticketColumns, TICKET_FIELDS } from './format.ts';
 import { t } from './messages.ts';
+import { STREAM_PAGE, ticketPages } from './pages.ts';
 
 export interface Options {
   io: IOStreams;
@@ -26,9 +27,8 @@ export interface Options {
   ndjson?: JsonOption;
 }
 
-/** Tickets per request: a screenful, or the server's largest page when every ticket is wanted. */
+/** Tickets per request for a screenful (STREAM_PAGE when every ticket is wanted). */
 const PAGE = 100;
-const ALL_PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
   const l = f.io.locale;
@@ -90,34 +90,30 @@ export async function run(o: Options): Promise<void> {
   const streaming = !o.io.isStdoutTTY || fields !== undefined || lineFields !== undefined;
   const kept: Ticket[] = [];
   let printed = 0;
-  const pageSize = o.all ? ALL_PAGE : PAGE;
-  const ask = (remaining: number, cursor?: string): Promise<Page<Ticket>> =>
-    tickets.list({ ...query, limit: Math.min(pageSize, remaining), cursor });
   let cut: Page<Ticket>['cut'];
   let more = false;
   // JSON opens once the first page has come: an error before it (a revoked token) leaves stdout empty, and
   // one after it closes the array, so stdout always holds valid JSON
   let opened = false;
   // Pages are printed as they arrive when piped or as JSON, so `--all` over thousands of tickets starts
-  // answering at once and holds one page in memory; the next page is already asked for while one is printed.
-  let next: Promise<Page<Ticket>> | undefined = ask(wanted);
+  // answering at once and holds a few pages in memory, whatever the listing's length.
   try {
-    while (next) {
-      const page: Page<Ticket> = await next;
+    for await (const page of ticketPages(tickets, query, { wanted, pageSize: o.all ? STREAM_PAGE : PAGE })) {
       const items = page.items.slice(0, wanted - printed);
       more = Boolean(page.nextCursor);
       cut = page.cut;
-      const remaining = wanted - printed - items.length;
-      next = page.nextCursor && remaining > 0 ? ask(remaining, page.nextCursor) : undefined;
       if (lineFields) {
         let text = '';
-        for (const x of items) text += `${JSON.stringify(pick(x, lineFields))}\n`;
+        for (const x of items) text = flushed(o.io, `${text}${JSON.stringify(pick(x, lineFields))}\n`);
         o.io.out(text);
         printed += items.length;
       } else if (fields) {
         let text = opened ? '' : '[';
         opened = true;
-        for (const x of items) text += `${printed++ === 0 ? '\n' : ',\n'}${indentedJson(pick(x, fields), '  ')}`;
+        for (const x of items) {
+          text += `${printed++ === 0 ? '\n' : ',\n'}${indentedJson(pick(x, fields), '  ')}`;
+          text = flushed(o.io, text);
+        }
         o.io.out(text);
       } else if (streaming) {
         await printRows(o.io, items, columns);
@@ -130,8 +126,6 @@ export async function run(o: Options): Promise<void> {
       if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
     }
   } finally {
-    // a page asked for ahead and no longer wanted (an error stopped us) must not fail unobserved
-    next?.catch(() => {});
     if (opened) o.io.out(printed ? '\n]\n' : ']\n');
     if (!streaming && o.all && o.io.isStderrTTY) o.io.err(ERASE_LINE);
   }
@@ -147,6 +141,17 @@ export async function run(o: Options): Promise<void> {
     if (more && !o.all) o.io.err(`${t(o.io.locale, 'list.more', { count: kept.length })}\n`);
   }
   if (stoppedShort) warnCut(o.io, backend, stoppedShort);
+}
+
+/**
+ * Writes text once it is past 32 KB and returns what is left to write. A page printed as one string would be
+ * a large object to V8 (past 128 KB: memory of its own, mapped and unmapped for each page, which is slower and
+ * grows the process with the listing); in pieces, a listing of any length runs in the same memory.
+ */
+function flushed(io: IOStreams, text: string): string {
+  if (text.length < 32_768) return text;
+  io.out(text);
+  return '';
 }
 
 function warnCut(io: IOStreams, backend: Backend, cut: NonNullable<Page<Ticket>['cut']>): void {

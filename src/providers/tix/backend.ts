@@ -11,6 +11,7 @@ import type {
   TokensApi,
   WriteOptions,
 } from '../../api/backend.ts';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { HttpClient, RequestOptions } from '../../api/http.ts';
 import type { ProviderInfo } from '../../api/provider.ts';
 import type {
@@ -63,8 +64,15 @@ export class TixBackend implements Backend {
     const show = (ref: TicketRef) => provider.showRef(ref);
 
     this.tickets = {
-      list: async (q) => {
-        const page = await call<Page<WireTicket>>('GET', '/tickets', { query: { ...q } });
+      list: async (q, opts = {}) => {
+        const { onNextCursor } = opts;
+        const onHeaders = onNextCursor
+          ? (status: number, headers: IncomingHttpHeaders) => {
+              const cursor = status === 200 ? nextCursorOf(headers.link) : undefined;
+              if (cursor) onNextCursor(cursor);
+            }
+          : undefined;
+        const page = await call<Page<WireTicket>>('GET', '/tickets', { query: { ...q }, onHeaders });
         return { items: page.items.map((t) => toTicket(provider, t)), nextCursor: page.nextCursor };
       },
       view: async (ref, opts = {}) =>
@@ -244,6 +252,17 @@ function idOf(ref: TicketRef): number {
   const n = Number(ref);
   if (!Number.isSafeInteger(n) || n <= 0) throw usageError(`expected a ticket number (a positive number), got "${ref}"`);
   return n;
+}
+
+/** The cursor of a Link header's rel="next" address (RFC 8288), as tix serve sends with a page that has a next. */
+export function nextCursorOf(link: string | string[] | undefined): string | undefined {
+  const next = link && /<([^>]*)>\s*;\s*rel="?next"?/.exec([link].flat().join(', '))?.[1];
+  if (!next) return undefined;
+  try {
+    return new URL(next, 'http://x').searchParams.get('cursor') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function toTicket(info: ProviderInfo, w: WireTicket): Ticket {

@@ -52,15 +52,27 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
         summary: 'Tickets you can see, newest activity first, a page at a time',
         operationId: 'listTickets',
         answers: { 200: page(ref('Ticket')) },
+        answerHeaders: {
+          200: {
+            Link: {
+              description: 'when there is a next page: its address, `<…&cursor=…>; rel="next"` (RFC 8288), the same as nextCursor',
+              schema: { type: 'string' },
+            },
+          },
+        },
         errors: [404],
         querystring: listFilters,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
       // ?status=open,sent and ?status=open&status=sent mean the same
       const status = q.status?.flatMap((v) => v.split(',')).filter(Boolean);
-      return s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, s.publicUrl());
+      const page = await s.tickets.list(req.principal, { ...q, status: status as TicketQuery['status'] }, s.publicUrl());
+      // The next page's address in a header too (RFC 8288, as GitHub's API does): a client reading every page
+      // asks for the next one as soon as the headers arrive, while this page's body is still on its way.
+      if (page.nextCursor) void reply.header('link', `<${nextPageUrl(s.publicUrl(), req.url, page.nextCursor)}>; rel="next"`);
+      return page;
     },
   );
 
@@ -222,4 +234,12 @@ export function ticketRoutes(api: FastifyInstance, s: Services): void {
         .send(Buffer.from(file.data));
     },
   );
+}
+
+/** The same request's address with the next page's cursor. */
+function nextPageUrl(publicUrl: string, requestUrl: string, cursor: string): string {
+  const [path = '', search = ''] = requestUrl.split('?', 2);
+  const query = new URLSearchParams(search);
+  query.set('cursor', cursor);
+  return `${publicUrl}${path}?${query}`;
 }
