@@ -86,7 +86,11 @@ async function* pages(tickets: TicketsApi, by: GroupBy | undefined, section: Sec
   const filter = section.group ? (by === 'establishment' ? { establishment: section.group.key } : { type: section.group.key }) : {};
   const rest =
     all && section.nextCursor
-      ? ticketPages(tickets, { ...filter, unread: true }, { wanted: Number.POSITIVE_INFINITY, pageSize: STREAM_PAGE, cursor: section.nextCursor })
+      ? ticketPages(
+          tickets,
+          { ...filter, unread: true },
+          { wanted: Number.POSITIVE_INFINITY, pageSize: STREAM_PAGE, cursor: section.nextCursor },
+        )
       : undefined;
   const first = rest?.next();
   first?.catch(() => {});

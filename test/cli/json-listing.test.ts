@@ -13,4 +13,10 @@ describe('indentedJson', () => {
     expect(streamed).toBe(JSON.stringify(items, null, 2));
     expect(JSON.parse(streamed)).toEqual(items);
   });
+
+  it('indents at any depth (the items of an inbox group sit two levels in), empty values and scalars included', () => {
+    const items = [{ id: 1, fields: {}, tags: [], nested: { deep: [{ a: null }] } }, 'text', 3, null, []];
+    const streamed = `{\n  "items": [${items.map((item, i) => `${i === 0 ? '\n' : ',\n'}${indentedJson(item, '    ')}`).join('')}\n  ]\n}`;
+    expect(streamed).toBe(JSON.stringify({ items }, null, 2));
+  });
 });

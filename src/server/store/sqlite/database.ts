@@ -23,6 +23,7 @@ const openGroups = new Set<SqliteDatabase>();
 export class SqliteDatabase {
   readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
+  private readonly arrayStatements = new Map<string, { statement: StatementSync; at: Record<string, number> }>();
   /** the open group of writes, committed when the event loop turns */
   private group?: { committed: Promise<void>; settle: (err?: unknown) => void };
   private readonly commitWork: Array<() => void> = [];
@@ -33,7 +34,7 @@ export class SqliteDatabase {
   }
 
   stmt(sql: string): StatementSync {
-    if (openGroups.size > (this.group ? 1 : 0)) for (const other of openGroups) if (other !== this) other.commitGroup();
+    this.commitOthers();
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
@@ -48,6 +49,27 @@ export class SqliteDatabase {
 
   all<T>(sql: string, ...params: SQLInputValue[]): T[] {
     return this.stmt(sql).all(...params) as T[];
+  }
+
+  /**
+   * The rows as arrays, and each column's position by name. node:sqlite otherwise builds an object per row
+   * and names every column of it again: a third of the store's time for a page of 250 tickets.
+   */
+  arrays(sql: string, ...params: SQLInputValue[]): { rows: SQLInputValue[][]; at: Record<string, number> } {
+    this.commitOthers();
+    let s = this.arrayStatements.get(sql);
+    if (!s) {
+      const statement = this.db.prepare(sql);
+      statement.setReturnArrays(true);
+      s = { statement, at: Object.fromEntries(statement.columns().map((c, i) => [c.name, i])) };
+      this.arrayStatements.set(sql, s);
+    }
+    return { rows: s.statement.all(...params) as unknown as SQLInputValue[][], at: s.at };
+  }
+
+  /** Another connection's open group of writes commits before this one reads or writes (see openGroups). */
+  private commitOthers(): void {
+    if (openGroups.size > (this.group ? 1 : 0)) for (const other of openGroups) if (other !== this) other.commitGroup();
   }
 
   run(sql: string, ...params: SQLInputValue[]) {

@@ -510,20 +510,24 @@ export class SqliteTicketStore implements TicketStore, ReadStateStore {
       // the index whose order is the page's: by user, or within one establishment or type
       const index =
         f.establishmentId !== undefined ? 'ticket_unread_user_establishment' : f.type ? 'ticket_unread_user_type' : 'ticket_unread_user';
-      return this.all<Row>(
-        `SELECT ${TICKET_COLUMNS} FROM ticket_unread r INDEXED BY ${index} CROSS JOIN tickets t ON t.id = r.ticket_id ${TICKET_JOINS}
-         WHERE ${['r.user_id = ?1', ...unreadWhere].join(' AND ')} ORDER BY r.updated_at DESC, r.ticket_id DESC LIMIT ${limit}`,
-        ...params,
-      ).map(toTicket);
+      return toTickets(
+        this.sql.arrays(
+          `SELECT ${TICKET_COLUMNS} FROM ticket_unread r INDEXED BY ${index} CROSS JOIN tickets t ON t.id = r.ticket_id ${TICKET_JOINS}
+           WHERE ${['r.user_id = ?1', ...unreadWhere].join(' AND ')} ORDER BY r.updated_at DESC, r.ticket_id DESC LIMIT ${limit}`,
+          ...params,
+        ),
+      );
     }
 
     // the activity index gives the order; within one establishment, that establishment's part of it
     const index = f.establishmentId !== undefined ? 'tickets_establishment_activity' : 'tickets_activity';
-    return this.all<Row>(
-      `SELECT ${TICKET_COLUMNS} FROM tickets t INDEXED BY ${index} ${TICKET_JOINS} ${UNREAD_JOIN}
-       WHERE ${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY t.updated_at DESC, t.id DESC LIMIT ${limit}`,
-      ...params,
-    ).map(toTicket);
+    return toTickets(
+      this.sql.arrays(
+        `SELECT ${TICKET_COLUMNS} FROM tickets t INDEXED BY ${index} ${TICKET_JOINS} ${UNREAD_JOIN}
+         WHERE ${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY t.updated_at DESC, t.id DESC LIMIT ${limit}`,
+        ...params,
+      ),
+    );
   }
 
   /**
@@ -717,29 +721,38 @@ function byActivity(a: Row, b: Row): number {
 }
 
 function toTicket(r: Row): TicketRecord {
+  return ticketFrom((column) => r[column]);
+}
+
+/** Rows read as arrays (SqliteDatabase.arrays): the same tickets, built without naming each row's columns. */
+function toTickets({ rows, at }: { rows: SQLInputValue[][]; at: Record<string, number> }): TicketRecord[] {
+  return rows.map((row) => ticketFrom((column) => row[at[column]!]));
+}
+
+function ticketFrom(r: (column: string) => SQLInputValue | undefined): TicketRecord {
   return {
-    id: Number(r.id),
-    establishmentId: Number(r.establishment_id),
-    siret: String(r.siret),
-    establishmentName: String(r.establishment_name),
-    createdById: Number(r.created_by),
-    creatorEmail: String(r.creator_email),
-    creatorName: String(r.creator_name),
-    onBehalfOf: r.on_behalf_of === null ? null : String(r.on_behalf_of),
-    onBehalfOfName: r.on_behalf_of_name === null ? null : String(r.on_behalf_of_name),
-    type: String(r.type),
-    category: String(r.category),
-    summary: String(r.summary),
-    fields: JSON.parse(String(r.fields)) as FieldValues,
-    status: r.status as Status,
-    followUpOf: r.follow_up_of === null ? null : Number(r.follow_up_of),
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-    resolvedAt: r.resolved_at === null ? null : String(r.resolved_at),
-    closedAt: r.closed_at === null ? null : String(r.closed_at),
-    autoClosed: Number(r.auto_closed) === 1,
-    unread: Number(r.unread),
-    messageCount: Number(r.message_count),
-    markRead: r.mark_read as MarkReadPolicy,
+    id: Number(r('id')),
+    establishmentId: Number(r('establishment_id')),
+    siret: String(r('siret')),
+    establishmentName: String(r('establishment_name')),
+    createdById: Number(r('created_by')),
+    creatorEmail: String(r('creator_email')),
+    creatorName: String(r('creator_name')),
+    onBehalfOf: r('on_behalf_of') === null ? null : String(r('on_behalf_of')),
+    onBehalfOfName: r('on_behalf_of_name') === null ? null : String(r('on_behalf_of_name')),
+    type: String(r('type')),
+    category: String(r('category')),
+    summary: String(r('summary')),
+    fields: JSON.parse(String(r('fields'))) as FieldValues,
+    status: r('status') as Status,
+    followUpOf: r('follow_up_of') === null ? null : Number(r('follow_up_of')),
+    createdAt: String(r('created_at')),
+    updatedAt: String(r('updated_at')),
+    resolvedAt: r('resolved_at') === null ? null : String(r('resolved_at')),
+    closedAt: r('closed_at') === null ? null : String(r('closed_at')),
+    autoClosed: Number(r('auto_closed')) === 1,
+    unread: Number(r('unread')),
+    messageCount: Number(r('message_count')),
+    markRead: r('mark_read') as MarkReadPolicy,
   };
 }
