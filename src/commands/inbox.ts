@@ -27,7 +27,7 @@ export interface Options {
   all: boolean;
 }
 
-/** The tickets of a page of `--all`: as many as the server gives in one answer. */
+/** The most `--limit` asks for: the server's largest page (`--all` reads the rest in pages of STREAM_PAGE). */
 const PAGE = 1000;
 
 export function register(parent: Command, f: Factory, runF = run): Command {
