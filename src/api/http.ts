@@ -95,6 +95,36 @@ export interface RawResponse {
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 const BUSY_STATUS = new Set([429, 502, 503, 504]);
 
+/**
+ * An answer's body as it arrives. With a Content-Length, each piece is copied into one buffer of that size and
+ * let go at once: kept until the end, the socket's pieces outlive a young-generation collection or two, move to
+ * V8's old generation and are freed only by its rare full collections (a listing of 100,000 tickets held up to
+ * 26 MB of them). Without one (chunked encoding, or a length that turns out wrong), the pieces are joined.
+ */
+class BodyBuffer {
+  private readonly whole?: Buffer;
+  private length = 0;
+  private chunks: Buffer[] = [];
+
+  constructor(expected: number) {
+    if (Number.isSafeInteger(expected) && expected > 0 && expected <= 64 * 1024 * 1024) this.whole = Buffer.allocUnsafe(expected);
+  }
+
+  add(chunk: Buffer): void {
+    if (this.whole && this.chunks.length === 0 && this.length + chunk.length <= this.whole.length) chunk.copy(this.whole, this.length);
+    else {
+      if (this.whole && this.chunks.length === 0) this.chunks.push(this.whole.subarray(0, this.length));
+      this.chunks.push(chunk);
+    }
+    this.length += chunk.length;
+  }
+
+  bytes(): Buffer {
+    if (this.chunks.length) return Buffer.concat(this.chunks);
+    return this.whole ? this.whole.subarray(0, this.length) : Buffer.alloc(0);
+  }
+}
+
 /** A network failure, and whether the request can have reached the server. */
 class NetworkFailure extends Error {
   readonly code: string;
@@ -289,15 +319,15 @@ export class HttpClient {
       });
       req.on('response', (res) => {
         onHeaders?.(res.statusCode ?? 0, res.headers);
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        const body = new BodyBuffer(Number(res.headers['content-length']));
+        res.on('data', (c: Buffer) => body.add(c));
         res.on('error', (err: NodeJS.ErrnoException) => fail(new NetworkFailure(err.code ?? 'ECONNRESET', true, err)));
         res.on('aborted', () => fail(new NetworkFailure('ECONNRESET', true)));
         res.on('end', () => {
           if (settled) return;
           if (!res.complete) return fail(new NetworkFailure('ECONNRESET', true));
           settled = true;
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body.bytes() });
         });
       });
       req.end(body);
