@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAM_PAGE } from '../../src/commands/ticket/pages.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, tix } from '../helpers/cli.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { bulkTickets, startTestServer, type TestServer } from '../helpers/server.ts';
 
 // `tix ticket list --all` asks for each next page as soon as tix serve names it in the Link header of the
 // page before, while that page's body is still on its way: the server works while the CLI prints.
@@ -16,23 +16,7 @@ let s: TestServer;
 let token: string;
 beforeAll(async () => {
   s = await startTestServer();
-  const yann = (await s.store.identity.findUserByEmail('yann@demo.test'))!.id;
-  const paris = (await s.store.identity.allEstablishments()).find((e) => e.siret === est.paris.siret)!.id;
-  for (let i = 0; i < TICKETS; i++)
-    await s.store.tickets.createTicket({
-      establishmentId: paris,
-      createdById: yann,
-      onBehalfOf: null,
-      type: 'question',
-      category: 'general',
-      summary: `Bulk ${i}`,
-      fields: {},
-      description: `Bulk ticket ${i}`,
-      uploadIds: [],
-      followUpOf: null,
-      at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
-    });
-  await s.store.flush();
+  await bulkTickets(s, { count: TICKETS, email: 'yann@demo.test', siret: est.paris.siret });
   token = await s.tokenFor('yann@demo.test');
 }, 60_000);
 afterAll(() => s.close());

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog, type FieldSpec } from '../../src/core/catalog.ts';
 import { demoEstablishments as est } from '../../src/server/demo.ts';
 import { isolatedEnv, spawnTix, tempDir, tix } from '../helpers/cli.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { bulkTickets, startTestServer, type TestServer } from '../helpers/server.ts';
 import { allTickets, pendingUploads } from '../helpers/store-facts.ts';
 
 let s: TestServer;
@@ -456,24 +456,7 @@ describe('tix ticket list / view', () => {
   it('--all streams every page: 5,000 tickets', async () => {
     const big = await startTestServer();
     try {
-      const yannId = (await big.store.identity.findUserByEmail('yann@demo.test'))!.id;
-      const estId = (await big.store.identity.allEstablishments()).find((e) => e.siret === est.paris.siret)!.id;
-      for (let i = 0; i < 5000; i++) {
-        const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-        await big.store.tickets.createTicket({
-          establishmentId: estId,
-          createdById: yannId,
-          onBehalfOf: null,
-          type: 'question',
-          category: 'general',
-          summary: `Bulk ${i}`,
-          fields: {},
-          description: `Bulk ticket ${i}`,
-          uploadIds: [],
-          followUpOf: null,
-          at,
-        });
-      }
+      await bulkTickets(big, { count: 5000, email: 'yann@demo.test', siret: est.paris.siret });
       const env = isolatedEnv({ TIX_SERVER: big.url, TIX_TOKEN: await big.tokenFor('yann@demo.test') });
       const tsv = await tix(['ticket', 'list', '--all'], { env });
       const lines = tsv.stdout.trim().split('\n');

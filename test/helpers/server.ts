@@ -109,3 +109,28 @@ export async function startTestServer(opts: { demo?: boolean; db?: string; app?:
   };
   return server;
 }
+
+/**
+ * Files `count` question tickets ("Bulk 0", "Bulk 1"…, one a second from 2026-01-01, so "Bulk 0" is the
+ * oldest) for a demo user in one establishment, straight through the store: a listing of thousands to page
+ * through, made in seconds. Committed when it returns.
+ */
+export async function bulkTickets(s: TestServer, opts: { count: number; email: string; siret: string }): Promise<void> {
+  const userId = (await s.store.identity.findUserByEmail(opts.email))!.id;
+  const establishmentId = (await s.store.identity.allEstablishments()).find((e) => e.siret === opts.siret)!.id;
+  for (let i = 0; i < opts.count; i++)
+    await s.store.tickets.createTicket({
+      establishmentId,
+      createdById: userId,
+      onBehalfOf: null,
+      type: 'question',
+      category: 'general',
+      summary: `Bulk ${i}`,
+      fields: {},
+      description: `Bulk ticket ${i}`,
+      uploadIds: [],
+      followUpOf: null,
+      at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+    });
+  await s.store.flush();
+}
