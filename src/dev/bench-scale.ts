@@ -451,7 +451,7 @@ async function wholeProcess(
 
 async function processes(server: Server, tokens: Record<string, string>): Promise<void> {
   const runs = Number(values.runs);
-  // one school's tickets: a fifth of the listing, to show that a longer listing takes no more memory
+  // one school's tickets, a third of the listing: its peak memory beside the whole listing's
   const school = org.establishments[0]!;
   const cases: Array<[string, string[], (r: { lines: number; tickets: number }) => string]> = [
     // what starting Node and tix costs on this machine right now: the floor of every line below
