@@ -249,7 +249,8 @@ function isCommanderError(err: unknown): err is Error & { code: string; exitCode
   );
 }
 
-function isPromptCancel(err: unknown): boolean {
+/** Ctrl-C (or an abort) at a question of the prompt library. */
+export function isPromptCancel(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 

@@ -134,6 +134,65 @@ describe('a request not sent is kept', () => {
     expect(none.errorJson().code).toBe('no_draft');
   }, 150_000);
 
+  it('Ctrl-C halfway through the form keeps what was answered; a Ctrl-C before any answer leaves the kept one alone', async () => {
+    const { env } = await envFor('sarah');
+    const summary = `Half answered ${Math.random().toString(36).slice(2, 8)}`;
+    const run = tix(['ticket', 'create', '--type', 'question'], { env, tty: true });
+    await waitFor(/Summary/, run);
+    screen.type(summary);
+    screen.keypress('enter');
+    await waitFor(/Description/, run);
+    screen.type('Two answers, then Ctrl-C');
+    screen.keypress('enter');
+    await waitFor(/On behalf of/, run);
+    screen.keypress({ name: 'c', ctrl: true });
+    const stopped = await run;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/Your answers are kept: tix ticket create --recover reopens them\./);
+    const kept = () => JSON.parse(drafts(env)[0]!.text);
+    expect(kept()).toMatchObject({ type: 'question', fields: { summary, description: 'Two answers, then Ctrl-C' }, attach: [] });
+    expect(kept().fields.onBehalfOf).toBeUndefined();
+
+    // reopened, then Ctrl-C at the first field: no field answered this time, so the kept answers stay as they were
+    const quit = tix(['ticket', 'create', '--recover'], { env, tty: true });
+    for (const label of [/Category/, /Request type/]) {
+      await waitFor(label, quit);
+      screen.keypress('enter');
+    }
+    await waitFor(/Summary/, quit);
+    screen.keypress({ name: 'c', ctrl: true });
+    expect((await quit).code).toBe(130);
+    expect(kept().fields).toEqual({ summary, description: 'Two answers, then Ctrl-C' });
+
+    // reopened again: the two answers are on their lines, the rest is asked, and it is filed once
+    const again = tix(['ticket', 'create', '--recover', '--json', 'summary'], { env, tty: true });
+    for (const label of [/Category/, /Request type/]) {
+      await waitFor(label, again);
+      screen.keypress('enter');
+    }
+    expect(await waitFor(/Summary/, again)).toContain(summary);
+    screen.keypress('enter');
+    expect(await waitFor(/Description/, again)).toContain('Two answers, then Ctrl-C');
+    screen.keypress('enter');
+    for (const label of [/On behalf of/, /files to attach/]) {
+      await waitFor(label, again);
+      screen.keypress('enter');
+    }
+    await waitFor(/GDPR consent/, again);
+    screen.type('y');
+    screen.keypress('enter');
+    await waitFor(/Share with account manager/, again);
+    screen.keypress('enter');
+    await waitFor(/Send this request\?/, again);
+    screen.type('y');
+    screen.keypress('enter');
+    const filed = await again;
+    expect(filed.code, filed.stderr).toBe(0);
+    expect(filed.json().summary).toBe(summary);
+    expect(await named(summary)).toHaveLength(1);
+    expect(drafts(env)).toEqual([]);
+  }, 150_000);
+
   it('a send whose answer was lost keeps the request and its key: --recover files it once, not twice', async () => {
     const { env } = await envFor('sarah', proxy.url);
     const summary = `Lost answer ${Math.random().toString(36).slice(2, 8)}`;

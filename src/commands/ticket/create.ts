@@ -4,11 +4,12 @@ import { type Backend, need, type TicketsApi } from '../../api/backend.ts';
 import type { ProviderInfo } from '../../api/provider.ts';
 import type { Establishment, NewTicket, Ticket, TicketRef } from '../../api/types.ts';
 import { collect, parseRef } from '../../cli/args.ts';
-import { cancelledError, IdempotencyConflictError, usageError } from '../../core/errors.ts';
+import { cancelledError, ExitCode, IdempotencyConflictError, TixError, usageError } from '../../core/errors.ts';
+import { isPromptCancel } from '../../cli/report.ts';
 import type { Factory } from '../../cli/factory.ts';
 import { examples } from '../../cli/help-text.ts';
 import type { FieldSpec } from '../../core/catalog.ts';
-import { labelled, type Localized, pickText } from '../../core/i18n.ts';
+import { labelled, type Locale, type Localized, pickText } from '../../core/i18n.ts';
 import { acceptsReplies, activeCategories, statusesIn, statusLabel, statusSpec } from '../../core/status.ts';
 import { problemText } from '../../core/messages.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
@@ -205,13 +206,33 @@ export async function run(o: Options): Promise<void> {
     draft.values.summary ??= t(l, 'create.followUpSummary', { ref: show(original.ref), summary: original.summary }).slice(0, 200);
   }
 
-  // 3. Complete the form: prompts on a terminal, one error listing everything missing otherwise.
-  const completed = await form.completeForm(o.io, o.env, catalog, me.establishments, draft, {
-    // helpdesks without establishments file for the person, not for an establishment
-    needEstablishment: info.capabilities.includes('organisation'),
-    editLongText: (field, initial) => editLongText(o, field, initial),
-    previous,
-  });
+  // 3. Complete the form: prompts on a terminal, one error listing everything missing otherwise. A Ctrl-C
+  // halfway keeps what was answered (with what a reopened request held besides), as a No at the end does.
+  let answered: form.Completed | undefined;
+  let completed: form.Completed;
+  try {
+    completed = await form.completeForm(o.io, o.env, catalog, me.establishments, draft, {
+      // helpdesks without establishments file for the person, not for an establishment
+      needEstablishment: info.capabilities.includes('organisation'),
+      editLongText: (field, initial) => editLongText(o, field, initial),
+      previous,
+      onAnswer: (sofar) => (answered = sofar),
+    });
+  } catch (err) {
+    if (answered && isCancel(err)) {
+      const before = recovered?.type === answered.type.id ? recovered : undefined;
+      keepDraft(o, l, {
+        server: o.server,
+        savedAt: new Date().toISOString(),
+        type: answered.type.id,
+        ...(answered.establishment ? { establishment: answered.establishment.siret } : {}),
+        fields: { ...before?.fields, ...answered.values },
+        attach: answered.attach.length ? answered.attach : (before?.attach ?? []),
+        ...(draft.followUpOf !== undefined ? { followUpOf: String(draft.followUpOf) } : {}),
+      });
+    }
+    throw err;
+  }
   const request: NewTicket = {
     type: completed.type.id,
     ...(completed.establishment ? { establishment: completed.establishment.siret } : {}),
@@ -225,24 +246,17 @@ export async function run(o: Options): Promise<void> {
   // On a terminal, a request answered but not filed is kept (No at the end, a network error, Ctrl-C while it is
   // sent): `--recover` reopens it. Scripts have their command line.
   let sentKey: string | undefined;
-  const keep = () => {
-    if (!o.io.canPrompt) return;
-    try {
-      saveDraft(o.env, {
-        server: o.server,
-        savedAt: new Date().toISOString(),
-        type: request.type,
-        ...(request.establishment ? { establishment: request.establishment } : {}),
-        fields: request.fields,
-        attach: completed.attach,
-        ...(request.followUpOf !== undefined ? { followUpOf: String(request.followUpOf) } : {}),
-        ...(sentKey ? { idempotencyKey: sentKey } : {}),
-      });
-    } catch {
-      return; // a config dir that cannot be written to: the error that brought us here is the one to report
-    }
-    o.io.err(`${t(l, 'draft.kept')}\n`);
-  };
+  const keep = () =>
+    keepDraft(o, l, {
+      server: o.server,
+      savedAt: new Date().toISOString(),
+      type: request.type,
+      ...(request.establishment ? { establishment: request.establishment } : {}),
+      fields: request.fields,
+      attach: completed.attach,
+      ...(request.followUpOf !== undefined ? { followUpOf: String(request.followUpOf) } : {}),
+      ...(sentKey ? { idempotencyKey: sentKey } : {}),
+    });
   try {
     await confirmAndFile();
   } catch (err) {
@@ -358,6 +372,22 @@ export async function run(o: Options): Promise<void> {
     o.io.out(`${ticket.url}\n`);
     o.io.err(notice);
   }
+}
+
+/** Keeps a request not filed, on a terminal (scripts have their command line), and says so. */
+function keepDraft(o: Options, l: Locale, kept: SavedDraft): void {
+  if (!o.io.canPrompt) return;
+  try {
+    saveDraft(o.env, kept);
+  } catch {
+    return; // a config dir that cannot be written to: the error that brought us here is the one to report
+  }
+  o.io.err(`${t(l, 'draft.kept')}\n`);
+}
+
+/** Ctrl-C at a question (the prompt library's own error) or one of ours with the same meaning. */
+function isCancel(err: unknown): boolean {
+  return isPromptCancel(err) || (err instanceof TixError && err.exitCode === ExitCode.cancelled);
 }
 
 /** A kept request as the form's starting point. */

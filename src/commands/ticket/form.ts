@@ -181,6 +181,8 @@ export async function completeForm(
     editLongText: (field: FieldSpec, initial?: string) => Promise<string>;
     /** answers given last time (a kept request): every question is asked again with its answer filled in */
     previous?: Draft;
+    /** told after each field answered at a prompt, with everything known so far: a Ctrl-C later can keep it */
+    onAnswer?: (answered: Completed) => void;
   },
 ): Promise<Completed> {
   const previous = opts.previous;
@@ -267,12 +269,13 @@ export async function completeForm(
     for (const field of type.fields) {
       if (field.kind === 'attachments') {
         if (attach.length === 0) attach.push(...(await askFiles(io, field, previous?.type === type.id ? previous.attach : [])));
-        continue;
+      } else {
+        if (values[field.id] !== undefined) continue;
+        const before = previous?.type === type.id ? previous.values[field.id] : undefined;
+        const answer = await askField(io, field, opts.editLongText, Boolean(type.irreversible), before);
+        if (answer !== undefined) values[field.id] = answer;
       }
-      if (values[field.id] !== undefined) continue;
-      const before = previous?.type === type.id ? previous.values[field.id] : undefined;
-      const answer = await askField(io, field, opts.editLongText, Boolean(type.irreversible), before);
-      if (answer !== undefined) values[field.id] = answer;
+      opts.onAnswer?.({ type, establishment, values: { ...values }, attach: [...attach] });
     }
   }
 
