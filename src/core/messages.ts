@@ -12,6 +12,12 @@ export const t = defineMessages({
     'text.override':
       'must be one line of plain text: it contains a right-to-left/left-to-right override ({code}) at position {position}; remove it',
 
+    // where a JSON text stops being JSON (JSON.parse's own words are V8's, in English)
+    'json.at': 'line {line}, column {column}',
+    'json.token': "unexpected '{token}'",
+    'json.end': 'the text ends before the JSON does',
+    'json.other': 'check its brackets, commas and quotes',
+
     // identifiers (seed 000)
     'siren.format': 'a SIREN is exactly 9 digits, e.g. 732829320',
     'siren.luhn': 'this SIREN fails its check digit (Luhn); check for a typo',
@@ -85,6 +91,10 @@ export const t = defineMessages({
       'doit tenir sur une ligne de texte simple : il contient un caractère de contrôle ({code}) en position {position} ; supprimez-le',
     'text.override':
       "doit tenir sur une ligne de texte simple : il contient un forçage du sens d'écriture ({code}) en position {position} ; supprimez-le",
+    'json.at': 'ligne {line}, colonne {column}',
+    'json.token': '« {token} » inattendu',
+    'json.end': "le texte s'arrête avant la fin du JSON",
+    'json.other': 'vérifiez ses crochets, virgules et guillemets',
 
     'siren.format': 'un SIREN compte exactement 9 chiffres, par exemple 732829320',
     'siren.luhn': 'ce SIREN a une clé de contrôle fausse (Luhn) : vérifiez la saisie',
@@ -166,4 +176,25 @@ export function problem(field: string, text: LocalText): FieldProblem {
 /** A problem's text for a reader (problems from a server have their English text only). */
 export function problemText(p: FieldProblem, locale: Locale): string {
   return p.text?.(locale) ?? p.message;
+}
+
+/**
+ * Where a text given as JSON stops being JSON, in the reader's words, from JSON.parse's error (whose message is
+ * V8's English): the line and column when it tells the position, else the unexpected character, else a hint.
+ */
+export function jsonErrorText(err: unknown, text: string): LocalText {
+  const message = err instanceof Error ? err.message : String(err);
+  const at = /at position (\d+)/.exec(message);
+  if (at) {
+    // at the very end: the text stops before the JSON does (a bracket or a quote never closed)
+    if (Number(at[1]) >= text.trimEnd().length) return (l) => t(l, 'json.end');
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return (l) => t(l, 'json.at', { line, column });
+  }
+  const token = /Unexpected token '(.+?)'/.exec(message)?.[1];
+  if (token) return (l) => t(l, 'json.token', { token });
+  if (/end of JSON input/.test(message)) return (l) => t(l, 'json.end');
+  return (l) => t(l, 'json.other');
 }

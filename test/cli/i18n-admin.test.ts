@@ -203,6 +203,26 @@ describe('tix contact in French and English', () => {
     expect(applied.stderr).toMatch(/✓ Plan appliqué : ajouts : 1, modifications : 0, suppressions : 1\n$/);
   });
 
+  it('a file that is not JSON: where it stops being JSON, in the reader language (not V8 English)', async () => {
+    const cases: Array<[string, RegExp, RegExp]> = [
+      ['[\n  {"type": "fraud",\n   name: "x"}\n]', /\(ligne 3, colonne 4\)/, /\(line 3, column 4\)/],
+      ['[{"type": "fraud"},]', /\(« \] » inattendu\)/, /\(unexpected '\]'\)/],
+      ['[{"type": "fraud"', /\(le texte s'arrête avant la fin du JSON\)/, /\(the text ends before the JSON does\)/],
+    ];
+    for (const [text, fr, en] of cases) {
+      const file = join(dir, 'broken.json');
+      writeFileSync(file, text);
+      const inFrench = await tix(['contact', 'apply', '-f', file, '--dry-run'], { env: await as('yann', french) });
+      expect(inFrench.code).toBe(2);
+      expect(inFrench.stderr).toMatch(fr);
+      expect(inFrench.stderr).toMatch(/n'est pas du JSON valide/);
+      expect(inFrench.stderr.split('\n')[0]).not.toMatch(/Unexpected|Expected|position|JSON input/);
+      const inEnglish = await tix(['ticket', 'create', '--from-json', file], { env: await as('yann', english) });
+      expect(inEnglish.code).toBe(2);
+      expect(inEnglish.stderr).toMatch(en);
+    }
+  });
+
   it('prompts, their checks and the confirmation in French', { timeout: 120_000 }, async () => {
     const run = tix(['contact', 'add', '--json', 'type,name,phone'], { env: await as('yann', french), tty: true });
     await waitFor(/Type de contact/, run);

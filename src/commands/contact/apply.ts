@@ -10,6 +10,7 @@ import { jsonFields, pick, printJson, type JsonOption } from '../../io/output.ts
 import { contactText, inFlagTerms, planSize, printPlan } from './format.ts';
 import { confirmOrCancel } from '../../io/prompter.ts';
 import { t } from './messages.ts';
+import { jsonErrorText } from '../../core/messages.ts';
 
 export const APPLY_FIELDS = ['plan', 'applied', 'fingerprint'] as const;
 
@@ -60,7 +61,7 @@ export async function run(o: Options): Promise<void> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw usageError(t.text('apply.badJson', { source, error: (err as Error).message }));
+    throw usageError(t.text('apply.badJson', { source, error: jsonErrorText(err, text) }));
   }
   // Every problem of the file, by its path, before anything is sent.
   const { parseContactList } = await import('../../core/contact-input.ts');

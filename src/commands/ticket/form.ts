@@ -20,7 +20,7 @@ import { type Localized, pickText } from '../../core/i18n.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
 import { askChoice, askConfirm, askPath, askText, showAnswer } from '../../io/prompter.ts';
 import type { Locale } from '../../core/i18n.ts';
-import { problem, problemText } from '../../core/messages.ts';
+import { jsonErrorText, problem, problemText } from '../../core/messages.ts';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { findEstablishment } from './filters.ts';
 import { t } from './messages.ts';
@@ -83,7 +83,7 @@ export function parseRequestJson(text: string, source: string): Draft {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw usageError(t.text('form.jsonInvalid', { source, reason: (err as Error).message }));
+    throw usageError(t.text('form.jsonInvalid', { source, reason: jsonErrorText(err, text) }));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw usageError(t.text('form.jsonObject', { source }));
   const d = data as Record<string, unknown>;
