@@ -71,6 +71,8 @@ export interface Exchange {
 const AUTO_CLOSE_BATCH = 200;
 /** sent notifications are forgotten after this long (their delivery rows say who got what until then) */
 const KEEP_SENT_NOTIFICATIONS_MS = 30 * 86_400_000;
+/** login throttle rows forgotten per statement (the task runs again at once while it finds a full batch) */
+const LOGIN_CLEANUP_BATCH = 1000;
 
 export interface Services {
   store: Store;
@@ -242,6 +244,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         run: async () => {
           const cutoff = new Date(clock.now().getTime() - KEEP_SENT_NOTIFICATIONS_MS).toISOString();
           return { done: await options.store.notifications.deleteDoneBefore(cutoff), full: false };
+        },
+      },
+      {
+        // failed logins leave a row per address and account tried; once they count for nothing, they go
+        name: 'login-throttle-cleanup',
+        periodMs: 3_600_000,
+        run: async () => {
+          const done = await services.auth.forgetSettledLogins(LOGIN_CLEANUP_BATCH);
+          return { done, full: done === LOGIN_CLEANUP_BATCH };
         },
       },
     ],

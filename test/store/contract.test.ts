@@ -158,6 +158,28 @@ describe.skipIf(skip)(`store contract (${testDatabaseKind})`, () => {
         { count: 1, lastFailedAt: later, pending: 0 },
       ]);
     });
+    it('login throttling: rows that count for nothing any more are forgotten; recent failures and pending attempts are kept', async () => {
+      const old = [`address 203.0.113.${Math.floor(Math.random() * 200)}`, `account ghost-${randomUUID()}@demo.test`];
+      const recent = [`account recent-${randomUUID()}@demo.test`];
+      const pending = [`account pending-${randomUUID()}@demo.test`];
+      const failedAt = tick();
+      await a.identity.settleLogin(old, { failed: true, clear: [] }, failedAt, 3_600_000);
+      const later = new Date(Date.parse(failedAt) + 2 * 3_600_000).toISOString();
+      await b.identity.settleLogin(recent, { failed: true, clear: [] }, later, 3_600_000);
+      await c.identity.admitLogin(pending, () => 'admit', failedAt, 4 * 3_600_000);
+      // an hour after `later`: the first failures are more than an hour old, the recent one is not
+      const now = new Date(Date.parse(later) + 1000).toISOString();
+      const cutoff = new Date(Date.parse(now) - 3_600_000).toISOString();
+      let forgotten = 0;
+      for (let n = -1; n !== 0; forgotten += n) n = await [a, b][forgotten % 2]!.identity.forgetSettledLogins(cutoff, now, 1);
+      expect(forgotten).toBeGreaterThanOrEqual(2);
+      expect(await statesOf(a, old, now)).toEqual([
+        { count: 0, lastFailedAt: null, pending: 0 },
+        { count: 0, lastFailedAt: null, pending: 0 },
+      ]);
+      expect(await statesOf(b, recent, now)).toEqual([{ count: 1, lastFailedAt: later, pending: 0 }]);
+      expect((await statesOf(c, pending, now))[0]!.pending).toBe(1);
+    });
     it('login throttling: logins that succeed and forget their address key, while others are admitted on it, never find it missing', async () => {
       // every login from one address shares that key: a settled success deletes its row while another admission
       // makes and locks it (on PostgreSQL that raced into a missing row and a 500)

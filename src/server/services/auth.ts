@@ -119,6 +119,16 @@ export class AuthService {
    * through, a burst of wrong ones meets 429). The store decides and counts in one transaction with the keys'
    * rows locked, so two requests, on one instance or two, never both take the last free attempt.
    */
+  /**
+   * Background work: forgets up to `batch` login throttle rows with nothing left to count (no failure within
+   * forgetFailuresAfterMs, none pending), which admit() already reads as no row; returns how many.
+   */
+  async forgetSettledLogins(batch: number): Promise<number> {
+    const now = this.clock.now();
+    const failedBefore = new Date(now.getTime() - this.options.forgetFailuresAfterMs).toISOString();
+    return this.store.identity.forgetSettledLogins(failedBefore, now.toISOString(), batch);
+  }
+
   private async admit(throttles: Throttle[]): Promise<void> {
     for (;;) {
       const now = this.clock.now().getTime();

@@ -375,6 +375,12 @@ export interface IdentityStore {
    * whose last failure is older than `forgetAfterMs` starts again at one); `clear` keys lose their failures.
    */
   settleLogin(keys: string[], outcome: { failed: boolean; clear: string[] }, at: string, forgetAfterMs: number): Promise<void>;
+  /**
+   * Deletes up to `batch` login throttle rows that remember nothing any more: no failure since `failedBefore`
+   * (older ones count for nothing) and no attempt pending at `at`. Failed logins from many addresses (or for
+   * many made-up accounts) would otherwise leave a row each, for ever. Returns how many it deleted.
+   */
+  forgetSettledLogins(failedBefore: string, at: string, batch: number): Promise<number>;
 }
 
 /** Organisation settings (seed 002), one row per company. */

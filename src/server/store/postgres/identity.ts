@@ -201,6 +201,16 @@ export class PgIdentityStore implements IdentityStore {
       await tx.query('DELETE FROM login_throttle WHERE key = ANY($1::text[]) AND count = 0 AND pending = 0', [sorted]);
     });
   }
+  async forgetSettledLogins(failedBefore: string, at: string, batch: number): Promise<number> {
+    // SKIP LOCKED: rows a login holds right now are its business; they are looked at again next time
+    return this.db.run(
+      `DELETE FROM login_throttle WHERE key IN (
+         SELECT key FROM login_throttle
+         WHERE (last_failed_at IS NULL OR last_failed_at < $1) AND (pending = 0 OR pending_until IS NULL OR pending_until <= $2)
+         LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+      [failedBefore, at, batch],
+    );
+  }
 }
 
 async function companyOfSiret(tx: Queryable, siret: string): Promise<number | null> {

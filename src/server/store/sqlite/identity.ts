@@ -210,6 +210,22 @@ export class SqliteIdentityStore implements IdentityStore {
       for (const key of keys) this.sql.run('DELETE FROM login_throttle WHERE key = ? AND count = 0 AND pending = 0', key);
     });
   }
+
+  async forgetSettledLogins(failedBefore: string, at: string, batch: number): Promise<number> {
+    return this.sql.transaction(() =>
+      Number(
+        this.sql.run(
+          `DELETE FROM login_throttle WHERE key IN (
+             SELECT key FROM login_throttle
+             WHERE (last_failed_at IS NULL OR last_failed_at < ?1) AND (pending = 0 OR pending_until IS NULL OR pending_until <= ?2)
+             LIMIT ?3)`,
+          failedBefore,
+          at,
+          batch,
+        ).changes,
+      ),
+    );
+  }
 }
 
 function toUser(r: Row): UserRow {
