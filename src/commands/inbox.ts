@@ -7,7 +7,7 @@ import { completeWith, words } from '../cli/completion/hints.ts';
 import type { Factory } from '../cli/factory.ts';
 import { examples } from '../cli/help-text.ts';
 import type { Env, IOStreams } from '../io/iostreams.ts';
-import { indentedJson, jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
+import { drained, flushed, indentedJson, jsonFields, pick, printRows, type Column, type JsonOption } from '../io/output.ts';
 import { ticketColumns, TICKET_FIELDS } from './ticket/format.ts';
 import { t } from './ticket/messages.ts';
 import { STREAM_PAGE, ticketPages } from './ticket/pages.ts';
@@ -99,11 +99,6 @@ async function* pages(tickets: TicketsApi, by: GroupBy | undefined, section: Sec
   for (let page = await first; !page.done; page = await rest.next()) yield page.value.items;
 }
 
-/** Waits while stdout's buffer is full, so a long listing holds one page in memory, not all of them. */
-async function drained(io: IOStreams): Promise<void> {
-  if (io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
-}
-
 export async function run(o: Options): Promise<void> {
   const backend = await o.backend();
   const tickets = need(backend, 'tickets');
@@ -165,11 +160,13 @@ async function printInboxJson(o: Options, tickets: TicketsApi, inbox: InboxSumma
   for (const section of sections(inbox)) {
     const ids: Array<Ticket['id']> = [];
     for await (const items of pages(tickets, o.by, section, o.all)) {
+      let text = '';
       for (const t of items) {
-        o.io.out(`${first ? '\n' : ',\n'}${indentedJson(pick(t, fields), '    ')}`);
+        text = flushed(o.io, `${text}${first ? '\n' : ',\n'}${indentedJson(pick(t, fields), '    ')}`);
         first = false;
         ids.push(t.id);
       }
+      o.io.out(text);
       await drained(o.io);
     }
     const g = section.group;

@@ -55,6 +55,22 @@ export function indentedJson(value: unknown, indent: string): string {
 }
 
 /**
+ * Writes text once it is past 32 KB and returns what is left to write. A page printed as one string would be
+ * a large object to V8 (past 128 KB: memory of its own, mapped and unmapped for each page, which is slower and
+ * grows the process with the listing); in pieces, a listing of any length runs in the same memory.
+ */
+export function flushed(io: IOStreams, text: string): string {
+  if (text.length < 32_768) return text;
+  io.out(text);
+  return '';
+}
+
+/** Waits while stdout's buffer is full, so a long listing holds a few pages in memory, not all of them. */
+export async function drained(io: IOStreams): Promise<void> {
+  if (io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
+}
+
+/**
  * Pretty-printed JSON, coloured when the scheme is: keys blue, strings green, numbers and booleans cyan, null
  * grey. Works on JSON.stringify's own output, so a string's content is never mistaken for a number or a key.
  */

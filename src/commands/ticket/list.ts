@@ -9,7 +9,7 @@ import { normalizeDigits } from '../../core/identifiers.ts';
 import { problemText } from '../../core/messages.ts';
 import { ERASE_LINE } from '../../io/color.ts';
 import type { Env, IOStreams } from '../../io/iostreams.ts';
-import { indentedJson, jsonFields, pick, printRows, type JsonOption } from '../../io/output.ts';
+import { drained, flushed, indentedJson, jsonFields, pick, printRows, type JsonOption } from '../../io/output.ts';
 import { addFilterOptions, findEstablishment, queryFromFlags, type FilterFlags } from './filters.ts';
 import { ticketColumns, TICKET_FIELDS } from './format.ts';
 import { t } from './messages.ts';
@@ -123,7 +123,7 @@ export async function run(o: Options): Promise<void> {
         printed += items.length;
         if (o.all && page.nextCursor && o.io.isStderrTTY) o.io.err(`\r${t(o.io.locale, 'list.fetched', { count: printed })}`);
       }
-      if (o.io.stdout.writableNeedDrain) await new Promise((resolve) => o.io.stdout.once('drain', resolve));
+      await drained(o.io);
     }
   } finally {
     if (opened) o.io.out(printed ? '\n]\n' : ']\n');
@@ -141,17 +141,6 @@ export async function run(o: Options): Promise<void> {
     if (more && !o.all) o.io.err(`${t(o.io.locale, 'list.more', { count: kept.length })}\n`);
   }
   if (stoppedShort) warnCut(o.io, backend, stoppedShort);
-}
-
-/**
- * Writes text once it is past 32 KB and returns what is left to write. A page printed as one string would be
- * a large object to V8 (past 128 KB: memory of its own, mapped and unmapped for each page, which is slower and
- * grows the process with the listing); in pieces, a listing of any length runs in the same memory.
- */
-function flushed(io: IOStreams, text: string): string {
-  if (text.length < 32_768) return text;
-  io.out(text);
-  return '';
 }
 
 function warnCut(io: IOStreams, backend: Backend, cut: NonNullable<Page<Ticket>['cut']>): void {
