@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { usageError } from '../core/errors.ts';
 import type { LocalText } from '../core/i18n.ts';
 import type { Readable } from 'node:stream';
@@ -41,7 +41,14 @@ export function fsProblem(err: unknown, path: string): LocalText {
  */
 export function makeDirectory(path: string, flag: string): void {
   try {
-    mkdirSync(path, { recursive: true });
+    // one level at a time from the nearest part that exists: Node's recursive mkdir never returns where a
+    // filesystem answers "no such file" to making a directory (/proc)
+    const missing: string[] = [];
+    let part = resolve(path);
+    for (; !statOrNothing(part) && dirname(part) !== part; part = dirname(part)) missing.unshift(part);
+    for (const level of missing) mkdirSync(level);
+    const made = statOrNothing(resolve(path));
+    if (made && !made.isDirectory()) throw Object.assign(new Error(`${path} is a file`), { code: 'EEXIST' });
   } catch (err) {
     throw usageError(t.text('dir.cannotCreate', { flag, path, problem: directoryProblem(err, path) }));
   }
@@ -58,6 +65,12 @@ function directoryProblem(err: unknown, path: string): LocalText {
     }
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return t.text('dir.denied');
+  if (code === 'ENOENT') {
+    // the part that exists refuses new directories (a /proc, a /sys)
+    let part = resolve(path);
+    while (!statOrNothing(part) && dirname(part) !== part) part = dirname(part);
+    return t.text('dir.notHere', { parent: part });
+  }
   return t.text('dir.other', { reason: code ?? (err as Error).message });
 }
 

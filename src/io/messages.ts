@@ -20,6 +20,7 @@ export const t = defineMessages({
     'dir.cannotCreate': '{flag}: cannot create the directory {path}: {problem}',
     'dir.fileInTheWay': '{file} is a file',
     'dir.denied': 'no permission to write there',
+    'dir.notHere': '{parent} does not take new folders',
     'dir.other': 'the system refused ({reason})',
 
     'prompt.off': '{what} is required (prompts are off: no terminal, or --no-input)',
@@ -63,6 +64,7 @@ export const t = defineMessages({
     'dir.cannotCreate': '{flag} : impossible de créer le dossier {path} : {problem}',
     'dir.fileInTheWay': '{file} est un fichier',
     'dir.denied': "vous n'avez pas le droit d'écrire là",
+    'dir.notHere': "{parent} n'accepte pas de nouveaux dossiers",
     'dir.other': 'le système a refusé ({reason})',
 
     'prompt.off': '{what} est obligatoire (pas de questions possibles : pas de terminal, ou --no-input)',

@@ -397,5 +397,9 @@ describe('tix ticket download --output (review finding 4)', () => {
     expect(french.stderr).toMatch(
       new RegExp(`^erreur : --output : impossible de créer le dossier ${join(blocker, 'x')} : ${blocker} est un fichier\\n`),
     );
+    // a filesystem that refuses new directories: said at once (Node's recursive mkdir spins for ever there)
+    const proc = await tix(['ticket', 'download', String(id), '--output', '/proc/tix-nope/x'], { env });
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toMatch(/^error: --output: cannot create the directory \/proc\/tix-nope\/x: \/proc does not take new folders\n/);
   });
 });
