@@ -48,6 +48,20 @@ function drafts(env: Record<string, string | undefined>): Array<{ path: string; 
   });
 }
 
+/** The question form's last steps: no files, GDPR consent given, the account manager left out, then Send? answered. */
+async function attachNothingConsentAndAnswer(run: ReturnType<typeof tix>, send: 'y' | 'n'): Promise<void> {
+  await waitFor(/files to attach/, run);
+  screen.keypress('enter');
+  await waitFor(/GDPR consent/, run);
+  screen.type('y');
+  screen.keypress('enter');
+  await waitFor(/Share with account manager/, run);
+  screen.keypress('enter');
+  await waitFor(/Send this request\?/, run);
+  screen.type(send);
+  screen.keypress('enter');
+}
+
 describe('a request not sent is kept', () => {
   it('No at the end keeps the answers (0600, no token); --recover asks again with each answer filled in, files it, forgets it', async () => {
     const { env, token } = await envFor('sarah');
@@ -62,16 +76,7 @@ describe('a request not sent is kept', () => {
     await waitFor(/On behalf of/, run);
     screen.type('paul@demo.test');
     screen.keypress('enter');
-    await waitFor(/files to attach/, run);
-    screen.keypress('enter');
-    await waitFor(/GDPR consent/, run);
-    screen.type('y');
-    screen.keypress('enter');
-    await waitFor(/Share with account manager/, run);
-    screen.keypress('enter');
-    await waitFor(/Send this request\?/, run);
-    screen.type('n');
-    screen.keypress('enter');
+    await attachNothingConsentAndAnswer(run, 'n');
     const declined = await run;
     expect(declined.code).toBe(130);
     expect(declined.stderr).toMatch(/To file this request later, run:\n {2}tix ticket create --type question/);
@@ -174,18 +179,9 @@ describe('a request not sent is kept', () => {
     screen.keypress('enter');
     expect(await waitFor(/Description/, again)).toContain('Two answers, then Ctrl-C');
     screen.keypress('enter');
-    for (const label of [/On behalf of/, /files to attach/]) {
-      await waitFor(label, again);
-      screen.keypress('enter');
-    }
-    await waitFor(/GDPR consent/, again);
-    screen.type('y');
+    await waitFor(/On behalf of/, again);
     screen.keypress('enter');
-    await waitFor(/Share with account manager/, again);
-    screen.keypress('enter');
-    await waitFor(/Send this request\?/, again);
-    screen.type('y');
-    screen.keypress('enter');
+    await attachNothingConsentAndAnswer(again, 'y');
     const filed = await again;
     expect(filed.code, filed.stderr).toBe(0);
     expect(filed.json().summary).toBe(summary);
