@@ -192,3 +192,22 @@ describe('HTTP hygiene', () => {
     expect(res.body.paths['/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
   });
 });
+
+describe('login throttle upkeep', () => {
+  it('the background task forgets failed logins an hour after the last one, and only then', async () => {
+    const ghosts = Array.from({ length: 3 }, (_, i) => `ghost-${i}-${Date.now()}@demo.test`);
+    for (const email of ghosts) expect((await s.api('POST', '/auth/login', { body: { email, password: 'guess' } })).status).toBe(401);
+    // still counting: nothing of theirs is forgotten
+    const before = await s.app.services.background.runAll();
+    clock.at += 2 * 3_600_000;
+    try {
+      const after = await s.app.services.background.runAll();
+      expect(after['login-throttle-cleanup']! - before['login-throttle-cleanup']!).toBeGreaterThanOrEqual(ghosts.length);
+      expect((await s.app.services.background.runAll())['login-throttle-cleanup']).toBe(0);
+      // a login after the clean-up is throttled as before, from its first failure
+      expect((await s.api('POST', '/auth/login', { body: { email: ghosts[0], password: 'again' } })).status).toBe(401);
+    } finally {
+      clock.at -= 2 * 3_600_000;
+    }
+  });
+});
