@@ -110,10 +110,7 @@ export async function run(o: Options): Promise<void> {
       } else if (fields) {
         let text = opened ? '' : '[';
         opened = true;
-        for (const x of items) {
-          text += `${printed++ === 0 ? '\n' : ',\n'}${indentedJson(pick(x, fields), '  ')}`;
-          text = flushed(o.io, text);
-        }
+        for (const x of items) text = flushed(o.io, `${text}${printed++ === 0 ? '\n' : ',\n'}${indentedJson(pick(x, fields), '  ')}`);
         o.io.out(text);
       } else if (streaming) {
         await printRows(o.io, items, columns);
